@@ -1,0 +1,149 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { tables } from '../registry/tables.ts';
+import { dynamo } from './clients/dynamo.ts';
+import { requiredEnv } from './env.ts';
+import { allowedFrom, type DocumentStatus } from './status.ts';
+import type { DocumentRef } from './workflow.ts';
+
+/** A document's record: where it came from, where it is now, and which execution owns it. */
+export interface DocumentRecord extends DocumentRef {
+  readonly status: DocumentStatus;
+  /** ARN of the execution allowed to move this document's status. */
+  readonly ownerExecution?: string;
+  readonly statusReason?: string;
+  readonly failureClass?: string;
+  readonly resultKey?: string;
+  readonly updatedAt: string;
+  /** Incremented on every transition, so readers can tell two states apart. */
+  readonly revision: number;
+}
+
+export interface TransitionOptions {
+  /** The execution writing; the write is refused unless it owns the document (or none does yet). */
+  readonly executionArn?: string;
+  /** Make this execution the owner (the starter does, just before starting it). */
+  readonly claimOwnership?: boolean;
+  readonly reason?: string;
+  readonly attributes?: Readonly<Record<string, string | number>>;
+  readonly now?: Date;
+}
+
+export type TransitionResult =
+  | { readonly applied: true; readonly from: DocumentStatus }
+  | { readonly applied: false; readonly current: DocumentRecord | undefined };
+
+/** Document records and their monotonic status, with single-item conditional writes only. */
+export class DocumentStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient = dynamo,
+    private readonly tableName: string = requiredEnv(tables.documents.envVar),
+  ) {}
+
+  /** Creates the record in RECEIVED; returns false when the document already exists. */
+  async create(ref: DocumentRef, now = new Date()): Promise<boolean> {
+    const record: DocumentRecord = { ...ref, status: 'RECEIVED', updatedAt: now.toISOString(), revision: 1 };
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: record,
+          ConditionExpression: 'attribute_not_exists(documentId)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async get(documentId: string): Promise<DocumentRecord | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { documentId }, ConsistentRead: true }),
+    );
+    return out.Item as DocumentRecord | undefined;
+  }
+
+  /**
+   * Moves the status to `to` if the transition is allowed from the current status and the writer owns
+   * the document. A refused write is not an error: the caller learns the current record instead.
+   */
+  async transition(
+    documentId: string,
+    to: DocumentStatus,
+    options: TransitionOptions = {},
+  ): Promise<TransitionResult> {
+    const from = allowedFrom[to];
+    if (from.length === 0) throw new Error(`No transition leads to ${to}`);
+    const names: Record<string, string> = {
+      '#status': 'status',
+      '#updatedAt': 'updatedAt',
+      '#revision': 'revision',
+    };
+    const values: Record<string, unknown> = {
+      ':to': to,
+      ':now': (options.now ?? new Date()).toISOString(),
+      ':one': 1,
+    };
+    const sets = ['#status = :to', '#updatedAt = :now'];
+    const fromKeys = from.map((status, i) => {
+      values[`:from${i}`] = status;
+      return `:from${i}`;
+    });
+    const conditions = ['attribute_exists(documentId)', `#status IN (${fromKeys.join(', ')})`];
+    if (options.executionArn !== undefined) {
+      names['#owner'] = 'ownerExecution';
+      values[':exec'] = options.executionArn;
+      if (options.claimOwnership) sets.push('#owner = :exec');
+      else conditions.push('(attribute_not_exists(#owner) OR #owner = :exec)');
+    }
+    if (options.reason !== undefined) {
+      names['#reason'] = 'statusReason';
+      values[':reason'] = options.reason;
+      sets.push('#reason = :reason');
+    }
+    for (const [i, [name, value]] of Object.entries(options.attributes ?? {}).entries()) {
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      sets.push(`#a${i} = :a${i}`);
+    }
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { documentId },
+          UpdateExpression: `SET ${sets.join(', ')} ADD #revision :one`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      );
+      return { applied: true, from: out.Attributes?.status as DocumentStatus };
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      return { applied: false, current: await this.get(documentId) };
+    }
+  }
+
+  /** Documents in a status, oldest update first (the byStatus index). */
+  async listByStatus(status: DocumentStatus, limit = 100): Promise<DocumentRecord[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#status = :s',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':s': status },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []) as DocumentRecord[];
+  }
+}

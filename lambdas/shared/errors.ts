@@ -1,0 +1,110 @@
+/**
+ * Tower's error classes. Their `name` is what Step Functions sees as the error, so the names are
+ * stable strings that the ASL's Retry and Catch match: only `Tower.Transient` is ever retried.
+ */
+export type ErrorClass = 'transient' | 'permanent';
+
+export abstract class TowerError extends Error {
+  abstract readonly errorClass: ErrorClass;
+}
+
+/** Worth retrying: throttling, timeouts, a dependency briefly unavailable. */
+export class TransientError extends TowerError {
+  readonly errorClass = 'transient';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'Tower.Transient';
+  }
+}
+
+/** Retrying cannot help: bad configuration, a bug, a refused request. */
+export class PermanentError extends TowerError {
+  readonly errorClass = 'permanent';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'Tower.Permanent';
+  }
+}
+
+export type RejectionReason =
+  | 'empty'
+  | 'unsupported-type'
+  | 'corrupt'
+  | 'encrypted'
+  | 'too-large'
+  | 'too-many-pages'
+  | 'multipage-unsupported'
+  | 'not-an-invoice';
+
+/** The input itself is unusable: the document is quarantined with this reason, never retried. */
+export class InputRejectedError extends TowerError {
+  readonly errorClass = 'permanent';
+  constructor(
+    readonly reason: RejectionReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Tower.InputRejected';
+  }
+}
+
+const transientNames = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'SlowDown',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'InternalServerException',
+  'InternalFailure',
+  'InternalError',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TransactionConflictException',
+]);
+const transientCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+interface SdkErrorShape {
+  name?: string;
+  code?: string;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** Classifies any thrown value, so every failure reaching Step Functions carries a Tower class. */
+export function classify(error: unknown): TowerError {
+  if (error instanceof TowerError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const message = error instanceof Error ? error.message : String(error);
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  const transient =
+    (e.name !== undefined && transientNames.has(e.name)) ||
+    (e.code !== undefined && transientCodes.has(e.code)) ||
+    e.$retryable !== undefined ||
+    status === 429 ||
+    status >= 500;
+  const label = e.name ? `${e.name}: ${message}` : message;
+  return transient
+    ? new TransientError(label, { cause: error })
+    : new PermanentError(label, { cause: error });
+}
+
+/** The class of an error name as Step Functions reports it in a Catch. */
+export function classOfErrorName(name: string): ErrorClass {
+  if (name === 'Tower.Transient' || name === 'States.Timeout' || name.startsWith('Lambda.'))
+    return 'transient';
+  return 'permanent';
+}

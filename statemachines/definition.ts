@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ProcessSpec } from './processes.ts';
+
+/** Absolute path of a process's ASL file, resolved from this module rather than the working directory. */
+export function definitionPath(process: ProcessSpec): string {
+  return fileURLToPath(new URL(`./${process.definitionFile}`, import.meta.url));
+}
+
+export function readDefinition(process: ProcessSpec): string {
+  return readFileSync(definitionPath(process), 'utf8');
+}
+
+/** `invoice@1+3f2a9c1d`: the declared version plus the ASL content hash, recorded in every audit event. */
+export function workflowVersion(process: ProcessSpec): string {
+  const hash = createHash('sha256').update(readDefinition(process)).digest('hex').slice(0, 8);
+  return `${process.id}@${process.version}+${hash}`;
+}
+
+/** Every `${Name}` placeholder in an ASL text. */
+export function placeholdersIn(definition: string): string[] {
+  return [...new Set([...definition.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] ?? ''))];
+}
+
+/** Replaces `${Name}` placeholders as CDK's definitionSubstitutions do; a missing value is an error. */
+export function substitute(definition: string, values: Readonly<Record<string, string>>): string {
+  return definition.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for placeholder \${${name}}`);
+    return value;
+  });
+}
