@@ -43,7 +43,7 @@ export interface FunctionSpec {
   readonly textract?: readonly string[];
   /** Receives the approval page base URL (env APPROVAL_BASE_URL). */
   readonly needsApprovalUrl?: boolean;
-  /** Receives the approval policy (env APPROVAL_POLICY). */
+  /** Receives the process's approval policy (env APPROVAL_POLICY); the approval API reads it from each approval record instead. */
   readonly needsApprovalPolicy?: boolean;
 }
 
@@ -122,7 +122,6 @@ export const functions: Readonly<Record<FunctionId, FunctionSpec>> = {
     tables: { approvals: 'readwrite', audit: 'append' },
     sendsEmail: true,
     sendsTaskResults: true,
-    needsApprovalPolicy: true,
   }),
   finalize: spec({
     id: 'finalize',
