@@ -36,16 +36,36 @@ export type RejectionReason =
   | 'multipage-unsupported'
   | 'not-an-invoice';
 
-/** The input itself is unusable: the document is quarantined with this reason, never retried. */
+/**
+ * The input itself is unusable: the document is quarantined with this reason, never retried.
+ * The reason leads the message (`[encrypted] …`) because only name and message reach Step Functions.
+ */
 export class InputRejectedError extends TowerError {
   readonly errorClass = 'permanent';
   constructor(
     readonly reason: RejectionReason,
     message: string,
   ) {
-    super(message);
+    super(`[${reason}] ${message}`);
     this.name = 'Tower.InputRejected';
   }
+}
+
+/** The message of a Lambda error as Step Functions reports it in a Catch's `Cause` (JSON), or the raw cause. */
+export function causeMessage(cause: string | undefined): string {
+  if (!cause) return '';
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
+    return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+  } catch {
+    return cause;
+  }
+}
+
+/** The rejection reason carried by an `InputRejectedError` message. */
+export function rejectionReasonOf(message: string): RejectionReason | 'unknown' {
+  const match = /^\[([a-z-]+)\]/.exec(message);
+  return (match?.[1] as RejectionReason | undefined) ?? 'unknown';
 }
 
 const transientNames = new Set([

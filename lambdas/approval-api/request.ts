@@ -1,0 +1,44 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+/** An approval page request, reduced to what the decision logic needs. */
+export interface PageRequest {
+  readonly method: 'GET' | 'HEAD' | 'POST';
+  readonly approvalId: string;
+  readonly secret: string;
+  readonly form: Readonly<Record<string, string>>;
+  readonly client: { readonly ip: string; readonly userAgent: string };
+}
+
+const idPattern = /^[A-Za-z0-9_-]{10,64}$/;
+const maxBody = 8 * 1024;
+
+/** Parses the API Gateway proxy event; undefined for anything that is not a well-formed page request. */
+export function parsePageRequest(event: APIGatewayProxyEvent): PageRequest | undefined {
+  const method = event.httpMethod.toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return undefined;
+  const approvalId = event.pathParameters?.approvalId ?? '';
+  const secret = event.pathParameters?.secret ?? '';
+  if (!idPattern.test(approvalId) || !idPattern.test(secret)) return undefined;
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
+  if (raw.length > maxBody) return undefined;
+  const form: Record<string, string> = {};
+  if (method === 'POST') {
+    for (const [key, value] of new URLSearchParams(raw)) if (!(key in form)) form[key] = value;
+  }
+  const header = (name: string) =>
+    Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+  return {
+    method,
+    approvalId,
+    secret,
+    form,
+    client: {
+      ip: event.requestContext?.identity?.sourceIp ?? 'unknown',
+      userAgent: header('user-agent').slice(0, 300),
+    },
+  };
+}

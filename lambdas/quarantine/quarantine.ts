@@ -1,0 +1,75 @@
+import type { AuditTrail } from '../shared/audit.ts';
+import type { DocumentStore } from '../shared/documents.ts';
+import { causeMessage, rejectionReasonOf } from '../shared/errors.ts';
+import { changeStatus } from '../shared/status-change.ts';
+import type { CaughtError, DocumentRef, StepEvent } from '../shared/workflow.ts';
+
+export interface QuarantineEvent extends StepEvent {
+  readonly rejection: CaughtError;
+}
+
+export interface QuarantineDeps {
+  readonly documents: DocumentStore;
+  readonly audit: AuditTrail;
+  /** Copies the original to the target key (with metadata) and removes it from the intake prefix. */
+  readonly moveObject: (
+    source: DocumentRef,
+    targetKey: string,
+    metadata: Record<string, string>,
+  ) => Promise<void>;
+  readonly quarantinePrefix: string;
+  readonly now: () => Date;
+}
+
+/** `quarantine/<process>/<documentId>/<file name>`: one place per document, the original name kept. */
+export function quarantineKey(prefix: string, document: DocumentRef): string {
+  const name = document.key.split('/').pop() || 'document';
+  return `${prefix}${document.process}/${document.documentId}/${name}`;
+}
+
+/** Keeps a bad input where people can find it, with its reason, and ends the document in REJECTED_INPUT. */
+export async function quarantine(deps: QuarantineDeps, event: QuarantineEvent) {
+  const { document, executionArn, workflowVersion } = event;
+  const message = causeMessage(event.rejection.Cause);
+  const reason = rejectionReasonOf(message);
+  const targetKey = quarantineKey(deps.quarantinePrefix, document);
+  const record = await deps.documents.get(document.documentId);
+  const owned = record?.ownerExecution === undefined || record.ownerExecution === executionArn;
+  if (owned && record?.status !== 'REJECTED_INPUT') {
+    await deps.moveObject(document, targetKey, {
+      'rejection-reason': reason,
+      'document-id': document.documentId,
+      'original-key': encodeURIComponent(document.key),
+    });
+  }
+  const versions = { workflow: workflowVersion };
+  const actor = { kind: 'system', id: 'quarantine' } as const;
+  await changeStatus(
+    { documents: deps.documents, audit: deps.audit },
+    {
+      documentId: document.documentId,
+      to: 'REJECTED_INPUT',
+      step: 'quarantine',
+      actor,
+      versions,
+      executionArn,
+      reason: message,
+      attributes: { quarantineKey: targetKey, rejectionReason: reason },
+    },
+  );
+  await deps.audit.append(
+    {
+      documentId: document.documentId,
+      step: 'quarantine',
+      type: 'QUARANTINED',
+      actor,
+      decision: reason,
+      rationale: [message],
+      versions,
+      executionArn,
+      details: { from: document.key, to: targetKey },
+    },
+    { idempotencyKey: `${document.documentId}/${executionArn}/quarantined` },
+  );
+  return { status: 'REJECTED_INPUT', reason, quarantineKey: targetKey };
+}

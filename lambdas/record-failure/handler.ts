@@ -1,0 +1,26 @@
+import type { Context } from 'aws-lambda';
+import { AuditTrail } from '../shared/audit.ts';
+import { DocumentStore } from '../shared/documents.ts';
+import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
+import type { StateEvent } from '../shared/workflow.ts';
+import { type RecordFailureDeps, recordFailure } from './record-failure.ts';
+
+export function createRecordFailureHandler(deps: RecordFailureDeps) {
+  return instrument(
+    'record-failure',
+    (event: StateEvent) => ({
+      documentId: event.state.document.documentId,
+      executionArn: event.executionArn,
+    }),
+    async (event: StateEvent, _context: Context) => {
+      const outcome = await recordFailure(deps, event);
+      metrics.addMetric('DocumentsFailed', MetricUnit.Count, 1);
+      return outcome;
+    },
+  );
+}
+
+export const handler = createRecordFailureHandler({
+  documents: new DocumentStore(),
+  audit: new AuditTrail(),
+});
