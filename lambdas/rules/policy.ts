@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { envVars } from '../registry/functions.ts';
+import type { ApprovalPolicy } from '../shared/approval-policy.ts';
+import { jsonEnv } from '../shared/env.ts';
+import { PermanentError } from '../shared/errors.ts';
+
+/**
+ * Validation of the approval policy the rules step receives. CDK validates it at synth, but the
+ * function checks again: a hand-edited environment must fail loudly, naming the field, not decide wrongly.
+ */
+
+const email = z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address');
+const amount = z
+  .string()
+  .regex(/^\d+(\.\d{1,2})?$/, 'must be a non-negative decimal string with at most two places');
+const seconds = (min: number) => z.number().int('must be a whole number of seconds').min(min);
+
+const policySchema = z
+  .object({
+    approvers: z.array(email).min(1, 'must name at least one approver'),
+    escalationApprovers: z.array(email),
+    quorum: z.number().int('must be a whole number').min(1),
+    veto: z.boolean(),
+    separationOfDuties: z.boolean(),
+    amountThreshold: amount,
+    secondApproverAbove: amount.nullable(),
+    riskBandRequiringApproval: z.enum(['medium', 'high']),
+    stepUp: z.enum(['never', 'always', 'above-amount']),
+    stepUpAbove: amount.nullable(),
+    timeoutSeconds: seconds(1),
+    reminderBeforeSeconds: seconds(0),
+    escalationTimeoutSeconds: seconds(0),
+    minDwellSeconds: seconds(0),
+  })
+  .superRefine((policy, ctx) => {
+    if (new Set(policy.approvers).size !== policy.approvers.length)
+      ctx.addIssue({ code: 'custom', path: ['approvers'], message: 'must not repeat an approver' });
+    if (policy.quorum > policy.approvers.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quorum'],
+        message: `must not exceed the number of approvers (${policy.approvers.length})`,
+      });
+    if (policy.stepUp === 'above-amount' && policy.stepUpAbove === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stepUpAbove'],
+        message: "must be set when stepUp is 'above-amount'",
+      });
+  });
+
+/** The policy, validated; a PermanentError names every bad field (values are never echoed: they hold emails). */
+export function parseApprovalPolicy(raw: unknown): ApprovalPolicy {
+  const parsed = policySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+  );
+  throw new PermanentError(`${envVars.approvalPolicy} is invalid: ${problems.join('; ')}`);
+}
+
+/** The policy from the APPROVAL_POLICY environment variable. */
+export function loadApprovalPolicy(): ApprovalPolicy {
+  return parseApprovalPolicy(jsonEnv<unknown>(envVars.approvalPolicy));
+}
