@@ -72,9 +72,9 @@ function fieldFact(field: Field | null, present: boolean, minConfidence: number)
   return { present, confidence: field?.confidence ?? null, minConfidence };
 }
 
-/** A signal fires when the feature is among the score's contributions with a positive value. */
+/** A signal fires when the score's feature value is positive (whether or not it made the rationale). */
 function signalOf(score: ScoreResult, feature: SignalFeature): boolean {
-  return score.rationale.some((c) => c.feature === feature && c.value > 0);
+  return (score.features[feature] ?? 0) > 0;
 }
 
 export function buildFacts(

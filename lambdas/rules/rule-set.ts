@@ -118,6 +118,7 @@ export function loadRuleSet(name: string, raw: unknown): RuleSet {
       score: 0,
       band: 'low',
       rationale: [],
+      features: {},
       modelVersion: '',
       method: 'model',
       degraded: false,

@@ -45,6 +45,7 @@ export function scoreWithHeuristic(features: FeatureSet, degradedReason: string)
     score,
     band: bandOf(score, defaultBands),
     rationale: topContributions(contributions),
+    features: features.values,
     modelVersion: heuristicVersion,
     method: 'heuristic',
     degraded: true,

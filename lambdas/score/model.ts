@@ -118,6 +118,7 @@ export function scoreWithModel(model: VendorRiskModel, features: FeatureSet): Sc
     score,
     band: bandOf(score, model.bands),
     rationale: topContributions(contributions),
+    features: features.values,
     modelVersion: model.version,
     method: 'model',
     degraded: false,

@@ -52,6 +52,8 @@ export interface ScoreResult {
   readonly band: RiskBand;
   /** Top contributing features, largest first. */
   readonly rationale: readonly Contribution[];
+  /** Every feature's value, so later steps can act on a signal whether or not it made the top three. */
+  readonly features: Readonly<Record<string, number>>;
   readonly modelVersion: string;
   readonly method: 'model' | 'heuristic';
   readonly degraded: boolean;

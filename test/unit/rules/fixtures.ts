@@ -32,10 +32,12 @@ export const contribution = (feature: string, value: number, points = 1): Contri
 });
 
 export function score(overrides: Partial<ScoreResult> = {}): ScoreResult {
+  const rationale = overrides.rationale ?? [contribution('vendorAgeDays', 400, -0.8)];
   return {
     score: 0.05,
     band: 'low',
-    rationale: [contribution('vendorAgeDays', 400, -0.8)],
+    rationale,
+    features: Object.fromEntries(rationale.map((c) => [c.feature, c.value])),
     modelVersion: 'vendor-risk@1+abcdef12',
     method: 'model',
     degraded: false,
