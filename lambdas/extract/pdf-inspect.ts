@@ -1,0 +1,89 @@
+import { inflateSync } from 'node:zlib';
+
+/**
+ * What can be told of a PDF from its bytes without rendering it: truncation, encryption and, best
+ * effort, its page count. Enough to refuse early, before Textract is paid to refuse.
+ */
+
+export interface PdfFacts {
+  /** No `%%EOF` in the last kilobyte: the upload was cut short. */
+  readonly truncated: boolean;
+  readonly encrypted: boolean;
+  /** Pages found, or null when the page tree could not be read (compressed some other way). */
+  readonly pageCount: number | null;
+}
+
+/** Readers look for `%%EOF` this close to the end (trailing whitespace and junk are common). */
+const eofWindow = 1024;
+/** Inflated object streams are capped, so a hostile PDF cannot make the function balloon. */
+const maxInflatedBytes = 32 * 1024 * 1024;
+
+export function inspectPdf(bytes: Uint8Array): PdfFacts {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const truncated = !raw.slice(-eofWindow).includes('%%EOF');
+  const encrypted = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(raw);
+  // Encrypted object streams cannot be inflated, and need not be: the document is refused anyway.
+  const pageCount = countPages(encrypted ? [raw] : [raw, ...objectStreams(raw)]);
+  return { truncated, encrypted, pageCount };
+}
+
+/**
+ * Pages from the page tree: the root `/Type /Pages` node's `/Count` when one is readable, else the
+ * number of distinct `/Type /Page` objects, else a linearised file's `/N`.
+ */
+function countPages(texts: readonly string[]): number | null {
+  const counts = texts.flatMap(pagesCounts);
+  if (counts.length > 0) return Math.max(...counts);
+  const pages = texts.reduce((sum, text) => sum + pageObjects(text), 0);
+  if (pages > 0) return pages;
+  const linearised = texts.flatMap((t) => [...t.matchAll(/\/Linearized\b[^>]*?\/N\s+(\d+)/g)]);
+  return linearised.length > 0 ? Math.max(...linearised.map((m) => Number(m[1]))) : null;
+}
+
+/** `/Count n` of every `/Type /Pages` dictionary, looked for within its object (or nearby in a stream). */
+function pagesCounts(text: string): number[] {
+  const counts: number[] = [];
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b/g)) {
+    const start = Math.max(text.lastIndexOf('obj', m.index), m.index - 400, 0);
+    const endobj = text.indexOf('endobj', m.index);
+    const end = endobj === -1 ? m.index + 400 : Math.min(endobj, m.index + 400);
+    const count = /\/Count\s+(\d+)(?!\s+\d+\s+R)/.exec(text.slice(start, end));
+    if (count) counts.push(Number(count[1]));
+  }
+  return counts;
+}
+
+/** Distinct page objects: an incremental update rewrites a page under the same object number. */
+function pageObjects(text: string): number {
+  const numbered = new Set<string>();
+  let unnumbered = 0;
+  for (const m of text.matchAll(/\/Type\s*\/Page(?![A-Za-z])/g)) {
+    const window = text.slice(Math.max(0, m.index - 2000), m.index);
+    const header = [...window.matchAll(/(\d+)\s+\d+\s+obj\b/g)].at(-1);
+    if (header) numbered.add(header[1] ?? '');
+    else unnumbered += 1;
+  }
+  return numbered.size + unnumbered;
+}
+
+/** Inflated contents of the FlateDecode object streams (PDF 1.5+ keeps the page tree inside them). */
+function objectStreams(raw: string): string[] {
+  const out: string[] = [];
+  let budget = maxInflatedBytes;
+  for (const m of raw.matchAll(/\bobj\b((?:(?!\bobj\b)[\s\S]){0,2000}?)stream\r?\n/g)) {
+    const dict = m[1] ?? '';
+    if (!/\/Type\s*\/ObjStm\b/.test(dict) || !/\/FlateDecode\b/.test(dict) || budget <= 0) continue;
+    const start = m.index + m[0].length;
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    const end = length ? start + Number(length[1]) : raw.indexOf('endstream', start);
+    if (end <= start) continue;
+    try {
+      const inflated = inflateSync(Buffer.from(raw.slice(start, end), 'latin1'), { maxOutputLength: budget });
+      budget -= inflated.length;
+      out.push(inflated.toString('latin1'));
+    } catch {
+      // A damaged or oversized stream only makes the count best effort; Textract judges the rest.
+    }
+  }
+  return out;
+}
