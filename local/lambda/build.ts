@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { bundling } from '../../lambdas/registry/bundling.ts';
+import type { FunctionSpec } from '../../lambdas/registry/functions.ts';
+
+const lambdasDir = fileURLToPath(new URL('../../lambdas/', import.meta.url));
+
+/** Bundles one function exactly as CDK's NodejsFunction does (the shared settings), to `<outDir>/<id>/index.mjs`. */
+export async function buildFunction(spec: FunctionSpec, outDir: string): Promise<string> {
+  const dir = join(outDir, spec.id);
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'index.mjs');
+  await build({
+    entryPoints: [join(lambdasDir, spec.entry)],
+    outfile,
+    bundle: true,
+    platform: bundling.platform,
+    format: bundling.format,
+    target: bundling.target,
+    minify: bundling.minify,
+    sourcemap: bundling.sourcemap,
+    mainFields: [...bundling.mainFields],
+    banner: { js: bundling.banner },
+    external: [...bundling.external],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** Bundles the worker that hosts a function (no TypeScript loader needed at run time). */
+export async function buildWorker(outDir: string): Promise<string> {
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'lambda-worker.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  });
+  return outfile;
+}

@@ -1,0 +1,173 @@
+import './polyfills.ts';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { type AslDefinition, allStates } from './definition.ts';
+import { type Integration, type IntegrationDeps, integrationFor, withTimeout } from './integrations.ts';
+
+/** Time in the local engine: 1 is real time; 0.001 makes a one-day SLA last 86 seconds. */
+export interface Clock {
+  readonly scale: number;
+}
+
+interface TaskPlan {
+  readonly integration: Integration;
+  readonly timeoutSeconds?: number;
+  readonly timeoutPath?: string;
+  readonly heartbeatSeconds?: number;
+}
+
+export class UnmappedTaskError extends Error {
+  constructor(machine: string, states: readonly string[]) {
+    super(`State machine ${machine} has Task states with no local integration: ${states.join(', ')}`);
+    this.name = 'UnmappedTaskError';
+  }
+}
+
+// Engine timers above 2^31 ms fire at once, so timeouts are enforced by the runner instead.
+const engineTaskTimeoutSeconds = 2_000_000;
+const timeoutKey = '__towerTimeoutSeconds';
+export const taskTokenPlaceholder = '__tower_task_token__';
+const defaultTaskTimeoutSeconds = 99_999_999;
+
+/**
+ * One state machine prepared for the local engine. The ASL file is not touched; the engine gets a copy
+ * in which the runner, not the engine, enforces task and execution timeouts (scaled by the clock),
+ * and every Task state runs through its local integration.
+ */
+export class LocalStateMachine {
+  readonly definition: AslDefinition;
+  private readonly engine: StateMachine;
+  private readonly tasks = new Map<string, TaskPlan>();
+  private readonly retryOverrides: Record<string, number[]> = {};
+  private readonly waitOverrides: Record<string, number> = {};
+
+  constructor(
+    readonly arn: string,
+    readonly name: string,
+    definitionText: string,
+    deps: IntegrationDeps,
+    readonly clock: Clock,
+  ) {
+    this.definition = JSON.parse(definitionText) as AslDefinition;
+    const unmapped: string[] = [];
+    for (const [stateName, state] of allStates(this.definition)) {
+      if (state.Type === 'Task') {
+        const integration = state.Resource ? integrationFor(state.Resource, deps) : undefined;
+        if (!integration) unmapped.push(`${stateName} (${state.Resource ?? 'no Resource'})`);
+        else
+          this.tasks.set(stateName, {
+            integration,
+            timeoutSeconds: state.TimeoutSeconds,
+            timeoutPath: state.TimeoutSecondsPath,
+            heartbeatSeconds: state.HeartbeatSeconds,
+          });
+      }
+      if (clock.scale !== 1 && state.Retry) {
+        this.retryOverrides[stateName] = state.Retry.map((r) =>
+          Math.round((r.IntervalSeconds ?? 1) * 1000 * clock.scale),
+        );
+      }
+      if (clock.scale !== 1 && state.Type === 'Wait' && typeof state.Seconds === 'number') {
+        this.waitOverrides[stateName] = Math.round(state.Seconds * 1000 * clock.scale);
+      }
+    }
+    if (unmapped.length > 0) throw new UnmappedTaskError(name, unmapped);
+    const engineCopy = rewrite(this.definition);
+    // Validated once here; each run then skips validation.
+    new StateMachine(engineCopy as never, { validationOptions: { checkArn: true, checkPaths: true } });
+    this.engine = new StateMachine(engineCopy as never, { validationOptions: { noValidate: true } });
+  }
+
+  /** The execution timeout in scaled milliseconds, if the definition sets one. */
+  get executionTimeoutMs(): number | undefined {
+    const seconds = this.definition.TimeoutSeconds;
+    return seconds === undefined ? undefined : seconds * 1000 * this.clock.scale;
+  }
+
+  run(input: unknown, context: Record<string, unknown>, executionArn: string) {
+    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const [stateName, plan] of this.tasks) {
+      handlers[stateName] = (taskInput) => this.runTask(stateName, plan, taskInput, executionArn);
+    }
+    return this.engine.run(input as never, {
+      overrides: {
+        taskResourceLocalHandlers: handlers as never,
+        retryIntervalOverrides: this.retryOverrides,
+        waitTimeOverrides: this.waitOverrides,
+      },
+      context: { ...context, Task: { Token: taskTokenPlaceholder } },
+    });
+  }
+
+  private runTask(
+    stateName: string,
+    plan: TaskPlan,
+    rawInput: unknown,
+    executionArn: string,
+  ): Promise<unknown> {
+    let input = rawInput;
+    let seconds = plan.timeoutSeconds ?? defaultTaskTimeoutSeconds;
+    if (plan.timeoutPath) {
+      const { [timeoutKey]: fromPath, ...rest } = (rawInput ?? {}) as Record<string, unknown>;
+      const value = fromPath ?? valueAt(rawInput, plan.timeoutPath);
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+        return Promise.reject(
+          Object.assign(new Error(`TimeoutSecondsPath ${plan.timeoutPath} is not a positive integer`), {
+            name: 'States.Runtime',
+          }),
+        );
+      }
+      seconds = value;
+      if (fromPath !== undefined) input = rest;
+    }
+    const timeoutMs = seconds * 1000 * this.clock.scale;
+    const heartbeatMs = plan.heartbeatSeconds ? plan.heartbeatSeconds * 1000 * this.clock.scale : undefined;
+    const work = plan.integration({
+      executionArn,
+      stateName,
+      input,
+      timeoutMs,
+      heartbeatMs,
+      tokenPlaceholder: taskTokenPlaceholder,
+    });
+    return withTimeout(work, timeoutMs);
+  }
+}
+
+/** The engine's copy: no task or execution timeouts of its own; TimeoutSecondsPath resolved through Parameters. */
+function rewrite(definition: AslDefinition): AslDefinition {
+  const copy = structuredClone(definition) as AslDefinition & { TimeoutSeconds?: number };
+  delete copy.TimeoutSeconds;
+  for (const [, state] of allStates(copy)) {
+    if (state.Type !== 'Task') continue;
+    const s = state as Record<string, unknown>;
+    if (
+      typeof s.TimeoutSecondsPath === 'string' &&
+      s.Parameters !== null &&
+      typeof s.Parameters === 'object' &&
+      !Array.isArray(s.Parameters)
+    ) {
+      s.Parameters = {
+        ...(s.Parameters as Record<string, unknown>),
+        [`${timeoutKey}.$`]: s.TimeoutSecondsPath,
+      };
+    }
+    delete s.TimeoutSecondsPath;
+    delete s.HeartbeatSeconds;
+    delete s.HeartbeatSecondsPath;
+    s.TimeoutSeconds = engineTaskTimeoutSeconds;
+  }
+  return copy;
+}
+
+/** A plain `$.a.b` path into a value (enough for TimeoutSecondsPath on states without Parameters). */
+function valueAt(value: unknown, path: string): unknown {
+  if (!path.startsWith('$')) return undefined;
+  return path
+    .slice(1)
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>(
+      (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      value,
+    );
+}
