@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import { type ApprovalPolicy, defaultApprovalPolicy } from '../../lambdas/shared/approval-policy.ts';
+import { readDefinition } from '../../statemachines/definition.ts';
+import { type ProcessSpec, processes } from '../../statemachines/processes.ts';
+import { approvalPolicySchema, contextSchema, show } from './schema.ts';
+import type { ProcessConfig, TowerConfig } from './types.ts';
+
+/** Every problem of a context, one `tower config: <key> <problem>` line each. */
+export class TowerConfigError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    options?: ErrorOptions,
+  ) {
+    super(problems.join('\n'), options);
+    this.name = 'TowerConfigError';
+  }
+}
+
+type Issue = z.core.$ZodIssue;
+type RawIssue = z.core.$ZodRawIssue;
+
+/** Messages for the issues a schema does not word itself: wrong types, unknown keys. */
+function describe(issue: RawIssue): string | undefined {
+  if (issue.input === undefined && issue.code === 'invalid_type') return 'is required';
+  if (issue.code === 'invalid_type')
+    return `must be ${issue.expected === 'object' ? 'an object (JSON text with -c)' : `a ${issue.expected}`}, got ${show(issue.input)}`;
+  if (issue.code === 'unrecognized_keys')
+    return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => show(key)).join(', ')}`;
+  return undefined;
+}
+
+function lines(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): string[] {
+  return issues.map((issue) => {
+    const path = [...prefix, ...issue.path].map(String).join('.');
+    return `tower config: ${path === '' ? 'context' : path} ${issue.message}`;
+  });
+}
+
+/** The seconds a process's whole workflow may take (its ASL `TimeoutSeconds`), if it declares one. */
+function workflowTimeout(process: ProcessSpec): number | undefined {
+  const definition = JSON.parse(readDefinition(process)) as { TimeoutSeconds?: unknown };
+  return typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
+}
+
+function resolveProcess(
+  process: ProcessSpec,
+  override: Partial<ApprovalPolicy> | undefined,
+  problems: string[],
+): ProcessConfig {
+  const prefix = ['processes', process.id, 'approval'];
+  const merged = approvalPolicySchema.safeParse(
+    { ...defaultApprovalPolicy, ...override },
+    { error: describe },
+  );
+  if (!merged.success) {
+    problems.push(...lines(merged.error.issues, prefix));
+    return { approval: defaultApprovalPolicy };
+  }
+  const policy = merged.data;
+  const limit = workflowTimeout(process);
+  // The approval waits must end before the execution itself times out, or nobody is told.
+  if (limit !== undefined && policy.timeoutSeconds + policy.escalationTimeoutSeconds >= limit)
+    problems.push(
+      `tower config: ${prefix.join('.')}.timeoutSeconds plus escalationTimeoutSeconds must stay below the workflow's TimeoutSeconds (${limit}), got ${policy.timeoutSeconds + policy.escalationTimeoutSeconds}`,
+    );
+  return { approval: policy };
+}
+
+/**
+ * Parses and validates CDK context into a `TowerConfig`; throws a `TowerConfigError` listing every
+ * problem. Pure: no CDK import, so the local runtime reads the same settings.
+ *
+ * @example parseConfig({ stage: 'prod', senderAddress: 'tower@example.com', intakeMaxConcurrency: '20' })
+ */
+export function parseConfig(context: Readonly<Record<string, unknown>>): TowerConfig {
+  const parsed = contextSchema.safeParse(context, { error: describe });
+  if (!parsed.success) throw new TowerConfigError(lines(parsed.error.issues));
+  const raw = parsed.data;
+  const problems: string[] = [];
+  for (const id of Object.keys(raw.processes))
+    if (!processes.some((p) => p.id === id))
+      problems.push(
+        `tower config: processes.${id} is not a process; known processes: ${processes.map((p) => p.id).join(', ')}`,
+      );
+  const resolved = Object.fromEntries(
+    processes.map((p) => [p.id, resolveProcess(p, raw.processes[p.id]?.approval, problems)]),
+  );
+  if (problems.length > 0) throw new TowerConfigError(problems);
+  return {
+    stage: raw.stage,
+    senderAddress: raw.senderAddress,
+    ...(raw.alarmEmail === undefined ? {} : { alarmEmail: raw.alarmEmail }),
+    intakeMaxConcurrency: raw.intakeMaxConcurrency,
+    approvalApiRateLimit: raw.approvalApiRateLimit,
+    approvalApiBurstLimit: raw.approvalApiBurstLimit,
+    logRetentionDays: raw.logRetentionDays ?? (raw.stage === 'prod' ? 365 : 30),
+    textract: raw.textract,
+    processes: resolved,
+  };
+}

@@ -1,0 +1,44 @@
+import type { ApprovalPolicy } from '../../lambdas/shared/approval-policy.ts';
+
+/** Deployment stage; `prod` retains data stores and turns on deletion protection. */
+export type Stage = 'dev' | 'staging' | 'prod';
+
+/** Textract admission settings (the account's quotas), validated now for the rate limiter. */
+export interface TextractConfig {
+  /** Synchronous calls per second (AnalyzeExpense). @default 1 */
+  readonly syncTps: number;
+  /** Asynchronous job starts per second (StartExpenseAnalysis). @default 1 */
+  readonly startTps: number;
+  /** Asynchronous jobs running at once. @default 100 */
+  readonly maxConcurrentJobs: number;
+}
+
+/** What one process may configure; today only its approval policy. */
+export interface ProcessConfig {
+  /** The default policy with the context's overrides applied. */
+  readonly approval: ApprovalPolicy;
+}
+
+/**
+ * Tower's deployment settings, parsed from CDK context by `parseConfig`. Pure data: the CDK app and the
+ * local runtime both read it.
+ */
+export interface TowerConfig {
+  /** @default 'dev' */
+  readonly stage: Stage;
+  /** Verified SES identity the approval emails come from. Required. */
+  readonly senderAddress: string;
+  /** Subscribed to the alarm topic when set. @default - no subscription */
+  readonly alarmEmail?: string;
+  /** Most start-execution instances the intake queue may drive at once (SQS maxConcurrency). @default 5 */
+  readonly intakeMaxConcurrency: number;
+  /** Approval API steady-state requests per second (stage throttling). @default 10 */
+  readonly approvalApiRateLimit: number;
+  /** Approval API burst (stage throttling). @default 20 */
+  readonly approvalApiBurstLimit: number;
+  /** Retention of every log group, in days (a CloudWatch Logs retention value). @default 30, 365 in prod */
+  readonly logRetentionDays: number;
+  readonly textract: TextractConfig;
+  /** Settings per process id of `statemachines/processes.ts`. */
+  readonly processes: Readonly<Record<string, ProcessConfig>>;
+}

@@ -1,0 +1,138 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import * as cw from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { approvalOverdue } from './tower-metrics.ts';
+
+export interface TowerAlarmsProps {
+  /** Prefix of alarm names, e.g. `tower-dev`. */
+  readonly name: string;
+  /** Encrypts the alarm topic. */
+  readonly encryptionKey: kms.IKey;
+  /** Subscribed to the topic when set. @default - no subscription */
+  readonly alarmEmail?: string;
+  readonly stateMachines: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
+  readonly functions: readonly { readonly id: string; readonly fn: lambda.IFunction }[];
+  readonly intakeQueue: sqs.IQueue;
+  readonly deadLetterQueue: sqs.IQueue;
+  /** Age of the oldest intake message that means the starter is not keeping up. @default Duration.minutes(15) */
+  readonly oldestIntakeMessageAge?: Duration;
+}
+
+/**
+ * Alarms on by default, all to one KMS-encrypted SNS topic: failed executions per state machine,
+ * anything in the DLQ, a stalled intake queue, Lambda errors per function, approvals past their SLA.
+ */
+export class TowerAlarms extends Construct {
+  public readonly topic: sns.Topic;
+  public readonly alarms: readonly cw.Alarm[];
+
+  constructor(scope: Construct, id: string, props: TowerAlarmsProps) {
+    super(scope, id);
+    const maxAge = props.oldestIntakeMessageAge ?? Duration.minutes(15);
+    if (maxAge.toSeconds() < 60)
+      throw new Error('TowerAlarms: oldestIntakeMessageAge must be at least a minute');
+
+    this.topic = new sns.Topic(this, 'Topic', {
+      displayName: `${props.name} alarms`,
+      masterKey: props.encryptionKey,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    this.allowAlarmsToPublish(props.name, props.encryptionKey);
+
+    const alarms: cw.Alarm[] = [];
+    const alarm = (
+      alarmId: string,
+      metric: cw.Metric | cw.MathExpression,
+      description: string,
+      threshold = 1,
+    ) => {
+      const created = metric.createAlarm(this, alarmId, {
+        alarmName: `${props.name}-${alarmId}`,
+        alarmDescription: description,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cw.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cw.TreatMissingData.NOT_BREACHING,
+      });
+      created.addAlarmAction(new actions.SnsAction(this.topic));
+      created.addOkAction(new actions.SnsAction(this.topic));
+      alarms.push(created);
+    };
+
+    for (const { id: processId, stateMachine } of props.stateMachines)
+      alarm(
+        `${processId}-executions-failed`,
+        stateMachine.metricFailed({ period: Duration.minutes(5), statistic: cw.Stats.SUM }),
+        `Executions of the ${processId} process failed; the cause is in the document's status and audit trail`,
+      );
+    alarm(
+      'intake-dlq-not-empty',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: cw.Stats.MAXIMUM,
+      }),
+      'Intake events failed three times and wait in the dead-letter queue',
+    );
+    alarm(
+      'intake-oldest-message-age',
+      props.intakeQueue.metricApproximateAgeOfOldestMessage({
+        period: Duration.minutes(1),
+        statistic: cw.Stats.MAXIMUM,
+      }),
+      `The oldest intake event waited longer than ${maxAge.toMinutes()} minutes: the starter is not keeping up`,
+      maxAge.toSeconds(),
+    );
+    for (const { id: functionId, fn } of props.functions)
+      alarm(
+        `${functionId}-errors`,
+        fn.metricErrors({ period: Duration.minutes(5), statistic: cw.Stats.SUM }),
+        `The ${functionId} function failed invocations`,
+      );
+    alarm(
+      'approvals-overdue',
+      approvalOverdue(),
+      'An approval reached its deadline undecided (metric Tower/ApprovalOverdue from request-approval)',
+    );
+    this.alarms = alarms;
+  }
+
+  /**
+   * CloudWatch publishes as its service principal: the topic policy (which replaces SNS's default once
+   * TLS is enforced) and the key policy must let it, for this account's `<name>-*` alarms only.
+   */
+  private allowAlarmsToPublish(name: string, key: kms.IKey): void {
+    const cloudwatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+    const conditions = {
+      ArnLike: {
+        'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:${name}-*`,
+      },
+      StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+    };
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [cloudwatch],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions,
+      }),
+    );
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [cloudwatch],
+        // As SNS documents for CloudWatch publishing to an encrypted topic.
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions,
+      }),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import type { TableId, TableSpec } from '../../lambdas/registry/tables.ts';
+import { pascal } from './names.ts';
+
+export interface TowerTablesProps {
+  /** The tables to create: `tables` of `lambdas/registry/tables.ts`. */
+  readonly specs: Readonly<Record<TableId, TableSpec>>;
+  readonly encryptionKey: kms.IKey;
+  /** @default false */
+  readonly deletionProtection?: boolean;
+  /** @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Tower's DynamoDB tables, one per registry entry: on demand, encrypted with the customer-managed key,
+ * point-in-time recovery, TTL where the registry names an expiry attribute.
+ */
+export class TowerTables extends Construct {
+  public readonly tables: Readonly<Record<TableId, dynamodb.Table>>;
+
+  constructor(scope: Construct, id: string, props: TowerTablesProps) {
+    super(scope, id);
+    for (const [key, spec] of Object.entries(props.specs))
+      if (spec.id !== key) throw new Error(`TowerTables: table ${key} declares id ${spec.id}`);
+
+    const created: Partial<Record<TableId, dynamodb.Table>> = {};
+    for (const spec of Object.values(props.specs)) {
+      const table = new dynamodb.Table(this, pascal(spec.id), {
+        partitionKey: { name: spec.partitionKey, type: dynamodb.AttributeType.STRING },
+        ...(spec.sortKey ? { sortKey: { name: spec.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
+        billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+        encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+        encryptionKey: props.encryptionKey,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        ...(spec.expiresAttribute ? { timeToLiveAttribute: spec.expiresAttribute } : {}),
+        deletionProtection: props.deletionProtection ?? false,
+        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      });
+      for (const index of spec.indexes ?? [])
+        table.addGlobalSecondaryIndex({
+          indexName: index.name,
+          partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        });
+      created[spec.id] = table;
+    }
+    // Complete: one table per key of the registry record.
+    this.tables = created as Record<TableId, dynamodb.Table>;
+  }
+}

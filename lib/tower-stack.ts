@@ -1,0 +1,233 @@
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { envVars, type FunctionId, functionList, functions } from '../lambdas/registry/functions.ts';
+import { tables } from '../lambdas/registry/tables.ts';
+import { workflowVersion } from '../statemachines/definition.ts';
+import { type ProcessSpec, processes } from '../statemachines/processes.ts';
+import type { Stage, TowerConfig } from './config/index.ts';
+import { acknowledge } from './constructs/acknowledge.ts';
+import { ApprovalApi } from './constructs/approval-api.ts';
+import { DataBucket } from './constructs/data-bucket.ts';
+import { EncryptedQueueDestination } from './constructs/encrypted-queue-destination.ts';
+import { EncryptionKey } from './constructs/encryption-key.ts';
+import { functionEnvironment } from './constructs/function-environment.ts';
+import { grantFromSpec } from './constructs/function-grants.ts';
+import { IntakeQueue } from './constructs/intake-queue.ts';
+import { pascal } from './constructs/names.ts';
+import { ProcessStateMachine } from './constructs/process-state-machine.ts';
+import { TowerAlarms } from './constructs/tower-alarms.ts';
+import { TowerDashboard } from './constructs/tower-dashboard.ts';
+import { TowerFunction } from './constructs/tower-function.ts';
+import { TowerTables } from './constructs/tower-tables.ts';
+
+export interface TowerStackProps extends StackProps {
+  /** Parsed and validated context (`parseConfig`). */
+  readonly config: TowerConfig;
+}
+
+/** `tower-<stage>-<process>`: explicit, so grants and environments can name a state machine before it exists. */
+export function stateMachineName(stage: Stage, process: ProcessSpec): string {
+  return `tower-${stage}-${process.id}`;
+}
+
+/** The intake batching window: short, so a single file starts quickly while bursts still batch. */
+const intakeBatchingWindow = Duration.seconds(1);
+
+/**
+ * Tower on AWS: S3 intake → SQS → start-execution → one Standard state machine per process, the
+ * approval API, DynamoDB tables, one KMS key, alarms and a dashboard. Wiring only; decisions live in
+ * `lambdas/` and the ASL.
+ */
+export class TowerStack extends Stack {
+  public readonly key: EncryptionKey;
+  public readonly data: DataBucket;
+  public readonly intake: IntakeQueue;
+  public readonly tables: TowerTables;
+  public readonly functions: Readonly<Record<FunctionId, TowerFunction>>;
+  public readonly stateMachines: Readonly<Record<string, ProcessStateMachine>>;
+  public readonly approvalApi: ApprovalApi;
+  public readonly alarms: TowerAlarms;
+  public readonly dashboard: TowerDashboard;
+
+  constructor(scope: Construct, id: string, props: TowerStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    validateProcesses(processes);
+
+    const name = `tower-${config.stage}`;
+    const prod = config.stage === 'prod';
+    const removalPolicy = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logRetention = config.logRetentionDays as logs.RetentionDays;
+    const stateMachineArns = Object.fromEntries(
+      processes.map((p) => [
+        p.id,
+        this.formatArn({
+          service: 'states',
+          resource: 'stateMachine',
+          resourceName: stateMachineName(config.stage, p),
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ]),
+    );
+
+    // Build.
+    this.key = new EncryptionKey(this, 'Key', { alias: name, removalPolicy });
+    const key = this.key.key;
+    this.data = new DataBucket(this, 'Data', {
+      encryptionKey: key,
+      accessLogDays: config.logRetentionDays,
+      removalPolicy,
+    });
+    this.intake = new IntakeQueue(this, 'Intake', {
+      encryptionKey: key,
+      consumerTimeout: Duration.seconds(functions['start-execution'].timeoutSeconds),
+      batchingWindow: intakeBatchingWindow,
+      removalPolicy,
+    });
+    this.tables = new TowerTables(this, 'Tables', {
+      specs: tables,
+      encryptionKey: key,
+      deletionProtection: prod,
+      removalPolicy,
+    });
+
+    const environmentValues = {
+      tableNames: mapValues(this.tables.tables, (table) => table.tableName),
+      bucketName: this.data.bucket.bucketName,
+      stateMachinesJson: this.toJsonString(stateMachineArns),
+      workflowVersionsJson: JSON.stringify(
+        Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
+      ),
+      senderAddress: config.senderAddress,
+      processes,
+      approvalPolicies: mapValues(config.processes, (p) => p.approval),
+    };
+    this.functions = Object.fromEntries(
+      functionList.map((spec) => [
+        spec.id,
+        new TowerFunction(this, `${pascal(spec.id)}Function`, {
+          spec,
+          encryptionKey: key,
+          environment: functionEnvironment(spec, environmentValues),
+          logRetention,
+          removalPolicy,
+        }),
+      ]),
+    ) as Record<FunctionId, TowerFunction>;
+
+    this.approvalApi = new ApprovalApi(this, 'ApprovalApi', {
+      handler: this.functions['approval-api'].function,
+      name,
+      rateLimit: config.approvalApiRateLimit,
+      burstLimit: config.approvalApiBurstLimit,
+      encryptionKey: key,
+      logRetention,
+      removalPolicy,
+    });
+
+    const lambdas = mapValues(this.functions, (f) => f.function);
+    const machines = processes.map((p) => ({
+      id: p.id,
+      process: p,
+      machine: new ProcessStateMachine(this, `${pascal(p.id)}Process`, {
+        process: p,
+        stateMachineName: stateMachineName(config.stage, p),
+        functions: lambdas,
+        encryptionKey: key,
+        logRetention,
+        removalPolicy,
+      }),
+    }));
+    this.stateMachines = Object.fromEntries(
+      machines.map(({ id: processId, machine }) => [processId, machine]),
+    );
+
+    // Wire.
+    const [domain] = config.senderAddress.split('@').slice(-1);
+    const senderIdentityArns = [config.senderAddress, domain ?? config.senderAddress].map((identity) =>
+      this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+    );
+    for (const fn of Object.values(this.functions)) {
+      grantFromSpec(fn, {
+        tables: this.tables.tables,
+        bucket: this.data.bucket,
+        key,
+        intakePrefixes: processes.map((p) => p.intakePrefix),
+        stateMachineArns: Object.values(stateMachineArns),
+        senderIdentityArns,
+      });
+      if (fn.spec.needsApprovalUrl) fn.function.addEnvironment(envVars.approvalBaseUrl, this.approvalApi.url);
+    }
+    const intakeDestination = new EncryptedQueueDestination(this.intake.queue, key);
+    for (const p of processes)
+      this.data.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, intakeDestination, {
+        prefix: p.intakePrefix,
+      });
+    acknowledgeNotificationsHandler(this);
+    this.functions['start-execution'].function.addEventSource(
+      new SqsEventSource(this.intake.queue, {
+        batchSize: 10,
+        maxBatchingWindow: intakeBatchingWindow,
+        maxConcurrency: config.intakeMaxConcurrency,
+        reportBatchItemFailures: true,
+      }),
+    );
+
+    const observed = {
+      stateMachines: machines.map(({ id: processId, machine }) => ({
+        id: processId,
+        stateMachine: machine.stateMachine,
+      })),
+      functions: functionList.map((spec) => ({ id: spec.id, fn: lambdas[spec.id] })),
+      intakeQueue: this.intake.queue,
+      deadLetterQueue: this.intake.deadLetterQueue,
+    };
+    this.alarms = new TowerAlarms(this, 'Alarms', {
+      name,
+      encryptionKey: key,
+      ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
+      ...observed,
+    });
+    this.dashboard = new TowerDashboard(this, 'Dashboard', { name, ...observed });
+
+    new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
+    new CfnOutput(this, 'IntakePrefixes', { value: processes.map((p) => p.intakePrefix).join(',') });
+    new CfnOutput(this, 'ApprovalApiUrl', { value: this.approvalApi.url });
+    for (const { id: processId, machine } of machines)
+      new CfnOutput(this, `${pascal(processId)}StateMachineArn`, {
+        value: machine.stateMachine.stateMachineArn,
+      });
+  }
+}
+
+/** CDK's stack-singleton custom resource that configures bucket notifications; its role is CDK's to shape. */
+function acknowledgeNotificationsHandler(stack: Stack): void {
+  const handler = stack.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+  if (handler === undefined) throw new Error('TowerStack: the bucket notifications handler was not created');
+  acknowledge(
+    handler,
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    "CDK's bucket-notifications custom resource: runs only during deployment, its role is created by CDK " +
+      'with the basic execution policy and s3:PutBucketNotification on the data bucket alone',
+  );
+}
+
+/** Process ids unique, intake prefixes disjoint: S3 rejects overlapping notification prefixes. */
+function validateProcesses(list: readonly ProcessSpec[]): void {
+  for (const [i, p] of list.entries())
+    for (const q of list.slice(i + 1)) {
+      if (p.id === q.id) throw new Error(`TowerStack: process id ${p.id} is used twice`);
+      if (p.intakePrefix.startsWith(q.intakePrefix) || q.intakePrefix.startsWith(p.intakePrefix))
+        throw new Error(`TowerStack: intake prefixes of ${p.id} and ${q.id} overlap`);
+    }
+}
+
+function mapValues<K extends string, V, R>(
+  record: Readonly<Record<K, V>>,
+  fn: (value: V) => R,
+): Record<K, R> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v as V)])) as Record<K, R>;
+}

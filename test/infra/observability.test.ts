@@ -1,0 +1,146 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functionList } from '../../lambdas/registry/functions.ts';
+import { processes } from '../../statemachines/processes.ts';
+import { logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+
+let tower: SynthesizedTower;
+beforeAll(() => {
+  tower = synthTower();
+});
+
+interface AlarmProperties {
+  readonly AlarmName: string;
+  readonly MetricName?: string;
+  readonly Namespace?: string;
+  readonly Threshold: number;
+  readonly Dimensions?: { Name: string; Value: unknown }[];
+  readonly Metrics?: { Expression?: string }[];
+  readonly AlarmActions: unknown[];
+}
+
+const alarms = () =>
+  Object.values(tower.template.findResources('AWS::CloudWatch::Alarm')).map(
+    (a) => a.Properties as AlarmProperties,
+  );
+const alarmNamed = (name: string) => {
+  const found = alarms().find((a) => a.AlarmName === `tower-dev-${name}`);
+  expect(found, `alarm tower-dev-${name}`).toBeDefined();
+  return found as AlarmProperties;
+};
+
+describe('alarms', () => {
+  it('all notify the alarm topic', () => {
+    const topic = { Ref: logicalIdOf(tower.stack.alarms.topic) };
+    expect(alarms().length).toBeGreaterThan(0);
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([topic]);
+  });
+
+  it.each(processes.map((p) => [p.id] as const))('fire on any failed %s execution', (id) => {
+    const alarm = alarmNamed(`${id}-executions-failed`);
+    expect(alarm).toMatchObject({ Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Threshold: 1 });
+  });
+
+  it('fire as soon as the intake DLQ holds a message', () => {
+    const alarm = alarmNamed('intake-dlq-not-empty');
+    expect(alarm).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.intake.deadLetterQueue));
+  });
+
+  it('fire when the oldest intake message waits 15 minutes', () => {
+    const alarm = alarmNamed('intake-oldest-message-age');
+    expect(alarm).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 900 });
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.intake.queue));
+  });
+
+  it.each(functionList.map((s) => [s.id] as const))('fire on %s errors', (id) => {
+    const alarm = alarmNamed(`${id}-errors`);
+    expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 1 });
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.functions[id].function));
+  });
+
+  it('fire when an approval passes its SLA (Tower ApprovalOverdue from request-approval)', () => {
+    const alarm = alarmNamed('approvals-overdue');
+    expect(alarm.Metrics?.[0]?.Expression).toBe(
+      `SELECT SUM(ApprovalOverdue) FROM "Tower" WHERE service = 'tower-request-approval'`,
+    );
+  });
+});
+
+describe('the alarm topic', () => {
+  it('has no subscription unless an alarm email is configured', () => {
+    tower.template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  const fromTowerAlarms = Match.objectLike({
+    Principal: { Service: 'cloudwatch.amazonaws.com' },
+    Condition: Match.objectLike({
+      ArnLike: {
+        'aws:SourceArn': Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':alarm:tower-dev-*'])] }),
+      },
+    }),
+  });
+
+  it('accepts messages from this stack’s alarms, over TLS only', () => {
+    tower.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: logicalIdOf(tower.stack.alarms.topic) }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Action: 'sns:Publish' }),
+        ]),
+      }),
+    });
+    tower.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({ Statement: Match.arrayWith([fromTowerAlarms]) }),
+    });
+  });
+
+  it('lets those alarms use the key to publish', () => {
+    tower.template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: Match.objectLike({ Statement: Match.arrayWith([fromTowerAlarms]) }),
+    });
+  });
+});
+
+describe('the dashboard', () => {
+  /** The dashboard body with references replaced by `REF`, parsed. */
+  const dashboardBody = (): { widgets: { properties: { title: string; metrics?: unknown[] } }[] } => {
+    const dashboard = Object.values(tower.template.findResources('AWS::CloudWatch::Dashboard'))[0];
+    const body = dashboard?.Properties.DashboardBody as string | { 'Fn::Join': [string, unknown[]] };
+    const text =
+      typeof body === 'string'
+        ? body
+        : body['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'REF')).join('');
+    return JSON.parse(text);
+  };
+  const widget = (title: string) => {
+    const found = dashboardBody().widgets.find((w) => w.properties.title === title);
+    expect(found, title).toBeDefined();
+    return JSON.stringify(found?.properties.metrics);
+  };
+
+  it.each(processes.map((p) => [p.id] as const))(
+    'shows %s executions started, succeeded and failed',
+    (id) => {
+      const metrics = widget(`Executions: ${id}`);
+      for (const metric of ['ExecutionsStarted', 'ExecutionsSucceeded', 'ExecutionsFailed'])
+        expect(metrics).toContain(metric);
+    },
+  );
+
+  it.each(['p50', 'p95', 'p99'])('shows step latency %s per step and service', (percentile) => {
+    const metrics = JSON.parse(widget(`Step latency ${percentile} (ms)`)) as [{ expression: string }][];
+    expect(metrics[0]?.[0]?.expression).toBe(
+      `SEARCH('{Tower,Step,service} MetricName="StepLatency"', '${percentile}', 300)`,
+    );
+  });
+
+  it('shows the DLQ depth, the oldest intake message and approvals waiting', () => {
+    expect(widget('Intake dead-letter queue depth')).toContain('ApproximateNumberOfMessagesVisible');
+    expect(widget('Oldest intake message age (s)')).toContain('ApproximateAgeOfOldestMessage');
+    const approvals = widget('Approvals waiting: requested and past SLA');
+    expect(approvals).toContain('SUM(ApprovalsRequested)');
+    expect(approvals).toContain('SUM(ApprovalOverdue)');
+  });
+});

@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FunctionId, functionList, functions } from '../../lambdas/registry/functions.ts';
+import { type TableId, tables } from '../../lambdas/registry/tables.ts';
+import { processes } from '../../statemachines/processes.ts';
+import {
+  asList,
+  flat,
+  logicalIdOf,
+  policyStatements,
+  type Statement,
+  type SynthesizedTower,
+  statementsOf,
+  statementsOfRole,
+  synthTower,
+} from './tower-template.ts';
+
+let tower: SynthesizedTower;
+beforeAll(() => {
+  tower = synthTower();
+});
+
+const allStatements = () =>
+  Object.values(tower.resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .flatMap(policyStatements);
+const actionsOf = (statements: readonly Statement[]) => statements.flatMap((s) => asList(s.Action));
+const withAction = (statements: readonly Statement[], action: string) =>
+  statements.filter((s) => asList(s.Action).includes(action));
+const stateMachineArnPattern = processes.map((p) => `:stateMachine:tower-dev-${p.id}`);
+
+describe('least privilege', () => {
+  it('grants no service-wide wildcard action anywhere', () => {
+    const wildcards = actionsOf(allStatements()).filter((action) => action === '*' || action.endsWith(':*'));
+    expect(wildcards).toEqual([]);
+  });
+
+  it.each(['states:', 'dynamodb:', 's3:', 'kms:'])('grants no %s action with a wildcard', (prefix) => {
+    expect(actionsOf(allStatements()).filter((a) => a.startsWith(prefix) && a.includes('*'))).toEqual([]);
+  });
+
+  it('lets only the functions that send task results call SendTask*, and only on the process state machines', () => {
+    for (const spec of functionList) {
+      const statements = statementsOf(tower, spec.id).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('states:SendTask')),
+      );
+      if (!spec.sendsTaskResults) {
+        expect(statements).toEqual([]);
+        continue;
+      }
+      expect(statements).toHaveLength(1);
+      const resources = asList(statements[0]?.Resource as string | string[]).map(flat);
+      expect(resources).toHaveLength(processes.length);
+      for (const [i, pattern] of stateMachineArnPattern.entries()) expect(resources[i]).toContain(pattern);
+    }
+    expect(functions['approval-api'].sendsTaskResults).toBe(true);
+  });
+
+  it('lets only the starter start executions, and only of the process state machines', () => {
+    for (const spec of functionList) {
+      const statements = withAction(statementsOf(tower, spec.id), 'states:StartExecution');
+      expect(statements.length).toBe(spec.startsExecutions ? 1 : 0);
+      for (const statement of statements)
+        expect(flat(statement.Resource)).toContain(stateMachineArnPattern[0]);
+    }
+  });
+
+  it.each(functionList.map((s) => [s.id, s] as const))(
+    '%s: touches exactly the tables it registers',
+    (_, spec) => {
+      // Prepare
+      const tableArns = new Map(
+        (Object.keys(tables) as TableId[]).map((id) => [logicalIdOf(tower.stack.tables.tables[id]), id]),
+      );
+
+      // Act
+      const touched = new Set(
+        statementsOf(tower, spec.id)
+          .filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')))
+          .flatMap((s) =>
+            [...tableArns].filter(([logicalId]) => flat(s.Resource).includes(logicalId)).map(([, id]) => id),
+          ),
+      );
+
+      // Assess
+      expect([...touched].sort()).toEqual(Object.keys(spec.tables).sort());
+    },
+  );
+
+  it.each(functionList.filter((s) => s.tables.audit === 'append').map((s) => [s.id, s.id] as const))(
+    '%s: may only put items into the audit table',
+    (_, id: FunctionId) => {
+      const audit = logicalIdOf(tower.stack.tables.tables.audit);
+      const onAudit = statementsOf(tower, id).filter((s) => flat(s.Resource).includes(audit));
+      expect(actionsOf(onAudit)).toEqual(['dynamodb:PutItem']);
+    },
+  );
+
+  it('grants index queries by index name, never index/*', () => {
+    expect(allStatements().filter((s) => flat(s.Resource).includes('/index/*'))).toEqual([]);
+  });
+
+  it.each(functionList.map((s) => [s.id, s] as const))(
+    '%s: reads and writes only its registered bucket prefixes',
+    (_, spec) => {
+      // Prepare
+      const expected = (spec.bucket ?? []).flatMap((grant) =>
+        (grant.area === 'intake' ? processes.map((p) => p.intakePrefix) : [grant.area]).map(
+          (prefix) => `/${prefix}*`,
+        ),
+      );
+
+      // Act
+      const s3Resources = statementsOf(tower, spec.id)
+        .filter((s) => asList(s.Action).some((a) => a.startsWith('s3:')))
+        .flatMap((s) => asList(s.Resource as string | string[]).map(flat));
+
+      // Assess
+      expect(s3Resources).toHaveLength(expected.length);
+      for (const suffix of expected) expect(s3Resources.some((r) => r.includes(`"${suffix}"`))).toBe(true);
+    },
+  );
+
+  it('scopes email to the sender identity', () => {
+    for (const spec of functionList) {
+      const statements = withAction(statementsOf(tower, spec.id), 'ses:SendEmail');
+      expect(statements.length).toBe(spec.sendsEmail ? 1 : 0);
+      for (const statement of statements) {
+        const resources = flat(statement.Resource);
+        expect(resources).toContain(`:identity/${tower.config.senderAddress}`);
+        expect(resources).not.toContain('"*"');
+      }
+    }
+  });
+
+  it('gives Textract actions (which have no resource ARNs) only to the functions that call Textract', () => {
+    for (const spec of functionList) {
+      const textract = statementsOf(tower, spec.id).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('textract:')),
+      );
+      expect(actionsOf(textract)).toEqual([...(spec.textract ?? [])]);
+      for (const statement of textract) expect(statement.Resource).toBe('*');
+    }
+  });
+
+  it('uses the key only by its ARN', () => {
+    const key = logicalIdOf(tower.stack.key.key);
+    for (const statement of allStatements().filter((s) => asList(s.Action).some((a) => a.startsWith('kms:'))))
+      expect(statement.Resource).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });
+  });
+
+  it('lets each state machine invoke exactly the functions its process names', () => {
+    for (const p of processes) {
+      const machine = tower.stack.stateMachines[p.id];
+      expect(machine).toBeDefined();
+      if (!machine) continue;
+      const invoke = withAction(
+        statementsOfRole(tower, logicalIdOf(machine.stateMachine.role)),
+        'lambda:InvokeFunction',
+      );
+      const invoked = invoke.flatMap((s) => asList(s.Resource as string | string[])).map(flat);
+      const expected = [...new Set(Object.values(p.functionPlaceholders))].map((id) =>
+        flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.functions[id].function), 'Arn'] }),
+      );
+      expect(invoked.sort()).toEqual(expected.sort());
+    }
+  });
+});

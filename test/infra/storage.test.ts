@@ -1,0 +1,189 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functions } from '../../lambdas/registry/functions.ts';
+import { tableList } from '../../lambdas/registry/tables.ts';
+import { processes } from '../../statemachines/processes.ts';
+import { flat, logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+
+let tower: SynthesizedTower;
+let keyRef: { 'Fn::GetAtt': [string, 'Arn'] };
+
+beforeAll(() => {
+  tower = synthTower();
+  keyRef = { 'Fn::GetAtt': [logicalIdOf(tower.stack.key.key), 'Arn'] };
+});
+
+const denyPlainHttp = Match.objectLike({
+  Statement: Match.arrayWith([
+    Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+  ]),
+});
+
+describe('the encryption key', () => {
+  it('is a single customer-managed key with rotation on', () => {
+    tower.template.resourceCountIs('AWS::KMS::Key', 1);
+    tower.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('lets CloudWatch Logs use it for this account’s log groups only', () => {
+    tower.template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'CloudWatchLogs',
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': Match.anyValue() } },
+          }),
+        ]),
+      }),
+    });
+  });
+});
+
+describe('the data bucket', () => {
+  it('is encrypted with the key, versioned and private', () => {
+    tower.template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyRef },
+          },
+        ],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } })]),
+      },
+    });
+  });
+
+  it('logs access to the separate log bucket', () => {
+    const data = tower.resources[logicalIdOf(tower.stack.data.bucket)];
+    expect(data?.Properties?.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logicalIdOf(tower.stack.data.accessLogBucket) },
+      LogFilePrefix: 'data/',
+    });
+    const logs = tower.resources[logicalIdOf(tower.stack.data.accessLogBucket)];
+    expect(flat(logs?.Properties?.BucketEncryption)).toContain('"SSEAlgorithm":"AES256"');
+    expect(logs?.Properties?.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true });
+  });
+
+  it('refuses plain HTTP, as does its log bucket', () => {
+    for (const bucket of [tower.stack.data.bucket, tower.stack.data.accessLogBucket])
+      tower.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: logicalIdOf(bucket) },
+        PolicyDocument: denyPlainHttp,
+      });
+  });
+
+  it('sends ObjectCreated under each process’s intake prefix to the intake queue', () => {
+    tower.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: processes.map((p) => ({
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: p.intakePrefix }] } },
+          QueueArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.intake.queue), 'Arn'] },
+        })),
+      },
+    });
+  });
+});
+
+describe('the intake queue', () => {
+  it('is encrypted with the key, keeps messages 14 days, and dead-letters after 3 receives', () => {
+    const queue = tower.resources[logicalIdOf(tower.stack.intake.queue)]?.Properties;
+    expect(queue).toMatchObject({
+      KmsMasterKeyId: keyRef,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.intake.deadLetterQueue), 'Arn'] },
+        maxReceiveCount: 3,
+      },
+    });
+    expect(queue?.VisibilityTimeout).toBeGreaterThanOrEqual(6 * functions['start-execution'].timeoutSeconds);
+  });
+
+  it('keeps failed messages encrypted for 14 days in the dead-letter queue', () => {
+    expect(tower.resources[logicalIdOf(tower.stack.intake.deadLetterQueue)]?.Properties).toMatchObject({
+      KmsMasterKeyId: keyRef,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+  });
+
+  it('refuses plain HTTP on both queues', () => {
+    for (const queue of [tower.stack.intake.queue, tower.stack.intake.deadLetterQueue])
+      tower.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: logicalIdOf(queue) }],
+        PolicyDocument: denyPlainHttp,
+      });
+  });
+
+  it('lets S3 send only from the data bucket', () => {
+    tower.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 's3.amazonaws.com' },
+            Condition: Match.objectLike({
+              ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [logicalIdOf(tower.stack.data.bucket), 'Arn'] } },
+            }),
+          }),
+        ]),
+      }),
+    });
+  });
+});
+
+describe('the tables', () => {
+  it.each(tableList.map((spec) => [spec.id, spec] as const))(
+    '%s: on demand, CMK, PITR, TTL and indexes as registered',
+    (id, spec) => {
+      const table = tower.resources[logicalIdOf(tower.stack.tables.tables[id])]?.Properties;
+      expect(table).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: keyRef },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        KeySchema: [
+          { AttributeName: spec.partitionKey, KeyType: 'HASH' },
+          ...(spec.sortKey ? [{ AttributeName: spec.sortKey, KeyType: 'RANGE' }] : []),
+        ],
+      });
+      expect(table?.TimeToLiveSpecification).toEqual(
+        spec.expiresAttribute ? { AttributeName: spec.expiresAttribute, Enabled: true } : undefined,
+      );
+      const indexes = (table?.GlobalSecondaryIndexes ?? []) as { IndexName: string }[];
+      expect(indexes.map((index) => index.IndexName)).toEqual(
+        (spec.indexes ?? []).map((index) => index.name),
+      );
+    },
+  );
+
+  it('has no deletion protection outside prod, so dev stacks can be torn down', () => {
+    for (const table of Object.values(tower.stack.tables.tables))
+      expect(tower.resources[logicalIdOf(table)]?.Properties?.DeletionProtectionEnabled).toBe(false);
+  });
+});
+
+describe('log groups', () => {
+  it('are all encrypted with the key and expire', () => {
+    const groups = Object.values(tower.template.findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups)
+      expect(group.Properties).toMatchObject({
+        KmsKeyId: keyRef,
+        RetentionInDays: tower.config.logRetentionDays,
+      });
+  });
+});
+
+describe('the SNS alarm topic', () => {
+  it('is encrypted with the key', () => {
+    tower.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: keyRef });
+  });
+});

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { placeholdersIn, readDefinition, substitute } from '../../statemachines/definition.ts';
+import { processes } from '../../statemachines/processes.ts';
+import { logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+
+let tower: SynthesizedTower;
+beforeAll(() => {
+  tower = synthTower();
+});
+
+const cases = processes.map((p) => [p.id, p] as const);
+const machineOf = (id: string) => {
+  const machine = tower.stack.stateMachines[id];
+  if (!machine) throw new Error(`no state machine for ${id}`);
+  return machine;
+};
+const propertiesOf = (id: string) =>
+  tower.resources[logicalIdOf(machineOf(id).stateMachine)]?.Properties ?? {};
+
+describe('process state machines', () => {
+  it('exist once per process', () => {
+    tower.template.resourceCountIs('AWS::StepFunctions::StateMachine', processes.length);
+  });
+
+  it.each(cases)('%s: Standard, named tower-<stage>-<process>, X-Ray on', (id) => {
+    expect(propertiesOf(id)).toMatchObject({
+      StateMachineType: 'STANDARD',
+      StateMachineName: `tower-${tower.config.stage}-${id}`,
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it.each(cases)('%s: logs every event, never execution data, to an encrypted group', (id) => {
+    const logGroup = machineOf(id).logGroup;
+    expect(propertiesOf(id).LoggingConfiguration).toEqual({
+      Level: 'ALL',
+      IncludeExecutionData: false,
+      Destinations: [
+        { CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [logicalIdOf(logGroup), 'Arn'] } } },
+      ],
+    });
+    expect(tower.resources[logicalIdOf(logGroup)]?.Properties).toMatchObject({
+      LogGroupName: `/aws/vendedlogs/states/tower-${tower.config.stage}-${id}`,
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(tower.stack.key.key), 'Arn'] },
+    });
+  });
+
+  it.each(cases)('%s: loads its ASL file as an asset', (id) => {
+    expect(propertiesOf(id).DefinitionS3Location).toBeDefined();
+    expect(propertiesOf(id).DefinitionString).toBeUndefined();
+  });
+
+  it.each(cases)('%s: substitutes every placeholder of its ASL with the mapped function ARN', (id, p) => {
+    // Prepare
+    const definition = readDefinition(p);
+    const substitutions = propertiesOf(id).DefinitionSubstitutions as Record<string, unknown>;
+
+    // Act
+    const rendered = substitute(
+      definition,
+      Object.fromEntries(Object.entries(substitutions).map(([name, value]) => [name, JSON.stringify(value)])),
+    );
+
+    // Assess
+    expect(placeholdersIn(definition).length).toBeGreaterThan(0);
+    expect(Object.keys(substitutions).sort()).toEqual(placeholdersIn(definition).sort());
+    expect(rendered).not.toMatch(/\$\{/);
+    for (const [name, value] of Object.entries(substitutions)) {
+      const functionId = p.functionPlaceholders[name];
+      expect(functionId).toBeDefined();
+      if (functionId === undefined) continue;
+      expect(value).toEqual({
+        'Fn::GetAtt': [logicalIdOf(tower.stack.functions[functionId].function), 'Arn'],
+      });
+    }
+  });
+});
+
+describe('outputs', () => {
+  it('name the bucket, the intake prefixes, the approval URL and every state machine', () => {
+    const outputs = tower.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.DataBucketName?.Value).toEqual({ Ref: logicalIdOf(tower.stack.data.bucket) });
+    expect(outputs.IntakePrefixes?.Value).toBe(processes.map((p) => p.intakePrefix).join(','));
+    expect(JSON.stringify(outputs.ApprovalApiUrl?.Value)).toContain(logicalIdOf(tower.stack.approvalApi.api));
+    for (const p of processes) {
+      const name = `${p.id[0]?.toUpperCase()}${p.id.slice(1)}StateMachineArn`;
+      expect(outputs[name]?.Value).toEqual({ Ref: logicalIdOf(machineOf(p.id).stateMachine) });
+    }
+  });
+});
