@@ -3,7 +3,9 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { functionEnvironment } from '../lambdas/registry/environment.ts';
 import { envVars, type FunctionId, functionList, functions } from '../lambdas/registry/functions.ts';
+import { queues } from '../lambdas/registry/queues.ts';
 import { tables } from '../lambdas/registry/tables.ts';
 import { workflowVersion } from '../statemachines/definition.ts';
 import { type ProcessSpec, processes } from '../statemachines/processes.ts';
@@ -13,7 +15,6 @@ import { ApprovalApi } from './constructs/approval-api.ts';
 import { DataBucket } from './constructs/data-bucket.ts';
 import { EncryptedQueueDestination } from './constructs/encrypted-queue-destination.ts';
 import { EncryptionKey } from './constructs/encryption-key.ts';
-import { functionEnvironment } from './constructs/function-environment.ts';
 import { grantFromSpec } from './constructs/function-grants.ts';
 import { IntakeQueue } from './constructs/intake-queue.ts';
 import { pascal } from './constructs/names.ts';
@@ -34,7 +35,7 @@ export function stateMachineName(stage: Stage, process: ProcessSpec): string {
 }
 
 /** The intake batching window: short, so a single file starts quickly while bursts still batch. */
-const intakeBatchingWindow = Duration.seconds(1);
+const intakeBatchingWindow = Duration.seconds(queues.intake.maxBatchingWindowSeconds);
 
 /**
  * Tower on AWS: S3 intake → SQS → start-execution → one Standard state machine per process, the
@@ -83,8 +84,9 @@ export class TowerStack extends Stack {
     });
     this.intake = new IntakeQueue(this, 'Intake', {
       encryptionKey: key,
-      consumerTimeout: Duration.seconds(functions['start-execution'].timeoutSeconds),
+      consumerTimeout: Duration.seconds(functions[queues.intake.consumer].timeoutSeconds),
       batchingWindow: intakeBatchingWindow,
+      maxReceiveCount: queues.intake.maxReceiveCount,
       removalPolicy,
     });
     this.tables = new TowerTables(this, 'Tables', {
@@ -167,9 +169,9 @@ export class TowerStack extends Stack {
         prefix: p.intakePrefix,
       });
     acknowledgeNotificationsHandler(this);
-    this.functions['start-execution'].function.addEventSource(
+    this.functions[queues.intake.consumer].function.addEventSource(
       new SqsEventSource(this.intake.queue, {
-        batchSize: 10,
+        batchSize: queues.intake.batchSize,
         maxBatchingWindow: intakeBatchingWindow,
         maxConcurrency: config.intakeMaxConcurrency,
         reportBatchItemFailures: true,

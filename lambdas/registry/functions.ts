@@ -6,7 +6,8 @@ import type { TableId } from './tables.ts';
  * the same variables pointing at local resources. Nothing here imports CDK or the AWS SDK.
  */
 export type TableAccess = 'read' | 'write' | 'readwrite' | 'append';
-export type BucketAccess = 'read' | 'write' | 'delete';
+/** `list` lets a read of a missing key answer NoSuchKey rather than AccessDenied. */
+export type BucketAccess = 'read' | 'write' | 'delete' | 'list';
 
 /** The data bucket's working prefixes, shared by handlers, grants and the local runtime. */
 export const bucketPrefixes = {
@@ -80,7 +81,7 @@ export const functions: Readonly<Record<FunctionId, FunctionSpec>> = {
     tables: { audit: 'append' },
     bucket: [
       { area: 'intake', access: ['read'] },
-      { area: bucketPrefixes.extractions, access: ['read', 'write'] },
+      { area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] },
     ],
     textract: ['textract:AnalyzeExpense'],
   }),

@@ -34,6 +34,8 @@ export const bucketActions: Readonly<Record<BucketAccess, readonly string[]>> = 
   read: ['s3:GetObject', 's3:GetObjectVersion'],
   write: ['s3:PutObject'],
   delete: ['s3:DeleteObject'],
+  // Granted on the bucket with an `s3:prefix` condition, not on objects (see function-grants.ts).
+  list: [],
 };
 
 /** What each bucket access level needs of the bucket's key (SSE-KMS). */
@@ -41,6 +43,7 @@ export const bucketKeyActions: Readonly<Record<BucketAccess, readonly string[]>>
   read: ['kms:Decrypt'],
   write: ['kms:GenerateDataKey'],
   delete: [],
+  list: [],
 };
 
 /** Task results for `.waitForTaskToken` tasks. */

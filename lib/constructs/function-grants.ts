@@ -60,6 +60,14 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
       resources,
     );
     for (const access of grant.access) for (const action of bucketKeyActions[access]) keyActions.add(action);
+    if (grant.access.includes('list'))
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [to.bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
+        }),
+      );
     for (const resource of resources)
       acknowledge(
         role,

@@ -109,14 +109,29 @@ describe('least privilege', () => {
         ),
       );
 
+      const listed = (spec.bucket ?? []).filter((g) => g.access.includes('list')).map((g) => `${g.area}*`);
+
       // Act
-      const s3Resources = statementsOf(tower, spec.id)
-        .filter((s) => asList(s.Action).some((a) => a.startsWith('s3:')))
+      const s3Statements = statementsOf(tower, spec.id).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('s3:')),
+      );
+      const objectResources = s3Statements
+        .filter((s) => !asList(s.Action).includes('s3:ListBucket'))
         .flatMap((s) => asList(s.Resource as string | string[]).map(flat));
+      const listStatements = s3Statements.filter((s) => asList(s.Action).includes('s3:ListBucket'));
 
       // Assess
-      expect(s3Resources).toHaveLength(expected.length);
-      for (const suffix of expected) expect(s3Resources.some((r) => r.includes(`"${suffix}"`))).toBe(true);
+      expect(objectResources).toHaveLength(expected.length);
+      for (const suffix of expected)
+        expect(objectResources.some((r) => r.includes(`"${suffix}"`))).toBe(true);
+      // Listing is on the bucket, limited to the registered prefixes by condition.
+      expect(listStatements).toHaveLength(listed.length > 0 ? 1 : 0);
+      for (const statement of listStatements) {
+        expect(asList(statement.Action)).toEqual(['s3:ListBucket']);
+        expect(JSON.stringify(statement.Condition)).toBe(
+          JSON.stringify({ StringLike: { 's3:prefix': listed } }),
+        );
+      }
     },
   );
 

@@ -1,9 +1,9 @@
-import { baseEnvironment } from '../../lambdas/registry/bundling.ts';
-import type { FunctionSpec } from '../../lambdas/registry/functions.ts';
-import { envVars } from '../../lambdas/registry/functions.ts';
-import { type TableId, tables as tableSpecs } from '../../lambdas/registry/tables.ts';
-import type { ApprovalPolicy } from '../../lambdas/shared/approval-policy.ts';
 import type { ProcessSpec } from '../../statemachines/processes.ts';
+import type { ApprovalPolicy } from '../shared/approval-policy.ts';
+import { baseEnvironment } from './bundling.ts';
+import type { FunctionSpec } from './functions.ts';
+import { envVars } from './functions.ts';
+import { type TableId, tables as tableSpecs } from './tables.ts';
 
 /** The deployed values a function's environment can carry (tokens on AWS, plain strings in tests). */
 export interface EnvironmentValues {
