@@ -1,0 +1,97 @@
+import { formatIban, formatMoney, formatNumber, formatRate } from './formats.ts';
+import { type InvoiceSpec, invoiceTotals } from './invoice-spec.ts';
+import type { InvoiceLabels } from './labels.ts';
+import type { Pen } from './pdf-pen.ts';
+
+/**
+ * The blocks both layouts share: a party's name and address, the line-item table, the totals and
+ * the payment details. Each takes the top baseline and returns the next free one below it.
+ */
+
+export const page = { width: 595.28, height: 841.89, left: 50, right: 545 } as const;
+
+/** Right edges of the numeric columns; the description column starts at the left margin. */
+const columns = { quantity: 350, unitPrice: 450, amount: page.right } as const;
+const rowStep = 16;
+
+export interface PartyStyle {
+  readonly nameSize: number;
+  readonly x?: number;
+}
+
+export function drawParty(
+  pen: Pen,
+  party: InvoiceSpec['vendor'],
+  top: number,
+  { nameSize, x = page.left }: PartyStyle,
+): number {
+  pen.text(party.name, x, top, { size: nameSize, bold: nameSize > 12 });
+  let y = top - Math.max(14, nameSize);
+  for (const line of party.addressLines) {
+    pen.text(line, x, y, { size: 9 });
+    y -= 12;
+  }
+  return y;
+}
+
+/** Header, a rule, then one row per line item; numbers right-aligned under right-aligned headers. */
+export function drawLineItems(pen: Pen, spec: InvoiceSpec, labels: InvoiceLabels, top: number): number {
+  const { lineAmountsCents } = invoiceTotals(spec);
+  const header = { size: 9, bold: true } as const;
+  pen.text(labels.description, page.left, top, header);
+  pen.text(labels.quantity, columns.quantity, top, { ...header, align: 'right' });
+  pen.text(labels.unitPrice, columns.unitPrice, top, { ...header, align: 'right' });
+  pen.text(labels.amount, columns.amount, top, { ...header, align: 'right' });
+  pen.rule(page.left, page.right, top - 6);
+  let y = top - 22;
+  for (const [i, line] of spec.lineItems.entries()) {
+    pen.text(line.description, page.left, y);
+    pen.text(String(line.quantity), columns.quantity, y, { align: 'right' });
+    pen.text(formatNumber(line.unitPriceCents, spec.language), columns.unitPrice, y, { align: 'right' });
+    pen.text(formatNumber(lineAmountsCents[i] ?? 0, spec.language), columns.amount, y, { align: 'right' });
+    y -= rowStep;
+  }
+  pen.rule(page.left, page.right, y + rowStep - 6);
+  return y - 14;
+}
+
+/** Subtotal, tax and total: labels on the left, amounts with their currency right-aligned. */
+export function drawTotals(pen: Pen, spec: InvoiceSpec, labels: InvoiceLabels, top: number): number {
+  const totals = invoiceTotals(spec);
+  const money = (cents: number) => formatMoney(cents, spec.currency, spec.language);
+  const rows: readonly [string, string, boolean][] = [
+    [labels.subtotal, money(totals.subtotalCents), false],
+    [labels.tax(formatRate(spec.taxRateBasisPoints, spec.language)), money(totals.taxCents), false],
+    [labels.total, money(totals.totalCents), true],
+  ];
+  let y = top;
+  for (const [label, value, bold] of rows) {
+    pen.text(label, 330, y, { bold });
+    pen.text(value, page.right, y, { bold, align: 'right' });
+    y -= rowStep;
+  }
+  return y;
+}
+
+/**
+ * The bank account near the foot of the page: `IBAN: DE89 …` as one run of text (`together`), or
+ * label and value as separate runs with a gap between them.
+ */
+export function drawPayment(
+  pen: Pen,
+  spec: InvoiceSpec,
+  labels: InvoiceLabels,
+  top: number,
+  together: boolean,
+): void {
+  pen.text(labels.thanks, page.left, top, { size: 9, muted: true });
+  if (spec.iban === undefined) return;
+  pen.text(labels.bankDetails, page.left, top - 30, { size: 9, bold: true });
+  const iban = formatIban(spec.iban);
+  if (together) {
+    pen.text(`${labels.iban} ${iban}`, page.left, top - 44, { size: 9 });
+  } else {
+    pen.text(labels.iban, page.left, top - 44, { size: 9 });
+    pen.text(iban, page.left + 40, top - 44, { size: 9 });
+  }
+}

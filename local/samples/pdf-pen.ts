@@ -1,0 +1,40 @@
+import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+
+/** Left- or right-aligned text and hairlines on one pdf-lib page, in points from the bottom left. */
+export interface Pen {
+  text(text: string, x: number, y: number, style?: TextStyle): void;
+  rule(x1: number, x2: number, y: number): void;
+}
+
+export interface TextStyle {
+  /** @default 10 */
+  readonly size?: number;
+  /** @default false */
+  readonly bold?: boolean;
+  /** `right` puts the text's right edge at x, like numbers in a column. @default 'left' */
+  readonly align?: 'left' | 'right';
+  /** @default false */
+  readonly muted?: boolean;
+}
+
+export interface Fonts {
+  readonly regular: PDFFont;
+  readonly bold: PDFFont;
+}
+
+const ink = rgb(0.1, 0.1, 0.12);
+const muted = rgb(0.4, 0.4, 0.45);
+
+export function pdfPen(page: PDFPage, fonts: Fonts): Pen {
+  return {
+    text(text, x, y, style = {}) {
+      const size = style.size ?? 10;
+      const font = style.bold ? fonts.bold : fonts.regular;
+      const left = style.align === 'right' ? x - font.widthOfTextAtSize(text, size) : x;
+      page.drawText(text, { x: left, y, size, font, color: style.muted ? muted : ink });
+    },
+    rule(x1, x2, y) {
+      page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness: 0.5, color: muted });
+    },
+  };
+}

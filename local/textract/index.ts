@@ -1,0 +1,7 @@
+/** The local Textract: AnalyzeExpense on text-layer PDFs, over AWS JSON 1.1 on loopback. */
+export { type AnalyzeOptions, analyzeExpense, analyzePage, maxDocumentBytes } from './analyze-expense.ts';
+export { type ObjectFetcher, type S3ObjectRef, s3ObjectFetcher } from './document-source.ts';
+export { type TextractErrorName, TextractServiceError } from './errors.ts';
+export type { Recogniser } from './ocr.ts';
+export type { PageText, TextRun } from './pdf-text.ts';
+export { startTextractServer, type TextractServer, type TextractServerOptions } from './server.ts';
