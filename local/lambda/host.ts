@@ -73,6 +73,10 @@ export class LambdaHost {
     }
   }
 
+  get functions(): LocalFunction[] {
+    return [...this.byName.values()];
+  }
+
   /** The function a name or ARN refers to. */
   resolve(nameOrArn: string): LocalFunction | undefined {
     return this.byName.get(nameOrArn.split(':function:').pop()?.split(':')[0] ?? nameOrArn);

@@ -109,10 +109,17 @@ export function actions(sfn: LocalStepFunctions): Record<string, (r: Request) =>
   };
 }
 
-/** Serves the local Step Functions on loopback: `AWS_ENDPOINT_URL_SFN` points SDK clients here. */
-export function startStepFunctionsApi(sfn: LocalStepFunctions, port = 0): Promise<Listening> {
-  const table = actions(sfn);
+/**
+ * Serves the local Step Functions on loopback: `AWS_ENDPOINT_URL_SFN` points SDK clients here. The
+ * service may be bound after the server listens (functions need the endpoint before machines exist).
+ */
+export function startStepFunctionsApi(
+  sfn: LocalStepFunctions | (() => LocalStepFunctions),
+  port = 0,
+): Promise<Listening> {
+  let table: Record<string, (r: Request) => unknown> | undefined;
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
+    table ??= actions(typeof sfn === 'function' ? sfn() : sfn);
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
       res.end(JSON.stringify(body));

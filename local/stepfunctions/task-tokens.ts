@@ -99,7 +99,7 @@ export class TaskTokenBroker {
 
   private timeOut(token: string, why: string): void {
     const entry = this.entries.get(token);
-    if (!entry || entry.state !== 'waiting') return;
+    if (entry?.state !== 'waiting') return;
     this.settle(token, entry, 'timed-out');
     entry.reject(new TaskError(statesTimeout, why));
   }

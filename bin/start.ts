@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { startConsole } from '../local/console/server.ts';
+import { runDemo } from '../local/demo.ts';
+import { watchInbox } from '../local/inbox.ts';
+import { inspect } from '../local/inspect.ts';
+import { startLocalRuntime } from '../local/runtime.ts';
+import { processes } from '../statemachines/processes.ts';
+
+// npm start: every process on this machine, on loopback, with data kept in .tower/.
+// Node 20 is supported by the pinned SDK; its notice about future versions is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { values } = parseArgs({
+  options: {
+    demo: { type: 'boolean', default: false },
+    exit: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: '.tower' },
+    inbox: { type: 'string', default: 'inbox' },
+    'clock-scale': { type: 'string', default: '1' },
+  },
+});
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const runtime = await startLocalRuntime({
+  dataDir: values['data-dir'],
+  clockScale: Number(values['clock-scale']),
+});
+const tools = inspect(runtime);
+const consoleServer = await startConsole(runtime);
+const pad = (s: string) => s.padEnd(16);
+say('Tower local runtime');
+say(`${pad('DynamoDB')}${runtime.endpoints.dynamodb}`);
+say(`${pad('S3')}${runtime.endpoints.s3}  bucket ${runtime.names.bucket}`);
+say(`${pad('SQS / SNS')}${runtime.endpoints.sqs}`);
+say(`${pad('SES')}${runtime.endpoints.ses}  (sent mail at /store)`);
+say(`${pad('Step Functions')}${runtime.endpoints.sfn}`);
+say(`${pad('Textract')}${runtime.endpoints.textract}`);
+say(
+  `${pad('Lambda')}${runtime.lambda.functions.length} functions in worker threads (logs in ${runtime.dataDir}/logs)`,
+);
+say(`${pad('Approval API')}${runtime.endpoints.approvals}`);
+say(`${pad('Console')}${consoleServer.url}`);
+for (const p of processes)
+  say(`${pad('Inbox')}./${values.inbox}/${p.id}/ → s3://${runtime.names.bucket}/${p.intakePrefix}`);
+say(`${pad('Data')}${runtime.dataDir}/ (documents, statuses and audit survive restarts)`);
+if (runtime.interrupted.length > 0) {
+  say(
+    `Note: ${runtime.interrupted.length} execution(s) were cut off by the last stop; they are marked and were restarted.`,
+  );
+}
+
+const inbox = watchInbox(
+  values.inbox,
+  async (processId, name, body) => {
+    const id = await tools.drop(processId, name, body);
+    say(`inbox: ${processId}/${name} submitted as document ${id.slice(0, 12)}`);
+  },
+  (file, error) =>
+    say(`inbox: ${file} could not be submitted: ${error instanceof Error ? error.message : String(error)}`),
+);
+
+const stop = async (code = 0) => {
+  inbox.stop();
+  await consoleServer.close();
+  await runtime.stop();
+  process.exit(code);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+if (values.demo) {
+  say('');
+  say('Demo: dropping a clean invoice, one that needs approval, and a malformed file…');
+  const { documents, links } = await runDemo(runtime);
+  for (const doc of documents) {
+    const ok = doc.status === doc.expected ? 'as expected' : `EXPECTED ${doc.expected}`;
+    say(
+      `  ${doc.label.padEnd(16)} ${doc.file.padEnd(28)} ${String(doc.status).padEnd(18)} ${ok}${doc.reason ? ` — ${doc.reason}` : ''}`,
+    );
+  }
+  for (const link of links) say(`  approval link for ${link.to}: ${link.link}`);
+  const failed = documents.some((d) => d.status !== d.expected) || links.length === 0;
+  if (values.exit) await stop(failed ? 1 : 0);
+  say(`Open the link to approve; the console shows every step: ${consoleServer.url}`);
+}

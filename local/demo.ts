@@ -1,0 +1,61 @@
+import type { DocumentStatus } from '../lambdas/shared/status.ts';
+import { inspect } from './inspect.ts';
+import type { LocalRuntime } from './runtime.ts';
+import { invoicePdf, randomInvoiceSpec } from './samples/index.ts';
+
+export interface DemoDocument {
+  readonly label: string;
+  readonly file: string;
+  readonly documentId: string;
+  readonly expected: DocumentStatus;
+  status?: DocumentStatus;
+  reason?: string;
+}
+
+const settled: readonly DocumentStatus[] = [
+  'COMPLETED',
+  'REJECTED',
+  'REJECTED_INPUT',
+  'FAILED',
+  'COMPENSATED',
+  'AWAITING_APPROVAL',
+];
+
+/**
+ * Drops three invoices (a clean one, one above the approval threshold, a malformed file), waits until
+ * each settles (awaiting approval counts), and returns where each ended with the approval links sent.
+ */
+export async function runDemo(runtime: LocalRuntime, timeoutMs = 120_000) {
+  const tools = inspect(runtime);
+  const run = Date.now().toString(36).toUpperCase();
+  const clean = randomInvoiceSpec(`demo-clean-${run}`, {
+    language: 'en',
+    currency: 'EUR',
+    invoiceNumber: `DEMO-${run}-1`,
+    lineItems: [{ description: 'Consulting, two days', quantity: 2, unitPriceCents: 45_000 }],
+  });
+  const large = randomInvoiceSpec(`demo-large-${run}`, {
+    language: 'en',
+    currency: 'EUR',
+    invoiceNumber: `DEMO-${run}-2`,
+    lineItems: [{ description: 'Annual platform licence', quantity: 3, unitPriceCents: 1_250_000 }],
+  });
+  const broken = new TextEncoder().encode(
+    `%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% truncated demo file ${run}`,
+  );
+  const documents: DemoDocument[] = [];
+  const add = async (label: string, file: string, body: Uint8Array, expected: DocumentStatus) => {
+    const documentId = await tools.drop('invoice', file, body, { 'submitted-by': 'demo@tower.local' });
+    documents.push({ label, file, documentId, expected });
+  };
+  await add('clean invoice', `demo-${run}-clean.pdf`, await invoicePdf(clean), 'COMPLETED');
+  await add('needs approval', `demo-${run}-large.pdf`, await invoicePdf(large), 'AWAITING_APPROVAL');
+  await add('malformed file', `demo-${run}-broken.pdf`, broken, 'REJECTED_INPUT');
+  for (const doc of documents) {
+    const record = await tools.waitForStatus(doc.documentId, settled, timeoutMs);
+    doc.status = record.status;
+    doc.reason = record.statusReason;
+  }
+  const links = (await tools.approvalLinks()).filter((l) => l.subject.includes(`DEMO-${run}-2`));
+  return { documents, links };
+}

@@ -1,0 +1,61 @@
+import S3rver from 's3rver';
+
+export interface S3Notification {
+  readonly eventName: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly size: number;
+  readonly eTag: string;
+  readonly principalId?: string;
+}
+
+export interface LocalS3 {
+  readonly url: string;
+  /** Called for every object created or removed, since s3rver delivers no bucket notifications itself. */
+  onEvent(listener: (event: S3Notification) => void): void;
+  close(): Promise<void>;
+}
+
+interface S3rverEvent {
+  Records?: {
+    eventName?: string;
+    userIdentity?: { principalId?: string };
+    s3?: { bucket?: { name?: string }; object?: { key?: string; size?: number; eTag?: string } };
+  }[];
+}
+
+/** S3 on loopback (s3rver), objects kept in `directory`. */
+export async function startS3(directory: string): Promise<LocalS3> {
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory,
+    silent: true,
+    resetOnClose: false,
+    allowMismatchedSignatures: true,
+  });
+  const { port } = await server.run();
+  const listeners: ((event: S3Notification) => void)[] = [];
+  server.on('event', (event: S3rverEvent) => {
+    for (const record of event.Records ?? []) {
+      const bucket = record.s3?.bucket?.name;
+      const key = record.s3?.object?.key;
+      if (!bucket || !key || !record.eventName) continue;
+      // s3rver reports keys URL-encoded already? It reports them raw; normalise to raw here.
+      const notification: S3Notification = {
+        eventName: record.eventName,
+        bucket,
+        key,
+        size: record.s3?.object?.size ?? 0,
+        eTag: record.s3?.object?.eTag ?? '',
+        principalId: record.userIdentity?.principalId,
+      };
+      for (const listener of listeners) listener(notification);
+    }
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    onEvent: (listener) => listeners.push(listener),
+    close: () => server.close(),
+  };
+}

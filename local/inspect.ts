@@ -1,0 +1,87 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type AuditRecord, AuditTrail } from '../lambdas/shared/audit.ts';
+import { type DocumentRecord, DocumentStore } from '../lambdas/shared/documents.ts';
+import { sha256Hex } from '../lambdas/shared/hash.ts';
+import type { DocumentStatus } from '../lambdas/shared/status.ts';
+import { processes } from '../statemachines/processes.ts';
+import type { LocalRuntime } from './runtime.ts';
+
+/** Read access to documents, audit and mail of a running local runtime, for tools, demos and tests. */
+export function inspect(runtime: Pick<LocalRuntime, 'clients' | 'names' | 'mailbox' | 'endpoints'>) {
+  const documents = new DocumentStore(runtime.clients.documents, runtime.names.table('documents'));
+  const audit = new AuditTrail(runtime.clients.documents, runtime.names.table('audit'));
+
+  return {
+    /** Drops a file into the process's intake prefix, as an operator would; returns its document id. */
+    async drop(
+      processId: string,
+      fileName: string,
+      body: Uint8Array,
+      metadata?: Record<string, string>,
+    ): Promise<string> {
+      const process = processes.find((p) => p.id === processId);
+      if (!process) throw new Error(`unknown process ${processId}`);
+      await runtime.clients.s3.send(
+        new PutObjectCommand({
+          Bucket: runtime.names.bucket,
+          Key: `${process.intakePrefix}${fileName}`,
+          Body: body,
+          Metadata: metadata,
+        }),
+      );
+      return sha256Hex(body);
+    },
+
+    document: (documentId: string) => documents.get(documentId),
+    audit: (documentId: string): Promise<AuditRecord[]> => audit.list(documentId),
+
+    /** Every document (a scan: fine for local volumes). */
+    async documents(): Promise<DocumentRecord[]> {
+      const items: DocumentRecord[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await runtime.clients.documents.send(
+          new ScanCommand({ TableName: runtime.names.table('documents'), ExclusiveStartKey: start }),
+        );
+        items.push(...((page.Items ?? []) as DocumentRecord[]));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+
+    /** Waits until the document reaches one of the statuses; throws with its last status on timeout. */
+    async waitForStatus(
+      documentId: string,
+      statuses: readonly DocumentStatus[],
+      timeoutMs = 60_000,
+    ): Promise<DocumentRecord> {
+      const until = Date.now() + timeoutMs;
+      let last: DocumentRecord | undefined;
+      while (Date.now() < until) {
+        last = await documents.get(documentId);
+        if (last && statuses.includes(last.status)) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(
+        `document ${documentId.slice(0, 12)} did not reach ${statuses.join('/')} (last: ${last?.status ?? 'none'})`,
+      );
+    },
+
+    /** Approval links sent so far, newest last, with their recipients. */
+    async approvalLinks(): Promise<{ to: string; link: string; subject: string }[]> {
+      const pattern = new RegExp(
+        `${runtime.endpoints.approvals.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/a/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+`,
+        'g',
+      );
+      const mail = await runtime.mailbox();
+      return mail.flatMap((m) =>
+        [...new Set(m.text?.match(pattern) ?? [])].map((link) => ({
+          to: m.to.join(','),
+          link,
+          subject: m.subject,
+        })),
+      );
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { CreateTableCommand, type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { type FunctionId, functionList } from '../lambdas/registry/functions.ts';
+import { type QueueId, queueList } from '../lambdas/registry/queues.ts';
+import { type TableId, tableList } from '../lambdas/registry/tables.ts';
+import { processes } from '../statemachines/processes.ts';
+
+export const localAccount = '000000000000';
+
+/** Local names for the registry's resources, like CDK's generated names on AWS. */
+export function localNames(region: string) {
+  return {
+    table: (id: TableId) => `tower-local-${id}`,
+    bucket: 'tower-local-data',
+    queue: (id: QueueId) => `tower-local-${id}`,
+    deadLetterQueue: (id: QueueId) => `tower-local-${id}-dlq`,
+    functionName: (id: FunctionId) => `tower-local-${id}`,
+    functionArn: (id: FunctionId) => `arn:aws:lambda:${region}:${localAccount}:function:tower-local-${id}`,
+    stateMachineName: (processId: string) => `tower-local-${processId}`,
+    stateMachineArn: (processId: string) =>
+      `arn:aws:states:${region}:${localAccount}:stateMachine:tower-local-${processId}`,
+  };
+}
+
+export type LocalNames = ReturnType<typeof localNames>;
+
+export interface QueueRef {
+  readonly url: string;
+  readonly arn: string;
+  readonly dlqUrl: string;
+}
+
+/** Creates every table of the registry that does not exist yet (data survives restarts). */
+export async function createTables(dynamo: DynamoDBClient, names: LocalNames): Promise<void> {
+  const existing = new Set((await dynamo.send(new ListTablesCommand({}))).TableNames ?? []);
+  for (const spec of tableList) {
+    const name = names.table(spec.id);
+    if (existing.has(name)) continue;
+    const keys = new Set([
+      spec.partitionKey,
+      spec.sortKey,
+      ...(spec.indexes ?? []).flatMap((i) => [i.partitionKey, i.sortKey]),
+    ]);
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: spec.partitionKey, KeyType: 'HASH' },
+          ...(spec.sortKey ? [{ AttributeName: spec.sortKey, KeyType: 'RANGE' as const }] : []),
+        ],
+        AttributeDefinitions: [...keys]
+          .filter((k): k is string => !!k)
+          .map((k) => ({ AttributeName: k, AttributeType: 'S' as const })),
+        GlobalSecondaryIndexes: spec.indexes?.map((i) => ({
+          IndexName: i.name,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: 'HASH' },
+            { AttributeName: i.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
+  }
+}
+
+export async function createBucket(s3: S3Client, bucket: string): Promise<void> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  }
+}
+
+/** Creates each queue with its dead-letter queue and redrive policy, as the CDK app does. */
+export async function createQueues(
+  sqs: SQSClient,
+  names: LocalNames,
+  visibilityOverrideSeconds?: number,
+): Promise<Record<QueueId, QueueRef>> {
+  const refs = {} as Record<QueueId, QueueRef>;
+  for (const spec of queueList) {
+    const dlq = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: names.deadLetterQueue(spec.id),
+        Attributes: { MessageRetentionPeriod: String(spec.retentionSeconds) },
+      }),
+    );
+    const dlqArn = (
+      await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))
+    ).Attributes?.QueueArn;
+    const queue = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: names.queue(spec.id),
+        Attributes: {
+          VisibilityTimeout: String(visibilityOverrideSeconds ?? spec.visibilityTimeoutSeconds),
+          MessageRetentionPeriod: String(spec.retentionSeconds),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: dlqArn,
+            maxReceiveCount: spec.maxReceiveCount,
+          }),
+        },
+      }),
+    );
+    const arn = (
+      await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }),
+      )
+    ).Attributes?.QueueArn;
+    refs[spec.id] = { url: queue.QueueUrl ?? '', arn: arn ?? '', dlqUrl: dlq.QueueUrl ?? '' };
+  }
+  return refs;
+}
+
+/** Every intake prefix, for the bucket's notification rule. */
+export const intakePrefixes = processes.map((p) => p.intakePrefix);
+export { functionList };

@@ -1,0 +1,265 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { functionEnvironment } from '../lambdas/registry/environment.ts';
+import { envVars, type FunctionId, functionList } from '../lambdas/registry/functions.ts';
+import { queues } from '../lambdas/registry/queues.ts';
+import { type TableId, tableList } from '../lambdas/registry/tables.ts';
+import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
+import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
+import { processes } from '../statemachines/processes.ts';
+import { startApiGateway } from './api-gateway.ts';
+import { type Endpoints, endpointEnvironment, type LocalClients, localClients } from './clients.ts';
+import { startDynamoDb } from './emulators/dynamodb.ts';
+import { startS3 } from './emulators/s3.ts';
+import { startSes } from './emulators/ses.ts';
+import { startSqs } from './emulators/sqs.ts';
+import { startLocalTextract } from './emulators/textract.ts';
+import { notifyQueue } from './event-sources/s3-notifications.ts';
+import { SqsPoller } from './event-sources/sqs-poller.ts';
+import { FaultInjector, type FaultRule } from './faults.ts';
+import type { Listening } from './http/json-server.ts';
+import { buildFunction, buildWorker } from './lambda/build.ts';
+import { LambdaHost, type LocalFunction } from './lambda/host.ts';
+import {
+  createBucket,
+  createQueues,
+  createTables,
+  intakePrefixes,
+  localNames,
+  type QueueRef,
+} from './resources.ts';
+import { startStepFunctionsApi } from './stepfunctions/api-server.ts';
+import { ExecutionStore } from './stepfunctions/executions.ts';
+import { LocalStateMachine } from './stepfunctions/local-machine.ts';
+import { LocalStepFunctions } from './stepfunctions/service.ts';
+import { TaskTokenBroker } from './stepfunctions/task-tokens.ts';
+
+export interface LocalRuntimeOptions {
+  /** Where data lives between runs. @default a fresh temporary directory, removed on stop */
+  readonly dataDir?: string;
+  /** Local time scale for task timeouts, retries and waits (1 = real time). @default 1 */
+  readonly clockScale?: number;
+  /** CDK context overrides (approvers, thresholds…), merged over cdk.json's context. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Intake queue visibility timeout; AWS uses six times the starter's timeout. @default the registry's */
+  readonly intakeVisibilityTimeoutSeconds?: number;
+  /** Concurrent environments per function. @default 8 */
+  readonly functionConcurrency?: number;
+  /** Restart executions cut off by the last stop (their steps are idempotent). @default true */
+  readonly resumeInterrupted?: boolean;
+  /** Faults to inject into function invocations (see local/faults.ts). @default none */
+  readonly faults?: readonly FaultRule[];
+  readonly region?: string;
+}
+
+export interface LocalRuntime {
+  readonly config: TowerConfig;
+  readonly names: ReturnType<typeof localNames>;
+  readonly endpoints: Endpoints & { readonly approvals: string };
+  readonly clients: LocalClients;
+  readonly lambda: LambdaHost;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly intake: SqsPoller;
+  readonly faults: FaultInjector;
+  readonly queues: Record<string, QueueRef>;
+  readonly mailbox: () => ReturnType<Awaited<ReturnType<typeof startSes>>['sent']>;
+  readonly dataDir: string;
+  /** Executions found cut off at start-up (marked, and resumed unless disabled). */
+  readonly interrupted: readonly string[];
+  stop(): Promise<void>;
+}
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/** The CDK context the deployed app would use (cdk.json), so local and AWS share one configuration. */
+export function cdkContext(): Record<string, unknown> {
+  const cdk = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
+  return cdk.context ?? {};
+}
+
+/** Starts every service on loopback, creates the registry's resources, and runs the real handlers and ASL. */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const region = options.region ?? 'us-east-1';
+  const temporary = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tower-'));
+  mkdirSync(dataDir, { recursive: true });
+  const config = parseConfig({ ...cdkContext(), ...options.context });
+  const names = localNames(region);
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    const [dynamo, s3, sqs, ses] = await Promise.all([
+      startDynamoDb(join(dataDir, 'dynamodb')),
+      startS3(join(dataDir, 's3')),
+      startSqs(),
+      startSes(),
+    ]);
+    closers.push(dynamo.close, s3.close, sqs.close, ses.close);
+    let sfnService: LocalStepFunctions | undefined;
+    const sfnApi = await startStepFunctionsApi(() => {
+      if (!sfnService) throw new Error('Step Functions is still starting');
+      return sfnService;
+    });
+    closers.push(sfnApi.close);
+    const partial = {
+      dynamodb: dynamo.url,
+      s3: s3.url,
+      sqs: sqs.url,
+      ses: ses.url,
+      sfn: sfnApi.url,
+      textract: '',
+    };
+    const textract = await startLocalTextract(localClients(partial, region).s3);
+    closers.push(textract.stop);
+    const endpoints: Endpoints = { ...partial, textract: textract.endpoint };
+    const clients = localClients(endpoints, region);
+
+    await createTables(clients.dynamo, names);
+    await createBucket(clients.s3, names.bucket);
+    const queueRefs = await createQueues(clients.sqs, names, options.intakeVisibilityTimeoutSeconds);
+
+    let host: LambdaHost | undefined;
+    const approvalsApi: Listening = await startApiGateway(
+      [
+        {
+          resource: '/a/{approvalId}/{secret}',
+          methods: ['GET', 'HEAD', 'POST'],
+          functionName: names.functionName('approval-api'),
+        },
+      ],
+      (fn, event) =>
+        host
+          ? host.invoke(fn, event)
+          : Promise.resolve({ ok: false, error: { errorType: 'Starting', errorMessage: 'starting' } }),
+    );
+    closers.push(approvalsApi.close);
+
+    const buildDir = join(dataDir, 'build');
+    const workerPath = await buildWorker(buildDir);
+    const bundles = await Promise.all(functionList.map((spec) => buildFunction(spec, buildDir)));
+    const values = {
+      tableNames: Object.fromEntries(tableList.map((t) => [t.id, names.table(t.id)])) as Record<
+        TableId,
+        string
+      >,
+      bucketName: names.bucket,
+      stateMachinesJson: JSON.stringify(
+        Object.fromEntries(processes.map((p) => [p.id, names.stateMachineArn(p.id)])),
+      ),
+      workflowVersionsJson: JSON.stringify(
+        Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
+      ),
+      senderAddress: config.senderAddress,
+      processes,
+      approvalPolicies: Object.fromEntries(
+        Object.entries(config.processes).map(([id, p]) => [id, p.approval]),
+      ),
+    };
+    const shared = endpointEnvironment(endpoints, region);
+    const localFunctions: LocalFunction[] = functionList.map((spec, i) => ({
+      id: spec.id,
+      name: names.functionName(spec.id),
+      bundlePath: bundles[i] ?? '',
+      timeoutSeconds: spec.timeoutSeconds,
+      memoryMb: spec.memoryMb,
+      concurrency: options.functionConcurrency ?? 8,
+      environment: {
+        ...shared,
+        ...functionEnvironment(spec, values),
+        ...(spec.needsApprovalUrl ? { [envVars.approvalBaseUrl]: approvalsApi.url } : {}),
+        AWS_LAMBDA_FUNCTION_NAME: names.functionName(spec.id),
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      },
+    }));
+    host = new LambdaHost(localFunctions, workerPath, join(dataDir, 'logs'));
+    const lambda = host;
+    const faults = new FaultInjector(options.faults ?? []);
+    lambda.interceptor = faults.intercept;
+    closers.push(() => lambda.stop());
+
+    const broker = new TaskTokenBroker();
+    const sender = {
+      send: async (queueUrl: string, body: string) =>
+        (await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body })))
+          .MessageId ?? '',
+    };
+    const clock = { scale: options.clockScale ?? 1 };
+    const machines = processes.map((p) => {
+      const placeholders = Object.fromEntries(
+        Object.entries(p.functionPlaceholders).map(([name, fn]) => [
+          name,
+          names.functionArn(fn as FunctionId),
+        ]),
+      );
+      return new LocalStateMachine(
+        names.stateMachineArn(p.id),
+        names.stateMachineName(p.id),
+        substitute(readDefinition(p), placeholders),
+        { lambda, broker, sqs: sender },
+        clock,
+      );
+    });
+    const stepFunctions = new LocalStepFunctions(
+      machines,
+      new ExecutionStore(join(dataDir, 'executions')),
+      broker,
+    );
+    sfnService = stepFunctions;
+
+    const interrupted = stepFunctions.interrupted();
+    for (const record of interrupted) {
+      stepFunctions.markInterrupted(record);
+      if (options.resumeInterrupted ?? true) stepFunctions.redriveExecution(record.executionArn);
+    }
+
+    const intakeQueue = queueRefs.intake;
+    const deliver = notifyQueue(
+      clients.sqs,
+      { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: intakeQueue.url },
+      region,
+    );
+    s3.onEvent((event) => void deliver(event));
+    const intake = new SqsPoller(
+      clients.sqs,
+      (fn, event) => lambda.invoke(fn, event),
+      {
+        queueUrl: intakeQueue.url,
+        queueArn: intakeQueue.arn,
+        functionName: names.functionName(queues.intake.consumer),
+        batchSize: queues.intake.batchSize,
+        maxConcurrency: config.intakeMaxConcurrency,
+      },
+      region,
+    );
+    intake.start();
+    closers.push(() => intake.stop());
+
+    return {
+      config,
+      names,
+      endpoints: { ...endpoints, approvals: approvalsApi.url },
+      clients,
+      lambda,
+      stepFunctions,
+      intake,
+      faults,
+      queues: queueRefs,
+      mailbox: () => ses.sent(),
+      dataDir,
+      interrupted: interrupted.map((r) => r.executionArn),
+      stop: async () => {
+        for (const close of closers.reverse()) await close().catch(() => undefined);
+        if (temporary) rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    if (temporary) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import { inspect } from '../../../local/inspect.ts';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../local/runtime.ts';
+
+/** Context for tests: fast approvals (1 s dwell) and two approvers, otherwise cdk.json's settings. */
+export const testContext = {
+  processes: {
+    invoice: {
+      approval: {
+        approvers: ['alice@example.com', 'bob@example.com'],
+        minDwellSeconds: 1,
+      },
+    },
+  },
+};
+
+/** A local runtime on ephemeral ports with its data in a temporary directory, plus inspection tools. */
+export async function startTestRuntime(options: LocalRuntimeOptions = {}) {
+  const runtime: LocalRuntime = await startLocalRuntime({
+    intakeVisibilityTimeoutSeconds: 2,
+    ...options,
+    context: { ...testContext, ...options.context },
+  });
+  return { runtime, tools: inspect(runtime) };
+}
