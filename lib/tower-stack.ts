@@ -15,6 +15,7 @@ import { ApprovalApi } from './constructs/approval-api.ts';
 import { DataBucket } from './constructs/data-bucket.ts';
 import { EncryptedQueueDestination } from './constructs/encrypted-queue-destination.ts';
 import { EncryptionKey } from './constructs/encryption-key.ts';
+import { ExecutionEndedRule } from './constructs/execution-ended-rule.ts';
 import { grantFromSpec } from './constructs/function-grants.ts';
 import { IntakeQueue } from './constructs/intake-queue.ts';
 import { pascal } from './constructs/names.ts';
@@ -146,6 +147,10 @@ export class TowerStack extends Stack {
     this.stateMachines = Object.fromEntries(
       machines.map(({ id: processId, machine }) => [processId, machine]),
     );
+    new ExecutionEndedRule(this, 'ExecutionEnded', {
+      stateMachines: machines.map(({ machine }) => machine.stateMachine),
+      handler: this.functions['execution-ended'].function,
+    });
 
     // Wire.
     const [domain] = config.senderAddress.split('@').slice(-1);

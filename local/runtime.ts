@@ -217,6 +217,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       if (options.resumeInterrupted ?? true) stepFunctions.redriveExecution(record.executionArn);
     }
 
+    // EventBridge's execution status change rule, locally: the same event shape to the same function.
+    stepFunctions.onExecutionEnded((ended) => {
+      if (ended.status === 'SUCCEEDED' || ended.status === 'RUNNING') return;
+      const record = stepFunctions.store.get(ended.executionArn);
+      if (!record) return;
+      void lambda.invoke(names.functionName('execution-ended'), {
+        'detail-type': 'Step Functions Execution Status Change',
+        source: 'aws.states',
+        time: new Date().toISOString(),
+        detail: {
+          executionArn: record.executionArn,
+          stateMachineArn: record.stateMachineArn,
+          name: record.name,
+          status: record.status,
+          input: record.input,
+          error: record.error ?? null,
+          cause: record.cause ?? null,
+        },
+      });
+    });
+
     const intakeQueue = queueRefs.intake;
     const deliver = notifyQueue(
       clients.sqs,

@@ -57,7 +57,8 @@ export type FunctionId =
   | 'approval-api'
   | 'finalize'
   | 'quarantine'
-  | 'record-failure';
+  | 'record-failure'
+  | 'execution-ended';
 
 const spec = (s: FunctionSpec): FunctionSpec => s;
 
@@ -155,6 +156,15 @@ export const functions: Readonly<Record<FunctionId, FunctionSpec>> = {
     memoryMb: 256,
     timeoutSeconds: 30,
     tables: { documents: 'readwrite', audit: 'append' },
+  }),
+  'execution-ended': spec({
+    id: 'execution-ended',
+    entry: 'execution-ended/handler.ts',
+    description:
+      'Closes what a stopped, timed-out or failed execution leaves open: revokes approval links, settles the status',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    tables: { documents: 'readwrite', approvals: 'readwrite', audit: 'append' },
   }),
 };
 

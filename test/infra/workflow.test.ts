@@ -88,3 +88,25 @@ describe('outputs', () => {
     }
   });
 });
+
+describe('ended executions', () => {
+  it('route stopped, timed-out and failed executions of every process to execution-ended', () => {
+    // Prepare
+    const handler = logicalIdOf(tower.stack.functions['execution-ended'].function);
+    const machines = processes.map((p) => ({ Ref: logicalIdOf(machineOf(p.id).stateMachine) }));
+
+    // Act
+    const rules = Object.values(tower.resources).filter((r) => r.Type === 'AWS::Events::Rule');
+
+    // Assess
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties).toMatchObject({
+      EventPattern: {
+        source: ['aws.states'],
+        'detail-type': ['Step Functions Execution Status Change'],
+        detail: { status: ['ABORTED', 'TIMED_OUT', 'FAILED'], stateMachineArn: machines },
+      },
+      Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [handler, 'Arn'] } })],
+    });
+  });
+});
