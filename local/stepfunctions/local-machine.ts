@@ -3,13 +3,18 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import { type AslDefinition, allStates } from './definition.ts';
 import { type Integration, type IntegrationDeps, integrationFor, withTimeout } from './integrations.ts';
 
-/** Time in the local engine: 1 is real time; 0.001 makes a one-day SLA last 86 seconds. */
+/**
+ * Time in the local engine: 1 is real time; 0.001 makes a one-day SLA last 86 seconds. It scales what
+ * waits (callback-task timeouts and heartbeats, Wait states, retry intervals, the execution timeout);
+ * tasks that run code keep their real timeouts, since the code runs in real time.
+ */
 export interface Clock {
   readonly scale: number;
 }
 
 interface TaskPlan {
   readonly integration: Integration;
+  readonly waitsForCallback: boolean;
   readonly timeoutSeconds?: number;
   readonly timeoutPath?: string;
   readonly heartbeatSeconds?: number;
@@ -56,6 +61,7 @@ export class LocalStateMachine {
         else
           this.tasks.set(stateName, {
             integration,
+            waitsForCallback: (state.Resource ?? '').endsWith('.waitForTaskToken'),
             timeoutSeconds: state.TimeoutSeconds,
             timeoutPath: state.TimeoutSecondsPath,
             heartbeatSeconds: state.HeartbeatSeconds,
@@ -119,8 +125,9 @@ export class LocalStateMachine {
       seconds = value;
       if (fromPath !== undefined) input = rest;
     }
-    const timeoutMs = seconds * 1000 * this.clock.scale;
-    const heartbeatMs = plan.heartbeatSeconds ? plan.heartbeatSeconds * 1000 * this.clock.scale : undefined;
+    const scale = plan.waitsForCallback ? this.clock.scale : 1;
+    const timeoutMs = seconds * 1000 * scale;
+    const heartbeatMs = plan.heartbeatSeconds ? plan.heartbeatSeconds * 1000 * scale : undefined;
     const work = plan.integration({
       executionArn,
       stateName,
