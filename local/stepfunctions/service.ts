@@ -167,11 +167,16 @@ export class LocalStepFunctions {
       );
     }
     this.running.set(record.executionArn, entry);
-    void this.follow(record, run.eventLogs as AsyncGenerator<EngineEvent>);
+    const followed = this.follow(record, run.eventLogs as AsyncGenerator<EngineEvent>);
+    // The engine settles before its last events are read: finish once the history is complete.
     run.result.then(
-      (output) => this.finish(record, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
-      (error: Error & { cause?: { name?: string; message?: string } }) => {
+      async (output) => {
+        await followed;
+        this.finish(record, 'SUCCEEDED', { output: JSON.stringify(output ?? null) });
+      },
+      async (error: Error & { cause?: { name?: string; message?: string } }) => {
         if (error.name === 'ExecutionAbortedError') return;
+        await followed;
         const cause = error.cause;
         this.finish(record, 'FAILED', {
           error: cause?.name ?? error.name,
@@ -184,7 +189,8 @@ export class LocalStepFunctions {
   /** Turns the engine's event log into the execution's history. */
   private async follow(record: ExecutionRecord, events: AsyncGenerator<EngineEvent>): Promise<void> {
     for await (const event of events) {
-      if (record.status !== 'RUNNING') break;
+      // A stopped or timed-out execution's history ends where it was stopped.
+      if (record.status === 'ABORTED' || record.status === 'TIMED_OUT') break;
       const name = event.state?.name;
       const type = event.state?.type ?? '';
       switch (event.type) {

@@ -1,0 +1,57 @@
+import { type AslDefinition, allStates } from '../stepfunctions/definition.ts';
+import type { ExecutionRecord, HistoryEvent } from '../stepfunctions/executions.ts';
+import { type Spread, spread } from './stats.ts';
+
+/**
+ * Which way an execution went: `happy` succeeded without waiting for a person, `approval` succeeded after
+ * a `.waitForTaskToken` state, `failed` ended in any other status.
+ */
+export type ExecutionPath = 'happy' | 'approval' | 'failed';
+
+/**
+ * State transitions as Standard workflows bill them: one per state entered, plus one per retry
+ * (a retry re-runs the state without entering it again, in the local engine as on AWS).
+ */
+export function billedTransitions(events: readonly Pick<HistoryEvent, 'type'>[]): number {
+  return events.filter((e) => e.type.endsWith('StateEntered') || e.type === 'TaskRetried').length;
+}
+
+/** Names of the states that wait for a callback (a person's decision, for the invoice process). */
+export function waitingStates(definition: AslDefinition): ReadonlySet<string> {
+  return new Set(
+    allStates(definition)
+      .filter(([, state]) => state.Type === 'Task' && state.Resource?.endsWith('.waitForTaskToken'))
+      .map(([name]) => name),
+  );
+}
+
+function enteredStates(events: readonly HistoryEvent[]): string[] {
+  return events
+    .filter((e) => e.type.endsWith('StateEntered'))
+    .map((e) => (e.stateEnteredEventDetails as { name?: string } | undefined)?.name ?? '');
+}
+
+export function pathOf(
+  execution: Pick<ExecutionRecord, 'status' | 'events'>,
+  waiting: ReadonlySet<string>,
+): ExecutionPath {
+  if (execution.status !== 'SUCCEEDED') return 'failed';
+  return enteredStates(execution.events).some((name) => waiting.has(name)) ? 'approval' : 'happy';
+}
+
+export type TransitionsByPath = Partial<Record<ExecutionPath, Spread>>;
+
+/** Billed transitions per execution, as min/median/max for each path taken; paths nobody took are absent. */
+export function transitionsByPath(
+  executions: readonly Pick<ExecutionRecord, 'status' | 'events'>[],
+  waiting: ReadonlySet<string>,
+): TransitionsByPath {
+  const counts = new Map<ExecutionPath, number[]>();
+  for (const execution of executions) {
+    const path = pathOf(execution, waiting);
+    const list = counts.get(path) ?? [];
+    list.push(billedTransitions(execution.events));
+    counts.set(path, list);
+  }
+  return Object.fromEntries([...counts].map(([path, values]) => [path, spread(values)]));
+}

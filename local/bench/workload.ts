@@ -1,0 +1,98 @@
+import { sha256Hex } from '../../lambdas/shared/hash.ts';
+import {
+  type InvoiceLine,
+  type InvoiceSpec,
+  invoicePdf,
+  invoiceTotals,
+  randomInvoiceSpec,
+} from '../samples/index.ts';
+
+/** Which way a document is meant to go: straight through, or past a person. */
+export type PlannedPath = 'happy' | 'approval';
+
+export interface PlannedDocument {
+  readonly index: number;
+  readonly fileName: string;
+  readonly planned: PlannedPath;
+  readonly spec: InvoiceSpec;
+}
+
+export interface BenchDocument extends PlannedDocument {
+  readonly body: Uint8Array;
+  /** The document id Tower derives from the content (its SHA-256). */
+  readonly documentId: string;
+}
+
+// Tax rates in the samples stay below 30 %; three lines of two units each stay under the threshold.
+const maxHappyLines = 3;
+const maxHappyQuantity = 2;
+const maxTaxFactor = 1.3;
+
+/** `"10000.00"` → 1000000. */
+export function decimalToCents(decimal: string): number {
+  const [whole = '0', fraction = ''] = decimal.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
+}
+
+/** The same invoice with few, small lines, so its total stays below the approval threshold. */
+export function belowThreshold(spec: InvoiceSpec, thresholdCents: number): InvoiceSpec {
+  const unitCap = Math.floor(thresholdCents / (maxHappyLines * maxHappyQuantity * maxTaxFactor));
+  const lineItems: InvoiceLine[] = spec.lineItems.slice(0, maxHappyLines).map((line) => ({
+    ...line,
+    quantity: Math.min(line.quantity, maxHappyQuantity),
+    unitPriceCents: Math.min(line.unitPriceCents, unitCap),
+  }));
+  return { ...spec, lineItems };
+}
+
+/** The same invoice with one large line, at least twice the approval threshold. */
+export function aboveThreshold(spec: InvoiceSpec, thresholdCents: number): InvoiceSpec {
+  const description = spec.lineItems[0]?.description ?? 'Annual licence';
+  return {
+    ...spec,
+    lineItems: [{ description, quantity: 4, unitPriceCents: Math.ceil(thresholdCents / 2) }],
+  };
+}
+
+/** True for the indices, spread evenly, that make up `share` of `count` (e.g. every tenth for 0.1). */
+export function needsApproval(index: number, share: number): boolean {
+  return Math.floor((index + 1) * share) > Math.floor(index * share);
+}
+
+/**
+ * A reproducible workload: `count` random invoices in three languages and two layouts, with an even
+ * `approvalShare` above the approval threshold and the rest below it.
+ *
+ * @example planWorkload(200, 0.1, 1_000_000).filter((d) => d.planned === 'approval').length // 20
+ */
+export function planWorkload(
+  count: number,
+  approvalShare: number,
+  thresholdCents: number,
+): PlannedDocument[] {
+  return Array.from({ length: count }, (_, index) => {
+    const drawn = randomInvoiceSpec(`bench-${index}`);
+    const planned: PlannedPath = needsApproval(index, approvalShare) ? 'approval' : 'happy';
+    const spec =
+      planned === 'approval' ? aboveThreshold(drawn, thresholdCents) : belowThreshold(drawn, thresholdCents);
+    return { index, fileName: `bench-${String(index).padStart(5, '0')}.pdf`, planned, spec };
+  });
+}
+
+/** Totals in cents, for checking a plan against its threshold. */
+export const totalCents = (spec: InvoiceSpec): number => invoiceTotals(spec).totalCents;
+
+/** Renders every PDF before the clock starts; fails if two invoices would be the same document. */
+export async function renderWorkload(plan: readonly PlannedDocument[]): Promise<BenchDocument[]> {
+  const rendered: BenchDocument[] = [];
+  const seen = new Set<string>();
+  for (const doc of plan) {
+    const body = await invoicePdf(doc.spec);
+    const documentId = sha256Hex(body);
+    if (seen.has(documentId))
+      throw new Error(`${doc.fileName} renders to the same bytes as an earlier invoice`);
+    seen.add(documentId);
+    rendered.push({ ...doc, body, documentId });
+  }
+  return rendered;
+}

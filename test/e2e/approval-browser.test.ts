@@ -1,0 +1,97 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatAmount } from '../../lambdas/shared/approvals/format.ts';
+import { expectedFields, invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
+import { startTestRuntime } from '../integration/support/runtime.ts';
+import { launchChromium } from './support/browser.ts';
+
+type Started = Awaited<ReturnType<typeof startTestRuntime>>;
+
+describe('the approval page in a real browser', () => {
+  let t: Started;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await startTestRuntime({
+      context: {
+        processes: { invoice: { approval: { approvers: ['alice@example.com'], minDwellSeconds: 2 } } },
+      },
+    });
+    chromium = await launchChromium();
+    browser = chromium.browser;
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await t?.runtime.stop();
+  });
+
+  let n = 0;
+  const awaitingApproval = async () => {
+    n += 1;
+    const spec = randomInvoiceSpec(`browser-${n}`, {
+      language: 'en',
+      currency: 'EUR',
+      invoiceNumber: `WEB-${n}`,
+      lineItems: [{ description: 'Workstations', quantity: 5, unitPriceCents: 300_000 }],
+    });
+    const id = await t.tools.drop('invoice', `web-${n}.pdf`, await invoicePdf(spec));
+    await t.tools.waitForStatus(id, ['AWAITING_APPROVAL']);
+    const until = Date.now() + 10_000;
+    let link: string | undefined;
+    while (!link && Date.now() < until) {
+      link = (await t.tools.approvalLinks()).find((l) => l.subject.includes(`WEB-${n} `))?.link;
+      if (!link) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!link) throw new Error('no approval link was sent');
+    return { id, link, spec };
+  };
+
+  it('lets an approver read the invoice, approve, and resume the workflow; the audit names them', async () => {
+    // Prepare
+    const { id, link, spec } = await awaitingApproval();
+    const expected = expectedFields(spec);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+    });
+    // Act
+    const response = await page.goto(link);
+    await expect(page.getByRole('heading', { name: 'Invoice approval' }).isVisible()).resolves.toBe(true);
+    const summary = await page.locator('dl').innerText();
+    await page.waitForTimeout(2200);
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByRole('button', { name: 'Confirm approval' }).click();
+    const outcome = await page.locator('h1').innerText();
+    // Assess
+    expect(response?.headers()['cache-control']).toBe('no-store');
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+    expect(summary).toContain(formatAmount(expected.total, expected.currency));
+    expect(summary).toContain(expected.vendor);
+    expect(cspViolations).toEqual([]);
+    expect(outcome).toBe('Approved');
+    expect((await t.tools.waitForStatus(id, ['COMPLETED', 'REJECTED', 'FAILED'])).status).toBe('COMPLETED');
+    const vote = (await t.tools.audit(id)).find((e) => e.type === 'VOTE_RECORDED');
+    expect(vote?.actor).toEqual({ kind: 'person', id: 'alice@example.com' });
+    expect((vote?.details as { userAgent?: string }).userAgent).toContain('Chrome');
+    await page.close();
+  });
+
+  it('decides nothing when a headless scanner loads the page and clicks every button within a second', async () => {
+    const { id, link } = await awaitingApproval();
+    const page = await browser.newPage();
+    await page.goto(link);
+    for (let round = 0; round < 4; round++) {
+      const buttons = await page.locator('button').all();
+      if (buttons.length === 0) break;
+      await buttons[round % buttons.length]?.click({ timeout: 1000 });
+      await page.waitForLoadState();
+    }
+    await page.close();
+    expect((await t.tools.document(id))?.status).toBe('AWAITING_APPROVAL');
+    const types = (await t.tools.audit(id)).map((e) => e.type);
+    expect(types).not.toContain('VOTE_RECORDED');
+    expect(types).toContain('DECISION_TOO_FAST');
+  });
+});
