@@ -56,6 +56,6 @@ export async function runDemo(runtime: LocalRuntime, timeoutMs = 120_000) {
     doc.status = record.status;
     doc.reason = record.statusReason;
   }
-  const links = (await tools.approvalLinks()).filter((l) => l.subject.includes(`DEMO-${run}-2`));
+  const links = await tools.waitForApprovalLinks((l) => l.subject.includes(`DEMO-${run}-2`));
   return { documents, links };
 }

@@ -68,6 +68,21 @@ export function inspect(runtime: Pick<LocalRuntime, 'clients' | 'names' | 'mailb
       );
     },
 
+    /** Waits until at least `count` approval links match (the status moves before the emails go out). */
+    async waitForApprovalLinks(
+      match: (link: { to: string; subject: string }) => boolean,
+      count = 1,
+      timeoutMs = 10_000,
+    ): Promise<{ to: string; link: string; subject: string }[]> {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const links = (await this.approvalLinks()).filter(match);
+        if (links.length >= count) return links;
+        if (Date.now() > until) throw new Error(`only ${links.length} of ${count} approval links arrived`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+
     /** Approval links sent so far, newest last, with their recipients. */
     async approvalLinks(): Promise<{ to: string; link: string; subject: string }[]> {
       const pattern = new RegExp(

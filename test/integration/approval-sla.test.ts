@@ -73,8 +73,8 @@ describe('approval SLAs in the state machine', () => {
       'ExpireApproval',
       'Finalize',
     ]);
-    const late = (await t.tools.approvalLinks()).find((l) => l.subject.includes('SLA-1'))?.link ?? '';
-    const page = await open(late);
+    const [late] = await t.tools.waitForApprovalLinks((l) => l.subject.includes('SLA-1'));
+    const page = await open(late?.link ?? '');
     expect(page.status).toBe(410);
     expect(page.html).toContain('passed its deadline');
   });

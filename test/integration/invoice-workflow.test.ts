@@ -79,7 +79,7 @@ describe('invoice processing through the local runtime', () => {
     );
     const id = await t.tools.drop('invoice', 'large.pdf', pdf, { 'submitted-by': 'carol@example.com' });
     await t.tools.waitForStatus(id, ['AWAITING_APPROVAL']);
-    const links = (await t.tools.approvalLinks()).filter((l) => l.to === 'alice@example.com');
+    const links = await t.tools.waitForApprovalLinks((l) => l.to === 'alice@example.com');
     const link = links.at(-1)?.link;
     expect(link).toBeDefined();
     const page = await decide(link ?? '', 'approve', 1100);
