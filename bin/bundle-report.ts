@@ -13,10 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { bundling } from '../lambdas/registry/bundling.ts';
+import { functionEnvironment } from '../lambdas/registry/environment.ts';
 import { envVars, type FunctionSpec, functionList } from '../lambdas/registry/functions.ts';
+import { type QueueId, queueList } from '../lambdas/registry/queues.ts';
 import { tables } from '../lambdas/registry/tables.ts';
 import { defaultApprovalPolicy } from '../lambdas/shared/approval-policy.ts';
-import { functionEnvironment } from '../lib/constructs/function-environment.ts';
 import { entryPath } from '../lib/constructs/tower-function.ts';
 import { processes } from '../statemachines/processes.ts';
 
@@ -58,6 +59,12 @@ function environmentFor(spec: FunctionSpec): Record<string, string> {
       ),
     ),
     workflowVersionsJson: JSON.stringify(Object.fromEntries(processes.map((p) => [p.id, `${p.id}@report`]))),
+    textractTopicArn: 'arn:aws:sns:us-east-1:000000000000:report',
+    textractRoleArn: 'arn:aws:iam::000000000000:role/report',
+    textractRates: { syncTps: 1, startTps: 1, maxConcurrentJobs: 1 },
+    queueUrls: Object.fromEntries(
+      queueList.map((q) => [q.id, `https://sqs.us-east-1.amazonaws.com/000000000000/${q.id}`]),
+    ) as Record<QueueId, string>,
     senderAddress: 'report@example.com',
     processes,
     approvalPolicies: Object.fromEntries(processes.map((p) => [p.id, defaultApprovalPolicy])),

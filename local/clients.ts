@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -32,6 +33,7 @@ export function localClients(endpoints: Endpoints, region: string) {
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
     sqs: new SQSClient({ ...common, endpoint: endpoints.sqs }),
+    sns: new SNSClient({ ...common, endpoint: endpoints.sqs }),
     ses: new SESv2Client({ ...common, endpoint: endpoints.ses }),
     sfn: new SFNClient({ ...common, endpoint: endpoints.sfn }),
   };

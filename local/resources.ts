@@ -1,5 +1,6 @@
 import { CreateTableCommand, type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { type FunctionId, functionList } from '../lambdas/registry/functions.ts';
 import { type QueueId, queueList } from '../lambdas/registry/queues.ts';
@@ -18,6 +19,8 @@ export function localNames(region: string) {
     functionName: (id: FunctionId) => `tower-local-${id}`,
     functionArn: (id: FunctionId) => `arn:aws:lambda:${region}:${localAccount}:function:tower-local-${id}`,
     stateMachineName: (processId: string) => `tower-local-${processId}`,
+    topic: (id: string) => `tower-local-${id}`,
+    textractRoleArn: `arn:aws:iam::${localAccount}:role/tower-local-textract-publisher`,
     stateMachineArn: (processId: string) =>
       `arn:aws:states:${region}:${localAccount}:stateMachine:tower-local-${processId}`,
   };
@@ -117,3 +120,22 @@ export async function createQueues(
 /** Every intake prefix, for the bucket's notification rule. */
 export const intakePrefixes = processes.map((p) => p.intakePrefix);
 export { functionList };
+
+/** Textract's completion topic, delivering raw to the completions queue, as the CDK app wires it. */
+export async function createTextractTopic(
+  sns: SNSClient,
+  names: LocalNames,
+  completions: QueueRef,
+): Promise<string> {
+  const topic = await sns.send(new CreateTopicCommand({ Name: names.topic('textract-completions') }));
+  const topicArn = topic.TopicArn ?? '';
+  await sns.send(
+    new SubscribeCommand({
+      TopicArn: topicArn,
+      Protocol: 'sqs',
+      Endpoint: completions.arn,
+      Attributes: { RawMessageDelivery: 'true' },
+    }),
+  );
+  return topicArn;
+}

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { functionEnvironment } from '../lambdas/registry/environment.ts';
-import { envVars, type FunctionId, functionList } from '../lambdas/registry/functions.ts';
-import { queues } from '../lambdas/registry/queues.ts';
+import type { FunctionId } from '../lambdas/registry/functions.ts';
+import { maxConcurrencyOf, type QueueId, queueList } from '../lambdas/registry/queues.ts';
 import { type TableId, tableList } from '../lambdas/registry/tables.ts';
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
 import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
@@ -16,17 +15,18 @@ import { startDynamoDb } from './emulators/dynamodb.ts';
 import { startS3 } from './emulators/s3.ts';
 import { startSes } from './emulators/ses.ts';
 import { startSqs } from './emulators/sqs.ts';
-import { startLocalTextract } from './emulators/textract.ts';
+import { type LocalTextractOptions, startLocalTextract } from './emulators/textract.ts';
 import { notifyQueue } from './event-sources/s3-notifications.ts';
 import { SqsPoller } from './event-sources/sqs-poller.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
 import type { Listening } from './http/json-server.ts';
-import { buildFunction, buildWorker } from './lambda/build.ts';
-import { LambdaHost, type LocalFunction } from './lambda/host.ts';
+import { deployFunctions } from './lambda/deploy.ts';
+import { LambdaHost } from './lambda/host.ts';
 import {
   createBucket,
   createQueues,
   createTables,
+  createTextractTopic,
   intakePrefixes,
   localNames,
   type QueueRef,
@@ -36,6 +36,7 @@ import { ExecutionStore } from './stepfunctions/executions.ts';
 import { LocalStateMachine } from './stepfunctions/local-machine.ts';
 import { LocalStepFunctions } from './stepfunctions/service.ts';
 import { TaskTokenBroker } from './stepfunctions/task-tokens.ts';
+import type { TextractServer } from './textract/server.ts';
 
 export interface LocalRuntimeOptions {
   /** Where data lives between runs. @default a fresh temporary directory, removed on stop */
@@ -50,6 +51,8 @@ export interface LocalRuntimeOptions {
   readonly functionConcurrency?: number;
   /** Restart executions cut off by the last stop (their steps are idempotent). @default true */
   readonly resumeInterrupted?: boolean;
+  /** The local Textract's own behaviour (its rate, job delays, dropped notifications). */
+  readonly textract?: LocalTextractOptions;
   /** Faults to inject into function invocations (see local/faults.ts). @default none */
   readonly faults?: readonly FaultRule[];
   readonly region?: string;
@@ -63,6 +66,9 @@ export interface LocalRuntime {
   readonly lambda: LambdaHost;
   readonly stepFunctions: LocalStepFunctions;
   readonly intake: SqsPoller;
+  /** The event source mapping of every queue. */
+  readonly pollers: Readonly<Record<QueueId, SqsPoller>>;
+  readonly textract: TextractServer;
   readonly faults: FaultInjector;
   readonly queues: Record<string, QueueRef>;
   readonly mailbox: () => ReturnType<Awaited<ReturnType<typeof startSes>>['sent']>;
@@ -113,7 +119,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       sfn: sfnApi.url,
       textract: '',
     };
-    const textract = await startLocalTextract(localClients(partial, region).s3);
+    const early = localClients(partial, region);
+    const textract = await startLocalTextract(early.s3, early.sns, config.textract, options.textract);
     closers.push(textract.stop);
     const endpoints: Endpoints = { ...partial, textract: textract.endpoint };
     const clients = localClients(endpoints, region);
@@ -121,6 +128,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await createTables(clients.dynamo, names);
     await createBucket(clients.s3, names.bucket);
     const queueRefs = await createQueues(clients.sqs, names, options.intakeVisibilityTimeoutSeconds);
+    const textractTopicArn = await createTextractTopic(
+      clients.sns,
+      names,
+      queueRefs['extraction-completions'],
+    );
 
     let host: LambdaHost | undefined;
     const approvalsApi: Listening = await startApiGateway(
@@ -138,45 +150,39 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     );
     closers.push(approvalsApi.close);
 
-    const buildDir = join(dataDir, 'build');
-    const workerPath = await buildWorker(buildDir);
-    const bundles = await Promise.all(functionList.map((spec) => buildFunction(spec, buildDir)));
-    const values = {
-      tableNames: Object.fromEntries(tableList.map((t) => [t.id, names.table(t.id)])) as Record<
-        TableId,
-        string
-      >,
-      bucketName: names.bucket,
-      stateMachinesJson: JSON.stringify(
-        Object.fromEntries(processes.map((p) => [p.id, names.stateMachineArn(p.id)])),
-      ),
-      workflowVersionsJson: JSON.stringify(
-        Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
-      ),
-      senderAddress: config.senderAddress,
-      processes,
-      approvalPolicies: Object.fromEntries(
-        Object.entries(config.processes).map(([id, p]) => [id, p.approval]),
-      ),
-    };
-    const shared = endpointEnvironment(endpoints, region);
-    const localFunctions: LocalFunction[] = functionList.map((spec, i) => ({
-      id: spec.id,
-      name: names.functionName(spec.id),
-      bundlePath: bundles[i] ?? '',
-      timeoutSeconds: spec.timeoutSeconds,
-      memoryMb: spec.memoryMb,
+    const deployed = await deployFunctions({
+      buildDir: join(dataDir, 'build'),
+      shared: endpointEnvironment(endpoints, region),
+      approvalBaseUrl: approvalsApi.url,
+      functionName: (id) => names.functionName(id as FunctionId),
       concurrency: options.functionConcurrency ?? 8,
-      environment: {
-        ...shared,
-        ...functionEnvironment(spec, values),
-        ...(spec.needsApprovalUrl ? { [envVars.approvalBaseUrl]: approvalsApi.url } : {}),
-        AWS_LAMBDA_FUNCTION_NAME: names.functionName(spec.id),
-        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
-        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      values: {
+        tableNames: Object.fromEntries(tableList.map((t) => [t.id, names.table(t.id)])) as Record<
+          TableId,
+          string
+        >,
+        bucketName: names.bucket,
+        stateMachinesJson: JSON.stringify(
+          Object.fromEntries(processes.map((p) => [p.id, names.stateMachineArn(p.id)])),
+        ),
+        workflowVersionsJson: JSON.stringify(
+          Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
+        ),
+        senderAddress: config.senderAddress,
+        processes,
+        approvalPolicies: Object.fromEntries(
+          Object.entries(config.processes).map(([id, p]) => [id, p.approval]),
+        ),
+        textractTopicArn,
+        textractRoleArn: names.textractRoleArn,
+        textractRates: config.textract,
+        queueUrls: Object.fromEntries(Object.entries(queueRefs).map(([id, ref]) => [id, ref.url])) as Record<
+          QueueId,
+          string
+        >,
       },
-    }));
-    host = new LambdaHost(localFunctions, workerPath, join(dataDir, 'logs'));
+    });
+    host = new LambdaHost(deployed.functions, deployed.workerPath, join(dataDir, 'logs'));
     const lambda = host;
     const faults = new FaultInjector(options.faults ?? []);
     lambda.interceptor = faults.intercept;
@@ -190,12 +196,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     };
     const clock = { scale: options.clockScale ?? 1 };
     const machines = processes.map((p) => {
-      const placeholders = Object.fromEntries(
-        Object.entries(p.functionPlaceholders).map(([name, fn]) => [
-          name,
-          names.functionArn(fn as FunctionId),
-        ]),
-      );
+      const placeholders = {
+        ...Object.fromEntries(
+          Object.entries(p.functionPlaceholders).map(([name, fn]) => [name, names.functionArn(fn)]),
+        ),
+        ...Object.fromEntries(
+          Object.entries(p.queuePlaceholders).map(([name, queue]) => [name, queueRefs[queue].url]),
+        ),
+      };
       return new LocalStateMachine(
         names.stateMachineArn(p.id),
         names.stateMachineName(p.id),
@@ -238,27 +246,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       });
     });
 
-    const intakeQueue = queueRefs.intake;
     const deliver = notifyQueue(
       clients.sqs,
-      { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: intakeQueue.url },
+      { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: queueRefs.intake.url },
       region,
     );
     s3.onEvent((event) => void deliver(event));
-    const intake = new SqsPoller(
-      clients.sqs,
-      (fn, event) => lambda.invoke(fn, event),
-      {
-        queueUrl: intakeQueue.url,
-        queueArn: intakeQueue.arn,
-        functionName: names.functionName(queues.intake.consumer),
-        batchSize: queues.intake.batchSize,
-        maxConcurrency: config.intakeMaxConcurrency,
-      },
-      region,
-    );
-    intake.start();
-    closers.push(() => intake.stop());
+    const pollers = Object.fromEntries(
+      queueList.map((q) => {
+        const poller = new SqsPoller(
+          clients.sqs,
+          (fn, event) => lambda.invoke(fn, event),
+          {
+            queueUrl: queueRefs[q.id].url,
+            queueArn: queueRefs[q.id].arn,
+            functionName: names.functionName(q.consumer),
+            batchSize: q.batchSize,
+            maxConcurrency: maxConcurrencyOf(q.id, config),
+          },
+          region,
+        );
+        poller.start();
+        closers.push(() => poller.stop());
+        return [q.id, poller];
+      }),
+    ) as Record<QueueId, SqsPoller>;
+    const intake = pollers.intake;
 
     return {
       config,
@@ -268,6 +281,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       lambda,
       stepFunctions,
       intake,
+      pollers,
+      textract,
       faults,
       queues: queueRefs,
       mailbox: () => ses.sent(),

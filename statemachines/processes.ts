@@ -1,4 +1,5 @@
 import type { FunctionId } from '../lambdas/registry/functions.ts';
+import type { QueueId } from '../lambdas/registry/queues.ts';
 
 /**
  * The processes Tower runs, as pure data: one Step Functions state machine each. The CDK app and the
@@ -16,6 +17,8 @@ export interface ProcessSpec {
   readonly intakePrefix: string;
   /** `${Placeholder}` in the ASL → the function whose ARN replaces it. */
   readonly functionPlaceholders: Readonly<Record<string, FunctionId>>;
+  /** `${Placeholder}` in the ASL → the queue whose URL replaces it (sqs:sendMessage tasks). */
+  readonly queuePlaceholders: Readonly<Record<string, QueueId>>;
 }
 
 export const processes: readonly ProcessSpec[] = [
@@ -26,7 +29,7 @@ export const processes: readonly ProcessSpec[] = [
     version: '1',
     intakePrefix: 'invoices/',
     functionPlaceholders: {
-      ExtractFunctionArn: 'extract',
+      RecoverExtractionFunctionArn: 'recover-extraction',
       ScoreFunctionArn: 'score',
       RulesFunctionArn: 'rules',
       RequestApprovalFunctionArn: 'request-approval',
@@ -34,6 +37,7 @@ export const processes: readonly ProcessSpec[] = [
       QuarantineFunctionArn: 'quarantine',
       RecordFailureFunctionArn: 'record-failure',
     },
+    queuePlaceholders: { ExtractionQueueUrl: 'extraction' },
   },
 ];
 

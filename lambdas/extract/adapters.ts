@@ -1,5 +1,9 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { AnalyzeExpenseCommand, type TextractClient } from '@aws-sdk/client-textract';
+import {
+  AnalyzeExpenseCommand,
+  StartExpenseAnalysisCommand,
+  type TextractClient,
+} from '@aws-sdk/client-textract';
 import { TransientError } from '../shared/errors.ts';
 import type { DocumentRef } from '../shared/workflow.ts';
 import type { ExtractDeps } from './ports.ts';
@@ -54,4 +58,23 @@ export function textractExpenseAnalyzer(textract: TextractClient): ExtractDeps['
         Document: { S3Object: { Bucket: doc.bucket, Name: doc.key, Version: doc.versionId } },
       }),
     );
+}
+
+/** StartExpenseAnalysis; the document id as ClientRequestToken makes a retried start return the same job. */
+export function textractJobStarter(
+  textract: TextractClient,
+  notification: { readonly topicArn: string; readonly roleArn: string },
+): (doc: DocumentRef) => Promise<string> {
+  return async (doc) => {
+    const out = await textract.send(
+      new StartExpenseAnalysisCommand({
+        DocumentLocation: { S3Object: { Bucket: doc.bucket, Name: doc.key, Version: doc.versionId } },
+        ClientRequestToken: doc.documentId,
+        JobTag: doc.documentId,
+        NotificationChannel: { SNSTopicArn: notification.topicArn, RoleArn: notification.roleArn },
+      }),
+    );
+    if (!out.JobId) throw new TransientError('StartExpenseAnalysis returned no JobId');
+    return out.JobId;
+  };
 }

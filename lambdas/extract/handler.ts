@@ -1,111 +1,125 @@
+import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { envVars } from '../registry/functions.ts';
+import { queues, type TextractRates } from '../registry/queues.ts';
+import { tables } from '../registry/tables.ts';
 import { AuditTrail } from '../shared/audit.ts';
+import { dynamo } from '../shared/clients/dynamo.ts';
 import { s3 } from '../shared/clients/s3.ts';
+import { sfn } from '../shared/clients/sfn.ts';
+import { sqs } from '../shared/clients/sqs.ts';
 import { textract } from '../shared/clients/textract.ts';
-import { requiredEnv } from '../shared/env.ts';
-import { PermanentError } from '../shared/errors.ts';
-import { headerOf, type NormalizedInvoice } from '../shared/invoice.ts';
-import { instrument, logger, MetricUnit, metrics } from '../shared/observability.ts';
-import type { ExtractionResult, StepEvent } from '../shared/workflow.ts';
-import { s3ArtifactStore, s3DocumentSource, textractExpenseAnalyzer } from './adapters.ts';
-import { extractionKey, parseArtifact } from './artifact.ts';
-import { extractInvoice } from './extract-invoice.ts';
-import type { ExtractDeps } from './ports.ts';
-import { extractionQuality, fieldConfidences } from './quality.ts';
+import { jsonEnv, requiredEnv } from '../shared/env.ts';
+import { classify } from '../shared/errors.ts';
+import { logger, MetricUnit, metrics } from '../shared/observability.ts';
+import { failTask, succeedTask } from '../shared/task-results.ts';
+import {
+  s3ArtifactStore,
+  s3DocumentSource,
+  textractExpenseAnalyzer,
+  textractJobStarter,
+} from './adapters.ts';
+import { type Admission, admit } from './admit.ts';
+import { JobLeases } from './job-leases.ts';
+import { JobStore } from './jobs.ts';
+import type { AdmitDeps } from './ports.ts';
+import { RateSlots } from './rate-slots.ts';
+import { parseRequest } from './request.ts';
 
-export type { ExtractDeps } from './ports.ts';
+export type { AdmitDeps } from './ports.ts';
+
+/** Returns a message to the queue after `seconds` (a request waiting for capacity). */
+export type Deferrer = (record: SQSRecord, seconds: number) => Promise<void>;
 
 /**
- * The Extract task: reuses the stored extraction when there is one (a retry or redrive never pays
- * Textract twice), else checks the input, runs AnalyzeExpense and stores the normalised invoice.
- * Returns the header for the state; line items stay in S3.
+ * Consumes the extraction queue: each request is admitted at the Textract rate or deferred; deferred
+ * ones are reported as batch item failures after their visibility is shortened, so they come back soon.
  */
-export function createExtractHandler(deps: ExtractDeps) {
-  return async (input: StepEvent): Promise<ExtractionResult> => {
-    const event = parseStepEvent(input);
-    const { document, executionArn } = event;
-    const artifactKey = extractionKey(document.documentId);
-    let invoice = await loadArtifact(deps, artifactKey);
-    const reused = invoice !== undefined;
-    if (invoice === undefined) {
-      invoice = await extractInvoice(deps, document);
-      await deps.writeArtifact(artifactKey, JSON.stringify(invoice));
-      deps.recordQuality(extractionQuality(invoice));
-    }
-    await deps.audit.append(
-      {
-        documentId: document.documentId,
-        step: 'extract',
-        type: 'EXTRACTED',
-        actor: { kind: 'model', id: 'textract:AnalyzeExpense' },
-        inputHash: document.documentId,
-        versions: { workflow: event.workflowVersion },
-        executionArn,
-        details: {
-          confidences: fieldConfidences(invoice),
-          warningCount: invoice.warnings.length,
-          lineItemCount: invoice.lineItems.length,
-          pageCount: invoice.pageCount,
-        },
-      },
-      { idempotencyKey: `${document.documentId}/${executionArn}/extract` },
+export function createExtractHandler(deps: () => AdmitDeps, deferMessage: () => Deferrer) {
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    logger.addContext(context);
+    const failures: string[] = [];
+    await Promise.all(
+      event.Records.map(async (record) => {
+        const started = performance.now();
+        let admission: Admission;
+        try {
+          const request = parseRequest(record.body);
+          logger.appendKeys({ documentId: request.document.documentId, executionArn: request.executionArn });
+          const receives = Number(record.attributes.ApproximateReceiveCount ?? '1');
+          admission = await admit(deps(), request, receives >= queues.extraction.maxReceiveCount - 1);
+        } catch (error) {
+          // Unparseable requests have no token to fail: they go to the DLQ after their receives.
+          logger.error('Extraction request failed', {
+            messageId: record.messageId,
+            errorName: classify(error).name,
+          });
+          failures.push(record.messageId);
+          return;
+        }
+        if (admission.outcome === 'defer') {
+          await deferMessage()(record, admission.seconds).catch(() => undefined);
+          failures.push(record.messageId);
+          metrics.addMetric('ExtractionDeferred', MetricUnit.Count, 1);
+          logger.info('Extraction deferred', { why: admission.why, seconds: admission.seconds });
+        } else {
+          metrics.addMetric(`Extraction_${admission.how}`, MetricUnit.Count, 1);
+          metrics.addMetric('AdmissionLatency', MetricUnit.Milliseconds, performance.now() - started);
+        }
+      }),
     );
-    logger.info('Extraction ready', {
-      reused,
-      warningCount: invoice.warnings.length,
-      lineItemCount: invoice.lineItems.length,
-    });
-    return { invoice: headerOf(invoice), artifactKey, inputHash: document.documentId };
+    metrics.publishStoredMetrics();
+    return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
   };
 }
 
-async function loadArtifact(deps: ExtractDeps, key: string): Promise<NormalizedInvoice | undefined> {
-  const body = await deps.readArtifact(key);
-  if (body === undefined) return undefined;
-  const invoice = parseArtifact(body);
-  if (invoice === undefined) logger.warn('Stored extraction is unreadable; extracting again', { key });
-  return invoice;
-}
+let live: AdmitDeps | undefined;
+let deferrer: Deferrer | undefined;
 
-/** The Task's Parameters, checked: a malformed event is a wiring fault, never retried. */
-function parseStepEvent(event: StepEvent): StepEvent {
-  const doc = (event as Partial<StepEvent> | undefined)?.document;
-  const ok =
-    typeof doc?.documentId === 'string' &&
-    doc.documentId !== '' &&
-    typeof doc.bucket === 'string' &&
-    typeof doc.key === 'string' &&
-    typeof event.executionArn === 'string' &&
-    typeof event.workflowVersion === 'string';
-  if (!ok) throw new PermanentError('Extract event lacks document, executionArn or workflowVersion');
-  return event;
-}
-
-function liveDeps(): ExtractDeps {
+function liveDeps(): AdmitDeps {
+  const table = requiredEnv(tables.extraction.envVar);
   return {
     ...s3DocumentSource(s3),
     ...s3ArtifactStore(s3, requiredEnv(envVars.bucket)),
     analyzeExpense: textractExpenseAnalyzer(textract),
+    startExpenseAnalysis: textractJobStarter(textract, {
+      topicArn: requiredEnv(envVars.textractTopic),
+      roleArn: requiredEnv(envVars.textractRole),
+    }),
+    rates: new RateSlots(dynamo, table),
+    leases: new JobLeases(dynamo, table),
+    jobs: new JobStore(dynamo, table),
+    limits: jsonEnv<TextractRates>(envVars.textractRates),
     audit: new AuditTrail(),
+    succeed: (token, output) => succeedTask(sfn, token, output),
+    fail: (token, error) => failTask(sfn, token, error),
     recordQuality: (quality) => {
       metrics.addMetric('ExtractionConfidence', MetricUnit.Percent, quality.minConfidence);
       metrics.addMetric('FieldsMissing', MetricUnit.Count, quality.fieldsMissing);
     },
+    now: () => Date.now(),
   };
 }
 
-let live: ReturnType<typeof createExtractHandler> | undefined;
-
 /** Adapters are built on first use, so importing this module (tests, tooling) needs no environment. */
-export const handler = instrument(
-  'extract',
-  (event: StepEvent) => ({
-    documentId: event.document?.documentId,
-    executionArn: event.executionArn,
-    process: event.document?.process,
-  }),
-  (event: StepEvent) => {
-    live ??= createExtractHandler(liveDeps());
-    return live(event);
+export const handler = createExtractHandler(
+  () => {
+    live ??= liveDeps();
+    return live;
+  },
+  () => {
+    if (!deferrer) {
+      const queueUrl = requiredEnv(envVars.queueUrl);
+      deferrer = async (record, seconds) => {
+        await sqs.send(
+          new ChangeMessageVisibilityCommand({
+            QueueUrl: queueUrl,
+            ReceiptHandle: record.receiptHandle,
+            VisibilityTimeout: seconds,
+          }),
+        );
+      };
+    }
+    return deferrer;
   },
 );

@@ -3,13 +3,18 @@ import { inspectPdf } from './pdf-inspect.ts';
 
 /**
  * Checks a document before Textract sees it: size, type by magic bytes (never by name or declared
- * content type alone), and for PDFs truncation, encryption and page count. Each refusal is classified.
+ * content type alone), and for PDFs truncation, encryption and page count. Each refusal is classified,
+ * and the result says which Textract path the document takes.
  */
 
 export type DocumentKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
 
-/** AnalyzeExpense's synchronous limit for a document in S3. */
+/** AnalyzeExpense's synchronous limit, and the whole limit for images. */
 export const maxDocumentBytes = 10 * 1024 * 1024;
+/** StartExpenseAnalysis's limit for PDFs. */
+export const maxAsyncPdfBytes = 500 * 1024 * 1024;
+/** Pages an invoice may have; Textract's async limit is 3,000, an invoice past 100 is not one. */
+export const maxPages = 100;
 /** Enough leading bytes to tell the type. */
 export const sniffLength = 1024;
 
@@ -20,6 +25,14 @@ export interface InputSample {
   readonly bytes: Uint8Array;
 }
 
+export interface CheckedInput {
+  readonly kind: DocumentKind;
+  /** Pages found (1 for images), or null when a PDF's page tree could not be read. */
+  readonly pageCount: number | null;
+  /** Single-page documents within the synchronous limit use AnalyzeExpense; the rest a job. */
+  readonly path: 'sync' | 'async';
+}
+
 const magic: readonly (readonly [DocumentKind, readonly number[]])[] = [
   ['pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
   ['png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -28,13 +41,15 @@ const magic: readonly (readonly [DocumentKind, readonly number[]])[] = [
   ['tiff', [0x4d, 0x4d, 0x00, 0x2a]],
 ];
 
-/** Refuses an empty or oversized object before any of it is read. */
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Refuses an empty or oversized object before any of it is read (PDFs may be larger: they can go async). */
 export function checkSize(size: number): void {
   if (size <= 0) throw new InputRejectedError('empty', 'The document is empty');
-  if (size > maxDocumentBytes)
+  if (size > maxAsyncPdfBytes)
     throw new InputRejectedError(
       'too-large',
-      `The document is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxDocumentBytes / 1024 / 1024} MB`,
+      `The document is ${megabytes(size)}; the limit is ${megabytes(maxAsyncPdfBytes)}`,
     );
 }
 
@@ -43,12 +58,8 @@ export function sniffKind(bytes: Uint8Array): DocumentKind | null {
   return found ? found[0] : null;
 }
 
-/**
- * Returns the document's kind, or throws: InputRejectedError for a file Tower can never read, and
- * PermanentError for a multipage PDF, which waits for the async extraction path rather than being
- * quarantined as bad.
- */
-export function checkInput(sample: InputSample): DocumentKind {
+/** The document's kind and Textract path, or a classified refusal. */
+export function checkInput(sample: InputSample): CheckedInput {
   checkSize(sample.size);
   const kind = sniffKind(sample.bytes);
   if (kind === null)
@@ -56,17 +67,30 @@ export function checkInput(sample: InputSample): DocumentKind {
       'unsupported-type',
       `The document is not a PDF, PNG, JPEG or TIFF (declared ${sample.contentType ?? 'no content type'})`,
     );
-  if (kind === 'pdf') checkPdf(sample);
-  return kind;
+  if (kind !== 'pdf') {
+    if (sample.size > maxDocumentBytes)
+      throw new InputRejectedError(
+        'too-large',
+        `The image is ${megabytes(sample.size)}; the limit is ${megabytes(maxDocumentBytes)}`,
+      );
+    return { kind, pageCount: 1, path: 'sync' };
+  }
+  const pageCount = checkPdf(sample);
+  const path = (pageCount ?? 1) > 1 || sample.size > maxDocumentBytes ? 'async' : 'sync';
+  return { kind, pageCount, path };
 }
 
-function checkPdf(sample: InputSample): void {
+function checkPdf(sample: InputSample): number | null {
   if (sample.bytes.length < sample.size)
     throw new PermanentError('PDF checks need the whole object, not its first bytes');
   const facts = inspectPdf(sample.bytes);
   if (facts.truncated)
     throw new InputRejectedError('corrupt', 'The PDF is truncated (no %%EOF near its end)');
-  if (facts.encrypted) throw new InputRejectedError('encrypted', 'The PDF is encrypted');
-  if (facts.pageCount !== null && facts.pageCount > 1)
-    throw new PermanentError('multipage documents are not supported yet (async extraction)');
+  if (facts.encrypted) throw new InputRejectedError('encrypted', 'The PDF is encrypted (password-protected)');
+  if (facts.pageCount !== null && facts.pageCount > maxPages)
+    throw new InputRejectedError(
+      'too-many-pages',
+      `The PDF has ${facts.pageCount} pages; the limit is ${maxPages}`,
+    );
+  return facts.pageCount;
 }

@@ -3,6 +3,7 @@ import type { ApprovalPolicy } from '../shared/approval-policy.ts';
 import { baseEnvironment } from './bundling.ts';
 import type { FunctionSpec } from './functions.ts';
 import { envVars } from './functions.ts';
+import type { QueueId, TextractRates } from './queues.ts';
 import { type TableId, tables as tableSpecs } from './tables.ts';
 
 /** The deployed values a function's environment can carry (tokens on AWS, plain strings in tests). */
@@ -16,6 +17,11 @@ export interface EnvironmentValues {
   readonly senderAddress: string;
   readonly processes: readonly ProcessSpec[];
   readonly approvalPolicies: Readonly<Record<string, ApprovalPolicy>>;
+  /** The Textract completion topic and the role Textract assumes to publish to it. */
+  readonly textractTopicArn: string;
+  readonly textractRoleArn: string;
+  readonly textractRates: TextractRates;
+  readonly queueUrls: Readonly<Record<QueueId, string>>;
 }
 
 /**
@@ -32,6 +38,12 @@ export function functionEnvironment(spec: FunctionSpec, values: EnvironmentValue
   }
   if (spec.sendsEmail) env[envVars.sender] = values.senderAddress;
   if (spec.needsApprovalPolicy) env[envVars.approvalPolicy] = JSON.stringify(policyFor(spec, values));
+  if (spec.startsTextractJobs) {
+    env[envVars.textractTopic] = values.textractTopicArn;
+    env[envVars.textractRole] = values.textractRoleArn;
+  }
+  if (spec.needsTextractRates) env[envVars.textractRates] = JSON.stringify(values.textractRates);
+  if (spec.defersOn) env[envVars.queueUrl] = values.queueUrls[spec.defersOn];
   return env;
 }
 

@@ -1,3 +1,4 @@
+import type { QueueId } from './queues.ts';
 import type { TableId } from './tables.ts';
 
 /**
@@ -42,6 +43,12 @@ export interface FunctionSpec {
   readonly sendsEmail?: boolean;
   /** Textract actions it calls (these have no resource-level permissions). */
   readonly textract?: readonly string[];
+  /** Starts Textract jobs that notify the completion topic (env TEXTRACT_TOPIC_ARN, TEXTRACT_ROLE_ARN; iam:PassRole). */
+  readonly startsTextractJobs?: boolean;
+  /** Consumes this queue and changes its messages' visibility to defer them (env QUEUE_URL). */
+  readonly defersOn?: QueueId;
+  /** Receives the account's Textract quotas (env TEXTRACT_RATES), for admission control. */
+  readonly needsTextractRates?: boolean;
   /** Receives the approval page base URL (env APPROVAL_BASE_URL). */
   readonly needsApprovalUrl?: boolean;
   /** Receives the process's approval policy (env APPROVAL_POLICY); the approval API reads it from each approval record instead. */
@@ -58,7 +65,9 @@ export type FunctionId =
   | 'finalize'
   | 'quarantine'
   | 'record-failure'
-  | 'execution-ended';
+  | 'execution-ended'
+  | 'complete-extraction'
+  | 'recover-extraction';
 
 const spec = (s: FunctionSpec): FunctionSpec => s;
 
@@ -76,15 +85,41 @@ export const functions: Readonly<Record<FunctionId, FunctionSpec>> = {
   extract: spec({
     id: 'extract',
     entry: 'extract/handler.ts',
-    description: 'Extracts a normalised invoice with Textract AnalyzeExpense',
+    description:
+      'Admits extraction requests at the Textract rate: AnalyzeExpense for one page, StartExpenseAnalysis for more',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { audit: 'append' },
+    tables: { extraction: 'readwrite', audit: 'append' },
     bucket: [
       { area: 'intake', access: ['read'] },
       { area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] },
     ],
-    textract: ['textract:AnalyzeExpense'],
+    textract: ['textract:AnalyzeExpense', 'textract:StartExpenseAnalysis'],
+    sendsTaskResults: true,
+    startsTextractJobs: true,
+    needsTextractRates: true,
+    defersOn: 'extraction',
+  }),
+  'complete-extraction': spec({
+    id: 'complete-extraction',
+    entry: 'complete-extraction/handler.ts',
+    description: 'Reads a finished Textract expense job, page by page, and resumes the waiting workflow',
+    memoryMb: 1024,
+    timeoutSeconds: 120,
+    tables: { extraction: 'readwrite', audit: 'append' },
+    bucket: [{ area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] }],
+    textract: ['textract:GetExpenseAnalysis'],
+    sendsTaskResults: true,
+  }),
+  'recover-extraction': spec({
+    id: 'recover-extraction',
+    entry: 'recover-extraction/handler.ts',
+    description: 'After an extraction wait times out, reads the result or the job status directly',
+    memoryMb: 1024,
+    timeoutSeconds: 120,
+    tables: { extraction: 'readwrite', audit: 'append' },
+    bucket: [{ area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] }],
+    textract: ['textract:GetExpenseAnalysis'],
   }),
   score: spec({
     id: 'score',
@@ -178,4 +213,8 @@ export const envVars = {
   sender: 'SENDER_ADDRESS',
   approvalBaseUrl: 'APPROVAL_BASE_URL',
   approvalPolicy: 'APPROVAL_POLICY',
+  textractTopic: 'TEXTRACT_TOPIC_ARN',
+  textractRole: 'TEXTRACT_ROLE_ARN',
+  textractRates: 'TEXTRACT_RATES',
+  queueUrl: 'QUEUE_URL',
 } as const;

@@ -18,7 +18,7 @@ export interface TableSpec {
   }[];
 }
 
-export type TableId = 'documents' | 'idempotency' | 'approvals' | 'audit' | 'vendors';
+export type TableId = 'documents' | 'idempotency' | 'approvals' | 'audit' | 'vendors' | 'extraction';
 
 export const tables: Readonly<Record<TableId, TableSpec>> = {
   documents: {
@@ -41,6 +41,13 @@ export const tables: Readonly<Record<TableId, TableSpec>> = {
   },
   audit: { id: 'audit', envVar: 'AUDIT_TABLE', partitionKey: 'documentId', sortKey: 'eventId' },
   vendors: { id: 'vendors', envVar: 'VENDORS_TABLE', partitionKey: 'vendorId', sortKey: 'recordKey' },
+  /** Textract admission: per-second rate slots, job leases, and the job → task token map. */
+  extraction: {
+    id: 'extraction',
+    envVar: 'EXTRACTION_TABLE',
+    partitionKey: 'key',
+    expiresAttribute: 'expiresAt',
+  },
 };
 
 export const tableList: readonly TableSpec[] = Object.values(tables);

@@ -18,7 +18,11 @@ export interface DocumentRecord extends DocumentRef {
   readonly ownerExecution?: string;
   readonly statusReason?: string;
   readonly failureClass?: string;
+  readonly failedStep?: string;
+  readonly errorName?: string;
   readonly resultKey?: string;
+  readonly quarantineKey?: string;
+  readonly rejectionReason?: string;
   readonly updatedAt: string;
   /** Incremented on every transition, so readers can tell two states apart. */
   readonly revision: number;

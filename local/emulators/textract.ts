@@ -1,7 +1,29 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { startTextractServer } from '../textract/server.ts';
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { TextractRates } from '../../lambdas/registry/queues.ts';
+import type { JobOptions } from '../textract/expense-jobs.ts';
+import { startTextractServer, type TextractServer } from '../textract/server.ts';
 
-/** The local Textract endpoint, reading documents from the local S3. */
-export async function startLocalTextract(s3: S3Client): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  return startTextractServer({ s3 });
+/** How the local Textract behaves; by default it enforces the configured account rate, as the service does. */
+export interface LocalTextractOptions {
+  /** Calls per second per operation. @default the configured syncTps/startTps */
+  readonly rates?: Readonly<Record<string, number>>;
+  readonly jobs?: Omit<JobOptions, 'recognise'>;
+}
+
+/** The local Textract endpoint, reading documents from the local S3 and announcing jobs on the local SNS. */
+export function startLocalTextract(
+  s3: S3Client,
+  sns: SNSClient,
+  account: TextractRates,
+  options: LocalTextractOptions = {},
+): Promise<TextractServer> {
+  return startTextractServer({
+    s3,
+    rates: options.rates ?? { AnalyzeExpense: account.syncTps, StartExpenseAnalysis: account.startTps },
+    jobs: { maxConcurrentJobs: account.maxConcurrentJobs, ...options.jobs },
+    publish: async (topicArn, message) => {
+      await sns.send(new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify(message) }));
+    },
+  });
 }

@@ -17,6 +17,8 @@ export interface TextRun {
   readonly quad: Quad;
   /** Font size in points, the scale for gaps and line spacing. */
   readonly fontSize: number;
+  /** How sure the reader is (0–100): OCR's, per word; absent for a text layer, which is read, not guessed. */
+  readonly confidence?: number;
 }
 
 export interface PageText extends PageSize {
@@ -27,7 +29,15 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 /** Readers look for `%%EOF` this close to the end; without it the upload was cut short. */
 const eofWindow = 1024;
 
+/** The one page AnalyzeExpense reads; a longer PDF is refused as the synchronous API does. */
 export async function readPdfText(bytes: Uint8Array): Promise<PageText> {
+  const [page] = await readPdfPages(bytes, 1);
+  if (!page) throw badDocument('Unable to read the PDF: it has no page');
+  return page;
+}
+
+/** Every page's text (StartExpenseAnalysis reads them all); more than `maxPages` is refused. */
+export async function readPdfPages(bytes: Uint8Array, maxPages = 3000): Promise<PageText[]> {
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - eofWindow))).includes('%%EOF'))
     throw badDocument('Unable to read the PDF: it is truncated (no %%EOF marker at its end)');
   const task = getDocument({
@@ -51,30 +61,49 @@ export async function readPdfText(bytes: Uint8Array): Promise<PageText> {
     const { info } = await pdf.getMetadata();
     if ((info as { EncryptFilterName?: unknown }).EncryptFilterName)
       throw unsupportedDocument('The PDF is encrypted; Textract does not read encrypted PDFs');
-    if (pdf.numPages > 1)
+    if (pdf.numPages > maxPages)
       throw unsupportedDocument(
-        `The PDF has ${pdf.numPages} pages; AnalyzeExpense reads one page, use StartExpenseAnalysis for more`,
+        maxPages === 1
+          ? `The PDF has ${pdf.numPages} pages; AnalyzeExpense reads one page, use StartExpenseAnalysis for more`
+          : `The PDF has ${pdf.numPages} pages; the limit is ${maxPages}`,
       );
-    const page = await pdf.getPage(1).catch((error: unknown) => {
-      throw badDocument('Unable to read the PDF: its page cannot be parsed', error);
-    });
-    const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    const toPage = ([x, y]: readonly [number, number]): Point => {
-      const [vx = 0, vy = 0] = viewport.convertToViewportPoint(x, y);
-      return { x: vx, y: vy };
-    };
-    const runs: TextRun[] = [];
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue;
-      const style = content.styles[item.fontName];
-      const run = textRun(item.str, item.transform as number[], item.width, style, toPage);
-      if (run !== null) runs.push(run);
+    const pages: PageText[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number).catch((error: unknown) => {
+        throw badDocument(`Unable to read the PDF: page ${number} cannot be parsed`, error);
+      });
+      pages.push(await pageText(page));
     }
-    return { width: viewport.width, height: viewport.height, runs };
+    return pages;
   } finally {
     await task.destroy();
   }
+}
+
+interface PdfPage {
+  getViewport(options: { scale: number }): {
+    width: number;
+    height: number;
+    convertToViewportPoint(x: number, y: number): number[];
+  };
+  getTextContent(): Promise<{ items: unknown[]; styles: Record<string, FontMetrics> }>;
+}
+
+async function pageText(page: PdfPage): Promise<PageText> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const toPage = ([x, y]: readonly [number, number]): Point => {
+    const [vx = 0, vy = 0] = viewport.convertToViewportPoint(x, y);
+    return { x: vx, y: vy };
+  };
+  const runs: TextRun[] = [];
+  for (const raw of content.items) {
+    const item = raw as { str?: string; fontName: string; transform: number[]; width: number };
+    if (typeof item.str !== 'string' || item.str.trim() === '') continue;
+    const run = textRun(item.str, item.transform, item.width, content.styles[item.fontName], toPage);
+    if (run !== null) runs.push(run);
+  }
+  return { width: viewport.width, height: viewport.height, runs };
 }
 
 interface FontMetrics {

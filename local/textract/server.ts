@@ -5,12 +5,15 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { analyzeExpense } from './analyze-expense.ts';
 import { documentBytes, type ObjectFetcher, s3ObjectFetcher } from './document-source.ts';
 import { TextractServiceError } from './errors.ts';
+import { ExpenseJobs, type JobNotice, type JobOptions } from './expense-jobs.ts';
 import type { Recogniser } from './ocr.ts';
 import { asServiceError, operationOf, readJsonBody, sendError, sendJson } from './protocol.ts';
+import { OperationRates } from './rate-limit.ts';
 
 /**
  * A Textract-compatible endpoint on loopback for the local runtime: point `AWS_ENDPOINT_URL_TEXTRACT`
- * at `endpoint` and `@aws-sdk/client-textract` calls AnalyzeExpense here, unchanged.
+ * at `endpoint` and `@aws-sdk/client-textract` calls AnalyzeExpense, StartExpenseAnalysis and
+ * GetExpenseAnalysis here, unchanged.
  */
 
 export interface TextractServerOptions {
@@ -26,11 +29,21 @@ export interface TextractServerOptions {
   readonly recognise?: Recogniser;
   /** Told of every 500 answered (an extractor bug), e.g. to log it. @default ignored */
   readonly onInternalError?: (error: unknown) => void;
+  /** Calls per second per operation (`AnalyzeExpense`, `StartExpenseAnalysis`…); above it, throttling errors. @default unlimited */
+  readonly rates?: Readonly<Record<string, number>>;
+  /** Publishes a job's completion to its SNS topic (the local SNS). @default jobs notify nobody */
+  readonly publish?: (topicArn: string, message: JobNotice) => Promise<void>;
+  /** Async job behaviour: concurrency limit, added delay, dropped notifications. */
+  readonly jobs?: Omit<JobOptions, 'recognise'>;
 }
 
 export interface TextractServer {
   /** `http://127.0.0.1:<port>` */
   readonly endpoint: string;
+  /** Calls refused for exceeding the configured rate, per operation. */
+  readonly throttled: ReadonlyMap<string, number>;
+  /** Successful calls per operation. */
+  readonly calls: ReadonlyMap<string, number>;
   stop(): Promise<void>;
 }
 
@@ -41,21 +54,54 @@ export interface TextractServer {
  */
 export async function startTextractServer(options: TextractServerOptions = {}): Promise<TextractServer> {
   const fetch = typeof options.s3 === 'function' ? options.s3 : options.s3 && s3ObjectFetcher(options.s3);
+  const rates = new OperationRates(options.rates);
+  const calls = new Map<string, number>();
+  const jobs = new ExpenseJobs(
+    { ...options.jobs, recognise: options.recognise },
+    options.publish ?? (async () => undefined),
+  );
+  const operations: Record<string, (body: Record<string, unknown>) => Promise<unknown>> = {
+    AnalyzeExpense: async (body) =>
+      analyzeExpense(await documentBytes(body.Document, fetch), { recognise: options.recognise }),
+    StartExpenseAnalysis: async (body) => {
+      const location = (body.DocumentLocation ?? {}) as { S3Object?: { Bucket?: string; Name?: string } };
+      const bytes = await documentBytes({ S3Object: location.S3Object }, fetch);
+      const channel = body.NotificationChannel as { SNSTopicArn?: string } | undefined;
+      const jobId = jobs.start({
+        bytes,
+        location: { bucket: String(location.S3Object?.Bucket), name: String(location.S3Object?.Name) },
+        clientRequestToken: typeof body.ClientRequestToken === 'string' ? body.ClientRequestToken : undefined,
+        jobTag: typeof body.JobTag === 'string' ? body.JobTag : undefined,
+        topicArn: channel?.SNSTopicArn,
+      });
+      return { JobId: jobId };
+    },
+    GetExpenseAnalysis: async (body) =>
+      jobs.get(
+        String(body.JobId ?? ''),
+        typeof body.MaxResults === 'number' ? body.MaxResults : 20,
+        typeof body.NextToken === 'string' ? body.NextToken : undefined,
+      ),
+  };
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const requestId = randomUUID();
     try {
       const operation = operationOf(request);
-      if (request.method !== 'POST' || operation !== 'AnalyzeExpense') {
+      const run = request.method === 'POST' && operation ? operations[operation] : undefined;
+      if (!run || !operation) {
         request.resume();
         throw new TextractServiceError(
           'UnknownOperationException',
-          `The local Textract supports AnalyzeExpense only; got ${request.method} ${operation ?? 'without X-Amz-Target'}`,
+          `The local Textract supports ${Object.keys(operations).join(', ')}; got ${request.method} ${operation ?? 'without X-Amz-Target'}`,
         );
       }
       const body = await readJsonBody(request);
-      const document = typeof body === 'object' && body !== null ? Reflect.get(body, 'Document') : undefined;
-      const bytes = await documentBytes(document, fetch);
-      sendJson(response, await analyzeExpense(bytes, { recognise: options.recognise }), requestId);
+      rates.admit(operation);
+      const answer = await run(
+        typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {},
+      );
+      calls.set(operation, (calls.get(operation) ?? 0) + 1);
+      sendJson(response, answer, requestId);
     } catch (error) {
       const serviceError = asServiceError(error);
       if (serviceError.status >= 500) options.onInternalError?.(error);
@@ -70,6 +116,8 @@ export async function startTextractServer(options: TextractServerOptions = {}): 
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    throttled: rates.throttled,
+    calls,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

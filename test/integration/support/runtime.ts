@@ -1,8 +1,9 @@
 import { inspect } from '../../../local/inspect.ts';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../local/runtime.ts';
 
-/** Context for tests: fast approvals (1 s dwell) and two approvers, otherwise cdk.json's settings. */
+/** Context for tests: fast approvals (1 s dwell), two approvers, a Textract quota above the default 1/s. */
 export const testContext = {
+  textract: { syncTps: 10, startTps: 5, maxConcurrentJobs: 20 },
   processes: {
     invoice: {
       approval: {

@@ -1,6 +1,12 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { checkInput, maxDocumentBytes, sniffKind } from '../../../lambdas/extract/input-checks.ts';
+import {
+  checkInput,
+  maxAsyncPdfBytes,
+  maxDocumentBytes,
+  maxPages,
+  sniffKind,
+} from '../../../lambdas/extract/input-checks.ts';
 import { inspectPdf } from '../../../lambdas/extract/pdf-inspect.ts';
 import { InputRejectedError, PermanentError, type RejectionReason } from '../../../lambdas/shared/errors.ts';
 
@@ -62,7 +68,7 @@ describe('checkInput', () => {
     const result = checkInput({ size: 50_000, contentType: 'image/whatever', bytes });
 
     // Assess
-    expect(result).toBe(kind);
+    expect(result).toEqual({ kind, pageCount: 1, path: 'sync' });
   });
 
   it.each([true, false])('accepts a one-page PDF (object streams: %s)', async (useObjectStreams) => {
@@ -73,12 +79,13 @@ describe('checkInput', () => {
     const result = checkInput({ size: bytes.length, bytes });
 
     // Assess
-    expect(result).toBe('pdf');
+    expect(result).toEqual({ kind: 'pdf', pageCount: 1, path: 'sync' });
   });
 
   it.each<[string, number, Uint8Array, RejectionReason]>([
     ['an empty object', 0, new Uint8Array(), 'empty'],
-    ['an object over 10 MB', maxDocumentBytes + 1, png, 'too-large'],
+    ['an image over 10 MB', maxDocumentBytes + 1, png, 'too-large'],
+    ['any object over 500 MB', maxAsyncPdfBytes + 1, bytesOf('%PDF-1.7'), 'too-large'],
     ['a ZIP', 4_000, bytesOf('PK\u0003\u0004 zip'), 'unsupported-type'],
     ['plain text', 4_000, bytesOf('Invoice 123'), 'unsupported-type'],
   ])('rejects %s', (_name, size, bytes, reason) => {
@@ -106,19 +113,42 @@ describe('checkInput', () => {
   });
 
   it.each([true, false])(
-    'fails a three-page PDF as permanent, not as bad input (object streams: %s)',
+    'sends a three-page PDF down the asynchronous path (object streams: %s)',
     async (useObjectStreams) => {
       // Prepare
       const bytes = await pdf(3, useObjectStreams);
 
       // Act
-      const error = thrownBy(() => checkInput({ size: bytes.length, bytes }));
+      const result = checkInput({ size: bytes.length, bytes });
 
       // Assess
-      expect(error).toBeInstanceOf(PermanentError);
-      expect((error as Error).message).toBe('multipage documents are not supported yet (async extraction)');
+      expect(result).toEqual({ kind: 'pdf', pageCount: 3, path: 'async' });
     },
   );
+
+  it('sends a one-page PDF over the synchronous limit down the asynchronous path', async () => {
+    // Prepare
+    const one = await pdf(1, false);
+    const bytes = Buffer.concat([
+      Buffer.from(one.subarray(0, -6)),
+      Buffer.alloc(maxDocumentBytes, 32),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+
+    // Act
+    const result = checkInput({ size: bytes.length, bytes });
+
+    // Assess
+    expect(result.path).toBe('async');
+  });
+
+  it(`rejects a PDF of more than ${maxPages} pages as too many`, async () => {
+    // Prepare
+    const bytes = await pdf(maxPages + 1, true);
+
+    // Act, Assess
+    expectRejected(() => checkInput({ size: bytes.length, bytes }), 'too-many-pages');
+  });
 
   it('insists on the whole PDF', async () => {
     // Prepare

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { type EnvironmentValues, functionEnvironment } from '../../lambdas/registry/environment.ts';
+import { envVars, functionList } from '../../lambdas/registry/functions.ts';
+import { buildFunction, buildWorker } from './build.ts';
+import type { LocalFunction } from './host.ts';
+
+export interface DeployOptions {
+  readonly buildDir: string;
+  /** Variables every function gets (credentials, region, local endpoints). */
+  readonly shared: Readonly<Record<string, string>>;
+  readonly values: EnvironmentValues;
+  readonly approvalBaseUrl: string;
+  readonly functionName: (id: string) => string;
+  readonly concurrency: number;
+}
+
+/**
+ * Builds every function of the registry as CDK does and gives each the environment CDK would give
+ * it, resolved to local resources: the same bundle, the same variables, other endpoints.
+ */
+export async function deployFunctions(
+  options: DeployOptions,
+): Promise<{ workerPath: string; functions: LocalFunction[] }> {
+  const workerPath = await buildWorker(options.buildDir);
+  const bundles = await Promise.all(functionList.map((spec) => buildFunction(spec, options.buildDir)));
+  const functions = functionList.map((spec, i) => ({
+    id: spec.id,
+    name: options.functionName(spec.id),
+    bundlePath: bundles[i] ?? join(options.buildDir, spec.id, 'index.mjs'),
+    timeoutSeconds: spec.timeoutSeconds,
+    memoryMb: spec.memoryMb,
+    concurrency: options.concurrency,
+    environment: {
+      ...options.shared,
+      ...functionEnvironment(spec, options.values),
+      ...(spec.needsApprovalUrl ? { [envVars.approvalBaseUrl]: options.approvalBaseUrl } : {}),
+      AWS_LAMBDA_FUNCTION_NAME: options.functionName(spec.id),
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    },
+  }));
+  return { workerPath, functions };
+}

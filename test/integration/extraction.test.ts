@@ -1,0 +1,142 @@
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectedFields,
+  invoicePdf,
+  malformedSamples,
+  randomInvoiceSpec,
+} from '../../local/samples/index.ts';
+import { startTestRuntime } from './support/runtime.ts';
+
+type Started = Awaited<ReturnType<typeof startTestRuntime>>;
+
+/** An invoice whose second page carries the terms: only the asynchronous API reads it. */
+async function twoPageInvoice(seed: string) {
+  const spec = randomInvoiceSpec(seed, {
+    language: 'en',
+    currency: 'EUR',
+    lineItems: [{ description: 'Maintenance', quantity: 1, unitPriceCents: 120_000 }],
+  });
+  const doc = await PDFDocument.load(await invoicePdf(spec));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc
+    .addPage([595.28, 841.89])
+    .drawText('Terms: payment within 30 days. Page 2 of 2', { x: 50, y: 780, size: 10, font });
+  return { spec, bytes: await doc.save() };
+}
+
+async function pages(count: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= count; i++)
+    doc.addPage([595.28, 841.89]).drawText(`Page ${i}`, { x: 50, y: 780, size: 10, font });
+  return doc.save();
+}
+
+describe('extraction: both Textract paths, recovery, and bad input', () => {
+  let t: Started;
+  let dropNotifications = false;
+  beforeAll(async () => {
+    t = await startTestRuntime({
+      clockScale: 0.001,
+      textract: { jobs: { shouldNotify: () => !dropNotifications } },
+    });
+  });
+  afterAll(async () => t?.runtime.stop());
+
+  it('reads a multipage PDF with an expense job, waking the workflow from the SNS notification', async () => {
+    // Prepare
+    const { spec, bytes } = await twoPageInvoice('async-1');
+    // Act
+    const id = await t.tools.drop('invoice', 'two-pages.pdf', bytes);
+    const doc = await t.tools.waitForStatus(id, ['COMPLETED', 'FAILED', 'REJECTED_INPUT']);
+    // Assess
+    expect(doc.status).toBe('COMPLETED');
+    const events = await t.tools.audit(id);
+    expect(events.find((e) => e.type === 'EXTRACTION_STARTED')?.details).toMatchObject({ pageCount: 2 });
+    expect(events.find((e) => e.type === 'EXTRACTED')?.actor).toEqual({
+      kind: 'model',
+      id: 'textract:StartExpenseAnalysis',
+    });
+    const result = await t.runtime.clients.s3.send(
+      new GetObjectCommand({ Bucket: t.runtime.names.bucket, Key: doc.resultKey }),
+    );
+    const body = JSON.parse(await (result.Body?.transformToString() ?? '')) as {
+      invoice: { total: { value: string }; pageCount: number };
+    };
+    expect(body.invoice.total.value).toBe(expectedFields(spec).total);
+    expect(body.invoice.pageCount).toBe(2);
+    expect(t.runtime.textract.calls.get('StartExpenseAnalysis')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('recovers when the completion notification never arrives, by reading the job after the wait times out', async () => {
+    dropNotifications = true;
+    const { bytes } = await twoPageInvoice('async-lost');
+    const id = await t.tools.drop('invoice', 'lost-notification.pdf', bytes);
+    // The wait's TimeoutSeconds (3600) runs 1000 times faster here: about 3.6 s.
+    const doc = await t.tools.waitForStatus(id, ['COMPLETED', 'FAILED', 'REJECTED_INPUT'], 60_000);
+    dropNotifications = false;
+    expect(doc.status).toBe('COMPLETED');
+    const types = (await t.tools.audit(id)).map((e) => e.type);
+    expect(types).toContain('EXTRACTION_RECOVERED');
+    const execution = t.runtime.stepFunctions.store.list().find((e) => e.name.endsWith(id));
+    const entered = execution?.events
+      .filter((e) => e.type.endsWith('StateEntered'))
+      .map((e) => (e.stateEnteredEventDetails as { name: string }).name);
+    expect(entered?.slice(0, 3)).toEqual(['Extract', 'RecoverExtraction', 'Score']);
+  });
+
+  it('quarantines every kind of bad input with its reason, keeping the original', async () => {
+    const samples = await malformedSamples(7);
+    const bad: [string, Uint8Array, string][] = [
+      ...samples
+        .filter((s) => s.name !== 'two-page')
+        .map((s): [string, Uint8Array, string] => [
+          s.fileName,
+          s.bytes,
+          {
+            empty: 'empty',
+            'random-bytes': 'unsupported-type',
+            truncated: 'corrupt',
+            encrypted: 'encrypted',
+            'two-page': '',
+          }[s.name],
+        ]),
+      [
+        'huge.png',
+        Buffer.concat([
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+          Buffer.alloc(11 * 1024 * 1024, 7),
+        ]),
+        'too-large',
+      ],
+      ['book.pdf', await pages(101), 'too-many-pages'],
+      [
+        'letter.docx',
+        Buffer.from('PK\u0003\u0004 this is a zip container, not an invoice'),
+        'unsupported-type',
+      ],
+    ];
+    const ids = await Promise.all(bad.map(([name, bytes]) => t.tools.drop('invoice', `bad/${name}`, bytes)));
+    for (const [i, [name, bytes, reason]] of bad.entries()) {
+      const id = ids[i] ?? '';
+      const doc = await t.tools.waitForStatus(id, ['REJECTED_INPUT', 'COMPLETED', 'FAILED']);
+      expect({ name, status: doc.status }).toEqual({ name, status: 'REJECTED_INPUT' });
+      expect(doc).toMatchObject({
+        rejectionReason: reason,
+        quarantineKey: `quarantine/invoice/${id}/${name}`,
+      });
+      const kept = await t.runtime.clients.s3.send(
+        new HeadObjectCommand({ Bucket: t.runtime.names.bucket, Key: doc.quarantineKey as string }),
+      );
+      expect(kept.ContentLength).toBe(bytes.length);
+      expect(kept.Metadata?.['rejection-reason']).toBe(reason);
+      await expect(
+        t.runtime.clients.s3.send(
+          new HeadObjectCommand({ Bucket: t.runtime.names.bucket, Key: `invoices/bad/${name}` }),
+        ),
+      ).rejects.toMatchObject({ name: 'NotFound' });
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobLeases } from '../../../lambdas/extract/job-leases.ts';
+import { RateSlots } from '../../../lambdas/extract/rate-slots.ts';
+import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
+import type { Listening } from '../../../local/http/json-server.ts';
+
+describe('Textract admission state in DynamoDB', () => {
+  let dynamo: Listening;
+  let db: DynamoDBDocumentClient;
+  const table = 'extraction';
+  beforeAll(async () => {
+    dynamo = await startDynamoDb();
+    const client = new DynamoDBClient({
+      endpoint: dynamo.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    await client.send(
+      new CreateTableCommand({
+        TableName: table,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'key', AttributeType: 'S' }],
+      }),
+    );
+    db = DynamoDBDocumentClient.from(client);
+  });
+  afterAll(async () => dynamo?.close());
+
+  it('admits exactly the configured calls per second, under contention, and again the next second', async () => {
+    // Prepare
+    const slots = new RateSlots(db, table);
+    const second = 1_800_000_000_000;
+    // Act
+    const first = await Promise.all(Array.from({ length: 12 }, () => slots.tryTake('sync', 5, second + 100)));
+    const next = await slots.tryTake('sync', 5, second + 1000);
+    const otherKind = await slots.tryTake('start', 5, second + 100);
+    // Assess
+    expect(first.filter(Boolean)).toHaveLength(5);
+    expect(next).toBe(true);
+    expect(otherKind).toBe(true);
+  });
+
+  it('leases job slots up to the limit, frees them on release, and reclaims an expired lease', async () => {
+    const leases = new JobLeases(db, table);
+    const now = 1_800_000_000_000;
+    const held = await Promise.all(['d1', 'd2', 'd3'].map((owner) => leases.acquire(owner, 3, 60, now)));
+    expect(new Set(held).size).toBe(3);
+    expect(await leases.acquire('d4', 3, 60, now)).toBeUndefined();
+    await leases.release(held[1] ?? '', 'someone-else');
+    expect(await leases.acquire('d4', 3, 60, now)).toBeUndefined();
+    await leases.release(held[1] ?? '', 'd2');
+    expect(await leases.acquire('d4', 3, 60, now)).toBe(held[1]);
+    // A completion that never came: the lease runs out and the slot comes back.
+    expect(await leases.acquire('d5', 3, 60, now + 61_000)).toBeDefined();
+  });
+});
