@@ -42,6 +42,9 @@ say(`${pad('Console')}${consoleServer.url}`);
 for (const p of processes)
   say(`${pad('Inbox')}./${values.inbox}/${p.id}/ → s3://${runtime.names.bucket}/${p.intakePrefix}`);
 say(`${pad('Data')}${runtime.dataDir}/ (documents, statuses and audit survive restarts)`);
+if (runtime.reannounced > 0) {
+  say(`Note: ${runtime.reannounced} intake file(s) whose events the last stop lost were announced again.`);
+}
 if (runtime.interrupted.length > 0) {
   say(
     `Note: ${runtime.interrupted.length} execution(s) were cut off by the last stop; they are marked and were restarted.`,

@@ -6,6 +6,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { FunctionId } from '../lambdas/registry/functions.ts';
 import { maxConcurrencyOf, type QueueId, queueList } from '../lambdas/registry/queues.ts';
 import { type TableId, tableList } from '../lambdas/registry/tables.ts';
+import { executionName } from '../lambdas/shared/workflow.ts';
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
 import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
 import { processes } from '../statemachines/processes.ts';
@@ -19,9 +20,12 @@ import { type LocalTextractOptions, startLocalTextract } from './emulators/textr
 import { notifyQueue } from './event-sources/s3-notifications.ts';
 import { SqsPoller } from './event-sources/sqs-poller.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
+import { startFaultProxy } from './http/fault-proxy.ts';
 import type { Listening } from './http/json-server.ts';
+import { inspect } from './inspect.ts';
 import { deployFunctions } from './lambda/deploy.ts';
 import { LambdaHost } from './lambda/host.ts';
+import { reconcileIntake } from './reconcile.ts';
 import {
   createBucket,
   createQueues,
@@ -53,6 +57,8 @@ export interface LocalRuntimeOptions {
   readonly resumeInterrupted?: boolean;
   /** The local Textract's own behaviour (its rate, job delays, dropped notifications). */
   readonly textract?: LocalTextractOptions;
+  /** Re-announce intake objects whose S3 events the last hard stop lost (the queues are in memory). @default true */
+  readonly reconcile?: boolean;
   /** Faults to inject into function invocations (see local/faults.ts). @default none */
   readonly faults?: readonly FaultRule[];
   readonly region?: string;
@@ -75,6 +81,8 @@ export interface LocalRuntime {
   readonly dataDir: string;
   /** Executions found cut off at start-up (marked, and resumed unless disabled). */
   readonly interrupted: readonly string[];
+  /** Intake objects announced again at start-up because their events were lost. */
+  readonly reannounced: number;
   stop(): Promise<void>;
 }
 
@@ -111,11 +119,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       return sfnService;
     });
     closers.push(sfnApi.close);
+    const faults = new FaultInjector(options.faults ?? []);
+    // Functions reach SES through a proxy that can fail requests on demand (fault injection).
+    const sesProxy = await startFaultProxy(ses.url, () => faults.services.ses?.failureRate ?? 0);
+    closers.push(sesProxy.close);
     const partial = {
       dynamodb: dynamo.url,
       s3: s3.url,
       sqs: sqs.url,
-      ses: ses.url,
+      ses: sesProxy.url,
       sfn: sfnApi.url,
       textract: '',
     };
@@ -184,7 +196,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     host = new LambdaHost(deployed.functions, deployed.workerPath, join(dataDir, 'logs'));
     const lambda = host;
-    const faults = new FaultInjector(options.faults ?? []);
     lambda.interceptor = faults.intercept;
     closers.push(() => lambda.stop());
 
@@ -250,6 +261,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clients.sqs,
       { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: queueRefs.intake.url },
       region,
+      faults.events,
     );
     s3.onEvent((event) => void deliver(event));
     const pollers = Object.fromEntries(
@@ -272,6 +284,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }),
     ) as Record<QueueId, SqsPoller>;
     const intake = pollers.intake;
+    const reannounced =
+      options.reconcile === false
+        ? 0
+        : await reconcileIntake({
+            s3: clients.s3,
+            bucket: names.bucket,
+            prefixes: intakePrefixes,
+            documents: await inspect({
+              clients,
+              names,
+              mailbox: ses.sent,
+              endpoints: { ...endpoints, approvals: approvalsApi.url },
+            }).documents(),
+            executionRunning: (d) => stepFunctions.store.get(executionArnFor(names, d))?.status === 'RUNNING',
+            announce: deliver,
+          });
 
     return {
       config,
@@ -288,6 +316,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       mailbox: () => ses.sent(),
       dataDir,
       interrupted: interrupted.map((r) => r.executionArn),
+      reannounced,
       stop: async () => {
         for (const close of closers.reverse()) await close().catch(() => undefined);
         if (temporary) rmSync(dataDir, { recursive: true, force: true });
@@ -298,4 +327,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+function executionArnFor(
+  names: ReturnType<typeof localNames>,
+  document: { process: string; documentId: string },
+): string {
+  return `${names.stateMachineArn(document.process).replace(':stateMachine:', ':execution:')}:${executionName(document.process, document.documentId)}`;
 }

@@ -82,6 +82,10 @@ export async function runEndToEnd(
     remaining -= 1;
     if (remaining === 0) allTerminal();
   };
+  const approver = new MailboxApprover(() => tools.approvalLinks(), {
+    approver: options.approver,
+    dwellMs: options.dwellMs,
+  });
   let listening = true;
   // An execution ends right after its last step wrote the final status: read it then.
   runtime.stepFunctions.onExecutionEnded(({ executionArn }) => {
@@ -100,10 +104,6 @@ export async function runEndToEnd(
     );
   };
 
-  const approver = new MailboxApprover(() => tools.approvalLinks(), {
-    approver: options.approver,
-    dwellMs: options.dwellMs,
-  });
   approver.start();
   const sweeper = setInterval(() => void sweep().catch(() => undefined), options.sweepMs ?? 10_000);
   const firstDropAt = Date.now();

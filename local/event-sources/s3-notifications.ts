@@ -1,5 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { S3Notification } from '../emulators/s3.ts';
+import type { EventFaults } from '../faults.ts';
 
 let sequence = 0;
 
@@ -52,13 +53,17 @@ export interface NotificationRule {
  * Delivers ObjectCreated events for the configured prefixes to the intake queue, as the bucket's
  * notification configuration does on AWS (the local S3 emulators deliver none themselves).
  */
-export function notifyQueue(sqs: SQSClient, rule: NotificationRule, region: string) {
+export function notifyQueue(sqs: SQSClient, rule: NotificationRule, region: string, faults?: EventFaults) {
+  const send = (event: S3Notification) =>
+    sqs.send(new SendMessageCommand({ QueueUrl: rule.queueUrl, MessageBody: s3EventMessage(event, region) }));
   return async (event: S3Notification): Promise<boolean> => {
     if (event.bucket !== rule.bucket || !event.eventName.startsWith('ObjectCreated:')) return false;
     if (!rule.prefixes.some((p) => event.key.startsWith(p))) return false;
-    await sqs.send(
-      new SendMessageCommand({ QueueUrl: rule.queueUrl, MessageBody: s3EventMessage(event, region) }),
-    );
+    // Injected delivery faults: S3 notifications are at-least-once and unordered.
+    const delay = faults?.maxDelayMs ? Math.random() * faults.maxDelayMs : 0;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    await send(event);
+    if (faults && Math.random() < faults.duplicateRate) await send(event);
     return true;
   };
 }

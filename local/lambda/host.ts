@@ -34,10 +34,14 @@ export interface InvocationRecord {
   readonly errorType?: string;
 }
 
-/** Decides, before an invocation runs, to replace it with an injected outcome (fault injection). */
+/**
+ * Fault injection's hook: may replace an invocation's outcome, run it (`proceed`) and then lose its
+ * answer, or return undefined to let it run normally.
+ */
 export type InvocationInterceptor = (
   fn: LocalFunction,
   payload: unknown,
+  proceed: () => Promise<InvokeResult>,
 ) => Promise<InvokeResult | undefined>;
 
 interface Environment {
@@ -89,8 +93,11 @@ export class LambdaHost {
         ok: false,
         error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${nameOrArn}` },
       };
-    const injected = await this.interceptor?.(fn, payload);
-    if (injected) return injected;
+    const proceed = () => this.execute(fn, payload);
+    return (await this.interceptor?.(fn, payload, proceed)) ?? proceed();
+  }
+
+  private async execute(fn: LocalFunction, payload: unknown): Promise<InvokeResult> {
     await this.acquire(fn);
     const startedAt = Date.now();
     const env = this.idle.get(fn.name)?.pop() ?? this.spawn(fn);

@@ -118,10 +118,16 @@ export class ExpenseJobs {
         'UnsupportedDocumentException',
         'Request has unsupported document format',
       );
+    const recognise = this.options.recognise ?? recognisePage;
+    // A page without a text layer is a scan: OCR reads that page alone.
     const pages =
       kind === 'pdf'
-        ? await readPdfPages(bytes)
-        : [await (this.options.recognise ?? recognisePage)(kind, bytes)];
+        ? await Promise.all(
+            (await readPdfPages(bytes)).map((page, i) =>
+              page.runs.length > 0 ? page : recognise(kind, bytes, i + 1),
+            ),
+          )
+        : [await recognise(kind, bytes)];
     return pages.map((text, i) => numbered(analyzePage(text).ExpenseDocuments?.[0] ?? {}, i + 1));
   }
 }

@@ -3,7 +3,7 @@ import type { AnalyzeExpenseResponse, Block, ExpenseDetection, ExpenseField } fr
 import { currencyOf } from './currency.ts';
 import type { DetectedField, DetectedLineItem, Span } from './detected.ts';
 import { geometryOf, type PageSize, quadOfBox, unionBox } from './geometry.ts';
-import type { Line } from './text-layout.ts';
+import type { Line, Word } from './text-layout.ts';
 
 /**
  * Detections in AnalyzeExpense's response shape, as recorded from the service: one ExpenseDocument
@@ -71,8 +71,15 @@ function detection(span: Span, page: PageSize): ExpenseDetection {
   return {
     Text: span.text,
     Geometry: geometryOf(quadOfBox(unionBox(span.words.map((w) => w.box))), page),
-    Confidence: textLayerConfidence,
+    Confidence: confidenceOf(span.words),
   };
+}
+
+/** OCR's mean word confidence; a text layer's words carry none and get the fixed high one. */
+function confidenceOf(words: readonly Word[]): number {
+  if (words.length === 0) return textLayerConfidence;
+  const sum = words.reduce((total, w) => total + (w.confidence ?? textLayerConfidence), 0);
+  return Math.round((sum / words.length) * 100) / 100;
 }
 
 function blocks(lines: readonly Line[], page: PageSize, newId: () => string): Block[] {
@@ -83,7 +90,7 @@ function blocks(lines: readonly Line[], page: PageSize, newId: () => string): Bl
       const Id = newId();
       wordBlocks.push({
         BlockType: 'WORD',
-        Confidence: textLayerConfidence,
+        Confidence: word.confidence ?? textLayerConfidence,
         Text: word.text,
         TextType: 'PRINTED',
         Geometry: geometryOf(word.quad, page),
@@ -94,7 +101,7 @@ function blocks(lines: readonly Line[], page: PageSize, newId: () => string): Bl
     });
     lineBlocks.push({
       BlockType: 'LINE',
-      Confidence: textLayerConfidence,
+      Confidence: confidenceOf(line.words),
       Text: line.text,
       Geometry: geometryOf(quadOfBox(line.box), page),
       Id: newId(),

@@ -24,7 +24,7 @@ const rate = String.raw`(?:\s*\(?\s*\d{1,2}(?:[.,]\d{1,2})?\s*%\s*\)?)?`;
 const labelPatterns: readonly (readonly [LabelKind, RegExp])[] = [
   [
     'INVOICE_RECEIPT_ID',
-    /^(?:invoice\s*(?:number|no\.?|nr\.?|num\.?|#|id)|inv\.?\s*(?:no\.?|#)|rechnungs?\s*-?\s*(?:nummer|nr\.?)|rechnung\s*(?:nr\.?|#)|beleg\s*-?\s*(?:nummer|nr\.?)|n[°o]\.?\s*(?:de\s*)?facture|numero\s*(?:de\s*)?facture|facture\s*n[°o]\.?)$/u,
+    /^(?:invoice\s*(?:number|no\.?|nr\.?|num\.?|#|id)|inv\.?\s*(?:no\.?|#)|rechnungs?\s*-?\s*(?:nummer|nr\.?)|rechnung\s*(?:nr\.?|#)|beleg\s*-?\s*(?:nummer|nr\.?)|n[°o]\.?\s*(?:de\s*)?facture|numero\s*(?:de\s*)?facture|facture\s*n[°o]\.?|tr\s*#|receipt\s*(?:#|no\.?|number))$/u,
   ],
   [
     'DUE_DATE',

@@ -3,15 +3,22 @@ import { unsupportedDocument } from './errors.ts';
 import type { PageText } from './pdf-text.ts';
 
 /**
- * Text from pixels: images, and PDFs whose page has no text layer (scans). This is the single place
+ * Text from pixels: images, and PDF pages without a text layer (scans). This is the single place
  * OCR plugs in; it returns the same PageText as the PDF reader, so everything downstream (lines,
- * fields, line items, the response) works unchanged once it does. Until then, it refuses.
+ * fields, line items, the response) works unchanged. The real one is tesseract.js
+ * (`createOcrRecogniser` in ocr/recogniser.ts), which the server starts and stops; `analyzeExpense`
+ * called on its own, with no recogniser, refuses what needs OCR.
  */
-export type Recogniser = (kind: DocumentKind, bytes: Uint8Array) => Promise<PageText>;
 
+/** Reads one page: the image, or page `page` (1-based, default 1) of a scanned PDF. */
+export type Recogniser = (kind: DocumentKind, bytes: Uint8Array, page?: number) => Promise<PageText>;
+
+export { createOcrRecogniser, type OcrRecogniser, type OcrRecogniserOptions } from './ocr/recogniser.ts';
+
+/** Without OCR: refuses, saying what would need it. */
 export const recognisePage: Recogniser = async (kind) => {
   const what = kind === 'pdf' ? 'a PDF page without a text layer (a scan)' : `a ${kind.toUpperCase()} image`;
   throw unsupportedDocument(
-    `The local Textract reads text-layer PDFs only; this is ${what}, which needs OCR (not available locally yet)`,
+    `The local Textract without a recogniser reads text-layer PDFs only; this is ${what}, which needs OCR`,
   );
 };

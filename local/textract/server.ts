@@ -6,6 +6,7 @@ import { analyzeExpense } from './analyze-expense.ts';
 import { documentBytes, type ObjectFetcher, s3ObjectFetcher } from './document-source.ts';
 import { TextractServiceError } from './errors.ts';
 import { ExpenseJobs, type JobNotice, type JobOptions } from './expense-jobs.ts';
+import { createOcrRecogniser } from './ocr/recogniser.ts';
 import type { Recogniser } from './ocr.ts';
 import { asServiceError, operationOf, readJsonBody, sendError, sendJson } from './protocol.ts';
 import { OperationRates } from './rate-limit.ts';
@@ -25,7 +26,10 @@ export interface TextractServerOptions {
   readonly s3?: S3Client | ObjectFetcher;
   /** @default 0, an ephemeral port */
   readonly port?: number;
-  /** @default the OCR placeholder, which refuses images */
+  /**
+   * How images and scanned PDF pages are read.
+   * @default tesseract.js OCR (ocr/recogniser.ts): one worker, started on the first scan, ended by `stop`
+   */
   readonly recognise?: Recogniser;
   /** Told of every 500 answered (an extractor bug), e.g. to log it. @default ignored */
   readonly onInternalError?: (error: unknown) => void;
@@ -54,15 +58,13 @@ export interface TextractServer {
  */
 export async function startTextractServer(options: TextractServerOptions = {}): Promise<TextractServer> {
   const fetch = typeof options.s3 === 'function' ? options.s3 : options.s3 && s3ObjectFetcher(options.s3);
+  const ocr = options.recognise === undefined ? createOcrRecogniser() : undefined;
+  const recognise = options.recognise ?? ocr?.recognise;
   const rates = new OperationRates(options.rates);
   const calls = new Map<string, number>();
-  const jobs = new ExpenseJobs(
-    { ...options.jobs, recognise: options.recognise },
-    options.publish ?? (async () => undefined),
-  );
+  const jobs = new ExpenseJobs({ ...options.jobs, recognise }, options.publish ?? (async () => undefined));
   const operations: Record<string, (body: Record<string, unknown>) => Promise<unknown>> = {
-    AnalyzeExpense: async (body) =>
-      analyzeExpense(await documentBytes(body.Document, fetch), { recognise: options.recognise }),
+    AnalyzeExpense: async (body) => analyzeExpense(await documentBytes(body.Document, fetch), { recognise }),
     StartExpenseAnalysis: async (body) => {
       const location = (body.DocumentLocation ?? {}) as { S3Object?: { Bucket?: string; Name?: string } };
       const bytes = await documentBytes({ S3Object: location.S3Object }, fetch);
@@ -118,11 +120,13 @@ export async function startTextractServer(options: TextractServerOptions = {}): 
     endpoint: `http://127.0.0.1:${port}`,
     throttled: rates.throttled,
     calls,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // SDK clients keep connections alive; close() alone would wait for them.
         server.closeAllConnections();
-      }),
+      });
+      await ocr?.close();
+    },
   };
 }

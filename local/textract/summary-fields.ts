@@ -38,7 +38,38 @@ export function detectSummaryFields(lines: readonly Line[], taken: ReadonlySet<L
     else fields.push({ type: kind, label: spanOfLines([line]), value: spanOfLines([value]) });
   }
   const receiverTop = [...labels].find(([, kind]) => kind === 'RECEIVER')?.[0].box.top;
-  return [...vendorFields(free, used, receiverTop ?? firstLabelTop(labels)), ...fields];
+  const vendor = vendorFields(free, used, receiverTop ?? firstLabelTop(labels));
+  return [...vendor, ...unlabelledDate(subtotalAmongTotals(fields), free, used)];
+}
+
+/** `Total`, `Tax`, `Grand total`: with no subtotal label, a total printed above the tax is the subtotal. */
+function subtotalAmongTotals(fields: DetectedField[]): DetectedField[] {
+  const totals = fields.filter((f) => f.type === 'TOTAL');
+  const tax = fields.find((f) => f.type === 'TAX');
+  const first = totals[0];
+  const top = (f: DetectedField) => Math.min(...f.value.words.map((w) => w.box.top));
+  if (
+    fields.some((f) => f.type === 'SUBTOTAL') ||
+    totals.length < 2 ||
+    !first ||
+    !tax ||
+    top(first) >= top(tax)
+  )
+    return fields;
+  return fields.map((f) => (f === first ? { ...f, type: 'SUBTOTAL' } : f));
+}
+
+/** A date standing alone (`12/07/2019`, `01-Jan-2021`), as receipts print it. */
+const dateOnly =
+  /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ .-]\p{L}{3,9}\.?[ .-]\d{2,4}|\p{L}{3,9}\.? \d{1,2},? \d{4})$/u;
+
+/** Receipts print their date without a label: with no labelled one, the first lone date is it. */
+function unlabelledDate(fields: DetectedField[], free: readonly Line[], used: Set<Line>): DetectedField[] {
+  if (fields.some((f) => f.type === 'INVOICE_RECEIPT_DATE')) return fields;
+  const line = free.find((l) => !used.has(l) && dateOnly.test(l.text));
+  if (line === undefined) return fields;
+  used.add(line);
+  return [...fields, { type: 'INVOICE_RECEIPT_DATE', label: null, value: spanOfLines([line]) }];
 }
 
 /** A whole LINE that is a known label, or any short text ending in a colon (Textract's OTHER). */
@@ -49,11 +80,24 @@ function wholeLabelKind(text: string): LabelKind | null {
 /** `Invoice number: INV-1`, `IBAN : DE89 …`: label and value in one LINE, split at the first colon. */
 function inlineField(line: Line): DetectedField | null {
   const colon = line.words.findIndex((w) => w.text.endsWith(':'));
-  if (colon === -1 || colon === line.words.length - 1) return null;
+  if (colon === -1) return leadingLabelField(line);
+  if (colon === line.words.length - 1) return null;
   const label = spanOfWords(line.words.slice(0, colon + 1));
   const kind = labelKind(label.text) ?? (looksLikeLabel(label.text) ? 'OTHER' : null);
   if (kind === null || kind === 'RECEIVER') return null;
   return { type: kind, label, value: spanOfWords(line.words.slice(colon + 1)) };
+}
+
+/** `DATE 01-Jan-2021`, `TR# 21772`: a known label leading a LINE, a value with digits after it. */
+function leadingLabelField(line: Line): DetectedField | null {
+  for (let n = Math.min(4, line.words.length - 1); n >= 1; n--) {
+    const label = spanOfWords(line.words.slice(0, n));
+    const kind = labelKind(label.text);
+    if (kind === null || kind === 'OTHER' || kind === 'RECEIVER') continue;
+    const value = spanOfWords(line.words.slice(n));
+    return /\d/u.test(value.text) ? { type: kind, label, value } : null;
+  }
+  return null;
 }
 
 /** Up to five words with letters and no digits: a label, not a sentence or a time of day. */

@@ -12,6 +12,8 @@ export interface Word {
   readonly quad: Quad;
   readonly box: Box;
   readonly fontSize: number;
+  /** OCR's confidence (0–100), when the word was recognised rather than read from a text layer. */
+  readonly confidence?: number;
 }
 
 export interface Line {
@@ -35,7 +37,8 @@ export function wordsOf(runs: readonly TextRun[]): Word[] {
       const start = [...run.text.slice(0, match.index)].length;
       const end = start + [...match[0]].length;
       const quad = sliceQuad(run.quad, sum(weights, 0, start) / total, sum(weights, 0, end) / total);
-      return { text: match[0], quad, box: boxOfPoints(quad), fontSize: run.fontSize };
+      const word = { text: match[0], quad, box: boxOfPoints(quad), fontSize: run.fontSize };
+      return run.confidence === undefined ? word : { ...word, confidence: run.confidence };
     });
   });
 }

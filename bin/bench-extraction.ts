@@ -1,0 +1,13 @@
+import { parseOptions } from '../local/bench-extraction/options.ts';
+import { formatSummary, summarise } from '../local/bench-extraction/report.ts';
+import { runBench } from '../local/bench-extraction/run.ts';
+
+/** `npm run bench:extraction`: sample invoices through the local Textract (text layer and OCR), scored per field. */
+
+const options = parseOptions(process.argv.slice(2));
+const run = await runBench(options, (result, done, total) => {
+  if (!options.json) process.stderr.write(`\r${done}/${total} ${result.id.padEnd(40)}`);
+});
+if (!options.json) process.stderr.write('\n');
+const summary = summarise(run);
+process.stdout.write(`${options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);

@@ -1,0 +1,82 @@
+import { AnalyzeExpenseCommand, TextractClient } from '@aws-sdk/client-textract';
+import { normaliseExpense } from '../../lambdas/extract/normalise-expense.ts';
+import type { Language, LayoutVariant } from '../samples/index.ts';
+import { createOcrRecogniser } from '../textract/ocr/recogniser.ts';
+import { startTextractServer } from '../textract/server.ts';
+import { type BenchCase, type BenchFormat, benchCases, caseDocument } from './cases.ts';
+import type { BenchOptions } from './options.ts';
+import { type FieldScores, scoreInvoice } from './score.ts';
+
+/**
+ * Runs every case through the real local Textract (HTTP on loopback, the SDK client, OCR for images
+ * and scans) and `normaliseExpense`, timing the AnalyzeExpense call: one page per document, so the
+ * call's time is the seconds per page. Documents are generated outside the timed part.
+ */
+
+export interface CaseResult {
+  readonly id: string;
+  readonly format: BenchFormat;
+  readonly language: Language;
+  readonly layout: LayoutVariant;
+  readonly seconds: number;
+  readonly scores: FieldScores;
+  /** The Textract error's name when the call failed. */
+  readonly error: string | null;
+}
+
+export interface BenchRun {
+  readonly results: readonly CaseResult[];
+  readonly wallSeconds: number;
+}
+
+const noScores: FieldScores = {
+  vendor: false,
+  invoiceNumber: false,
+  invoiceDate: false,
+  dueDate: false,
+  total: false,
+  currency: false,
+};
+
+export async function runBench(
+  options: BenchOptions,
+  onCase: (result: CaseResult, done: number, total: number) => void = () => {},
+): Promise<BenchRun> {
+  const started = performance.now();
+  const ocr = createOcrRecogniser({ settings: options.psm === undefined ? {} : { psm: options.psm } });
+  const server = await startTextractServer({ recognise: ocr.recognise });
+  const client = new TextractClient({
+    endpoint: server.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  try {
+    const cases = benchCases(options.count, options.seed);
+    const results: CaseResult[] = [];
+    for (const c of cases) {
+      const result = await runCase(client, c);
+      results.push(result);
+      onCase(result, results.length, cases.length);
+    }
+    return { results, wallSeconds: (performance.now() - started) / 1000 };
+  } finally {
+    client.destroy();
+    await server.stop();
+    await ocr.close();
+  }
+}
+
+async function runCase(client: TextractClient, c: BenchCase): Promise<CaseResult> {
+  const bytes = await caseDocument(c);
+  const base = { id: c.id, format: c.format, language: c.spec.language, layout: c.spec.layout };
+  const start = performance.now();
+  try {
+    const response = await client.send(new AnalyzeExpenseCommand({ Document: { Bytes: bytes } }));
+    const seconds = (performance.now() - start) / 1000;
+    return { ...base, seconds, scores: scoreInvoice(c.expected, normaliseExpense(response)), error: null };
+  } catch (error) {
+    const seconds = (performance.now() - start) / 1000;
+    return { ...base, seconds, scores: noScores, error: error instanceof Error ? error.name : 'Error' };
+  }
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request as forward } from 'node:http';
+import { type Listening, listenLoopback, readBody } from './json-server.ts';
+
+/**
+ * A loopback proxy in front of a local service that fails a configurable share of requests with a
+ * 503 ServiceUnavailable, as AWS endpoints sometimes do; the rest pass through unchanged.
+ */
+export function startFaultProxy(
+  target: string,
+  failureRate: () => number,
+  random: () => number = Math.random,
+): Promise<Listening> {
+  const to = new URL(target);
+  return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    if (random() < failureRate()) {
+      res.writeHead(503, { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceUnavailable' });
+      res.end(
+        JSON.stringify({ __type: 'ServiceUnavailable', message: 'injected fault: service unavailable' }),
+      );
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const out = forward(
+        {
+          hostname: to.hostname,
+          port: to.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: to.host },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on('end', () => resolve());
+        },
+      );
+      out.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+        resolve();
+      });
+      out.end(body);
+    });
+  });
+}

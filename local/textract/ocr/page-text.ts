@@ -1,0 +1,116 @@
+import type { PageSize, Quad } from '../geometry.ts';
+import type { PageText, TextRun } from '../pdf-text.ts';
+
+/**
+ * Tesseract's words to the PageText the text layer yields, so that LINE grouping, fields and line
+ * items run unchanged on scans. Each word becomes a run whose box spans its line's baseline from
+ * ascender to descender, as a PDF run does (OCR boxes hug the glyphs, so `Qty` and `ago` would
+ * otherwise sit on different baselines); a slightly rotated scan is turned straight first, using
+ * the slope of the lines tesseract found, so that a label and a value far to its right still share
+ * a baseline.
+ */
+
+export interface OcrBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+export interface OcrWord {
+  readonly text: string;
+  /** 0–100 */
+  readonly confidence: number;
+  readonly bbox: OcrBox;
+}
+
+export interface OcrLine {
+  readonly words: readonly OcrWord[];
+  /** From (x0, y0) to (x1, y1) along the line's baseline. */
+  readonly baseline: OcrBox;
+}
+
+/** What is used of tesseract.js's `Page` (blocks are requested with `{ blocks: true }`). */
+export interface OcrPage {
+  readonly blocks:
+    | readonly { readonly paragraphs: readonly { readonly lines: readonly OcrLine[] }[] }[]
+    | null;
+}
+
+/** Cap height over font size (Helvetica, Arial, most sans and serif faces: 0.70–0.73). */
+const capHeight = 0.72;
+/** Beyond this, a scan is not merely askew and straightening by the median slope would mislead. */
+const maxSkew = (5 * Math.PI) / 180;
+
+/**
+ * @param page tesseract's result
+ * @param size the page's size in the unit wanted (pixels of the original image, or points)
+ * @param scale pixels of the OCR'd image per unit of `size`
+ */
+export function pageTextOfOcr(page: OcrPage, size: PageSize, scale: number): PageText {
+  const lines = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  const angle = skewOf(lines);
+  const [cx, cy] = [(size.width * scale) / 2, (size.height * scale) / 2];
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  // Rotating by -angle around the image centre puts every baseline level.
+  const straight = (x: number, y: number) => ({
+    x: cx + (x - cx) * cos + (y - cy) * sin,
+    y: cy - (x - cx) * sin + (y - cy) * cos,
+  });
+  const runs = lines.flatMap((line) => {
+    const words = line.words.filter((w) => w.text.trim() !== '');
+    const baselineAt = baselineOf(line);
+    const heights = words.map((w) => baselineAt((w.bbox.x0 + w.bbox.x1) / 2) - w.bbox.y0);
+    const fontSize = fontSizeOf(heights);
+    if (fontSize === null) return [];
+    return words.map((word): TextRun => {
+      const left = straight(word.bbox.x0, baselineAt(word.bbox.x0));
+      const right = straight(word.bbox.x1, baselineAt(word.bbox.x1));
+      const base = (left.y + right.y) / 2;
+      const box = {
+        left: left.x / scale,
+        right: right.x / scale,
+        top: (base - 0.9 * fontSize) / scale,
+        bottom: (base + 0.2 * fontSize) / scale,
+      };
+      const quad: Quad = [
+        { x: box.left, y: box.top },
+        { x: box.right, y: box.top },
+        { x: box.right, y: box.bottom },
+        { x: box.left, y: box.bottom },
+      ];
+      return { text: word.text.trim(), quad, fontSize: fontSize / scale, confidence: word.confidence };
+    });
+  });
+  return { width: size.width, height: size.height, runs };
+}
+
+/** The page's skew: the median slope of the lines long enough to measure one. */
+export function skewOf(lines: readonly OcrLine[]): number {
+  const angles = lines
+    .map((l) => l.baseline)
+    .filter((b) => b.x1 - b.x0 > 200)
+    .map((b) => Math.atan2(b.y1 - b.y0, b.x1 - b.x0))
+    .sort((a, b) => a - b);
+  const median = angles[Math.floor(angles.length / 2)] ?? 0;
+  return Math.abs(median) <= maxSkew ? median : 0;
+}
+
+/** y of the line's baseline at x. */
+function baselineOf(line: OcrLine): (x: number) => number {
+  const { x0, y0, x1, y1 } = line.baseline;
+  const slope = x1 === x0 ? 0 : (y1 - y0) / (x1 - x0);
+  return (x) => y0 + slope * (x - x0);
+}
+
+/**
+ * The line's font size from how far its glyphs rise above the baseline: the tallest word (capitals,
+ * digits, ascenders) is the cap height. Outliers (a mark fused to a word) are ignored.
+ */
+export function fontSizeOf(heightsAboveBaseline: readonly number[]): number | null {
+  const heights = heightsAboveBaseline.filter((h) => h > 0).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)];
+  if (median === undefined) return null;
+  const tallest = Math.max(...heights.filter((h) => h <= 1.5 * median));
+  return tallest / capHeight;
+}
