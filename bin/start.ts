@@ -3,6 +3,7 @@ import { startConsole } from '../local/console/server.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
 import { inspect } from '../local/inspect.ts';
+import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 import { processes } from '../statemachines/processes.ts';
 
@@ -26,6 +27,7 @@ const runtime = await startLocalRuntime({
 });
 const tools = inspect(runtime);
 const consoleServer = await startConsole(runtime);
+writeRuntimeFile(runtime);
 const pad = (s: string) => s.padEnd(16);
 say('Tower local runtime');
 say(`${pad('DynamoDB')}${runtime.endpoints.dynamodb}`);
@@ -63,6 +65,7 @@ const inbox = watchInbox(
 
 const stop = async (code = 0) => {
   inbox.stop();
+  removeRuntimeFile(runtime.dataDir);
   await consoleServer.close();
   await runtime.stop();
   process.exit(code);

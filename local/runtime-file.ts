@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { QueueId } from '../lambdas/registry/queues.ts';
+import { type TableId, tableList } from '../lambdas/registry/tables.ts';
+import { processes } from '../statemachines/processes.ts';
+import type { LocalRuntime } from './runtime.ts';
+
+/** Where a running `npm start` can be reached, for tools in other processes (the operator CLI). */
+export interface RuntimeFile {
+  readonly pid: number;
+  readonly region: string;
+  readonly endpoints: LocalRuntime['endpoints'];
+  readonly tables: Readonly<Record<TableId, string>>;
+  readonly bucket: string;
+  readonly queues: Readonly<Record<QueueId, { readonly url: string; readonly dlqUrl: string }>>;
+  readonly stateMachines: Readonly<Record<string, string>>;
+}
+
+const fileName = 'runtime.json';
+
+export function writeRuntimeFile(runtime: LocalRuntime, region = 'us-east-1'): string {
+  const file: RuntimeFile = {
+    pid: process.pid,
+    region,
+    endpoints: runtime.endpoints,
+    tables: Object.fromEntries(tableList.map((t) => [t.id, runtime.names.table(t.id)])) as Record<TableId, string>,
+    bucket: runtime.names.bucket,
+    queues: Object.fromEntries(Object.entries(runtime.queues).map(([id, q]) => [id, { url: q.url, dlqUrl: q.dlqUrl }])) as RuntimeFile['queues'],
+    stateMachines: Object.fromEntries(processes.map((p) => [p.id, runtime.names.stateMachineArn(p.id)])),
+  };
+  const path = join(runtime.dataDir, fileName);
+  writeFileSync(path, JSON.stringify(file, null, 2));
+  return path;
+}
+
+export function readRuntimeFile(dataDir: string): RuntimeFile | undefined {
+  const path = join(dataDir, fileName);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RuntimeFile) : undefined;
+}
+
+export function removeRuntimeFile(dataDir: string): void {
+  rmSync(join(dataDir, fileName), { force: true });
+}
