@@ -1,11 +1,10 @@
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { functionEnvironment } from '../lambdas/registry/environment.ts';
-import { envVars, type FunctionId, functionList, functions } from '../lambdas/registry/functions.ts';
-import { queues } from '../lambdas/registry/queues.ts';
+import { envVars, type FunctionId, functionList } from '../lambdas/registry/functions.ts';
+import { maxConcurrencyOf, type QueueId, queueList } from '../lambdas/registry/queues.ts';
 import { tables } from '../lambdas/registry/tables.ts';
 import { workflowVersion } from '../statemachines/definition.ts';
 import { type ProcessSpec, processes } from '../statemachines/processes.ts';
@@ -17,13 +16,14 @@ import { EncryptedQueueDestination } from './constructs/encrypted-queue-destinat
 import { EncryptionKey } from './constructs/encryption-key.ts';
 import { ExecutionEndedRule } from './constructs/execution-ended-rule.ts';
 import { grantFromSpec } from './constructs/function-grants.ts';
-import { IntakeQueue } from './constructs/intake-queue.ts';
 import { pascal } from './constructs/names.ts';
 import { ProcessStateMachine } from './constructs/process-state-machine.ts';
-import { TowerAlarms } from './constructs/tower-alarms.ts';
+import { TextractNotifications } from './constructs/textract-notifications.ts';
+import { type ObservedQueue, TowerAlarms } from './constructs/tower-alarms.ts';
 import { TowerDashboard } from './constructs/tower-dashboard.ts';
 import { TowerFunction } from './constructs/tower-function.ts';
 import { TowerTables } from './constructs/tower-tables.ts';
+import { WorkQueue } from './constructs/work-queue.ts';
 
 export interface TowerStackProps extends StackProps {
   /** Parsed and validated context (`parseConfig`). */
@@ -35,18 +35,27 @@ export function stateMachineName(stage: Stage, process: ProcessSpec): string {
   return `tower-${stage}-${process.id}`;
 }
 
-/** The intake batching window: short, so a single file starts quickly while bursts still batch. */
-const intakeBatchingWindow = Duration.seconds(queues.intake.maxBatchingWindowSeconds);
+/**
+ * Queues whose oldest message alarms, and after how long: intake when the starter falls behind;
+ * extraction at half the Extract state's one-hour wait, past which executions start timing out.
+ */
+const oldestMessageAges: Readonly<Partial<Record<QueueId, Duration>>> = {
+  intake: Duration.minutes(15),
+  extraction: Duration.minutes(30),
+};
 
 /**
- * Tower on AWS: S3 intake → SQS → start-execution → one Standard state machine per process, the
+ * Tower on AWS: S3 intake → SQS → start-execution → one Standard state machine per process, whose
+ * extraction requests queue for Textract admission (async jobs report to an SNS topic and a queue), the
  * approval API, DynamoDB tables, one KMS key, alarms and a dashboard. Wiring only; decisions live in
  * `lambdas/` and the ASL.
  */
 export class TowerStack extends Stack {
   public readonly key: EncryptionKey;
   public readonly data: DataBucket;
-  public readonly intake: IntakeQueue;
+  /** Every queue of the registry, with its dead-letter queue. */
+  public readonly queues: Readonly<Record<QueueId, WorkQueue>>;
+  public readonly textract: TextractNotifications;
   public readonly tables: TowerTables;
   public readonly functions: Readonly<Record<FunctionId, TowerFunction>>;
   public readonly stateMachines: Readonly<Record<string, ProcessStateMachine>>;
@@ -83,12 +92,17 @@ export class TowerStack extends Stack {
       accessLogDays: config.logRetentionDays,
       removalPolicy,
     });
-    this.intake = new IntakeQueue(this, 'Intake', {
+    // At stack scope, so the intake queue keeps the logical ids it had before the other queues came.
+    this.queues = Object.fromEntries(
+      queueList.map((spec) => [
+        spec.id,
+        new WorkQueue(this, pascal(spec.id), { spec, encryptionKey: key, removalPolicy }),
+      ]),
+    ) as Record<QueueId, WorkQueue>;
+    this.textract = new TextractNotifications(this, 'TextractNotifications', {
+      topicName: `${name}-textract-completions`,
       encryptionKey: key,
-      consumerTimeout: Duration.seconds(functions[queues.intake.consumer].timeoutSeconds),
-      batchingWindow: intakeBatchingWindow,
-      maxReceiveCount: queues.intake.maxReceiveCount,
-      removalPolicy,
+      completions: this.queues['extraction-completions'].queue,
     });
     this.tables = new TowerTables(this, 'Tables', {
       specs: tables,
@@ -107,6 +121,10 @@ export class TowerStack extends Stack {
       senderAddress: config.senderAddress,
       processes,
       approvalPolicies: mapValues(config.processes, (p) => p.approval),
+      textractTopicArn: this.textract.topic.topicArn,
+      textractRoleArn: this.textract.role.roleArn,
+      textractRates: config.textract,
+      queueUrls: mapValues(this.queues, (q) => q.queue.queueUrl),
     };
     this.functions = Object.fromEntries(
       functionList.map((spec) => [
@@ -139,6 +157,7 @@ export class TowerStack extends Stack {
         process: p,
         stateMachineName: stateMachineName(config.stage, p),
         functions: lambdas,
+        queues: mapValues(this.queues, (q) => q.queue),
         encryptionKey: key,
         logRetention,
         removalPolicy,
@@ -165,23 +184,18 @@ export class TowerStack extends Stack {
         intakePrefixes: processes.map((p) => p.intakePrefix),
         stateMachineArns: Object.values(stateMachineArns),
         senderIdentityArns,
+        textractRoleArn: this.textract.role.roleArn,
       });
       if (fn.spec.needsApprovalUrl) fn.function.addEnvironment(envVars.approvalBaseUrl, this.approvalApi.url);
     }
-    const intakeDestination = new EncryptedQueueDestination(this.intake.queue, key);
+    for (const q of Object.values(this.queues))
+      q.consumeWith(this.functions[q.spec.consumer].function, maxConcurrencyOf(q.spec.id, config));
+    const intakeDestination = new EncryptedQueueDestination(this.queues.intake.queue, key);
     for (const p of processes)
       this.data.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, intakeDestination, {
         prefix: p.intakePrefix,
       });
     acknowledgeNotificationsHandler(this);
-    this.functions[queues.intake.consumer].function.addEventSource(
-      new SqsEventSource(this.intake.queue, {
-        batchSize: queues.intake.batchSize,
-        maxBatchingWindow: intakeBatchingWindow,
-        maxConcurrency: config.intakeMaxConcurrency,
-        reportBatchItemFailures: true,
-      }),
-    );
 
     const observed = {
       stateMachines: machines.map(({ id: processId, machine }) => ({
@@ -189,8 +203,16 @@ export class TowerStack extends Stack {
         stateMachine: machine.stateMachine,
       })),
       functions: functionList.map((spec) => ({ id: spec.id, fn: lambdas[spec.id] })),
-      intakeQueue: this.intake.queue,
-      deadLetterQueue: this.intake.deadLetterQueue,
+      queues: Object.values(this.queues).map((q): ObservedQueue => {
+        const oldestMessageAge = oldestMessageAges[q.spec.id];
+        return {
+          id: q.spec.id,
+          queue: q.queue,
+          deadLetterQueue: q.deadLetterQueue,
+          maxReceiveCount: q.spec.maxReceiveCount,
+          ...(oldestMessageAge ? { oldestMessageAge } : {}),
+        };
+      }),
     };
     this.alarms = new TowerAlarms(this, 'Alarms', {
       name,
@@ -207,6 +229,13 @@ export class TowerStack extends Stack {
       new CfnOutput(this, `${pascal(processId)}StateMachineArn`, {
         value: machine.stateMachine.stateMachineArn,
       });
+    // What the operator CLI (npm run tower -- --stack <name>) reads to find its way around.
+    new CfnOutput(this, 'DocumentsTableName', { value: this.tables.tables.documents.tableName });
+    new CfnOutput(this, 'AuditTableName', { value: this.tables.tables.audit.tableName });
+    for (const [id, q] of Object.entries(this.queues)) {
+      new CfnOutput(this, `${pascal(id)}QueueUrl`, { value: q.queue.queueUrl });
+      new CfnOutput(this, `${pascal(id)}DeadLetterQueueUrl`, { value: q.deadLetterQueue.queueUrl });
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { queues as queueSpecs } from '../../lambdas/registry/queues.ts';
 import type { TableId } from '../../lambdas/registry/tables.ts';
 import { tables as tableSpecs } from '../../lambdas/registry/tables.ts';
 import {
@@ -26,14 +27,22 @@ export interface GrantTargets {
   readonly stateMachineArns: readonly string[];
   /** The SES identities the sender address may be verified as (address and domain). */
   readonly senderIdentityArns: readonly string[];
+  /** The role Textract assumes to report job completions; passed by functions that start jobs. */
+  readonly textractRoleArn: string;
 }
 
 /**
  * Grants a function exactly what its registry entry asks for, no more: tables by access level, bucket
- * prefixes, the key actions those need, starting executions, task results, email, Textract.
+ * prefixes, the key actions those need, starting executions, task results, email, Textract, passing
+ * Textract its notification role. Queue access comes from the event source of the queue it consumes.
  */
 export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
   const { spec, role } = target;
+  // Deferring changes a message's visibility, which only the queue's consumer is granted.
+  if (spec.defersOn && queueSpecs[spec.defersOn].consumer !== spec.id)
+    throw new Error(
+      `grantFromSpec ${spec.id}: defers on queue ${spec.defersOn}, whose consumer is ${queueSpecs[spec.defersOn].consumer}`,
+    );
   const keyActions = new Set<string>();
   const add = (actions: readonly string[], resources: readonly string[]) =>
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...actions], resources: [...resources] }));
@@ -82,4 +91,12 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
   if (spec.sendsEmail) add(['ses:SendEmail'], to.senderIdentityArns);
   // Textract has no resource-level permissions; TowerFunction acknowledges Resource::* on the role.
   if (spec.textract?.length) add(spec.textract, ['*']);
+  if (spec.startsTextractJobs)
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [to.textractRoleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'textract.amazonaws.com' } },
+      }),
+    );
 }

@@ -1,11 +1,13 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { FunctionId } from '../../lambdas/registry/functions.ts';
+import type { QueueId } from '../../lambdas/registry/queues.ts';
 import { definitionPath, placeholdersIn, readDefinition } from '../../statemachines/definition.ts';
 import type { ProcessSpec } from '../../statemachines/processes.ts';
 import { acknowledge } from './acknowledge.ts';
@@ -14,8 +16,10 @@ export interface ProcessStateMachineProps {
   readonly process: ProcessSpec;
   /** Explicit, so grants can name the ARN without referencing the state machine. */
   readonly stateMachineName: string;
-  /** Every function the process's placeholders name. */
+  /** Every function the process's function placeholders name. */
   readonly functions: Readonly<Partial<Record<FunctionId, lambda.IFunction>>>;
+  /** Every queue the process's queue placeholders name (`sqs:sendMessage` tasks). @default {} */
+  readonly queues?: Readonly<Partial<Record<QueueId, sqs.IQueue>>>;
   /** Encrypts the execution log group. */
   readonly encryptionKey: kms.IKey;
   /** @default logs.RetentionDays.ONE_MONTH */
@@ -26,7 +30,8 @@ export interface ProcessStateMachineProps {
 
 /**
  * One process's Standard state machine, from its ASL file with every `${Placeholder}` replaced by a
- * function ARN. Logs every event but never execution data (invoices are personal data); X-Ray on.
+ * function ARN or a queue URL. Logs every event but never execution data (invoices are personal data);
+ * X-Ray on. Its role may invoke exactly those functions and send to exactly those queues.
  */
 export class ProcessStateMachine extends Construct {
   public readonly stateMachine: sfn.StateMachine;
@@ -35,7 +40,7 @@ export class ProcessStateMachine extends Construct {
   constructor(scope: Construct, id: string, props: ProcessStateMachineProps) {
     super(scope, id);
     const { process } = props;
-    const substitutions = resolvePlaceholders(process, props.functions);
+    const { functions, queues } = resolvePlaceholders(process, props.functions, props.queues ?? {});
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
@@ -49,44 +54,88 @@ export class ProcessStateMachine extends Construct {
       stateMachineName: props.stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromFile(definitionPath(process)),
-      definitionSubstitutions: Object.fromEntries(substitutions.map(([name, fn]) => [name, fn.functionArn])),
+      definitionSubstitutions: Object.fromEntries([
+        ...functions.map(([name, fn]) => [name, fn.functionArn]),
+        ...queues.map(([name, queue]) => [name, queue.queueUrl]),
+      ]),
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
       removalPolicy,
     });
-    // A definition from a file is opaque to CDK, so the invoke permissions are granted here.
-    const invoked = [...new Set(substitutions.map(([, fn]) => fn))];
-    this.stateMachine.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['lambda:InvokeFunction'],
-        resources: invoked.map((fn) => fn.functionArn),
-      }),
-    );
+    // A definition from a file is opaque to CDK, so its task permissions are granted here.
+    this.grantTasks(unique(functions.map(([, fn]) => fn)), unique(queues.map(([, queue]) => queue)));
     acknowledge(
       this.stateMachine.role,
       'AwsSolutions-IAM5[Resource::*]',
       'Log delivery (logs:CreateLogDelivery and friends) and X-Ray tracing actions support no resource-level permissions',
     );
   }
+
+  /** Invoke on the functions; send (not receive, not purge) on the queues, with their keys through SQS only. */
+  private grantTasks(invoked: readonly lambda.IFunction[], sentTo: readonly sqs.IQueue[]): void {
+    const add = (statement: iam.PolicyStatement) => this.stateMachine.addToRolePolicy(statement);
+    if (invoked.length > 0)
+      add(
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: invoked.map((fn) => fn.functionArn),
+        }),
+      );
+    if (sentTo.length === 0) return;
+    add(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: sentTo.map((q) => q.queueArn) }));
+    const keys = unique(sentTo.flatMap((q) => (q.encryptionMasterKey ? [q.encryptionMasterKey] : [])));
+    if (keys.length > 0)
+      add(
+        new iam.PolicyStatement({
+          // What a producer needs of an SSE-KMS queue's key.
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: keys.map((key) => key.keyArn),
+          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Aws.REGION}.amazonaws.com` } },
+        }),
+      );
+  }
 }
 
-/** Each placeholder of the ASL with its function; a placeholder without one is a build error. */
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+type Resolved<T> = [string, T][];
+
+/** Each placeholder of the ASL with its function or queue; one that maps to neither is a build error. */
 function resolvePlaceholders(
   process: ProcessSpec,
   functions: ProcessStateMachineProps['functions'],
-): [string, lambda.IFunction][] {
+  queues: NonNullable<ProcessStateMachineProps['queues']>,
+): { functions: Resolved<lambda.IFunction>; queues: Resolved<sqs.IQueue> } {
+  const where = `ProcessStateMachine ${process.id}`;
   const names = placeholdersIn(readDefinition(process));
-  const unmapped = names.filter((name) => process.functionPlaceholders[name] === undefined);
+  const both = names.filter((n) => process.functionPlaceholders[n] && process.queuePlaceholders[n]);
+  if (both.length > 0)
+    throw new Error(
+      `${where}: ${both.map((n) => `\${${n}}`).join(', ')} is mapped to a function and a queue`,
+    );
+  const unmapped = names.filter(
+    (name) =>
+      process.functionPlaceholders[name] === undefined && process.queuePlaceholders[name] === undefined,
+  );
   if (unmapped.length > 0)
     throw new Error(
-      `ProcessStateMachine ${process.id}: ${process.definitionFile} uses ${unmapped.map((n) => `\${${n}}`).join(', ')}, which functionPlaceholders does not map`,
+      `${where}: ${process.definitionFile} uses ${unmapped.map((n) => `\${${n}}`).join(', ')}, which neither functionPlaceholders nor queuePlaceholders maps`,
     );
-  const resolved = names.map((name) => {
-    const functionId = process.functionPlaceholders[name] as FunctionId;
-    return { name, functionId, fn: functions[functionId] };
-  });
-  const absent = [...new Set(resolved.filter((r) => r.fn === undefined).map((r) => r.functionId))];
-  if (absent.length > 0)
-    throw new Error(`ProcessStateMachine ${process.id}: functions ${absent.join(', ')} were not given`);
-  return resolved.flatMap(({ name, fn }) => (fn ? [[name, fn] as [string, lambda.IFunction]] : []));
+  const lookup = <Id extends string, T>(
+    kind: string,
+    placeholders: Readonly<Record<string, Id>>,
+    given: Readonly<Partial<Record<Id, T>>>,
+  ): Resolved<T> => {
+    const wanted = names.flatMap((name) => {
+      const target = placeholders[name];
+      return target === undefined ? [] : [{ name, target, value: given[target] }];
+    });
+    const absent = unique(wanted.filter((w) => w.value === undefined).map((w) => w.target));
+    if (absent.length > 0) throw new Error(`${where}: ${kind} ${absent.join(', ')} were not given`);
+    return wanted.flatMap(({ name, value }) => (value === undefined ? [] : [[name, value] as [string, T]]));
+  };
+  return {
+    functions: lookup('functions', process.functionPlaceholders, functions),
+    queues: lookup('queues', process.queuePlaceholders, queues),
+  };
 }

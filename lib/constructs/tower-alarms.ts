@@ -20,15 +20,25 @@ export interface TowerAlarmsProps {
   readonly alarmEmail?: string;
   readonly stateMachines: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
   readonly functions: readonly { readonly id: string; readonly fn: lambda.IFunction }[];
-  readonly intakeQueue: sqs.IQueue;
+  /** Every queue: its dead-letter queue alarms when it holds a message. */
+  readonly queues: readonly ObservedQueue[];
+}
+
+/** A queue as alarms and the dashboard watch it. */
+export interface ObservedQueue {
+  /** Registry id, e.g. `intake`; it prefixes the alarm names. */
+  readonly id: string;
+  readonly queue: sqs.IQueue;
   readonly deadLetterQueue: sqs.IQueue;
-  /** Age of the oldest intake message that means the starter is not keeping up. @default Duration.minutes(15) */
-  readonly oldestIntakeMessageAge?: Duration;
+  /** Receives before a message is dead-lettered, for the alarm's description. */
+  readonly maxReceiveCount: number;
+  /** Age of the oldest message that means the consumer is not keeping up. @default - no age alarm */
+  readonly oldestMessageAge?: Duration;
 }
 
 /**
  * Alarms on by default, all to one KMS-encrypted SNS topic: failed executions per state machine,
- * anything in the DLQ, a stalled intake queue, Lambda errors per function, approvals past their SLA.
+ * anything in any DLQ, stalled queues, Lambda errors per function, approvals past their SLA.
  */
 export class TowerAlarms extends Construct {
   public readonly topic: sns.Topic;
@@ -36,9 +46,9 @@ export class TowerAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: TowerAlarmsProps) {
     super(scope, id);
-    const maxAge = props.oldestIntakeMessageAge ?? Duration.minutes(15);
-    if (maxAge.toSeconds() < 60)
-      throw new Error('TowerAlarms: oldestIntakeMessageAge must be at least a minute');
+    for (const q of props.queues)
+      if (q.oldestMessageAge !== undefined && q.oldestMessageAge.toSeconds() < 60)
+        throw new Error(`TowerAlarms: the oldest ${q.id} message age must be at least a minute`);
 
     this.topic = new sns.Topic(this, 'Topic', {
       displayName: `${props.name} alarms`,
@@ -74,23 +84,26 @@ export class TowerAlarms extends Construct {
         stateMachine.metricFailed({ period: Duration.minutes(5), statistic: cw.Stats.SUM }),
         `Executions of the ${processId} process failed; the cause is in the document's status and audit trail`,
       );
-    alarm(
-      'intake-dlq-not-empty',
-      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cw.Stats.MAXIMUM,
-      }),
-      'Intake events failed three times and wait in the dead-letter queue',
-    );
-    alarm(
-      'intake-oldest-message-age',
-      props.intakeQueue.metricApproximateAgeOfOldestMessage({
-        period: Duration.minutes(1),
-        statistic: cw.Stats.MAXIMUM,
-      }),
-      `The oldest intake event waited longer than ${maxAge.toMinutes()} minutes: the starter is not keeping up`,
-      maxAge.toSeconds(),
-    );
+    for (const q of props.queues) {
+      alarm(
+        `${q.id}-dlq-not-empty`,
+        q.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(1),
+          statistic: cw.Stats.MAXIMUM,
+        }),
+        `Messages of the ${q.id} queue failed ${q.maxReceiveCount} receives and wait in its dead-letter queue`,
+      );
+      if (q.oldestMessageAge !== undefined)
+        alarm(
+          `${q.id}-oldest-message-age`,
+          q.queue.metricApproximateAgeOfOldestMessage({
+            period: Duration.minutes(1),
+            statistic: cw.Stats.MAXIMUM,
+          }),
+          `The oldest ${q.id} message waited longer than ${q.oldestMessageAge.toMinutes()} minutes: its consumer is not keeping up`,
+          q.oldestMessageAge.toSeconds(),
+        );
+    }
     for (const { id: functionId, fn } of props.functions)
       alarm(
         `${functionId}-errors`,

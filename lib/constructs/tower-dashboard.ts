@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { ObservedQueue } from './tower-alarms.ts';
 import { approvalOverdue, approvalsRequested, stepLatency } from './tower-metrics.ts';
 
 export interface TowerDashboardProps {
@@ -11,13 +11,13 @@ export interface TowerDashboardProps {
   readonly name: string;
   readonly stateMachines: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
   readonly functions: readonly { readonly id: string; readonly fn: lambda.IFunction }[];
-  readonly intakeQueue: sqs.IQueue;
-  readonly deadLetterQueue: sqs.IQueue;
+  /** Every queue's dead-letter depth is shown; the age of the oldest message for those with an age alarm. */
+  readonly queues: readonly ObservedQueue[];
 }
 
 /**
- * One dashboard for operations: executions per process, step latency percentiles, the intake queue and
- * its DLQ, approvals, Lambda errors.
+ * One dashboard for operations: executions per process, step latency percentiles, the queues and their
+ * DLQs, approvals, Lambda errors.
  */
 export class TowerDashboard extends Construct {
   public readonly dashboard: cw.Dashboard;
@@ -53,21 +53,24 @@ export class TowerDashboard extends Construct {
     );
     this.dashboard.addWidgets(
       new cw.GraphWidget({
-        title: 'Intake dead-letter queue depth',
+        title: 'Dead-letter queue depth',
         width: 8,
-        left: [
-          props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        left: props.queues.map((q) =>
+          q.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
             period,
             statistic: cw.Stats.MAXIMUM,
+            label: q.id,
           }),
-        ],
+        ),
       }),
       new cw.GraphWidget({
-        title: 'Oldest intake message age (s)',
+        title: 'Oldest message age (s)',
         width: 8,
-        left: [
-          props.intakeQueue.metricApproximateAgeOfOldestMessage({ period, statistic: cw.Stats.MAXIMUM }),
-        ],
+        left: props.queues
+          .filter((q) => q.oldestMessageAge !== undefined)
+          .map((q) =>
+            q.queue.metricApproximateAgeOfOldestMessage({ period, statistic: cw.Stats.MAXIMUM, label: q.id }),
+          ),
       }),
       new cw.GraphWidget({
         title: 'Approvals waiting: requested and past SLA',

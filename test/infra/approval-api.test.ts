@@ -1,11 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower({ approvalApiRateLimit: '7', approvalApiBurstLimit: '14' });
-});
+}, synthTimeout);
 
 const stageProperties = () => {
   const stages = Object.values(tower.template.findResources('AWS::ApiGateway::Stage'));

@@ -1,14 +1,18 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { functionEnvironment } from '../../lambdas/registry/environment.ts';
 import { type FunctionSpec, functions } from '../../lambdas/registry/functions.ts';
+import { type QueueSpec, queues } from '../../lambdas/registry/queues.ts';
 import { defaultApprovalPolicy } from '../../lambdas/shared/approval-policy.ts';
 import { ApprovalApi } from '../../lib/constructs/approval-api.ts';
-import { IntakeQueue } from '../../lib/constructs/intake-queue.ts';
+import { type GrantTargets, grantFromSpec } from '../../lib/constructs/function-grants.ts';
 import { ProcessStateMachine } from '../../lib/constructs/process-state-machine.ts';
+import { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
 import { TowerFunction } from '../../lib/constructs/tower-function.ts';
+import { WorkQueue } from '../../lib/constructs/work-queue.ts';
 import { type ProcessSpec, processes } from '../../statemachines/processes.ts';
 
 /** A stack to build one construct in; bundling is skipped unless a test asks for it. */
@@ -60,7 +64,40 @@ describe('ProcessStateMachine', () => {
 
     // Assess
     expect(build).toThrow(
-      /invoice\.asl\.json uses \$\{ScoreFunctionArn\}, which functionPlaceholders does not map/,
+      /invoice\.asl\.json uses \$\{ScoreFunctionArn\}, which neither functionPlaceholders nor queuePlaceholders maps/,
+    );
+  });
+
+  it('refuses an ASL placeholder that no queue fills', () => {
+    const { stack, key } = scope();
+    const process: ProcessSpec = { ...invoice, queuePlaceholders: {} };
+    const build = () =>
+      new ProcessStateMachine(stack, 'Machine', {
+        process,
+        stateMachineName: 'test',
+        functions: {},
+        encryptionKey: key,
+      });
+    expect(build).toThrow(
+      /uses \$\{ExtractionQueueUrl\}, which neither functionPlaceholders nor queuePlaceholders maps/,
+    );
+  });
+
+  it('refuses a placeholder mapped to both a function and a queue', () => {
+    const { stack, key } = scope();
+    const process: ProcessSpec = {
+      ...invoice,
+      queuePlaceholders: { ...invoice.queuePlaceholders, ScoreFunctionArn: 'intake' },
+    };
+    const build = () =>
+      new ProcessStateMachine(stack, 'Machine', {
+        process,
+        stateMachineName: 'test',
+        functions: {},
+        encryptionKey: key,
+      });
+    expect(build).toThrow(
+      /ProcessStateMachine invoice: \$\{ScoreFunctionArn\} is mapped to a function and a queue/,
     );
   });
 
@@ -74,8 +111,29 @@ describe('ProcessStateMachine', () => {
         encryptionKey: key,
       });
     expect(build).toThrow(
-      'ProcessStateMachine invoice: functions score, rules, request-approval, finalize, quarantine, record-failure were not given',
+      'ProcessStateMachine invoice: functions recover-extraction, score, rules, request-approval, finalize, quarantine, record-failure were not given',
     );
+  });
+
+  it('refuses a placeholder whose queue was not given', () => {
+    // Prepare
+    const { stack, key } = scope();
+    const given = Object.fromEntries(
+      Object.values(invoice.functionPlaceholders).map((id) => [id, stubFunction(stack, id)]),
+    );
+
+    // Act
+    const build = () =>
+      new ProcessStateMachine(stack, 'Machine', {
+        process: invoice,
+        stateMachineName: 'test',
+        functions: given,
+        queues: { intake: new sqs.Queue(stack, 'Intake') },
+        encryptionKey: key,
+      });
+
+    // Assess
+    expect(build).toThrow('ProcessStateMachine invoice: queues extraction were not given');
   });
 });
 
@@ -97,16 +155,81 @@ describe('ApprovalApi', () => {
   });
 });
 
-describe('IntakeQueue', () => {
+describe('WorkQueue', () => {
+  const build = (spec: QueueSpec) => {
+    const { stack, key } = scope();
+    return () => new WorkQueue(stack, 'Queue', { spec, encryptionKey: key });
+  };
+
   it.each([0, 1.5])('refuses maxReceiveCount %s', (maxReceiveCount) => {
+    expect(build({ ...queues.intake, maxReceiveCount })).toThrow(
+      `WorkQueue intake: maxReceiveCount must be a positive integer, got ${maxReceiveCount}`,
+    );
+  });
+
+  it('refuses a visibility timeout shorter than its consumer may run, which Lambda rejects', () => {
+    expect(build({ ...queues.extraction, visibilityTimeoutSeconds: 60 })).toThrow(
+      "WorkQueue extraction: visibilityTimeoutSeconds (60) must be at least extract's timeout (120)",
+    );
+  });
+
+  it.each([30, 15 * 24 * 3600])('refuses a retention of %s seconds', (retentionSeconds) => {
+    expect(build({ ...queues.intake, retentionSeconds })).toThrow(
+      /retentionSeconds must be from 60 to 1209600/,
+    );
+  });
+
+  it.each([1, 1001, 2.5])('refuses a consumer maxConcurrency of %s', (maxConcurrency) => {
+    // Prepare
+    const { stack, key } = scope();
+    const queue = new WorkQueue(stack, 'Queue', { spec: queues.intake, encryptionKey: key });
+
+    // Act
+    const consume = () => queue.consumeWith(stubFunction(stack, 'Consumer'), maxConcurrency);
+
+    // Assess
+    expect(consume).toThrow(
+      `WorkQueue intake: maxConcurrency must be an integer from 2 to 1000, got ${maxConcurrency}`,
+    );
+  });
+
+  it('takes one consumer only', () => {
+    const { stack, key } = scope();
+    const queue = new WorkQueue(stack, 'Queue', { spec: queues.intake, encryptionKey: key });
+    queue.consumeWith(stubFunction(stack, 'First'), 2);
+    expect(() => queue.consumeWith(stubFunction(stack, 'Second'), 2)).toThrow(
+      'WorkQueue intake: already has its consumer',
+    );
+  });
+});
+
+describe('grantFromSpec', () => {
+  it('refuses a function that defers on a queue it does not consume, as only the consumer may change visibility', () => {
+    // Prepare
+    const { stack, key } = scope();
+    const fn = new TowerFunction(stack, 'Fn', {
+      spec: { ...functions.score, defersOn: 'intake' },
+      encryptionKey: key,
+    });
+
+    // Act: the check comes before any grant, so no target is needed.
+    const grant = () => grantFromSpec(fn, {} as GrantTargets);
+
+    // Assess
+    expect(grant).toThrow('grantFromSpec score: defers on queue intake, whose consumer is start-execution');
+  });
+});
+
+describe('TextractNotifications', () => {
+  it.each(['has space', 'x'.repeat(257), ''])('refuses the topic name %j', (topicName) => {
     const { stack, key } = scope();
     const build = () =>
-      new IntakeQueue(stack, 'Queue', {
+      new TextractNotifications(stack, 'Notifications', {
+        topicName,
         encryptionKey: key,
-        consumerTimeout: Duration.seconds(60),
-        maxReceiveCount,
+        completions: new sqs.Queue(stack, 'Q'),
       });
-    expect(build).toThrow(`maxReceiveCount must be a positive integer, got ${maxReceiveCount}`);
+    expect(build).toThrow(/is not a valid SNS topic name/);
   });
 });
 
@@ -115,13 +238,24 @@ describe('functionEnvironment', () => {
     // Prepare
     const other: ProcessSpec = { ...invoice, id: 'po', intakePrefix: 'po/' };
     const values = {
-      tableNames: { documents: 'd', idempotency: 'i', approvals: 'a', audit: 'u', vendors: 'v' },
+      tableNames: {
+        documents: 'd',
+        idempotency: 'i',
+        approvals: 'a',
+        audit: 'u',
+        vendors: 'v',
+        extraction: 'x',
+      },
       bucketName: 'b',
       stateMachinesJson: '{}',
       workflowVersionsJson: '{}',
       senderAddress: 's@example.com',
       processes: [invoice, other],
       approvalPolicies: { invoice: defaultApprovalPolicy, po: { ...defaultApprovalPolicy, quorum: 2 } },
+      textractTopicArn: 'arn:aws:sns:us-east-1:000000000000:t',
+      textractRoleArn: 'arn:aws:iam::000000000000:role/t',
+      textractRates: { syncTps: 1, startTps: 1, maxConcurrentJobs: 1 },
+      queueUrls: { intake: 'q1', extraction: 'q2', 'extraction-completions': 'q3' },
     };
 
     // Act

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baseEnvironment } from '../../lambdas/registry/bundling.ts';
 import { envVars, type FunctionSpec, functionList } from '../../lambdas/registry/functions.ts';
+import { maxConcurrencyOf, queueList } from '../../lambdas/registry/queues.ts';
 import { type TableId, tables } from '../../lambdas/registry/tables.ts';
 import { workflowVersion } from '../../statemachines/definition.ts';
 import { processes } from '../../statemachines/processes.ts';
-import { flat, logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+import { flat, logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower();
-});
+}, synthTimeout);
 
 const cases = functionList.map((spec) => [spec.id, spec] as const);
 const propertiesOf = (spec: FunctionSpec) =>
@@ -62,6 +63,9 @@ describe('every registry function', () => {
         ...(spec.sendsEmail ? [envVars.sender] : []),
         ...(spec.needsApprovalUrl ? [envVars.approvalBaseUrl] : []),
         ...(spec.needsApprovalPolicy ? [envVars.approvalPolicy] : []),
+        ...(spec.startsTextractJobs ? [envVars.textractTopic, envVars.textractRole] : []),
+        ...(spec.needsTextractRates ? [envVars.textractRates] : []),
+        ...(spec.defersOn ? [envVars.queueUrl] : []),
       ];
 
       // Act
@@ -115,22 +119,55 @@ describe('environment values', () => {
     }
   });
 
+  it('names the Textract completion topic and the role Textract publishes with to the functions that start jobs', () => {
+    for (const spec of which((s) => s.startsTextractJobs)) {
+      const env = environmentOf(spec);
+      expect(env[envVars.textractTopic]).toEqual({ Ref: logicalIdOf(tower.stack.textract.topic) });
+      expect(env[envVars.textractRole]).toEqual({
+        'Fn::GetAtt': [logicalIdOf(tower.stack.textract.role), 'Arn'],
+      });
+    }
+  });
+
+  it('carries the configured Textract rates as JSON', () => {
+    for (const spec of which((s) => s.needsTextractRates))
+      expect(JSON.parse(String(environmentOf(spec)[envVars.textractRates]))).toEqual(tower.config.textract);
+  });
+
+  it('names the queue a function defers messages on', () => {
+    for (const spec of which((s) => s.defersOn))
+      expect(environmentOf(spec)[envVars.queueUrl]).toEqual({
+        Ref: logicalIdOf(tower.stack.queues[spec.defersOn ?? 'intake'].queue),
+      });
+  });
+
   it('names the configured sender', () => {
     for (const spec of which((s) => s.sendsEmail))
       expect(environmentOf(spec)[envVars.sender]).toBe(tower.config.senderAddress);
   });
 });
 
-describe('the intake event source', () => {
-  it('drives start-execution in batches of 10 with partial failures and the configured concurrency', () => {
-    tower.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
-    tower.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.intake.queue), 'Arn'] },
-      FunctionName: { Ref: logicalIdOf(tower.stack.functions['start-execution'].function) },
-      BatchSize: 10,
-      MaximumBatchingWindowInSeconds: 1,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      ScalingConfig: { MaximumConcurrency: tower.config.intakeMaxConcurrency },
-    });
+describe('the event sources', () => {
+  const mappings = () =>
+    Object.values(tower.template.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
+
+  it('are one per queue, and nothing else drives a function', () => {
+    expect(mappings()).toHaveLength(queueList.length);
   });
+
+  it.each(queueList.map((spec) => [spec.id, spec] as const))(
+    '%s: drives its consumer in registered batches, with partial failures and the computed concurrency',
+    (id, spec) => {
+      const queueArn = { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues[id].queue), 'Arn'] };
+      const found = mappings().filter((m) => JSON.stringify(m.EventSourceArn) === JSON.stringify(queueArn));
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({
+        FunctionName: { Ref: logicalIdOf(tower.stack.functions[spec.consumer].function) },
+        BatchSize: spec.batchSize,
+        MaximumBatchingWindowInSeconds: spec.maxBatchingWindowSeconds,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: maxConcurrencyOf(id, tower.config) },
+      });
+    },
+  );
 });

@@ -6,14 +6,14 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type SynthesizedTower, synthTower } from './tower-template.ts';
+import { type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 let outdir: string;
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'tower-nag-'));
   tower = synthTower({}, outdir);
-});
+}, synthTimeout);
 
 /** Every acknowledgement recorded on the construct tree, with where it was made. */
 function acknowledgements(root: IConstruct): { path: string; id: string; reason: unknown }[] {

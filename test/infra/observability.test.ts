@@ -1,13 +1,14 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionList } from '../../lambdas/registry/functions.ts';
+import { queueList } from '../../lambdas/registry/queues.ts';
 import { processes } from '../../statemachines/processes.ts';
-import { logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower();
-});
+}, synthTimeout);
 
 interface AlarmProperties {
   readonly AlarmName: string;
@@ -41,16 +42,27 @@ describe('alarms', () => {
     expect(alarm).toMatchObject({ Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Threshold: 1 });
   });
 
-  it('fire as soon as the intake DLQ holds a message', () => {
-    const alarm = alarmNamed('intake-dlq-not-empty');
+  it.each(queueList.map((q) => [q.id] as const))('fire as soon as the %s DLQ holds a message', (id) => {
+    const alarm = alarmNamed(`${id}-dlq-not-empty`);
     expect(alarm).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
-    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.intake.deadLetterQueue));
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.queues[id].deadLetterQueue));
   });
 
-  it('fire when the oldest intake message waits 15 minutes', () => {
-    const alarm = alarmNamed('intake-oldest-message-age');
-    expect(alarm).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 900 });
-    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.intake.queue));
+  it.each([
+    ['intake', 900],
+    ['extraction', 1800],
+  ] as const)('fire when the oldest %s message waits %i seconds', (id, seconds) => {
+    const alarm = alarmNamed(`${id}-oldest-message-age`);
+    expect(alarm).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: seconds });
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.queues[id].queue));
+  });
+
+  it('watch the age of the intake and extraction queues only', () => {
+    const ageAlarms = alarms().filter((a) => a.MetricName === 'ApproximateAgeOfOldestMessage');
+    expect(ageAlarms.map((a) => a.AlarmName).sort()).toEqual([
+      'tower-dev-extraction-oldest-message-age',
+      'tower-dev-intake-oldest-message-age',
+    ]);
   });
 
   it.each(functionList.map((s) => [s.id] as const))('fire on %s errors', (id) => {
@@ -69,7 +81,11 @@ describe('alarms', () => {
 
 describe('the alarm topic', () => {
   it('has no subscription unless an alarm email is configured', () => {
-    tower.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    const topic = JSON.stringify({ Ref: logicalIdOf(tower.stack.alarms.topic) });
+    const subscriptions = Object.values(tower.template.findResources('AWS::SNS::Subscription')).filter(
+      (s) => JSON.stringify(s.Properties.TopicArn) === topic,
+    );
+    expect(subscriptions).toEqual([]);
   });
 
   const fromTowerAlarms = Match.objectLike({
@@ -136,9 +152,13 @@ describe('the dashboard', () => {
     );
   });
 
-  it('shows the DLQ depth, the oldest intake message and approvals waiting', () => {
-    expect(widget('Intake dead-letter queue depth')).toContain('ApproximateNumberOfMessagesVisible');
-    expect(widget('Oldest intake message age (s)')).toContain('ApproximateAgeOfOldestMessage');
+  it('shows every DLQ’s depth, the oldest intake and extraction messages and approvals waiting', () => {
+    const depth = widget('Dead-letter queue depth');
+    expect(depth.match(/ApproximateNumberOfMessagesVisible/g)).toHaveLength(queueList.length);
+    for (const q of queueList) expect(depth).toContain(`"label":"${q.id}"`);
+    const age = widget('Oldest message age (s)');
+    expect(age.match(/ApproximateAgeOfOldestMessage/g)).toHaveLength(2);
+    for (const id of ['intake', 'extraction']) expect(age).toContain(`"label":"${id}"`);
     const approvals = widget('Approvals waiting: requested and past SLA');
     expect(approvals).toContain('SUM(ApprovalsRequested)');
     expect(approvals).toContain('SUM(ApprovalOverdue)');

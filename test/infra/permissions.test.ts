@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FunctionId, functionList, functions } from '../../lambdas/registry/functions.ts';
+import { queueList } from '../../lambdas/registry/queues.ts';
 import { type TableId, tables } from '../../lambdas/registry/tables.ts';
 import { processes } from '../../statemachines/processes.ts';
 import {
@@ -11,13 +12,14 @@ import {
   type SynthesizedTower,
   statementsOf,
   statementsOfRole,
+  synthTimeout,
   synthTower,
 } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower();
-});
+}, synthTimeout);
 
 const allStatements = () =>
   Object.values(tower.resources)
@@ -178,5 +180,85 @@ describe('least privilege', () => {
       );
       expect(invoked.sort()).toEqual(expected.sort());
     }
+  });
+
+  it('lets each state machine send only to the queues its process names, and nothing else of SQS', () => {
+    for (const p of processes) {
+      const machine = tower.stack.stateMachines[p.id];
+      expect(machine).toBeDefined();
+      if (!machine) continue;
+      const statements = statementsOfRole(tower, logicalIdOf(machine.stateMachine.role));
+      const sqs = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('sqs:')));
+      const expected = [...new Set(Object.values(p.queuePlaceholders))].map((id) =>
+        flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.queues[id].queue), 'Arn'] }),
+      );
+      expect(expected).toEqual([
+        flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.extraction.queue), 'Arn'] }),
+      ]);
+      expect(actionsOf(sqs)).toEqual(['sqs:SendMessage']);
+      expect(sqs.flatMap((s) => asList(s.Resource as string | string[])).map(flat)).toEqual(expected);
+      // The key of the queue, through SQS only.
+      const kms = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('kms:')));
+      expect(kms).toHaveLength(1);
+      expect(actionsOf(kms).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+      expect(flat(kms[0]?.Condition)).toContain(
+        '"kms:ViaService":{"Fn::Join":["",["sqs.",{"Ref":"AWS::Region"},".amazonaws.com"]]}',
+      );
+    }
+  });
+
+  it('lets a queue’s consumer, and no other function, receive, delete and defer its messages', () => {
+    // Prepare
+    const queueArns = new Map(queueList.map((q) => [logicalIdOf(tower.stack.queues[q.id].queue), q]));
+
+    for (const spec of functionList) {
+      // Act
+      const sqs = statementsOf(tower, spec.id).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('sqs:')),
+      );
+      const consumed = queueList.filter((q) => q.consumer === spec.id);
+
+      // Assess
+      expect(sqs).toHaveLength(consumed.length);
+      for (const statement of sqs) {
+        const queue = [...queueArns].find(([logicalId]) => flat(statement.Resource).includes(logicalId))?.[1];
+        expect(queue?.consumer).toBe(spec.id);
+        expect(asList(statement.Action)).toEqual(
+          expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']),
+        );
+        expect(asList(statement.Action)).not.toContain('sqs:SendMessage');
+      }
+    }
+  });
+
+  it('lets a function defer messages (ChangeMessageVisibility) on the queue it defers on', () => {
+    const deferring = functionList.filter((spec) => spec.defersOn);
+    expect(deferring.map((spec) => spec.id)).toEqual(['extract']);
+    for (const spec of deferring) {
+      const queue = logicalIdOf(tower.stack.queues[spec.defersOn ?? 'intake'].queue);
+      const change = withAction(statementsOf(tower, spec.id), 'sqs:ChangeMessageVisibility');
+      expect(change.map((s) => flat(s.Resource))).toEqual([flat({ 'Fn::GetAtt': [queue, 'Arn'] })]);
+    }
+  });
+
+  it('lets only the functions that start Textract jobs pass a role, only the Textract role, only to Textract', () => {
+    // Prepare
+    const textractRole = { 'Fn::GetAtt': [logicalIdOf(tower.stack.textract.role), 'Arn'] };
+
+    // Act
+    const passing = allStatements().filter((s) => asList(s.Action).includes('iam:PassRole'));
+
+    // Assess
+    expect(functionList.filter((spec) => spec.startsTextractJobs).map((spec) => spec.id)).toEqual([
+      'extract',
+    ]);
+    expect(passing).toHaveLength(1);
+    expect(withAction(statementsOf(tower, 'extract'), 'iam:PassRole')).toEqual(passing);
+    expect(passing[0]).toMatchObject({
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: textractRole,
+      Condition: { StringEquals: { 'iam:PassedToService': 'textract.amazonaws.com' } },
+    });
   });
 });

@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { envVars } from '../../lambdas/registry/functions.ts';
 import { processes } from '../../statemachines/processes.ts';
-import { logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
-  tower = synthTower({ stage: 'prod', alarmEmail: 'ops@example.com', intakeMaxConcurrency: '50' });
-});
+  tower = synthTower({
+    stage: 'prod',
+    alarmEmail: 'ops@example.com',
+    intakeMaxConcurrency: '50',
+    textract: '{"syncTps":5,"startTps":2}',
+  });
+}, synthTimeout);
 
 describe('a prod deployment', () => {
   it('is its own stack with prod names', () => {
@@ -48,7 +54,25 @@ describe('a prod deployment', () => {
 
   it('drives the starter with the configured concurrency', () => {
     tower.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.intake.queue), 'Arn'] },
       ScalingConfig: { MaximumConcurrency: 50 },
+    });
+  });
+
+  it('drives extraction with enough consumers for the configured Textract rate (5 × 3 s + 2 starts)', () => {
+    tower.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.extraction.queue), 'Arn'] },
+      ScalingConfig: { MaximumConcurrency: 17 },
+    });
+  });
+
+  it('gives extract the configured Textract rates', () => {
+    const extract = tower.resources[logicalIdOf(tower.stack.functions.extract.function)]?.Properties ?? {};
+    const env = (extract.Environment as { Variables: Record<string, string> }).Variables;
+    expect(JSON.parse(env[envVars.textractRates] ?? '')).toEqual({
+      syncTps: 5,
+      startTps: 2,
+      maxConcurrentJobs: 100,
     });
   });
 });

@@ -1,9 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../lambdas/registry/functions.ts';
+import { queueList } from '../../lambdas/registry/queues.ts';
 import { tableList } from '../../lambdas/registry/tables.ts';
 import { processes } from '../../statemachines/processes.ts';
-import { flat, logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+import { flat, logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 let keyRef: { 'Fn::GetAtt': [string, 'Arn'] };
@@ -11,7 +12,7 @@ let keyRef: { 'Fn::GetAtt': [string, 'Arn'] };
 beforeAll(() => {
   tower = synthTower();
   keyRef = { 'Fn::GetAtt': [logicalIdOf(tower.stack.key.key), 'Arn'] };
-});
+}, synthTimeout);
 
 const denyPlainHttp = Match.objectLike({
   Statement: Match.arrayWith([
@@ -88,44 +89,68 @@ describe('the data bucket', () => {
         QueueConfigurations: processes.map((p) => ({
           Events: ['s3:ObjectCreated:*'],
           Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: p.intakePrefix }] } },
-          QueueArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.intake.queue), 'Arn'] },
+          QueueArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.intake.queue), 'Arn'] },
         })),
       },
     });
   });
 });
 
-describe('the intake queue', () => {
-  it('is encrypted with the key, keeps messages 14 days, and dead-letters after 3 receives', () => {
-    const queue = tower.resources[logicalIdOf(tower.stack.intake.queue)]?.Properties;
-    expect(queue).toMatchObject({
-      KmsMasterKeyId: keyRef,
-      MessageRetentionPeriod: 14 * 24 * 3600,
-      RedrivePolicy: {
-        deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.intake.deadLetterQueue), 'Arn'] },
-        maxReceiveCount: 3,
-      },
-    });
-    expect(queue?.VisibilityTimeout).toBeGreaterThanOrEqual(6 * functions['start-execution'].timeoutSeconds);
+describe('the queues', () => {
+  const cases = queueList.map((spec) => [spec.id, spec] as const);
+  const queueOf = (id: (typeof queueList)[number]['id']) => tower.stack.queues[id];
+
+  it('are exactly the registry’s queues and their dead-letter queues', () => {
+    tower.template.resourceCountIs('AWS::SQS::Queue', 2 * queueList.length);
   });
 
-  it('keeps failed messages encrypted for 14 days in the dead-letter queue', () => {
-    expect(tower.resources[logicalIdOf(tower.stack.intake.deadLetterQueue)]?.Properties).toMatchObject({
-      KmsMasterKeyId: keyRef,
-      MessageRetentionPeriod: 14 * 24 * 3600,
-    });
+  it.each(cases)(
+    '%s: encrypted with the key, keeps messages 14 days, dead-letters after its registered receives',
+    (id, spec) => {
+      const queue = tower.resources[logicalIdOf(queueOf(id).queue)]?.Properties;
+      expect(queue).toMatchObject({
+        KmsMasterKeyId: keyRef,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(queueOf(id).deadLetterQueue), 'Arn'] },
+          maxReceiveCount: spec.maxReceiveCount,
+        },
+      });
+      expect(queue?.VisibilityTimeout).toBe(spec.visibilityTimeoutSeconds + spec.maxBatchingWindowSeconds);
+      expect(queue?.VisibilityTimeout).toBeGreaterThanOrEqual(6 * functions[spec.consumer].timeoutSeconds);
+    },
+  );
+
+  it.each(cases)('%s: keeps failed messages encrypted for 14 days in its dead-letter queue', (id) => {
+    const dlq = tower.resources[logicalIdOf(queueOf(id).deadLetterQueue)]?.Properties;
+    expect(dlq).toMatchObject({ KmsMasterKeyId: keyRef, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(dlq?.RedrivePolicy).toBeUndefined();
   });
 
-  it('refuses plain HTTP on both queues', () => {
-    for (const queue of [tower.stack.intake.queue, tower.stack.intake.deadLetterQueue])
+  it.each(cases)('%s: both queues refuse plain HTTP', (id) => {
+    for (const queue of [queueOf(id).queue, queueOf(id).deadLetterQueue])
       tower.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: logicalIdOf(queue) }],
         PolicyDocument: denyPlainHttp,
       });
   });
 
-  it('lets S3 send only from the data bucket', () => {
+  it('keeps the intake queue’s logical ids, so adding queues never replaces it', () => {
+    expect(logicalIdOf(tower.stack.queues.intake.queue)).toMatch(/^IntakeQueue[0-9A-F]{8}$/);
+    expect(logicalIdOf(tower.stack.queues.intake.deadLetterQueue)).toMatch(
+      /^IntakeDeadLetterQueue[0-9A-F]{8}$/,
+    );
+  });
+
+  it('lets S3 send to the intake queue only, and only from the data bucket', () => {
+    const fromS3 = Object.values(tower.template.findResources('AWS::SQS::QueuePolicy')).filter((policy) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('s3.amazonaws.com'),
+    );
+    expect(fromS3.map((policy) => policy.Properties.Queues)).toEqual([
+      [{ Ref: logicalIdOf(tower.stack.queues.intake.queue) }],
+    ]);
     tower.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: logicalIdOf(tower.stack.queues.intake.queue) }],
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
           Match.objectLike({

@@ -7,6 +7,9 @@ import type { FunctionId } from '../../lambdas/registry/functions.ts';
 import { parseConfig, type TowerConfig } from '../../lib/config/index.ts';
 import { TowerStack } from '../../lib/tower-stack.ts';
 
+/** A whole-stack synth with cdk-nag takes seconds, more on a busy machine: past vitest's default hook timeout. */
+export const synthTimeout = 120_000;
+
 /** The context `cdk synth` sees: cdk.json's defaults under the test's overrides. */
 export function cdkJsonContext(): Record<string, unknown> {
   const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -79,6 +82,12 @@ export function statementsOf(tower: SynthesizedTower, id: FunctionId): Statement
 }
 
 export const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
+
+/** `{ 'Fn::GetAtt': [logicalId, 'Arn'] }` of a construct, as the template references its ARN. */
+export const arnOf = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalIdOf(construct), 'Arn'] });
+
+/** `{ Ref: logicalId }` of a construct. */
+export const refOf = (construct: IConstruct) => ({ Ref: logicalIdOf(construct) });
 
 /** A template value with references flattened, for matching ARNs in assertions. */
 export function flat(value: unknown): string {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeholdersIn, readDefinition, substitute } from '../../statemachines/definition.ts';
 import { processes } from '../../statemachines/processes.ts';
-import { logicalIdOf, type SynthesizedTower, synthTower } from './tower-template.ts';
+import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower();
-});
+}, synthTimeout);
 
 const cases = processes.map((p) => [p.id, p] as const);
 const machineOf = (id: string) => {
@@ -50,29 +50,51 @@ describe('process state machines', () => {
     expect(propertiesOf(id).DefinitionString).toBeUndefined();
   });
 
-  it.each(cases)('%s: substitutes every placeholder of its ASL with the mapped function ARN', (id, p) => {
-    // Prepare
-    const definition = readDefinition(p);
+  it.each(cases)(
+    '%s: substitutes every placeholder of its ASL with the mapped function ARN or queue URL',
+    (id, p) => {
+      // Prepare
+      const definition = readDefinition(p);
+      const substitutions = propertiesOf(id).DefinitionSubstitutions as Record<string, unknown>;
+
+      // Act
+      const rendered = substitute(
+        definition,
+        Object.fromEntries(
+          Object.entries(substitutions).map(([name, value]) => [name, JSON.stringify(value)]),
+        ),
+      );
+
+      // Assess
+      expect(placeholdersIn(definition).length).toBeGreaterThan(0);
+      expect(Object.keys(substitutions).sort()).toEqual(placeholdersIn(definition).sort());
+      expect(rendered).not.toMatch(/\$\{/);
+      for (const [name, value] of Object.entries(substitutions)) {
+        const functionId = p.functionPlaceholders[name];
+        const queueId = p.queuePlaceholders[name];
+        expect([functionId, queueId].filter((x) => x !== undefined)).toHaveLength(1);
+        if (functionId !== undefined)
+          expect(value).toEqual({
+            'Fn::GetAtt': [logicalIdOf(tower.stack.functions[functionId].function), 'Arn'],
+          });
+        if (queueId !== undefined)
+          expect(value).toEqual({ Ref: logicalIdOf(tower.stack.queues[queueId].queue) });
+      }
+    },
+  );
+
+  it.each(cases)('%s: leaves no placeholder in the definition once CloudFormation substitutes', (id, p) => {
+    // Prepare: what CloudFormation's substitution leaves, with every value a plain (non-placeholder) string.
     const substitutions = propertiesOf(id).DefinitionSubstitutions as Record<string, unknown>;
+    const values = Object.fromEntries(Object.keys(substitutions).map((name) => [name, `value-of-${name}`]));
 
     // Act
-    const rendered = substitute(
-      definition,
-      Object.fromEntries(Object.entries(substitutions).map(([name, value]) => [name, JSON.stringify(value)])),
-    );
+    const rendered = substitute(readDefinition(p), values);
 
     // Assess
-    expect(placeholdersIn(definition).length).toBeGreaterThan(0);
-    expect(Object.keys(substitutions).sort()).toEqual(placeholdersIn(definition).sort());
-    expect(rendered).not.toMatch(/\$\{/);
-    for (const [name, value] of Object.entries(substitutions)) {
-      const functionId = p.functionPlaceholders[name];
-      expect(functionId).toBeDefined();
-      if (functionId === undefined) continue;
-      expect(value).toEqual({
-        'Fn::GetAtt': [logicalIdOf(tower.stack.functions[functionId].function), 'Arn'],
-      });
-    }
+    expect(rendered).not.toMatch(/\$\{[^}]*\}/);
+    expect(() => JSON.parse(rendered)).not.toThrow();
+    for (const value of Object.values(substitutions)) expect(JSON.stringify(value)).not.toContain('${');
   });
 });
 

@@ -1,0 +1,86 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { functions } from '../../lambdas/registry/functions.ts';
+import type { QueueSpec } from '../../lambdas/registry/queues.ts';
+
+export interface WorkQueueProps {
+  /** The registry entry: consumer, batching, receives, visibility, retention. */
+  readonly spec: QueueSpec;
+  readonly encryptionKey: kms.IKey;
+  /** Of both queues. @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * One queue of the registry and its dead-letter queue: backpressure is cheap here, and a message that
+ * keeps failing is kept for 14 days rather than lost. `consumeWith` attaches the registry's consumer.
+ */
+export class WorkQueue extends Construct {
+  public readonly spec: QueueSpec;
+  public readonly queue: sqs.Queue;
+  public readonly deadLetterQueue: sqs.Queue;
+  private eventSource: SqsEventSource | undefined;
+
+  constructor(scope: Construct, id: string, props: WorkQueueProps) {
+    super(scope, id);
+    const { spec } = props;
+    validate(spec);
+    this.spec = spec;
+    const common = {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: props.encryptionKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    };
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', common);
+    this.queue = new sqs.Queue(this, 'Queue', {
+      ...common,
+      retentionPeriod: Duration.seconds(spec.retentionSeconds),
+      // AWS's guidance for Lambda consumers: six times the function timeout (the spec's), plus the batching window.
+      visibilityTimeout: Duration.seconds(spec.visibilityTimeoutSeconds + spec.maxBatchingWindowSeconds),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: spec.maxReceiveCount },
+    });
+  }
+
+  /**
+   * The consumer's event source, batched as registered, reporting partial batch failures. It grants the
+   * consumer receive, delete and change-visibility on this queue, and decrypt on its key.
+   *
+   * @param maxConcurrency most consumer instances at once (2 to 1000), e.g. `maxConcurrencyOf(id, config)`
+   */
+  consumeWith(consumer: lambda.IFunction, maxConcurrency: number): SqsEventSource {
+    const where = `WorkQueue ${this.spec.id}`;
+    if (this.eventSource) throw new Error(`${where}: already has its consumer`);
+    if (!Number.isInteger(maxConcurrency) || maxConcurrency < 2 || maxConcurrency > 1000)
+      throw new Error(`${where}: maxConcurrency must be an integer from 2 to 1000, got ${maxConcurrency}`);
+    this.eventSource = new SqsEventSource(this.queue, {
+      batchSize: this.spec.batchSize,
+      maxBatchingWindow: Duration.seconds(this.spec.maxBatchingWindowSeconds),
+      maxConcurrency,
+      reportBatchItemFailures: true,
+    });
+    consumer.addEventSource(this.eventSource);
+    return this.eventSource;
+  }
+}
+
+/** The limits SQS and Lambda event sources enforce, checked at synth with the registry's names. */
+function validate(spec: QueueSpec): void {
+  const problem = (what: string) => new Error(`WorkQueue ${spec.id}: ${what}`);
+  if (!Number.isInteger(spec.maxReceiveCount) || spec.maxReceiveCount < 1)
+    throw problem(`maxReceiveCount must be a positive integer, got ${spec.maxReceiveCount}`);
+  // Lambda refuses an event source whose queue hides a message for less time than the function may run.
+  const timeout = functions[spec.consumer].timeoutSeconds;
+  if (spec.visibilityTimeoutSeconds < timeout)
+    throw problem(
+      `visibilityTimeoutSeconds (${spec.visibilityTimeoutSeconds}) must be at least ${spec.consumer}'s timeout (${timeout})`,
+    );
+  if (spec.retentionSeconds < 60 || spec.retentionSeconds > 14 * 24 * 3600)
+    throw problem(`retentionSeconds must be from 60 to 1209600, got ${spec.retentionSeconds}`);
+}

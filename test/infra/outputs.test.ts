@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { queueList } from '../../lambdas/registry/queues.ts';
+import { processes } from '../../statemachines/processes.ts';
+import { type SynthesizedTower, synthTower } from './tower-template.ts';
+
+let tower: SynthesizedTower;
+beforeAll(() => {
+  tower = synthTower();
+}, 120_000);
+
+const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_, _d: string, l: string) => l.toUpperCase());
+
+describe('stack outputs', () => {
+  it('name everything the operator CLI and the README need', () => {
+    // Prepare
+    const expected = [
+      'DataBucketName',
+      'IntakePrefixes',
+      'ApprovalApiUrl',
+      'DocumentsTableName',
+      'AuditTableName',
+      ...processes.map((p) => `${pascal(p.id)}StateMachineArn`),
+      ...queueList.flatMap((q) => [`${pascal(q.id)}QueueUrl`, `${pascal(q.id)}DeadLetterQueueUrl`]),
+    ];
+    // Act
+    const outputs = Object.keys(tower.template.toJSON().Outputs ?? {});
+    // Assess
+    expect(outputs).toEqual(expect.arrayContaining(expected));
+  });
+});
