@@ -52,7 +52,8 @@ export function formatReport(report: BenchReport): string {
     .join(', ');
   const out: string[] = [
     `Tower local bench: ${e.documents} invoices (${e.planned.approval} planned to need approval), ` +
-      `concurrency ${report.settings.concurrency}; node ${report.machine.node}, ${report.machine.cpus} CPUs, ${report.machine.platform}`,
+      `concurrency ${report.settings.concurrency}; node ${report.machine.node}, ${report.machine.cpus} CPUs, ${report.machine.platform}, ` +
+      `load ${report.machine.load.start.toFixed(2)} → ${report.machine.load.end.toFixed(2)}`,
     '',
     'End to end (first drop → last document terminal)',
     indent(

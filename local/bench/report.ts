@@ -8,7 +8,13 @@ import type { PlannedPath } from './workload.ts';
 
 /** Everything the bench measured, as printed by `--json`. Durations in milliseconds. */
 export interface BenchReport {
-  readonly machine: { readonly node: string; readonly platform: string; readonly cpus: number };
+  readonly machine: {
+    readonly node: string;
+    readonly platform: string;
+    readonly cpus: number;
+    /** One-minute load average when the bench started and ended: other work on the machine skews the numbers. */
+    readonly load: { readonly start: number; readonly end: number };
+  };
   readonly settings: {
     readonly documents: number;
     readonly concurrency: number;

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { readDefinition } from '../../statemachines/definition.ts';
 import { type ProcessSpec, processes } from '../../statemachines/processes.ts';
@@ -33,6 +33,12 @@ async function withRuntime<T>(use: (runtime: LocalRuntime) => Promise<T>): Promi
   try {
     return await use(runtime);
   } finally {
+    // runtime.stop() leaves running executions alive; one finishing after the temporary data directory
+    // is gone throws ENOENT from ExecutionStore.persist and kills the process. Stop them first.
+    await runtime.intake.stop();
+    for (const execution of runtime.stepFunctions.store.list())
+      if (execution.status === 'RUNNING')
+        runtime.stepFunctions.stopExecution(execution.executionArn, 'Bench.Stopped', 'the bench ended');
     await runtime.stop();
   }
 }
@@ -73,6 +79,7 @@ async function measureOverhead(
  */
 export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<BenchReport> {
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const invoice = invoiceProcess();
   const waiting = waitingStates(JSON.parse(readDefinition(invoice)) as AslDefinition);
 
@@ -101,7 +108,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   }
 
   return {
-    machine: { node: process.version, platform: process.platform, cpus: availableParallelism() },
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      cpus: availableParallelism(),
+      load: { start: loadAtStart, end: loadavg()[0] ?? 0 },
+    },
     settings: {
       documents: options.documents,
       concurrency: options.concurrency,
