@@ -229,6 +229,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       broker,
     );
     sfnService = stepFunctions;
+    closers.push(() => stepFunctions.shutdown());
 
     const interrupted = stepFunctions.interrupted();
     for (const record of interrupted) {

@@ -222,6 +222,8 @@ export class LambdaHost {
     let stream = this.logs.get(fn.name);
     if (!stream) {
       stream = createWriteStream(join(this.logDir, `${fn.id}.log`), { flags: 'a' });
+      // Every environment of the function pipes into this one stream.
+      stream.setMaxListeners(0);
       this.logs.set(fn.name, stream);
     }
     return stream;

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -35,6 +36,8 @@ export interface ExecutionRecord {
  */
 export class ExecutionStore {
   private readonly byArn = new Map<string, ExecutionRecord>();
+  private readonly writes = new Map<string, Promise<void>>();
+  private closed = false;
 
   constructor(private readonly dir?: string) {
     if (!dir) return;
@@ -84,11 +87,30 @@ export class ExecutionStore {
     return event;
   }
 
+  /**
+   * Writes the record off the hot path: one write in flight per execution, the latest state always
+   * written last, each as write-then-rename so a crash never leaves a half-written file.
+   */
   persist(record: ExecutionRecord): void {
-    if (!this.dir) return;
+    if (!this.dir || this.closed) return;
     const file = join(this.dir, `${record.name}.json`);
-    // Write then rename, so a crash never leaves a half-written file behind.
-    writeFileSync(`${file}.tmp`, JSON.stringify(record));
-    renameSync(`${file}.tmp`, file);
+    const previous = this.writes.get(file) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        if (this.closed) return;
+        await writeFile(`${file}.tmp`, JSON.stringify(record));
+        await rename(`${file}.tmp`, file);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.writes.get(file) === next) this.writes.delete(file);
+      });
+    this.writes.set(file, next);
+  }
+
+  /** Waits for pending writes, then stops writing (the runtime is stopping). */
+  async close(): Promise<void> {
+    await Promise.all(this.writes.values());
+    this.closed = true;
   }
 }

@@ -32,6 +32,7 @@ export class LocalStepFunctions {
     { abort: () => void; timer?: NodeJS.Timeout; timedOut?: boolean }
   >();
   private readonly endListeners: ((event: ExecutionEnded) => void)[] = [];
+  private closed = false;
 
   constructor(
     machines: readonly LocalStateMachine[],
@@ -127,6 +128,20 @@ export class LocalStepFunctions {
     this.finish(record, 'ABORTED', { error, cause });
     run.abort();
     return record;
+  }
+
+  /**
+   * Stops the engine for a runtime shutdown: running executions are abandoned as they are (their files
+   * still say RUNNING, so the next start marks and resumes them), and nothing is written afterwards.
+   */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    await this.store.close();
+    for (const run of this.running.values()) {
+      clearTimeout(run.timer);
+      run.abort();
+    }
+    this.running.clear();
   }
 
   /** Executions that were running when the runtime last stopped: their in-memory state is gone. */
@@ -246,6 +261,7 @@ export class LocalStepFunctions {
     outcome: { output?: string; error?: string; cause?: string },
   ): void {
     if (record.status !== 'RUNNING') return;
+    if (this.closed) return;
     const run = this.running.get(record.executionArn);
     clearTimeout(run?.timer);
     this.running.delete(record.executionArn);
