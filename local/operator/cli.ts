@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type QueueId, queueList } from '../../lambdas/registry/queues.ts';
+import {
+  type CommandLine,
+  defaultDataDir,
+  parseCommandLine,
+  parseDuration,
+  positiveInteger,
+  queueOption,
+  statusOption,
+} from './args.ts';
+import { cancelDocument } from './cancel.ts';
+import { helpText } from './commands.ts';
+import { type Operator, operatorOn } from './context.ts';
+import { peekDlq, redriveDlq } from './dlq.ts';
+import { listDocuments, renderDocuments } from './documents.ts';
+import { RefusedError, UsageError } from './errors.ts';
+import { redriveDocument } from './redrive.ts';
+import { renderCancel, renderDlqRedrive, renderDlqReports, renderRedrive } from './render.ts';
+import { openStackTarget } from './stack-target.ts';
+import { openLocalTarget, type Target } from './target.ts';
+import { renderTimeline, timeline } from './timeline.ts';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Acts on this target whatever the command line names (tests, tools in the runtime's process). */
+  readonly target?: Target;
+  readonly now?: () => Date;
+}
+
+/** What a command produced: the result for `--json`, the text for people, and the exit code. */
+interface Outcome {
+  readonly result: unknown;
+  readonly text: string;
+  readonly exitCode: 0 | 1;
+}
+
+/**
+ * `tower <command> …`: runs one operator command and returns its exit code (0 ok, 1 refused or
+ * failed, 2 usage). Output goes through `io`, so tests run it in-process.
+ */
+export async function runTower(argv: readonly string[], io: CliIo): Promise<number> {
+  let line: CommandLine;
+  try {
+    line = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\nUsage: npm run tower -- <command> [options] (see --help)\n`);
+    return error.exitCode;
+  }
+  if (line.help) {
+    io.stdout(`${helpText}\n`);
+    return 0;
+  }
+  let target: Target | undefined;
+  try {
+    const operatorId = line.options.operator ?? io.env.USER ?? io.env.USERNAME;
+    if (!operatorId && line.command.action)
+      throw new UsageError('who is acting? pass --operator <id> (or set USER)');
+    target = io.target ?? (await openTarget(line, io.cwd));
+    // Reading commands write nothing, so they need no name.
+    const operator = operatorOn(target, operatorId ?? 'unknown', io.now);
+    const outcome = await run(operator, line);
+    io.stdout(`${line.json ? JSON.stringify(outcome.result, null, 2) : outcome.text}\n`);
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof RefusedError) {
+      io.stderr(`${line.command.name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(
+      `${line.command.name} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`,
+    );
+    return 1;
+  } finally {
+    if (target && target !== io.target) target.close();
+  }
+}
+
+async function openTarget(line: CommandLine, cwd: string): Promise<Target> {
+  const choice = line.target;
+  if (choice?.kind === 'stack') return openStackTarget(choice.stackName, choice.region);
+  if (choice?.kind === 'local') return openLocalTarget(resolve(cwd, choice.dataDir));
+  if (existsSync(join(cwd, defaultDataDir, 'runtime.json')))
+    return openLocalTarget(join(cwd, defaultDataDir));
+  throw new UsageError(
+    `no target: pass --local [dataDir] or --stack <name> (no ./${defaultDataDir}/runtime.json here)`,
+  );
+}
+
+async function run(operator: Operator, line: CommandLine): Promise<Outcome> {
+  const { options, positionals } = line;
+  const now = operator.now();
+  const reason = options.reason?.trim() ?? '';
+  switch (line.command.name) {
+    case 'documents': {
+      const documents = await listDocuments(operator, {
+        ...(options.status ? { status: statusOption(options.status) } : {}),
+        ...(options['older-than'] ? { olderThanMs: parseDuration(options['older-than']) } : {}),
+        limit: options.limit ? positiveInteger('limit', options.limit) : 50,
+      });
+      return { result: { documents }, text: renderDocuments(documents, now), exitCode: 0 };
+    }
+    case 'timeline': {
+      const result = await timeline(operator, positionals.documentId ?? '');
+      return { result, text: renderTimeline(result, now), exitCode: 0 };
+    }
+    case 'dlq': {
+      const ids: QueueId[] = options.queue ? [queueOption(options.queue)] : queueList.map((q) => q.id);
+      const max = options.max ? positiveInteger('max', options.max) : 100;
+      const queues = [];
+      for (const id of ids) queues.push(await peekDlq(operator.target, id, max));
+      return { result: { queues }, text: renderDlqReports(queues, now), exitCode: 0 };
+    }
+    case 'redrive-dlq': {
+      const max = options.max ? positiveInteger('max', options.max) : Number.MAX_SAFE_INTEGER;
+      const result = await redriveDlq(operator, queueOption(options.queue ?? ''), reason, max);
+      return { result, text: renderDlqRedrive(result), exitCode: result.failure ? 1 : 0 };
+    }
+    case 'redrive': {
+      const result = await redriveDocument(operator, positionals.documentId ?? '', reason);
+      return { result, text: renderRedrive(result), exitCode: 0 };
+    }
+    case 'cancel': {
+      const waitMs = (options.wait ? positiveInteger('wait', options.wait) : 30) * 1000;
+      const result = await cancelDocument(operator, positionals.documentId ?? '', reason, waitMs);
+      return { result, text: renderCancel(result), exitCode: result.settled ? 0 : 1 };
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import {
+  DescribeExecutionCommand,
+  type DescribeExecutionCommandOutput,
+  GetExecutionHistoryCommand,
+  type HistoryEvent,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
+import { errorName } from './errors.ts';
+
+/** One pass through a state: when it was entered and left, and how often its task failed meanwhile. */
+export interface StateVisit {
+  readonly name: string;
+  readonly type: string;
+  readonly enteredAt: string;
+  readonly exitedAt?: string;
+  readonly durationMs?: number;
+  readonly failures: number;
+}
+
+export interface ExecutionSummary {
+  readonly executionArn: string;
+  readonly name: string;
+  readonly status: string;
+  readonly startDate?: string;
+  readonly stopDate?: string;
+  readonly redriveCount: number;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly states: readonly StateVisit[];
+}
+
+const failureEvents = new Set([
+  'TaskFailed',
+  'TaskTimedOut',
+  'TaskStartFailed',
+  'TaskSubmitFailed',
+  'LambdaFunctionFailed',
+  'LambdaFunctionTimedOut',
+  'LambdaFunctionStartFailed',
+  'LambdaFunctionScheduleFailed',
+]);
+
+/** DescribeExecution, or undefined when there is no such execution. */
+export async function describeExecution(
+  sfn: SFNClient,
+  executionArn: string,
+): Promise<DescribeExecutionCommandOutput | undefined> {
+  try {
+    return await sfn.send(new DescribeExecutionCommand({ executionArn }));
+  } catch (error) {
+    if (errorName(error) === 'ExecutionDoesNotExist') return undefined;
+    throw error;
+  }
+}
+
+/** Every event of an execution's history, oldest first, without inputs and outputs (they hold invoice data). */
+export async function executionHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
+  const events: HistoryEvent[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await sfn.send(
+      new GetExecutionHistoryCommand({
+        executionArn,
+        maxResults: 1000,
+        nextToken,
+        includeExecutionData: false,
+      }),
+    );
+    events.push(...(page.events ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return events;
+}
+
+/** The states an execution entered, in order, with durations; undefined when it does not exist. */
+export async function summarizeExecution(
+  sfn: SFNClient,
+  executionArn: string,
+): Promise<ExecutionSummary | undefined> {
+  const described = await describeExecution(sfn, executionArn);
+  if (!described) return undefined;
+  return {
+    executionArn,
+    name: described.name ?? executionArn,
+    status: described.status ?? 'UNKNOWN',
+    startDate: described.startDate?.toISOString(),
+    stopDate: described.stopDate?.toISOString(),
+    redriveCount: described.redriveCount ?? 0,
+    error: described.error,
+    cause: described.cause?.slice(0, 300),
+    states: stateVisits(await executionHistory(sfn, executionArn)),
+  };
+}
+
+/** Pairs each `…StateEntered` with its `…StateExited`; task failures count against the state they happen in. */
+export function stateVisits(events: readonly HistoryEvent[]): StateVisit[] {
+  const visits: { -readonly [K in keyof StateVisit]: StateVisit[K] }[] = [];
+  const current = () => visits.findLast((v) => v.exitedAt === undefined);
+  for (const event of events) {
+    const type = event.type ?? '';
+    const at = event.timestamp?.toISOString() ?? '';
+    if (type.endsWith('StateEntered')) {
+      visits.push({
+        name: event.stateEnteredEventDetails?.name ?? '?',
+        type: type.slice(0, -'StateEntered'.length),
+        enteredAt: at,
+        failures: 0,
+      });
+    } else if (type.endsWith('StateExited')) {
+      const name = event.stateExitedEventDetails?.name;
+      const visit = visits.findLast((v) => v.name === name && v.exitedAt === undefined);
+      if (visit) {
+        visit.exitedAt = at;
+        visit.durationMs = Date.parse(at) - Date.parse(visit.enteredAt);
+      }
+    } else if (failureEvents.has(type)) {
+      const visit = current();
+      if (visit) visit.failures += 1;
+    }
+  }
+  return visits;
+}
+
+/** The workflow version an execution's input names (the starter writes it), for audit events. */
+export function workflowVersionOf(input: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(input ?? '') as { workflowVersion?: unknown };
+    return typeof parsed.workflowVersion === 'string' ? parsed.workflowVersion : undefined;
+  } catch {
+    return undefined;
+  }
+}
