@@ -1,11 +1,12 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 
 export type RateKind = 'sync' | 'start';
 
 /**
- * Textract calls per second, admitted through one DynamoDB item per second and kind: a conditional
- * increment below the configured rate. Each second is a fresh item that expires, so nothing drifts
- * and a crashed caller holds nothing.
+ * Textract calls per second, admitted evenly: each second is cut into `perSecond` slots and each slot
+ * is one DynamoDB item taken with a conditional put, so calls are spaced 1/rate apart rather than
+ * bunched at the start of each second (which the service's own rate limiter would throttle). Slots
+ * expire, so nothing drifts and a crashed caller holds nothing.
  */
 export class RateSlots {
   constructor(
@@ -13,17 +14,16 @@ export class RateSlots {
     private readonly tableName: string,
   ) {}
 
-  /** Takes one call of this second's allowance; false when the second is full. */
+  /** Takes the current slot; false when someone else already has it. */
   async tryTake(kind: RateKind, perSecond: number, nowMs: number): Promise<boolean> {
-    const second = Math.floor(nowMs / 1000);
+    const slot = Math.floor((nowMs * perSecond) / 1000);
     try {
       await this.db.send(
-        new UpdateCommand({
+        new PutCommand({
           TableName: this.tableName,
-          Key: { key: `rate#${kind}#${second}` },
-          UpdateExpression: 'ADD taken :one SET expiresAt = :expires',
-          ConditionExpression: 'attribute_not_exists(taken) OR taken < :limit',
-          ExpressionAttributeValues: { ':one': 1, ':limit': perSecond, ':expires': second + 120 },
+          Item: { key: `rate#${kind}#${perSecond}#${slot}`, expiresAt: Math.floor(nowMs / 1000) + 120 },
+          ConditionExpression: 'attribute_not_exists(#key)',
+          ExpressionAttributeNames: { '#key': 'key' },
         }),
       );
       return true;
@@ -33,21 +33,21 @@ export class RateSlots {
     }
   }
 
-  /** Waits for an allowance until `deadlineMs`; false if none came in time. */
+  /** Waits for a free slot until `deadlineMs`; false if none came in time. */
   async take(
     kind: RateKind,
     perSecond: number,
     deadlineMs: number,
     now: () => number = Date.now,
   ): Promise<boolean> {
+    const slotMs = 1000 / perSecond;
     for (;;) {
       const t = now();
       if (await this.tryTake(kind, perSecond, t)) return true;
-      const nextSecond = (Math.floor(t / 1000) + 1) * 1000;
-      // Spread the callers over the next second so they do not all retry at its first millisecond.
-      const wakeAt = nextSecond + Math.floor(Math.random() * Math.min(250, 1000 / perSecond));
-      if (wakeAt > deadlineMs) return false;
-      await new Promise((resolve) => setTimeout(resolve, wakeAt - t));
+      // Try one of the next few slots at random, so waiting callers do not all race for the same one.
+      const nextSlotAt = (Math.floor(t / slotMs) + 1 + Math.floor(Math.random() * 3)) * slotMs;
+      if (nextSlotAt > deadlineMs) return false;
+      await new Promise((resolve) => setTimeout(resolve, nextSlotAt - t + 1));
     }
   }
 }

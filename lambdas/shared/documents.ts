@@ -39,7 +39,7 @@ export interface TransitionOptions {
 }
 
 export type TransitionResult =
-  | { readonly applied: true; readonly from: DocumentStatus }
+  | { readonly applied: true; readonly from: DocumentStatus; readonly revision: number }
   | { readonly applied: false; readonly current: DocumentRecord | undefined };
 
 /** Document records and their monotonic status, with single-item conditional writes only. */
@@ -129,7 +129,11 @@ export class DocumentStore {
           ReturnValues: 'UPDATED_OLD',
         }),
       );
-      return { applied: true, from: out.Attributes?.status as DocumentStatus };
+      return {
+        applied: true,
+        from: out.Attributes?.status as DocumentStatus,
+        revision: Number(out.Attributes?.revision ?? 0) + 1,
+      };
     } catch (error) {
       if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
       return { applied: false, current: await this.get(documentId) };

@@ -14,7 +14,8 @@ export interface StatusChange extends TransitionOptions {
 
 /**
  * Moves a document's status and audits the move. A refused move (backwards, or from an execution that
- * does not own the document) is logged and audited as refused, never applied.
+ * does not own the document) is logged and audited as refused, never applied; a move the same writer
+ * already made (a retry) is audited once and not refused.
  */
 export async function changeStatus(
   stores: { readonly documents: DocumentStore; readonly audit: AuditTrail },
@@ -28,36 +29,42 @@ export async function changeStatus(
     versions: change.versions,
     executionArn: change.executionArn,
   };
-  if (result.applied) {
+  const current = result.applied ? undefined : result.current;
+  // A retried step finds its own move already made: it records the audit event the first try may have missed.
+  const alreadyMade =
+    current !== undefined &&
+    current.status === change.to &&
+    (current.ownerExecution === undefined || current.ownerExecution === change.executionArn);
+  if (result.applied || alreadyMade) {
+    const revision = result.applied ? result.revision : (current?.revision ?? 0);
     await stores.audit.append(
       {
         ...common,
         type: 'STATUS_CHANGED',
         decision: change.to,
         rationale: change.reason ? [change.reason] : undefined,
-        details: { from: result.from, to: change.to, ...change.details },
+        details: { from: result.applied ? result.from : undefined, to: change.to, ...change.details },
       },
-      {
-        idempotencyKey: `${change.documentId}/${change.executionArn ?? '-'}/status/${result.from}->${change.to}`,
-      },
+      // Keyed by the revision the move produced: one event per move, a repeat after a redrive its own.
+      { idempotencyKey: `${change.documentId}/status/${revision}` },
     );
-  } else {
-    logger.warn('Status change refused', {
-      to: change.to,
-      current: result.current?.status,
-      owner: result.current?.ownerExecution === change.executionArn ? 'self' : 'other',
-    });
-    await stores.audit.append(
-      {
-        ...common,
-        type: 'STATUS_CHANGE_REFUSED',
-        decision: change.to,
-        rationale: [
-          `current status ${result.current?.status ?? 'missing'} does not allow ${change.to} from this writer`,
-        ],
-      },
-      { idempotencyKey: `${change.documentId}/${change.executionArn ?? '-'}/refused/${change.to}` },
-    );
+    return result;
   }
+  logger.warn('Status change refused', {
+    to: change.to,
+    current: current?.status,
+    owner: current?.ownerExecution === change.executionArn ? 'self' : 'other',
+  });
+  await stores.audit.append(
+    {
+      ...common,
+      type: 'STATUS_CHANGE_REFUSED',
+      decision: change.to,
+      rationale: [
+        `current status ${current?.status ?? 'missing'} does not allow ${change.to} from this writer`,
+      ],
+    },
+    { idempotencyKey: `${change.documentId}/${change.executionArn ?? '-'}/refused/${change.to}` },
+  );
   return result;
 }

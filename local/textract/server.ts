@@ -48,6 +48,8 @@ export interface TextractServer {
   readonly throttled: ReadonlyMap<string, number>;
   /** Successful calls per operation. */
   readonly calls: ReadonlyMap<string, number>;
+  /** When each operation was first and last answered successfully (epoch ms), for measured rates. */
+  readonly callWindow: ReadonlyMap<string, { readonly first: number; readonly last: number }>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startTextractServer(options: TextractServerOptions = {}): 
   const recognise = options.recognise ?? ocr?.recognise;
   const rates = new OperationRates(options.rates);
   const calls = new Map<string, number>();
+  const callWindow = new Map<string, { first: number; last: number }>();
   const jobs = new ExpenseJobs({ ...options.jobs, recognise }, options.publish ?? (async () => undefined));
   const operations: Record<string, (body: Record<string, unknown>) => Promise<unknown>> = {
     AnalyzeExpense: async (body) => analyzeExpense(await documentBytes(body.Document, fetch), { recognise }),
@@ -103,6 +106,8 @@ export async function startTextractServer(options: TextractServerOptions = {}): 
         typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {},
       );
       calls.set(operation, (calls.get(operation) ?? 0) + 1);
+      const now = Date.now();
+      callWindow.set(operation, { first: callWindow.get(operation)?.first ?? now, last: now });
       sendJson(response, answer, requestId);
     } catch (error) {
       const serviceError = asServiceError(error);
@@ -120,6 +125,7 @@ export async function startTextractServer(options: TextractServerOptions = {}): 
     endpoint: `http://127.0.0.1:${port}`,
     throttled: rates.throttled,
     calls,
+    callWindow,
     stop: async () => {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -29,18 +29,33 @@ describe('Textract admission state in DynamoDB', () => {
   });
   afterAll(async () => dynamo?.close());
 
-  it('admits exactly the configured calls per second, under contention, and again the next second', async () => {
+  it('admits calls evenly: one per 1/rate slot under contention, the configured number per second', async () => {
     // Prepare
     const slots = new RateSlots(db, table);
     const second = 1_800_000_000_000;
     // Act
-    const first = await Promise.all(Array.from({ length: 12 }, () => slots.tryTake('sync', 5, second + 100)));
-    const next = await slots.tryTake('sync', 5, second + 1000);
-    const otherKind = await slots.tryTake('start', 5, second + 100);
+    const contended = await Promise.all(
+      Array.from({ length: 12 }, () => slots.tryTake('sync', 5, second + 10)),
+    );
+    const acrossSecond: boolean[] = [];
+    for (let t = second + 20; t < second + 1000; t += 20)
+      acrossSecond.push(await slots.tryTake('sync', 5, t));
+    const otherKind = await slots.tryTake('start', 5, second + 10);
     // Assess
-    expect(first.filter(Boolean)).toHaveLength(5);
-    expect(next).toBe(true);
+    expect(contended.filter(Boolean)).toHaveLength(1);
+    expect(acrossSecond.filter(Boolean)).toHaveLength(4);
     expect(otherKind).toBe(true);
+  });
+
+  it('waits for the next free slot until a deadline', async () => {
+    const slots = new RateSlots(db, table);
+    const start = Date.now();
+    const taken = await Promise.all(Array.from({ length: 3 }, () => slots.take('sync', 10, start + 2000)));
+    expect(taken).toEqual([true, true, true]);
+    const fixed = 1_900_000_000_000;
+    expect(await slots.take('start', 1, fixed + 10, () => fixed)).toBe(true);
+    // The slot is taken and the next one starts after the deadline: the caller is told to come back later.
+    expect(await slots.take('start', 1, fixed + 10, () => fixed)).toBe(false);
   });
 
   it('leases job slots up to the limit, frees them on release, and reclaims an expired lease', async () => {

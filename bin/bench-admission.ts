@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { keyValues } from '../local/bench/format.ts';
+import { runAdmissionBench } from '../local/bench-admission/run.ts';
+
+// npm run bench:admission: a burst against the account's Textract rate, admitted without throttling the workflow.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '5' },
+    'timeout-seconds': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const documents = Number(values.documents);
+const rate = Number(values.rate);
+if (!Number.isInteger(documents) || documents < 1 || !(rate > 0)) {
+  process.stderr.write(
+    'usage: npm run bench:admission -- [--documents N] [--rate R] [--timeout-seconds S] [--json]\n',
+  );
+  process.exit(2);
+}
+const started = Date.now();
+const report = await runAdmissionBench({
+  documents,
+  rate,
+  timeoutSeconds: Number(values['timeout-seconds'] ?? Math.ceil((documents / rate) * 3 + 120)),
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  process.stdout.write(
+    `Textract admission: ${documents} invoices dropped at once, AnalyzeExpense at ${rate}/s\n\n`,
+  );
+  process.stdout.write(
+    `${keyValues([
+      ['configured rate', `${rate.toFixed(1)} /s`],
+      ['achieved rate', `${report.achievedRate.toFixed(2)} /s`],
+      ['achieved ÷ configured', report.rateRatio.toFixed(3)],
+      ['throttled at the service (retried inside)', report.throttledAtService],
+      ['throttling errors seen by the workflow', report.throttlingSeenByWorkflow],
+      ['retry transitions per document', report.retryTransitionsPerDocument.toFixed(3)],
+      ['lost documents', report.lost],
+      ['duplicated documents', report.duplicated],
+      ['drain time', `${report.drainSeconds.toFixed(1)} s`],
+      ['ideal (documents ÷ rate)', `${report.idealSeconds.toFixed(1)} s`],
+      ['drain ÷ ideal', (report.drainSeconds / report.idealSeconds).toFixed(3)],
+    ])}\n`,
+  );
+  process.stdout.write(`\nwall time ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+process.exit(report.lost > 0 || report.duplicated > 0 || report.throttlingSeenByWorkflow > 0 ? 1 : 0);
