@@ -1,6 +1,8 @@
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
 import { ApprovalStore } from '../shared/approvals/store.ts';
 import { AuditTrail } from '../shared/audit.ts';
+import { sfn } from '../shared/clients/sfn.ts';
 import { DocumentStore } from '../shared/documents.ts';
 import { instrument } from '../shared/observability.ts';
 import type { ExecutionStatusChange } from './event.ts';
@@ -22,6 +24,8 @@ export const handler = createExecutionEndedHandler(() => {
     documents: new DocumentStore(),
     audit: new AuditTrail(),
     now: () => new Date(),
+    executionStatus: async (executionArn) =>
+      (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status,
   };
   return deps;
 });

@@ -12,6 +12,8 @@ export interface SettleDeps {
   readonly documents: DocumentStore;
   readonly audit: AuditTrail;
   readonly now: () => Date;
+  /** The execution's current status: an event may arrive after the execution was redriven. */
+  readonly executionStatus: (executionArn: string) => Promise<string | undefined>;
 }
 
 const actor = { kind: 'system', id: 'execution-ended' } as const;
@@ -24,6 +26,8 @@ export async function settleEndedExecution(deps: SettleDeps, event: ExecutionSta
   const { detail } = event;
   if (detail.status !== 'ABORTED' && detail.status !== 'FAILED' && detail.status !== 'TIMED_OUT')
     return { settled: false };
+  // EventBridge may deliver late or twice: an execution running again (redriven) is not ended.
+  if ((await deps.executionStatus(detail.executionArn)) === 'RUNNING') return { settled: false };
   const document = documentOf(detail);
   const versions = { workflow: document?.workflowVersion };
   const at = deps.now().toISOString();

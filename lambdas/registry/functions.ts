@@ -37,6 +37,8 @@ export interface FunctionSpec {
   readonly bucket?: readonly BucketGrant[];
   /** Starts executions of the process state machines (env STATE_MACHINES: JSON of process id → ARN). */
   readonly startsExecutions?: boolean;
+  /** Reads the status of the process state machines' executions (DescribeExecution). */
+  readonly describesExecutions?: boolean;
   /** Sends task results (SendTaskSuccess/Failure/Heartbeat) to the process state machines. */
   readonly sendsTaskResults?: boolean;
   /** Sends email through SES (env SENDER_ADDRESS). */
@@ -200,6 +202,7 @@ export const functions: Readonly<Record<FunctionId, FunctionSpec>> = {
     memoryMb: 256,
     timeoutSeconds: 30,
     tables: { documents: 'readwrite', approvals: 'readwrite', audit: 'append' },
+    describesExecutions: true,
   }),
 };
 

@@ -88,6 +88,17 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
   if (keyActions.size > 0) add([...keyActions].sort(), [to.key.keyArn]);
   if (spec.startsExecutions) add(['states:StartExecution'], to.stateMachineArns);
   if (spec.sendsTaskResults) add(taskResponseActions, to.stateMachineArns);
+  // Executions of the process state machines: arn:…:execution:<state machine name>:<execution name>.
+  if (spec.describesExecutions) {
+    const executions = to.stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);
+    add(['states:DescribeExecution'], executions);
+    for (const resource of executions)
+      acknowledge(
+        role,
+        wildcardResourceFinding(role, resource),
+        'Executions of one process state machine; their names are derived from document ids only known at run time',
+      );
+  }
   if (spec.sendsEmail) add(['ses:SendEmail'], to.senderIdentityArns);
   // Textract has no resource-level permissions; TowerFunction acknowledges Resource::* on the role.
   if (spec.textract?.length) add(spec.textract, ['*']);

@@ -137,6 +137,24 @@ describe('least privilege', () => {
     },
   );
 
+  it('lets only execution-ended read executions, and only those of the process state machines', () => {
+    for (const spec of functionList) {
+      // Prepare
+      const statements = withAction(statementsOf(tower, spec.id), 'states:DescribeExecution');
+      // Act
+      const resources = statements.flatMap((s) => asList(s.Resource as string | string[]).map(flat));
+      // Assess
+      if (!spec.describesExecutions) expect(statements).toEqual([]);
+      else {
+        expect(resources).toHaveLength(processes.length);
+        for (const p of processes)
+          expect(resources.some((r) => r.includes(`:execution:tower-${tower.config.stage}-${p.id}:*`))).toBe(
+            true,
+          );
+      }
+    }
+  });
+
   it('scopes email to the sender identity', () => {
     for (const spec of functionList) {
       const statements = withAction(statementsOf(tower, spec.id), 'ses:SendEmail');
