@@ -1,10 +1,16 @@
-import { parseOptions } from '../local/bench-extraction/options.ts';
+import { type BenchOptions, parseOptions } from '../local/bench-extraction/options.ts';
 import { formatSummary, summarise } from '../local/bench-extraction/report.ts';
 import { runBench } from '../local/bench-extraction/run.ts';
 
 /** `npm run bench:extraction`: sample invoices through the local Textract (text layer and OCR), scored per field. */
 
-const options = parseOptions(process.argv.slice(2));
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
 const run = await runBench(options, (result, done, total) => {
   if (!options.json) process.stderr.write(`\r${done}/${total} ${result.id.padEnd(40)}`);
 });

@@ -3,8 +3,8 @@ import { startConsole } from '../local/console/server.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
 import { inspect } from '../local/inspect.ts';
-import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
+import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
 import { processes } from '../statemachines/processes.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.

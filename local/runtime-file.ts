@@ -23,9 +23,14 @@ export function writeRuntimeFile(runtime: LocalRuntime, region = 'us-east-1'): s
     pid: process.pid,
     region,
     endpoints: runtime.endpoints,
-    tables: Object.fromEntries(tableList.map((t) => [t.id, runtime.names.table(t.id)])) as Record<TableId, string>,
+    tables: Object.fromEntries(tableList.map((t) => [t.id, runtime.names.table(t.id)])) as Record<
+      TableId,
+      string
+    >,
     bucket: runtime.names.bucket,
-    queues: Object.fromEntries(Object.entries(runtime.queues).map(([id, q]) => [id, { url: q.url, dlqUrl: q.dlqUrl }])) as RuntimeFile['queues'],
+    queues: Object.fromEntries(
+      Object.entries(runtime.queues).map(([id, q]) => [id, { url: q.url, dlqUrl: q.dlqUrl }]),
+    ) as RuntimeFile['queues'],
     stateMachines: Object.fromEntries(processes.map((p) => [p.id, runtime.names.stateMachineArn(p.id)])),
   };
   const path = join(runtime.dataDir, fileName);

@@ -1,4 +1,4 @@
-import { type PageSegMode, pageSegModes } from '../textract/ocr/settings.ts';
+import { type OcrSettings, type PageSegMode, pageSegModes } from '../textract/ocr/settings.ts';
 
 /** `npm run bench:extraction -- [--count N] [--seed S] [--psm 3|4|6|11] [--json]` */
 
@@ -11,6 +11,8 @@ export interface BenchOptions {
   readonly json: boolean;
   /** Tesseract's page segmentation mode. @default the OCR's default */
   readonly psm: PageSegMode | undefined;
+  /** Other OCR settings, for experiments from code. @default the OCR's defaults */
+  readonly ocr?: Partial<OcrSettings>;
 }
 
 export const usage =

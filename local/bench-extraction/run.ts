@@ -43,7 +43,9 @@ export async function runBench(
   onCase: (result: CaseResult, done: number, total: number) => void = () => {},
 ): Promise<BenchRun> {
   const started = performance.now();
-  const ocr = createOcrRecogniser({ settings: options.psm === undefined ? {} : { psm: options.psm } });
+  const ocr = createOcrRecogniser({
+    settings: { ...options.ocr, ...(options.psm === undefined ? {} : { psm: options.psm }) },
+  });
   const server = await startTextractServer({ recognise: ocr.recognise });
   const client = new TextractClient({
     endpoint: server.endpoint,

@@ -62,7 +62,15 @@ describe('approval SLAs in the state machine', () => {
       .filter((e) => e.type.endsWith('StateEntered'))
       .map((e) => (e.stateEnteredEventDetails as { name: string }).name);
     // The approval path through the state machine (extraction may take its recovery path under load).
-    const approvalStates = ['NeedsApproval', 'RequestApproval', 'RemindApprovers', 'EscalateOrExpire', 'EscalateApproval', 'ExpireApproval', 'Finalize'];
+    const approvalStates = [
+      'NeedsApproval',
+      'RequestApproval',
+      'RemindApprovers',
+      'EscalateOrExpire',
+      'EscalateApproval',
+      'ExpireApproval',
+      'Finalize',
+    ];
     expect(entered?.filter((name) => approvalStates.includes(name))).toEqual(approvalStates);
     const [late] = await t.tools.waitForApprovalLinks((l) => l.subject.includes('SLA-1'));
     const page = await open(late?.link ?? '');

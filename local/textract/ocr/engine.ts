@@ -4,9 +4,9 @@ import Tesseract from 'tesseract.js';
 
 /**
  * One long-lived tesseract.js worker, created on first use and reused: starting one loads the WASM
- * core and the English LSTM model (about half a second), recognising a page takes one to three.
- * Jobs run one at a time, each with its own parameters. The model comes from the
- * `@tesseract.js-data/eng` package on disk; nothing is fetched and nothing is cached to disk.
+ * core and the English LSTM model (about half a second); recognising a page takes one to three
+ * seconds. Jobs run one at a time, each with its own parameters. The model comes from the
+ * `@tesseract.js-data/eng` package on disk: nothing is fetched and nothing is cached to disk.
  */
 
 export interface OcrEngine {
@@ -16,18 +16,24 @@ export interface OcrEngine {
   terminate(): Promise<void>;
 }
 
-/** The LSTM-only model (`best_int`), what tesseract.js itself loads for OEM.LSTM_ONLY. */
+/** The English LSTM model (`best_int`), what tesseract.js itself loads for OEM.LSTM_ONLY. */
 const modelDirectory = join(
   dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json')),
   '4.0.0_best_int',
 );
 
-/** Options that keep tesseract.js off the network and off the disk (no traineddata cache file). */
+/**
+ * A local `langPath` keeps tesseract.js off the network (it downloads from a CDN without one), and
+ * `cacheMethod: 'none'` keeps it from writing an unzipped copy of the model into the working
+ * directory. Without an `errorHandler`, tesseract.js rethrows a failed job's error inside its
+ * message listener, an uncaught exception that would end the process; the job's promise still rejects.
+ */
 export const workerOptions = {
   langPath: modelDirectory,
   cachePath: modelDirectory,
   cacheMethod: 'none',
   gzip: true,
+  errorHandler: () => undefined,
 } as const;
 
 export function createOcrEngine(): OcrEngine {

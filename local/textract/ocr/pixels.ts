@@ -50,6 +50,27 @@ export function stretchContrast(image: GrayImage, clip = 0.005): GrayImage {
   return { ...image, data };
 }
 
+/**
+ * Black and white at Otsu's threshold (the level that best separates ink from paper), so tesseract
+ * sees neither grain nor JPEG ringing.
+ */
+export function binarise(image: GrayImage): GrayImage {
+  const histogram = new Float64Array(256);
+  for (const v of image.data) histogram[v] = (histogram[v] ?? 0) + 1;
+  const total = image.data.length;
+  const sumAll = histogram.reduce((sum, count, level) => sum + count * level, 0);
+  let [best, threshold, below, sumBelow] = [-1, 128, 0, 0];
+  for (let level = 0; level < 256; level++) {
+    below += histogram[level] ?? 0;
+    sumBelow += level * (histogram[level] ?? 0);
+    const above = total - below;
+    if (below === 0 || above === 0) continue;
+    const between = below * above * (sumBelow / below - (sumAll - sumBelow) / above) ** 2;
+    if (between > best) [best, threshold] = [between, level];
+  }
+  return { ...image, data: image.data.map((v) => (v <= threshold ? 0 : 255)) };
+}
+
 /** Binary PGM (P5): a plain header and the bytes, no compression to spend time on. */
 export function pgmOf(image: GrayImage): Uint8Array {
   const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);

@@ -5,7 +5,7 @@ import { decodeImage, rescale } from './decode.ts';
 import { createOcrEngine, type OcrEngine } from './engine.ts';
 import { type OcrPage, pageTextOfOcr } from './page-text.ts';
 import { renderPdfPages } from './pdf-pages.ts';
-import { type GrayImage, pgmOf, stretchContrast } from './pixels.ts';
+import { binarise, type GrayImage, pgmOf, stretchContrast } from './pixels.ts';
 import { removeRules } from './rules.ts';
 import { imageScale, type OcrSettings, ocrSettings, tesseractParameters } from './settings.ts';
 
@@ -46,7 +46,8 @@ export function createOcrRecogniser(options: OcrRecogniserOptions = {}): OcrReco
   const engine = options.engine ?? createOcrEngine();
   const read = async (image: GrayImage, dpi: number): Promise<OcrPage> => {
     const unruled = settings.removeRules ? removeRules(image, Math.round(image.width * ruleLength)) : image;
-    const prepared = settings.stretchContrast ? stretchContrast(unruled) : unruled;
+    const stretched = settings.stretchContrast ? stretchContrast(unruled) : unruled;
+    const prepared = settings.binarise ? binarise(stretched) : stretched;
     return engine.recognise(pgmOf(prepared), tesseractParameters(settings, dpi));
   };
   const pages = async (kind: DocumentKind, bytes: Uint8Array, numbers?: readonly number[]) => {
@@ -60,7 +61,7 @@ export function createOcrRecogniser(options: OcrRecogniserOptions = {}): OcrReco
     const image = await decodeImage(kind, bytes);
     const scale = imageScale(image.width, image.height, settings);
     const ocr = await read(rescale(image, scale), imageDpi);
-    return [pageTextOfOcr(ocr, { width: image.width, height: image.height }, scale)] as PageText[];
+    return [pageTextOfOcr(ocr, { width: image.width, height: image.height }, scale)];
   };
   return {
     recognise: async (kind, bytes, page = 1) => {

@@ -5,15 +5,19 @@
 
 /**
  * Tesseract's page segmentation modes worth trying on invoices: 3 fully automatic, 4 one column of
- * text of variable sizes, 6 one uniform block, 11 sparse text. The default (3) splits a page into
- * blocks and can drop or reorder table rows; 6 keeps every row of a table whole, label and value
- * on one baseline, which is what the layout analysis downstream needs.
+ * text of variable sizes, 6 one uniform block, 11 sparse text. 4 and 6 read a page as one column, so
+ * a row mixing sizes (a customer's address beside a small grey label) becomes one line with one
+ * baseline and the smaller text is misread, and 6 drops rows of ruled tables; 3 and 11 find each
+ * piece of text on its own, which suits a layout analysis that regroups words by position anyway.
+ * Measured with bench:extraction (24 invoices, 18 of them OCR'd; share of invoices with every field
+ * right): 11 → 75 %, 3 → 67 %, 4 → 50 %, 6 → 46 %. On the recorded fixtures all four read every
+ * checked field, but 6 drops a row of the ruled table and 4 invents one.
  */
 export const pageSegModes = ['3', '4', '6', '11'] as const;
 export type PageSegMode = (typeof pageSegModes)[number];
 
 export interface OcrSettings {
-  /** @default '6', the best of 3/4/6/11 on the sample invoices and the recorded fixtures */
+  /** @default '11', the best of 3/4/6/11 on the sample invoices (see above) */
   readonly psm: PageSegMode;
   /**
    * Images are rescaled so that their longer side is about this many pixels (an A4 or Letter page
@@ -29,15 +33,25 @@ export interface OcrSettings {
   readonly stretchContrast: boolean;
   /** Whiten table rules before OCR (they make tesseract drop table rows). @default true */
   readonly removeRules: boolean;
+  /** Tell tesseract the image's resolution rather than let it guess from the text. @default true */
+  readonly declareDpi: boolean;
+  /**
+   * Turn the page black and white at Otsu's threshold before OCR. Measured on 48 invoices: the same
+   * share read entirely right; it recovers totals on noisy scans and loses as many ids and dates.
+   * @default false
+   */
+  readonly binarise: boolean;
 }
 
 export const defaultOcrSettings: OcrSettings = {
-  psm: '6',
+  psm: '11',
   targetLongSide: 3300,
   maxScale: 2,
   pdfDpi: 300,
   stretchContrast: true,
   removeRules: true,
+  declareDpi: true,
+  binarise: false,
 };
 
 /** Settings from partial overrides, refusing values that cannot work. */
@@ -71,6 +85,7 @@ export function tesseractParameters(settings: OcrSettings, dpi: number): Record<
   return {
     tessedit_pageseg_mode: settings.psm,
     preserve_interword_spaces: '1',
-    user_defined_dpi: String(Math.round(Math.min(600, Math.max(70, dpi)))),
+    // Tesseract keeps a parameter until it is set again: '0' is its own "estimate it".
+    user_defined_dpi: settings.declareDpi ? String(Math.round(Math.min(600, Math.max(70, dpi)))) : '0',
   };
 }

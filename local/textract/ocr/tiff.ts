@@ -1,12 +1,11 @@
 import { inflateSync } from 'node:zlib';
+import type { GrayImage } from './pixels.ts';
 
 /**
  * A baseline TIFF reader for OCR: the first image of the file, in strips, uncompressed, PackBits,
  * LZW or Deflate (with or without the horizontal predictor), bilevel, gray, palette or RGB(A) with
  * 8 bits per sample, to gray pixels. CCITT fax and JPEG-in-TIFF are refused with a clear message.
  */
-
-import type { GrayImage } from './pixels.ts';
 
 export class TiffError extends Error {
   override readonly name = 'TiffError';

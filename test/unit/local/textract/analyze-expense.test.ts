@@ -150,7 +150,7 @@ describe('analyzeExpense errors', () => {
     ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
     ['JPEG', [0xff, 0xd8, 0xff, 0xe0]],
     ['TIFF', [0x49, 0x49, 0x2a, 0x00]],
-  ])('refuses a %s image until OCR exists, and says so', async (kind, magic) => {
+  ])('refuses a %s image when given no OCR recogniser, and says so', async (kind, magic) => {
     // Act
     const error = await failureOf(analyzeExpense(Uint8Array.from(magic)));
 

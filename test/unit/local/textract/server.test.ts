@@ -127,7 +127,7 @@ describe('errors, as the SDK sees them', () => {
     expect(error).toBeInstanceOf(DocumentTooLargeException);
   });
 
-  it('answers an image with UnsupportedDocumentException that says OCR is missing', async () => {
+  it('answers an image it cannot decode with UnsupportedDocumentException that names OCR', async () => {
     // Prepare
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
