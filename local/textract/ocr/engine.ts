@@ -1,12 +1,14 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Tesseract from 'tesseract.js';
 
 /**
  * One long-lived tesseract.js worker, created on first use and reused: starting one loads the WASM
- * core and the English LSTM model (about half a second); recognising a page takes one to three
- * seconds. Jobs run one at a time, each with its own parameters. The model comes from the
- * `@tesseract.js-data/eng` package on disk: nothing is fetched and nothing is cached to disk.
+ * core and the English, German and French LSTM models; recognising a page takes one to three
+ * seconds. Jobs run one at a time, each with its own parameters. The models come from the
+ * `@tesseract.js-data/*` packages on disk: nothing is fetched and nothing is cached to disk.
  */
 
 export interface OcrEngine {
@@ -16,11 +18,27 @@ export interface OcrEngine {
   terminate(): Promise<void>;
 }
 
-/** The English LSTM model (`best_int`), what tesseract.js itself loads for OEM.LSTM_ONLY. */
-const modelDirectory = join(
-  dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json')),
-  '4.0.0_best_int',
-);
+/** The languages Tower's sample invoices use; each model is a `@tesseract.js-data/<lang>` package. */
+export const ocrLanguages = ['eng', 'deu', 'fra'] as const;
+
+/**
+ * tesseract.js loads every language from one `langPath`, while each model ships in its own package:
+ * a private directory links them side by side (the `best_int` LSTM models tesseract.js itself uses).
+ */
+function modelDirectory(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tower-ocr-'));
+  const require = createRequire(import.meta.url);
+  for (const lang of ocrLanguages) {
+    const file = `${lang}.traineddata.gz`;
+    const source = join(
+      dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)),
+      '4.0.0_best_int',
+      file,
+    );
+    symlinkSync(source, join(dir, file));
+  }
+  return dir;
+}
 
 /**
  * A local `langPath` keeps tesseract.js off the network (it downloads from a CDN without one), and
@@ -28,24 +46,30 @@ const modelDirectory = join(
  * directory. Without an `errorHandler`, tesseract.js rethrows a failed job's error inside its
  * message listener, an uncaught exception that would end the process; the job's promise still rejects.
  */
-export const workerOptions = {
-  langPath: modelDirectory,
-  cachePath: modelDirectory,
-  cacheMethod: 'none',
-  gzip: true,
-  errorHandler: () => undefined,
-} as const;
+export function workerOptions(langPath: string) {
+  return {
+    langPath,
+    cachePath: langPath,
+    cacheMethod: 'none',
+    gzip: true,
+    errorHandler: () => undefined,
+  } as const;
+}
 
 export function createOcrEngine(): OcrEngine {
   let worker: Promise<Tesseract.Worker> | undefined;
+  let models: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const started = () => {
-    worker ??= Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, workerOptions).catch(
-      (error: unknown) => {
-        worker = undefined;
-        throw error;
-      },
-    );
+    models ??= modelDirectory();
+    worker ??= Tesseract.createWorker(
+      ocrLanguages.join('+'),
+      Tesseract.OEM.LSTM_ONLY,
+      workerOptions(models),
+    ).catch((error: unknown) => {
+      worker = undefined;
+      throw error;
+    });
     return worker;
   };
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -66,6 +90,8 @@ export function createOcrEngine(): OcrEngine {
         const current = worker;
         worker = undefined;
         if (current !== undefined) await (await current).terminate();
+        if (models) rmSync(models, { recursive: true, force: true });
+        models = undefined;
       }),
   };
 }
