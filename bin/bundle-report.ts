@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { bundling } from '../lambdas/registry/bundling.ts';
+import { esbuildOptions } from '../lambdas/registry/bundling.ts';
 import { functionEnvironment } from '../lambdas/registry/environment.ts';
 import { envVars, type FunctionSpec, functionList } from '../lambdas/registry/functions.ts';
 import { type QueueId, queueList } from '../lambdas/registry/queues.ts';
@@ -32,15 +32,7 @@ interface Measure {
 }
 
 const shared: BuildOptions = {
-  bundle: true,
-  platform: bundling.platform,
-  format: bundling.format,
-  target: bundling.target,
-  minify: bundling.minify,
-  sourcemap: bundling.sourcemap,
-  mainFields: [...bundling.mainFields],
-  banner: { js: bundling.banner },
-  external: [...bundling.external],
+  ...esbuildOptions(),
   metafile: true,
   logLevel: 'silent',
 };

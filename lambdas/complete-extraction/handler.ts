@@ -3,6 +3,7 @@ import { s3ArtifactStore } from '../extract/adapters.ts';
 import { readExpenseJob } from '../extract/expense-job.ts';
 import { JobLeases } from '../extract/job-leases.ts';
 import { JobStore } from '../extract/jobs.ts';
+import { publishQuality } from '../extract/quality.ts';
 import { envVars } from '../registry/functions.ts';
 import { tables } from '../registry/tables.ts';
 import { AuditTrail } from '../shared/audit.ts';
@@ -59,10 +60,7 @@ export const handler = createCompleteExtractionHandler(() => {
       audit: new AuditTrail(),
       succeed: (token, output) => succeedTask(sfn, token, output),
       fail: (token, error) => failTask(sfn, token, error),
-      recordQuality: (quality) => {
-        metrics.addMetric('ExtractionConfidence', MetricUnit.Percent, quality.minConfidence);
-        metrics.addMetric('FieldsMissing', MetricUnit.Count, quality.fieldsMissing);
-      },
+      recordQuality: publishQuality,
       now: () => new Date(),
     };
   }

@@ -23,6 +23,7 @@ import { type Admission, admit } from './admit.ts';
 import { JobLeases } from './job-leases.ts';
 import { JobStore } from './jobs.ts';
 import type { AdmitDeps } from './ports.ts';
+import { publishQuality } from './quality.ts';
 import { RateSlots } from './rate-slots.ts';
 import { parseRequest } from './request.ts';
 
@@ -93,10 +94,7 @@ function liveDeps(): AdmitDeps {
     audit: new AuditTrail(),
     succeed: (token, output) => succeedTask(sfn, token, output),
     fail: (token, error) => failTask(sfn, token, error),
-    recordQuality: (quality) => {
-      metrics.addMetric('ExtractionConfidence', MetricUnit.Percent, quality.minConfidence);
-      metrics.addMetric('FieldsMissing', MetricUnit.Count, quality.fieldsMissing);
-    },
+    recordQuality: publishQuality,
     now: () => Date.now(),
   };
 }

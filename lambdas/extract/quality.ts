@@ -1,4 +1,5 @@
 import { type HeaderField, headerFields, type NormalizedInvoice } from '../shared/invoice.ts';
+import { MetricUnit, metrics } from '../shared/observability.ts';
 
 /** How well a document was read, for metrics and the audit trail (never the values themselves). */
 export interface ExtractionQuality {
@@ -23,4 +24,10 @@ export function extractionQuality(invoice: NormalizedInvoice): ExtractionQuality
     minConfidence: present.length === 0 ? 0 : Math.min(...present),
     fieldsMissing: confidences.length - present.length,
   };
+}
+
+/** Publishes an extraction's quality as metrics (every extraction function reports the same two). */
+export function publishQuality(quality: ExtractionQuality): void {
+  metrics.addMetric('ExtractionConfidence', MetricUnit.Percent, quality.minConfidence);
+  metrics.addMetric('FieldsMissing', MetricUnit.Count, quality.fieldsMissing);
 }

@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { s3ArtifactStore } from '../extract/adapters.ts';
 import { readExpenseJob } from '../extract/expense-job.ts';
 import { JobStore } from '../extract/jobs.ts';
+import { publishQuality } from '../extract/quality.ts';
 import { envVars } from '../registry/functions.ts';
 import { tables } from '../registry/tables.ts';
 import { AuditTrail } from '../shared/audit.ts';
@@ -33,8 +34,7 @@ export const handler = createRecoverExtractionHandler(() => {
     jobs: new JobStore(dynamo, requiredEnv(tables.extraction.envVar)),
     readJob: (jobId) => readExpenseJob(textract, jobId),
     audit: new AuditTrail(),
-    recordQuality: (quality) =>
-      metrics.addMetric('ExtractionConfidence', MetricUnit.Percent, quality.minConfidence),
+    recordQuality: publishQuality,
   };
   return live;
 });

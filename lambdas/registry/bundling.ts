@@ -26,3 +26,18 @@ export function baseEnvironment(functionId: string): Record<string, string> {
     NODE_OPTIONS: '--enable-source-maps',
   };
 }
+
+/** The settings as esbuild build options (the local runtime and the bundle report build with these). */
+export function esbuildOptions() {
+  return {
+    bundle: true,
+    platform: bundling.platform,
+    format: bundling.format,
+    target: bundling.target,
+    minify: bundling.minify,
+    sourcemap: bundling.sourcemap,
+    mainFields: [...bundling.mainFields],
+    banner: { js: bundling.banner },
+    external: [...bundling.external],
+  };
+}

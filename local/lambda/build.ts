@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundling } from '../../lambdas/registry/bundling.ts';
+import { esbuildOptions } from '../../lambdas/registry/bundling.ts';
 import type { FunctionSpec } from '../../lambdas/registry/functions.ts';
 
 const lambdasDir = fileURLToPath(new URL('../../lambdas/', import.meta.url));
@@ -15,15 +15,7 @@ export async function buildFunction(spec: FunctionSpec, outDir: string): Promise
   await build({
     entryPoints: [join(lambdasDir, spec.entry)],
     outfile,
-    bundle: true,
-    platform: bundling.platform,
-    format: bundling.format,
-    target: bundling.target,
-    minify: bundling.minify,
-    sourcemap: bundling.sourcemap,
-    mainFields: [...bundling.mainFields],
-    banner: { js: bundling.banner },
-    external: [...bundling.external],
+    ...esbuildOptions(),
     logLevel: 'error',
   });
   return outfile;
