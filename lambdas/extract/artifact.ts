@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { bucketPrefixes } from '../registry/functions.ts';
 import type { NormalizedInvoice } from '../shared/invoice.ts';
 
@@ -11,7 +11,7 @@ export function extractionKey(documentId: string): string {
   return `${bucketPrefixes.extractions}${documentId}.json`;
 }
 
-const field = z.object({ value: z.string(), confidence: z.number() }).nullable();
+const field = z.nullable(z.object({ value: z.string(), confidence: z.number() }));
 
 const invoiceSchema = z.object({
   vendor: field,
@@ -22,17 +22,17 @@ const invoiceSchema = z.object({
   subtotal: field,
   tax: field,
   total: field,
-  bankAccountHash: z.string().nullable(),
+  bankAccountHash: z.nullable(z.string()),
   lineItems: z.array(
     z.object({
-      description: z.string().nullable(),
-      quantity: z.string().nullable(),
-      unitPrice: z.string().nullable(),
-      amount: z.string().nullable(),
+      description: z.nullable(z.string()),
+      quantity: z.nullable(z.string()),
+      unitPrice: z.nullable(z.string()),
+      amount: z.nullable(z.string()),
       confidence: z.number(),
     }),
   ),
-  pageCount: z.number().int(),
+  pageCount: z.number().check(z.int()),
   warnings: z.array(z.string()),
 });
 

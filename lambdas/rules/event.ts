@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { PermanentError } from '../shared/errors.ts';
 import type { InvoiceHeader } from '../shared/invoice.ts';
 import type { ScoreResult, StepEvent } from '../shared/workflow.ts';
@@ -6,13 +7,14 @@ import type { ScoreResult, StepEvent } from '../shared/workflow.ts';
 /** What the ApplyRules Task hands this function (statemachines/invoice.asl.json). */
 export type RulesEvent = StepEvent & { readonly invoice: InvoiceHeader; readonly score: ScoreResult };
 
-const field = z.object({ value: z.string(), confidence: z.number() }).nullable();
+const field = z.nullable(z.object({ value: z.string(), confidence: z.number() }));
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 // Only what the rules read is checked; the rest passes through untouched.
 const eventSchema = z.looseObject({
-  executionArn: z.string().min(1),
-  workflowVersion: z.string().min(1),
-  document: z.looseObject({ documentId: z.string().min(1), process: z.string().min(1) }),
+  executionArn: nonEmpty(),
+  workflowVersion: nonEmpty(),
+  document: z.looseObject({ documentId: nonEmpty(), process: nonEmpty() }),
   invoice: z.looseObject({
     vendor: field,
     invoiceNumber: field,
@@ -24,15 +26,18 @@ const eventSchema = z.looseObject({
   score: z.looseObject({
     band: z.enum(['low', 'medium', 'high']),
     degraded: z.boolean(),
-    degradedReason: z.string().optional(),
+    degradedReason: z.optional(z.string()),
     modelVersion: z.string(),
     rationale: z.array(z.looseObject({ feature: z.string(), value: z.number() })),
   }),
 });
 
+// zod/mini registers no locale, so the default messages in the error are asked for in English per parse.
+const english = { error: en().localeError };
+
 /** The event, checked; a malformed one is a contract fault between the ASL and this step, never retried. */
 export function parseRulesEvent(raw: unknown): RulesEvent {
-  const parsed = eventSchema.safeParse(raw);
+  const parsed = eventSchema.safeParse(raw, english);
   if (parsed.success) return raw as RulesEvent;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new PermanentError(`Rules event is invalid: ${problems.join('; ')}`);

@@ -1,5 +1,6 @@
 import type { TopLevelCondition } from 'json-rules-engine';
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { defaultApprovalPolicy } from '../shared/approval-policy.ts';
 import { PermanentError } from '../shared/errors.ts';
 import { hashJson } from '../shared/hash.ts';
@@ -44,32 +45,36 @@ export interface RuleSet {
   readonly rules: readonly RuleDefinition[];
 }
 
-const confidence = z.number().min(0).max(100);
+const confidence = z.number().check(z.minimum(0), z.maximum(100));
+const wholeFrom = (min: number) => z.number().check(z.int(), z.minimum(min));
 const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('terms'), params: z.strictObject({ code: z.string() }) }),
   z.strictObject({ type: z.literal('discount'), params: z.strictObject({ id: z.string() }) }),
-  z.strictObject({ type: z.literal('approval'), params: z.strictObject({ message: z.string().min(1) }) }),
+  z.strictObject({
+    type: z.literal('approval'),
+    params: z.strictObject({ message: z.string().check(z.minLength(1)) }),
+  }),
   z.strictObject({ type: z.literal('second-approver') }),
   z.strictObject({ type: z.literal('step-up') }),
 ]);
 const ruleSetSchema = z.strictObject({
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version'),
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version')),
   terms: z.strictObject({
     default: z.string(),
-    codes: z.record(z.string().regex(/^[A-Z0-9_]+$/), z.number().int().min(0)),
+    codes: z.record(z.string().check(z.regex(/^[A-Z0-9_]+$/)), wholeFrom(0)),
   }),
   discounts: z.record(
-    z.string().min(1),
+    z.string().check(z.minLength(1)),
     z.strictObject({
-      percent: z
-        .number()
-        .gt(0)
-        .lt(100)
-        .refine(
+      percent: z.number().check(
+        z.gt(0),
+        z.lt(100),
+        z.refine(
           (p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9,
           'must have at most two decimal places',
         ),
-      withinDays: z.number().int().min(0),
+      ),
+      withinDays: wholeFrom(0),
     }),
   ),
   fieldConfidence: z.strictObject(
@@ -78,14 +83,17 @@ const ruleSetSchema = z.strictObject({
   rules: z
     .array(
       z.strictObject({
-        name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case'),
-        priority: z.number().int().min(1).default(1),
+        name: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case')),
+        priority: z._default(wholeFrom(1), 1),
         conditions: z.unknown(),
         event: eventSchema,
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
+
+// zod/mini registers no locale, so the default messages in the error are asked for in English per parse.
+const english = { error: en().localeError };
 
 const noField = null;
 /** An invoice with every field absent: its facts have every key, which is all the shape check needs. */
@@ -108,7 +116,7 @@ const blankInvoice: InvoiceHeader = {
 export function loadRuleSet(name: string, raw: unknown): RuleSet {
   const fail = (problems: readonly string[]) =>
     new PermanentError(`Rule set ${name} is invalid: ${problems.join('; ')}`);
-  const parsed = ruleSetSchema.safeParse(raw);
+  const parsed = ruleSetSchema.safeParse(raw, english);
   if (!parsed.success)
     throw fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   const data = parsed.data;

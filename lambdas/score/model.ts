@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { hashJson } from '../shared/hash.ts';
 import type { ScoreResult } from '../shared/workflow.ts';
 import { type FeatureSet, type FeatureValues, featureNames, round4 } from './features.ts';
@@ -6,28 +7,30 @@ import { bandOf, topContributions } from './rationale.ts';
 
 // Zod 4 numbers reject NaN and ±Infinity already.
 const finite = z.number();
+const positiveInt = () => z.number().check(z.int(), z.positive());
+const fraction = () => z.number().check(z.minimum(0), z.maximum(1));
 
 const featureSchema = z.strictObject({
   name: z.enum(featureNames),
   mean: finite,
-  std: finite.positive(),
+  std: z.number().check(z.positive()),
   weight: finite,
 });
 
 const trainingSchema = z.strictObject({
-  generator: z.string().min(1),
-  seed: z.number().int(),
+  generator: z.string().check(z.minLength(1)),
+  seed: z.number().check(z.int()),
   samples: z.strictObject({
-    train: z.number().int().positive(),
-    holdout: z.number().int().positive(),
-    positiveRate: finite.min(0).max(1),
+    train: positiveInt(),
+    holdout: positiveInt(),
+    positiveRate: fraction(),
   }),
   hyperparameters: z.strictObject({
-    epochs: z.number().int().positive(),
-    learningRate: finite.positive(),
-    l2: finite.min(0),
+    epochs: positiveInt(),
+    learningRate: z.number().check(z.positive()),
+    l2: z.number().check(z.minimum(0)),
   }),
-  holdout: z.strictObject({ auc: finite.min(0).max(1), accuracy: finite.min(0).max(1) }),
+  holdout: z.strictObject({ auc: fraction(), accuracy: fraction() }),
 });
 
 /**
@@ -35,19 +38,24 @@ const trainingSchema = z.strictObject({
  * checksummed so an audit event names exactly the parameters that scored a document.
  */
 export const modelSchema = z.strictObject({
-  version: z.string().regex(/^vendor-risk@\d+\.\d+\.\d+$/),
+  version: z.string().check(z.regex(/^vendor-risk@\d+\.\d+\.\d+$/)),
   kind: z.literal('logistic-regression'),
   features: z.array(featureSchema),
   bias: finite,
   bands: z
     .strictObject({ medium: finite, high: finite })
-    .refine(
-      (b) => b.medium > 0 && b.medium < b.high && b.high < 1,
-      'bands must satisfy 0 < medium < high < 1',
+    .check(
+      z.refine(
+        (b) => b.medium > 0 && b.medium < b.high && b.high < 1,
+        'bands must satisfy 0 < medium < high < 1',
+      ),
     ),
   training: trainingSchema,
-  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  checksum: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/)),
 });
+
+// zod/mini registers no locale, so the default message in a refusal is asked for in English per parse.
+const english = { error: en().localeError };
 
 export type VendorRiskModel = z.infer<typeof modelSchema>;
 
@@ -66,7 +74,7 @@ export type ModelValidation =
 /** Validates an artifact: its schema, its features against the ones computed here, and its checksum. */
 export function validateModel(raw: unknown): ModelValidation {
   if (raw === undefined || raw === null) return { ok: false, reason: 'model artifact is missing' };
-  const parsed = modelSchema.safeParse(raw);
+  const parsed = modelSchema.safeParse(raw, english);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'artifact';
