@@ -1,5 +1,5 @@
 import { CreateTableCommand, type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { type FunctionId, functionList } from '../lambdas/registry/functions.ts';
@@ -69,11 +69,13 @@ export async function createTables(dynamo: DynamoDBClient, names: LocalNames): P
   }
 }
 
+/** Creates the bucket unless it exists (it survives restarts in the data directory). */
 export async function createBucket(s3: S3Client, bucket: string): Promise<void> {
   try {
-    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
-  } catch {
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
   }
 }
 

@@ -49,8 +49,8 @@ export interface LocalRuntimeOptions {
   readonly clockScale?: number;
   /** CDK context overrides (approvers, thresholds…), merged over cdk.json's context. */
   readonly context?: Readonly<Record<string, unknown>>;
-  /** Intake queue visibility timeout; AWS uses six times the starter's timeout. @default the registry's */
-  readonly intakeVisibilityTimeoutSeconds?: number;
+  /** Visibility timeout of every queue; AWS uses six times the consumer's timeout. @default the registry's */
+  readonly queueVisibilityTimeoutSeconds?: number;
   /** Concurrent environments per function. @default 8 */
   readonly functionConcurrency?: number;
   /** Restart executions cut off by the last stop (their steps are idempotent). @default true */
@@ -139,7 +139,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     await createTables(clients.dynamo, names);
     await createBucket(clients.s3, names.bucket);
-    const queueRefs = await createQueues(clients.sqs, names, options.intakeVisibilityTimeoutSeconds);
+    const queueRefs = await createQueues(clients.sqs, names, options.queueVisibilityTimeoutSeconds);
     const textractTopicArn = await createTextractTopic(
       clients.sns,
       names,

@@ -1,4 +1,5 @@
-import { CopyObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { bucketPrefixes, envVars } from '../registry/functions.ts';
 import { AuditTrail } from '../shared/audit.ts';
@@ -26,14 +27,19 @@ export const handler = createQuarantineHandler({
   documents: new DocumentStore(),
   audit: new AuditTrail(),
   moveObject: async (source, targetKey, metadata) => {
-    const copySource = `${source.bucket}/${encodeURIComponent(source.key).replace(/%2F/g, '/')}${source.versionId ? `?versionId=${encodeURIComponent(source.versionId)}` : ''}`;
+    // Read and write rather than CopyObject: no copy-source encoding to get wrong for keys with `+`,
+    // `?` or non-ASCII characters; quarantine is rare and documents are bounded in size.
+    const original = await s3.send(
+      new GetObjectCommand({ Bucket: source.bucket, Key: source.key, VersionId: source.versionId }),
+    );
     await s3.send(
-      new CopyObjectCommand({
+      new PutObjectCommand({
         Bucket: bucket,
         Key: targetKey,
-        CopySource: copySource,
+        Body: original.Body as Readable,
+        ContentLength: original.ContentLength,
+        ContentType: original.ContentType,
         Metadata: metadata,
-        MetadataDirective: 'REPLACE',
       }),
     );
     // On a versioned bucket this only adds a delete marker: the original version is kept.

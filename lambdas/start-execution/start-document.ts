@@ -117,17 +117,16 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
     return 'duplicate-document';
   }
   const stores = { documents: deps.documents, audit: deps.audit };
-  if (record.status === 'RECEIVED') {
-    await changeStatus(stores, {
-      documentId: ref.documentId,
-      to: 'QUEUED',
-      step: 'intake',
-      actor,
-      versions,
-      executionArn,
-      claimOwnership: true,
-    });
-  }
+  // Also when already QUEUED (a resumed start): the move is then audited if the first try was cut off.
+  await changeStatus(stores, {
+    documentId: ref.documentId,
+    to: 'QUEUED',
+    step: 'intake',
+    actor,
+    versions,
+    executionArn,
+    claimOwnership: true,
+  });
   // The input is built from the stored record, so a retried start sends identical input.
   const input: WorkflowInput = { document: documentRef(record), workflowVersion };
   const started = await deps.startExecution(stateMachineArn, name, input);

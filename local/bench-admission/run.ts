@@ -33,7 +33,7 @@ export async function runAdmissionBench(options: AdmissionOptions): Promise<Admi
   );
   const runtime = await startLocalRuntime({
     functionConcurrency: 8,
-    intakeVisibilityTimeoutSeconds: 30,
+    queueVisibilityTimeoutSeconds: 30,
     context: {
       intakeMaxConcurrency: 10,
       textract: { syncTps: options.rate, startTps: 1, maxConcurrentJobs: 10 },

@@ -17,7 +17,7 @@ export const testContext = {
 /** A local runtime on ephemeral ports with its data in a temporary directory, plus inspection tools. */
 export async function startTestRuntime(options: LocalRuntimeOptions = {}) {
   const runtime: LocalRuntime = await startLocalRuntime({
-    intakeVisibilityTimeoutSeconds: 2,
+    queueVisibilityTimeoutSeconds: 2,
     ...options,
     context: { ...testContext, ...options.context },
   });
