@@ -1,0 +1,29 @@
+import { startLocalRuntime } from '../runtime.ts';
+import { runtimeOptions } from './harness.ts';
+
+/**
+ * `npm start` for scenario 5, in a child process the parent can SIGKILL: the runtime on the data
+ * directory given as the first argument, with the reliability settings, announcing where it listens
+ * (one `READY {json}` line on stdout) and what it found at start-up.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const dataDir = process.argv[2];
+if (!dataDir) {
+  process.stderr.write('usage: child.ts <data-dir>\n');
+  process.exit(2);
+}
+const runtime = await startLocalRuntime(runtimeOptions({ dataDir }));
+const ready = {
+  pid: process.pid,
+  endpoints: runtime.endpoints,
+  queueUrls: Object.fromEntries(Object.entries(runtime.queues).map(([id, q]) => [id, q.url])),
+  interrupted: runtime.interrupted.length,
+  reannounced: runtime.reannounced,
+};
+process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
+const stop = async () => {
+  await runtime.stop();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

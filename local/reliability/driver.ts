@@ -1,0 +1,101 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { QueueId } from '../../lambdas/registry/queues.ts';
+import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
+import { isTerminal } from '../../lambdas/shared/status.ts';
+import { processes } from '../../statemachines/processes.ts';
+import type { LocalRuntime } from '../runtime.ts';
+import { queueDepth, scanTable, type Target } from './evidence.ts';
+import type { Expectation } from './types.ts';
+
+export const submitter = 'reliability@tower.local';
+
+/** The judge's view of an in-process runtime. */
+export function targetOf(runtime: LocalRuntime): Target {
+  return {
+    clients: runtime.clients,
+    table: runtime.names.table,
+    bucket: runtime.names.bucket,
+    queueUrls: Object.fromEntries(Object.entries(runtime.queues).map(([id, q]) => [id, q.url])) as Record<
+      QueueId,
+      string
+    >,
+    dataDir: runtime.dataDir,
+    mailbox: runtime.mailbox,
+  };
+}
+
+export const invoicePrefix = processes.find((p) => p.id === 'invoice')?.intakePrefix ?? 'intake/invoice/';
+
+/** One upload into the invoice intake, as an operator would; resolves when S3 has it. */
+export async function drop(target: Target, fileName: string, body: Uint8Array): Promise<void> {
+  await target.clients.s3.send(
+    new PutObjectCommand({
+      Bucket: target.bucket,
+      Key: `${invoicePrefix}${fileName}`,
+      Body: body,
+      Metadata: { 'submitted-by': submitter },
+    }),
+  );
+}
+
+/** Runs `work` on every item with at most `concurrency` in flight; errors are collected, not thrown. */
+export async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index] as T, index).catch((error: unknown) => {
+        errors.push(error);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  return errors;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether the document sits where it may stay: terminal, or a waiting status it is expected to reach. */
+export function isSettled(record: DocumentRecord | undefined, expectation: Expectation): boolean {
+  return record !== undefined && (isTerminal(record.status) || expectation.statuses.includes(record.status));
+}
+
+/**
+ * Waits until every expected document is settled (read from the documents table) or the deadline
+ * passes, then until the queues are empty, so late duplicates have had their chance to do harm.
+ */
+export async function waitUntilSettled(
+  target: Target,
+  expectations: () => readonly Expectation[],
+  options: { deadline: number; log: (line: string) => void; pollMs?: number; quietMs?: number },
+): Promise<void> {
+  let lastLog = 0;
+  for (;;) {
+    const records = new Map(
+      (await scanTable<DocumentRecord>(target, 'documents').catch(() => [])).map((d) => [d.documentId, d]),
+    );
+    const wanted = expectations();
+    const open = wanted.filter((e) => !isSettled(records.get(e.documentId), e)).length;
+    if (Date.now() - lastLog > 15_000) {
+      options.log(`${wanted.length - open}/${wanted.length} settled`);
+      lastLog = Date.now();
+    }
+    if (open === 0 || Date.now() > options.deadline) break;
+    await sleep(options.pollMs ?? 2000);
+  }
+  // Let redelivered events and in-flight retries run out before the evidence is read.
+  const quietUntil = Math.min(options.deadline + 30_000, Date.now() + (options.quietMs ?? 60_000));
+  await sleep(3000);
+  while (Date.now() < quietUntil) {
+    const depths = await Promise.all(
+      (['intake', 'extraction'] as const).map((q) => queueDepth(target, q).catch(() => 0)),
+    );
+    if (depths.every((d) => d === 0)) break;
+    await sleep(1000);
+  }
+}

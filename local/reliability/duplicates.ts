@@ -1,0 +1,106 @@
+import type { AuditRecord } from '../../lambdas/shared/audit.ts';
+import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
+import { isStatus, isTerminal } from '../../lambdas/shared/status.ts';
+import type { SentEmail } from '../emulators/ses.ts';
+import type { ExecutionRecord } from '../stepfunctions/executions.ts';
+
+/** What the data holds about one document, grouped for the checks below. */
+export interface DocumentFacts {
+  readonly record?: DocumentRecord;
+  readonly audit: readonly AuditRecord[];
+  readonly executions: readonly ExecutionRecord[];
+  /** Last-modified of its result object, if one was written. */
+  readonly resultWrittenAt?: number;
+}
+
+/** Events that one execution records once; a second one is a side effect done twice. */
+const oncePerExecution = ['EXTRACTED', 'SCORED', 'RULES_APPLIED', 'APPROVAL_REQUESTED', 'QUARANTINED'];
+/** Events a document has once, whatever ran. */
+const oncePerDocument = ['DOCUMENT_RECEIVED', 'FINALIZED', 'QUARANTINED', 'APPROVAL_DECIDED'];
+// The result is written just before the final status and FINALIZED; a write this long after it is a second one.
+const resultRewriteSlackMs = 1000;
+
+function countBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const over = (counts: Map<string, number>) => [...counts].filter(([, n]) => n > 1);
+
+/**
+ * Why this document counts as duplicated, or an empty list: more than one execution (hand-started
+ * stale ones excepted), a once-only event twice, two terminal transitions, a transition applied more
+ * often than audited, a result rewritten after finalizing, or anything written by a stale execution.
+ */
+export function duplicateReasons(facts: DocumentFacts, handStarted: ReadonlySet<string>): string[] {
+  const reasons: string[] = [];
+  const own = facts.executions.filter((e) => !handStarted.has(e.executionArn));
+  if (own.length > 1) reasons.push(`${own.length} executions`);
+  for (const type of oncePerDocument) {
+    const n = facts.audit.filter((e) => e.type === type).length;
+    if (n > 1) reasons.push(`${n}× ${type}`);
+  }
+  for (const type of oncePerExecution) {
+    for (const [arn, n] of over(countBy(facts.audit, (e) => (e.type === type ? e.executionArn : undefined))))
+      reasons.push(`${n}× ${type} in ${arn.split(':').at(-1)}`);
+  }
+  const changes = facts.audit.filter((e) => e.type === 'STATUS_CHANGED');
+  const terminal = changes.filter((e) => isStatus(e.decision) && isTerminal(e.decision));
+  if (terminal.length > 1) reasons.push(`${terminal.length} terminal transitions`);
+  const gaps = auditGaps(changes);
+  if (facts.record && facts.record.revision - 1 - changes.length > gaps)
+    reasons.push(`revision ${facts.record.revision} after ${changes.length} audited transitions`);
+  for (const [voter, n] of over(
+    countBy(facts.audit, (e) =>
+      e.type === 'VOTE_RECORDED' ? `${String(e.details?.approvalId)}/${e.actor.id}` : undefined,
+    ),
+  ))
+    reasons.push(`${n}× VOTE_RECORDED from ${voter.split('/').at(-1)}`);
+  const finalized = facts.audit.find((e) => e.type === 'FINALIZED');
+  if (
+    finalized &&
+    facts.resultWrittenAt !== undefined &&
+    facts.resultWrittenAt > Date.parse(finalized.at) + resultRewriteSlackMs
+  )
+    reasons.push('result written again after FINALIZED');
+  const staleWrites = facts.audit.filter(
+    (e) =>
+      e.executionArn !== undefined &&
+      handStarted.has(e.executionArn) &&
+      (e.type === 'STATUS_CHANGED' || e.type === 'FINALIZED' || e.type === 'QUARANTINED'),
+  );
+  if (staleWrites.length > 0)
+    reasons.push(`stale execution wrote ${staleWrites.map((e) => e.type).join(', ')}`);
+  return reasons;
+}
+
+/**
+ * Transitions applied but never audited: breaks in the audited chain RECEIVED → … (a stop between
+ * the status write and its audit event). Revisions beyond these are transitions applied twice.
+ */
+export function auditGaps(changes: readonly AuditRecord[]): number {
+  const edges = changes.map((c) => c.details as { from?: string; to?: string } | undefined);
+  const reached = new Set(edges.map((e) => e?.to));
+  // Order-free: every audited move must start where another audited move (or creation) ended.
+  // A move audited late by a retry carries no `from`: it is audited, so not a gap.
+  return edges.filter((e) => e?.from !== undefined && e.from !== 'RECEIVED' && !reached.has(e.from)).length;
+}
+
+/** Approval request emails sent twice to one approver for one approval. */
+export function duplicateEmails(
+  mail: readonly SentEmail[],
+): { approvalId: string; to: string; count: number }[] {
+  const counts = countBy(mail, (m) => {
+    if (!m.subject.startsWith('Approval needed')) return undefined;
+    const approvalId = /\/a\/([A-Za-z0-9_-]+)\//.exec(m.text ?? '')?.[1];
+    return approvalId ? `${approvalId} ${m.to.join(',')}` : undefined;
+  });
+  return over(counts).map(([key, count]) => {
+    const [approvalId = '', to = ''] = key.split(' ');
+    return { approvalId, to, count };
+  });
+}
