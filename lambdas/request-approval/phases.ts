@@ -168,8 +168,9 @@ async function notify(
   const sent: string[] = [];
   for (const [id, approver] of wanted) {
     if (approver[field]) continue;
+    // A secret made in this run is used only if it is the one stored (another run may have stored its own).
     let secret = secrets.get(id);
-    if (!secret) {
+    if (!secret || !approver.secretHashes.includes(hashSecret(secret))) {
       // Only hashes are stored, so a resend (retry or reminder) carries a new secret; earlier links stay valid.
       secret = newLinkSecret();
       await deps.approvals.addSecretHash(record.approvalId, id, hashSecret(secret));
