@@ -26,15 +26,15 @@ export class PermanentError extends TowerError {
   }
 }
 
-export type RejectionReason =
-  | 'empty'
-  | 'unsupported-type'
-  | 'corrupt'
-  | 'encrypted'
-  | 'too-large'
-  | 'too-many-pages'
-  | 'multipage-unsupported'
-  | 'not-an-invoice';
+export const rejectionReasons = [
+  'empty',
+  'unsupported-type',
+  'corrupt',
+  'encrypted',
+  'too-large',
+  'too-many-pages',
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];
 
 /**
  * The input itself is unusable: the document is quarantined with this reason, never retried.
@@ -64,8 +64,8 @@ export function causeMessage(cause: string | undefined): string {
 
 /** The rejection reason carried by an `InputRejectedError` message. */
 export function rejectionReasonOf(message: string): RejectionReason | 'unknown' {
-  const match = /^\[([a-z-]+)\]/.exec(message);
-  return (match?.[1] as RejectionReason | undefined) ?? 'unknown';
+  const match = /^\[([a-z-]+)\]/.exec(message)?.[1];
+  return rejectionReasons.find((reason) => reason === match) ?? 'unknown';
 }
 
 const transientNames = new Set([

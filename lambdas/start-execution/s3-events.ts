@@ -47,9 +47,15 @@ function toCreatedObject(record: S3EventRecord): CreatedObject {
     throw new MalformedEventError('S3 record has no bucket or key');
   }
   // S3 URL-encodes keys in notifications, with '+' for spaces.
-  const key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+  let key: string;
+  try {
+    key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+  } catch {
+    throw new MalformedEventError('S3 record key is not URL-encoded');
+  }
   const { versionId, sequencer, eTag } = record.s3.object;
-  const eventIdentity = versionId ?? sequencer ?? eTag;
+  // An unversioned bucket may send an empty version id; the sequencer then identifies the event.
+  const eventIdentity = versionId || sequencer || eTag;
   if (!eventIdentity) throw new MalformedEventError('S3 record has no version id, sequencer or ETag');
   return {
     bucket,
