@@ -275,7 +275,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             queueArn: queueRefs[q.id].arn,
             functionName: names.functionName(q.consumer),
             batchSize: q.batchSize,
-            maxConcurrency: maxConcurrencyOf(q.id, config),
+            // More pollers than environments to run them would only queue batches in memory here.
+            maxConcurrency: Math.min(maxConcurrencyOf(q.id, config), options.functionConcurrency ?? 8),
           },
           region,
         );

@@ -16,11 +16,17 @@ export function billedTransitions(events: readonly Pick<HistoryEvent, 'type'>[])
   return events.filter((e) => e.type.endsWith('StateEntered') || e.type === 'TaskRetried').length;
 }
 
-/** Names of the states that wait for a callback (a person's decision, for the invoice process). */
+/**
+ * Names of the states that wait for a person: the Lambda callback tasks (the extraction wait is a queue
+ * callback answered by the extraction consumer, not a person).
+ */
 export function waitingStates(definition: AslDefinition): ReadonlySet<string> {
   return new Set(
     allStates(definition)
-      .filter(([, state]) => state.Type === 'Task' && state.Resource?.endsWith('.waitForTaskToken'))
+      .filter(
+        ([, state]) =>
+          state.Type === 'Task' && state.Resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      )
       .map(([name]) => name),
   );
 }
