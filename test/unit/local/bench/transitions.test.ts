@@ -117,7 +117,7 @@ describe('state transitions from execution histories', () => {
     });
   });
 
-  it('finds the states that wait for a callback', () => {
+  it('finds the states that wait for a person: Lambda callbacks, not queue callbacks', () => {
     // Prepare
     const definition: AslDefinition = {
       StartAt: 'Ask',
@@ -146,7 +146,7 @@ describe('state transitions from execution histories', () => {
       },
     };
     // Act / Assess
-    expect([...waitingStates(definition)].sort()).toEqual(['Ask', 'Queue']);
+    expect([...waitingStates(definition)].sort()).toEqual(['Ask']);
   });
 
   it('counts the invoice approval request as a callback state', () => {
@@ -157,5 +157,6 @@ describe('state transitions from execution histories', () => {
     const states = waitingStates(JSON.parse(readDefinition(invoice)) as AslDefinition);
     // Assess
     expect(states).toContain('RequestApproval');
+    expect(states).not.toContain('Extract');
   });
 });
