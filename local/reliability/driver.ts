@@ -5,7 +5,8 @@ import { isTerminal } from '../../lambdas/shared/status.ts';
 import { processes } from '../../statemachines/processes.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { queueDepth, scanTable, type Target } from './evidence.ts';
-import type { Expectation } from './types.ts';
+import type { Expectation, ScenarioContext } from './types.ts';
+import type { DropFile } from './workload.ts';
 
 export const submitter = 'reliability@tower.local';
 
@@ -56,6 +57,63 @@ export async function inPool<T>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
   return errors;
+}
+
+/** What `dropAll` did: when each document's first accepted upload began, and what S3 refused. */
+export interface Dropped {
+  readonly started: number;
+  readonly droppedAt: ReadonlyMap<string, number>;
+  readonly refused: readonly DropFile[];
+}
+
+/** Uploads every file, `concurrency` at a time; a refused upload is reported, not thrown. */
+export async function dropAll(
+  target: Target,
+  files: readonly DropFile[],
+  concurrency = 16,
+): Promise<Dropped> {
+  const started = Date.now();
+  const droppedAt = new Map<string, number>();
+  const refused: DropFile[] = [];
+  await inPool(files, concurrency, async (f) => {
+    const at = Date.now();
+    try {
+      await drop(target, f.fileName, f.body);
+      if (!droppedAt.has(f.documentId)) droppedAt.set(f.documentId, at);
+    } catch {
+      refused.push(f);
+    }
+  });
+  return { started, droppedAt, refused };
+}
+
+/** One expectation per file S3 accepted, meant to settle in one of `statuses`. */
+export function expectDropped(
+  files: readonly DropFile[],
+  dropped: Dropped,
+  expected: (file: DropFile) => Pick<Expectation, 'statuses' | 'quarantined'>,
+): Expectation[] {
+  return files.flatMap((f) => {
+    const droppedAt = dropped.droppedAt.get(f.documentId);
+    return droppedAt === undefined
+      ? []
+      : [{ documentId: f.documentId, label: f.label, droppedAt, ...expected(f) }];
+  });
+}
+
+/** `waitUntilSettled` with a deadline of three minutes plus `msPerDocument` for each expected document. */
+export function settle(
+  target: Target,
+  expectations: () => readonly Expectation[],
+  context: ScenarioContext,
+  started: number,
+  msPerDocument: number,
+): Promise<void> {
+  return waitUntilSettled(target, expectations, {
+    deadline: started + 180_000 + expectations().length * msPerDocument,
+    log: context.log,
+    pollMs: context.scale === 'full' ? 5000 : 1000,
+  });
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 import { badFiles, oddKeys } from '../bad-files.ts';
-import { drop, inPool, waitUntilSettled } from '../driver.ts';
+import { dropAll, expectDropped, settle } from '../driver.ts';
 import { inProcessScenario, runtimeOptions } from '../harness.ts';
-import type { Expectation, Scenario } from '../types.ts';
+import type { Scenario } from '../types.ts';
 import { cleanInvoices, type DropFile } from '../workload.ts';
 
 // Small still reaches every odd key (the sixth, with a plus sign, needs more than 36 bad files).
@@ -33,36 +33,17 @@ export const badInput: Scenario = {
       );
       // Bad and good interleaved, as they would arrive.
       const files = [...bad, ...good].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
-      const droppedAt = new Map<string, number>();
-      const started = Date.now();
       context.log(`dropping ${bad.length} bad and ${good.length} good files`);
-      const refused: string[] = [];
-      await inPool(files, 8, async (f) => {
-        const at = Date.now();
-        try {
-          await drop(target, f.fileName, f.body);
-          if (!droppedAt.has(f.documentId)) droppedAt.set(f.documentId, at);
-        } catch {
-          refused.push(f.fileName);
-        }
-      });
+      const dropped = await dropAll(target, files, 8);
       const badIds = new Set(bad.map((f) => f.documentId));
       // Only what S3 accepted was dropped (the local S3 refuses some keys AWS takes: see the notes).
-      const expectations: Expectation[] = files
-        .filter((f) => droppedAt.has(f.documentId))
-        .map((f) => ({
-          documentId: f.documentId,
-          label: f.label,
-          droppedAt: droppedAt.get(f.documentId) ?? started,
-          ...(badIds.has(f.documentId)
-            ? { statuses: ['REJECTED_INPUT'], quarantined: true }
-            : { statuses: ['COMPLETED'] }),
-        }));
-      await waitUntilSettled(target, () => expectations, {
-        deadline: started + 180_000 + files.length * 700,
-        log: context.log,
-        pollMs: context.scale === 'full' ? 3000 : 1000,
-      });
+      const expectations = expectDropped(files, dropped, (f) =>
+        badIds.has(f.documentId)
+          ? { statuses: ['REJECTED_INPUT'], quarantined: true }
+          : { statuses: ['COMPLETED'] },
+      );
+      await settle(target, () => expectations, context, dropped.started, 700);
+      const refused = dropped.refused.map((f) => f.fileName);
       return {
         expectations,
         notes: [

@@ -1,6 +1,6 @@
 import type { FaultRule } from '../../faults.ts';
 import type { ExecutionRecord } from '../../stepfunctions/executions.ts';
-import { drop, inPool, waitUntilSettled } from '../driver.ts';
+import { dropAll, expectDropped, settle } from '../driver.ts';
 import { executionsOnDisk } from '../evidence.ts';
 import { inProcessScenario, runtimeOptions } from '../harness.ts';
 import { documentOfExecution } from '../judge.ts';
@@ -70,24 +70,10 @@ export const faults: Scenario = {
           ...(await cleanInvoices(size.clean, 'faults')),
           ...(await largeInvoices(size.large, 'faults-large')),
         ];
-        const droppedAt = new Map<string, number>();
-        const started = Date.now();
         context.log(`dropping ${files.length} invoices (${size.large} need approval) under faults`);
-        await inPool(files, 16, async (f) => {
-          droppedAt.set(f.documentId, Date.now());
-          await drop(target, f.fileName, f.body);
-        });
-        const open: Expectation[] = files.map((f) => ({
-          documentId: f.documentId,
-          label: f.label,
-          droppedAt: droppedAt.get(f.documentId) ?? started,
-          statuses: ['COMPLETED', 'FAILED'],
-        }));
-        await waitUntilSettled(target, () => open, {
-          deadline: started + 180_000 + files.length * 700,
-          log: context.log,
-          pollMs: context.scale === 'full' ? 5000 : 1000,
-        });
+        const dropped = await dropAll(target, files);
+        const open = expectDropped(files, dropped, () => ({ statuses: ['COMPLETED', 'FAILED'] }));
+        await settle(target, () => open, context, dropped.started, 700);
         const byDocument = new Map<string, ExecutionRecord[]>();
         for (const e of executionsOnDisk(target.dataDir)) {
           const id = documentOfExecution(e);

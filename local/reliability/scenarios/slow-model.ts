@@ -1,6 +1,6 @@
-import { drop, inPool, waitUntilSettled } from '../driver.ts';
+import { dropAll, expectDropped, settle } from '../driver.ts';
 import { inProcessScenario, runtimeOptions } from '../harness.ts';
-import type { Expectation, Scenario } from '../types.ts';
+import type { Scenario } from '../types.ts';
 import { cleanInvoices } from '../workload.ts';
 
 const sizes = { full: 200, small: 20 } as const;
@@ -30,26 +30,12 @@ export const slowModel: Scenario = {
       ),
       async ({ target }) => {
         const files = await cleanInvoices(sizes[context.scale], 'slow');
-        const droppedAt = new Map<string, number>();
-        const started = Date.now();
         context.log(
           `dropping ${files.length} invoices; score +${scoreDelayMs} ms, intake cap ${intakeMaxConcurrency}`,
         );
-        await inPool(files, 16, async (f) => {
-          droppedAt.set(f.documentId, Date.now());
-          await drop(target, f.fileName, f.body);
-        });
-        const expectations: Expectation[] = files.map((f) => ({
-          documentId: f.documentId,
-          label: f.label,
-          droppedAt: droppedAt.get(f.documentId) ?? started,
-          statuses: ['COMPLETED'],
-        }));
-        await waitUntilSettled(target, () => expectations, {
-          deadline: started + 180_000 + files.length * 1000,
-          log: context.log,
-          pollMs: context.scale === 'full' ? 5000 : 1000,
-        });
+        const dropped = await dropAll(target, files);
+        const expectations = expectDropped(files, dropped, () => ({ statuses: ['COMPLETED'] }));
+        await settle(target, () => expectations, context, dropped.started, 1000);
         return {
           expectations,
           notes: [

@@ -1,8 +1,8 @@
 import type { DocumentRecord } from '../../../lambdas/shared/documents.ts';
-import { drop, inPool, sleep, waitUntilSettled } from '../driver.ts';
+import { dropAll, expectDropped, settle, sleep } from '../driver.ts';
 import { scanTable } from '../evidence.ts';
 import { inProcessScenario, runtimeOptions } from '../harness.ts';
-import type { Expectation, Scenario } from '../types.ts';
+import type { Scenario } from '../types.ts';
 import { cleanInvoices } from '../workload.ts';
 
 const sizes = { full: { documents: 400, stale: 10 }, small: { documents: 20, stale: 3 } } as const;
@@ -32,24 +32,10 @@ export const starterCrash: Scenario = {
       async ({ runtime, target }) => {
         const size = sizes[context.scale];
         const files = await cleanInvoices(size.documents, 'crash');
-        const droppedAt = new Map<string, number>();
-        const started = Date.now();
         context.log(`dropping ${files.length} invoices; the starter crashes or times out`);
-        await inPool(files, 16, async (f) => {
-          droppedAt.set(f.documentId, Date.now());
-          await drop(target, f.fileName, f.body);
-        });
-        const expectations: Expectation[] = files.map((f) => ({
-          documentId: f.documentId,
-          label: f.label,
-          droppedAt: droppedAt.get(f.documentId) ?? started,
-          statuses: ['COMPLETED'],
-        }));
-        await waitUntilSettled(target, () => expectations, {
-          deadline: started + 180_000 + files.length * 700,
-          log: context.log,
-          pollMs: context.scale === 'full' ? 5000 : 1000,
-        });
+        const dropped = await dropAll(target, files);
+        const expectations = expectDropped(files, dropped, () => ({ statuses: ['COMPLETED'] }));
+        await settle(target, () => expectations, context, dropped.started, 700);
         runtime.faults.set([]);
 
         // Stale duplicates: the same input under another name, after the document completed.
