@@ -4,20 +4,26 @@ import { runAdmissionBench } from '../local/bench-admission/run.ts';
 
 // npm run bench:admission: a burst against the account's Textract rate, admitted without throttling the workflow.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { values } = parseArgs({
-  options: {
-    documents: { type: 'string', default: '1000' },
-    rate: { type: 'string', default: '5' },
-    'timeout-seconds': { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
-});
+const usage = 'usage: npm run bench:admission -- [--documents N] [--rate R] [--timeout-seconds S] [--json]\n';
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        documents: { type: 'string', default: '1000' },
+        rate: { type: 'string', default: '5' },
+        'timeout-seconds': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
+})();
 const documents = Number(values.documents);
 const rate = Number(values.rate);
 if (!Number.isInteger(documents) || documents < 1 || !(rate > 0)) {
-  process.stderr.write(
-    'usage: npm run bench:admission -- [--documents N] [--rate R] [--timeout-seconds S] [--json]\n',
-  );
+  process.stderr.write(usage);
   process.exit(2);
 }
 const started = Date.now();
