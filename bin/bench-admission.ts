@@ -1,9 +1,9 @@
+import '../local/sdk-node20-notice.ts';
 import { parseArgs } from 'node:util';
 import { keyValues } from '../local/bench/format.ts';
 import { runAdmissionBench } from '../local/bench-admission/run.ts';
 
 // npm run bench:admission: a burst against the account's Textract rate, admitted without throttling the workflow.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const usage = 'usage: npm run bench:admission -- [--documents N] [--rate R] [--timeout-seconds S] [--json]\n';
 const { values } = (() => {
   try {

@@ -1,9 +1,9 @@
+import '../local/sdk-node20-notice.ts';
 import { type BenchOptions, parseOptions } from '../local/bench-extraction/options.ts';
 import { formatSummary, summarise } from '../local/bench-extraction/report.ts';
 import { runBench } from '../local/bench-extraction/run.ts';
 
 /** `npm run bench:extraction`: sample invoices through the local Textract (text layer and OCR), scored per field. */
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 let options: BenchOptions;
 try {

@@ -1,9 +1,9 @@
+import '../local/sdk-node20-notice.ts';
 import { formatReport } from '../local/bench/format.ts';
 import { BenchUsageError, benchUsage, parseBenchArgs } from '../local/bench/options.ts';
 import { runBench } from '../local/bench/run.ts';
 
 // npm run bench: throughput, latency, transitions and orchestration overhead of the local runtime.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 let options: ReturnType<typeof parseBenchArgs>;
 try {

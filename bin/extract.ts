@@ -1,8 +1,8 @@
+import '../local/sdk-node20-notice.ts';
 import { readFileSync } from 'node:fs';
 import { type ExtractedFile, extractFiles } from '../local/extract-file.ts';
 
 // npm run extract -- <file>…: the normalised invoice Tower would read from each file, as JSON.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const names = process.argv.slice(2).filter((a) => a !== '--');
 if (names.length === 0 || names.some((a) => a.startsWith('-'))) {
   process.stderr.write('usage: npm run extract -- <file.pdf|png|jpg|tiff>…\n');

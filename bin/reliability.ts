@@ -1,3 +1,4 @@
+import '../local/sdk-node20-notice.ts';
 import { failed, formatRows } from '../local/reliability/format.ts';
 import {
   parseReliabilityArgs,
@@ -7,7 +8,6 @@ import {
 import { runReliability, scenarios } from '../local/reliability/run.ts';
 
 // npm run reliability: nothing lost, nothing twice, under load, faults and bad input.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 let options: ReturnType<typeof parseReliabilityArgs>;
 try {

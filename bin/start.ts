@@ -1,3 +1,4 @@
+import '../local/sdk-node20-notice.ts';
 import { parseArgs } from 'node:util';
 import { startConsole } from '../local/console/server.ts';
 import { runDemo } from '../local/demo.ts';
@@ -8,22 +9,41 @@ import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
 import { processes } from '../statemachines/processes.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
-// Node 20 is supported by the pinned SDK; its notice about future versions is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { values } = parseArgs({
-  options: {
-    demo: { type: 'boolean', default: false },
-    exit: { type: 'boolean', default: false },
-    'data-dir': { type: 'string', default: '.tower' },
-    inbox: { type: 'string', default: 'inbox' },
-    'clock-scale': { type: 'string', default: '1' },
-  },
-});
+const usage =
+  'usage: npm start -- [--demo [--exit]] [--data-dir DIR] [--inbox DIR] [--clock-scale S (0 < S <= 1: approval waits shortened)]\n';
+const refuse = (message: string): never => {
+  process.stderr.write(`${message}\n${usage}`);
+  process.exit(2);
+};
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        demo: { type: 'boolean', default: false },
+        exit: { type: 'boolean', default: false },
+        'data-dir': { type: 'string', default: '.tower' },
+        inbox: { type: 'string', default: 'inbox' },
+        'clock-scale': { type: 'string', default: '1' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+})();
+if (values.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+const clockScale = Number(values['clock-scale']);
+if (!(clockScale > 0 && clockScale <= 1))
+  refuse(`--clock-scale must be a number above 0 and at most 1, got ${values['clock-scale']}`);
+if (values.exit && !values.demo) refuse('--exit only applies with --demo');
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const runtime = await startLocalRuntime({
   dataDir: values['data-dir'],
-  clockScale: Number(values['clock-scale']),
+  clockScale,
 });
 const tools = inspect(runtime);
 const consoleServer = await startConsole(runtime);

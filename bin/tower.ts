@@ -1,11 +1,10 @@
+import '../local/sdk-node20-notice.ts';
+
 // npm run tower -- <command>: the operator CLI, against a local runtime (--local) or a stack (--stack).
 // Set before the CLI loads: the shared stores log through Powertools, which would mix JSON into --json.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { runTower } = await import('../local/operator/cli.ts');
-
-export {};
 
 process.exitCode = await runTower(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
