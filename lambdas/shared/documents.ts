@@ -6,10 +6,26 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
+import type { AuditEvent } from './audit.ts';
 import { dynamo } from './clients/dynamo.ts';
 import { requiredEnv } from './env.ts';
 import { allowedFrom, type DocumentStatus } from './status.ts';
 import type { DocumentRef } from './workflow.ts';
+
+/**
+ * A status move as its audit event reads. The latest one stays on the record, so whoever moves the
+ * document next (or is refused) can audit it if its writer was cut off between the move and the audit.
+ */
+export interface StatusMove {
+  readonly to: DocumentStatus;
+  readonly step: string;
+  readonly actor: AuditEvent['actor'];
+  readonly versions: AuditEvent['versions'];
+  readonly executionArn?: string;
+  readonly reason?: string;
+  readonly details?: AuditEvent['details'];
+  readonly at: string;
+}
 
 /** A document's record: where it came from, where it is now, and which execution owns it. */
 export interface DocumentRecord extends DocumentRef {
@@ -26,6 +42,9 @@ export interface DocumentRecord extends DocumentRef {
   readonly updatedAt: string;
   /** Incremented on every transition, so readers can tell two states apart. */
   readonly revision: number;
+  /** The move that produced this revision, and the status it left. */
+  readonly lastMove?: StatusMove;
+  readonly lastMoveFrom?: DocumentStatus;
 }
 
 export interface TransitionOptions {
@@ -36,10 +55,18 @@ export interface TransitionOptions {
   readonly reason?: string;
   readonly attributes?: Readonly<Record<string, string | number>>;
   readonly now?: Date;
+  /** Kept on the record as `lastMove` until the next move. */
+  readonly move?: StatusMove;
 }
 
 export type TransitionResult =
-  | { readonly applied: true; readonly from: DocumentStatus; readonly revision: number }
+  | {
+      readonly applied: true;
+      readonly from: DocumentStatus;
+      readonly revision: number;
+      /** The record as it was before this move. */
+      readonly before: DocumentRecord;
+    }
   | { readonly applied: false; readonly current: DocumentRecord | undefined };
 
 /** Document records and their monotonic status, with single-item conditional writes only. */
@@ -117,23 +144,28 @@ export class DocumentStore {
       values[`:a${i}`] = value;
       sets.push(`#a${i} = :a${i}`);
     }
+    names['#lastMove'] = 'lastMove';
+    names['#lastMoveFrom'] = 'lastMoveFrom';
+    // Operands read the item before the update: lastMoveFrom gets the status being left.
+    if (options.move) {
+      values[':move'] = options.move;
+      sets.push('#lastMove = :move', '#lastMoveFrom = #status');
+    }
+    const remove = options.move ? '' : ' REMOVE #lastMove, #lastMoveFrom';
     try {
       const out = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { documentId },
-          UpdateExpression: `SET ${sets.join(', ')} ADD #revision :one`,
+          UpdateExpression: `SET ${sets.join(', ')} ADD #revision :one${remove}`,
           ConditionExpression: conditions.join(' AND '),
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
-          ReturnValues: 'UPDATED_OLD',
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return {
-        applied: true,
-        from: out.Attributes?.status as DocumentStatus,
-        revision: Number(out.Attributes?.revision ?? 0) + 1,
-      };
+      const before = out.Attributes as DocumentRecord;
+      return { applied: true, from: before.status, revision: Number(before.revision ?? 0) + 1, before };
     } catch (error) {
       if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
       return { applied: false, current: await this.get(documentId) };

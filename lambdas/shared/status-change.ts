@@ -1,5 +1,11 @@
 import type { AuditEvent, AuditTrail } from './audit.ts';
-import type { DocumentStore, TransitionOptions, TransitionResult } from './documents.ts';
+import type {
+  DocumentRecord,
+  DocumentStore,
+  StatusMove,
+  TransitionOptions,
+  TransitionResult,
+} from './documents.ts';
 import { logger } from './observability.ts';
 import type { DocumentStatus } from './status.ts';
 
@@ -12,42 +18,45 @@ export interface StatusChange extends TransitionOptions {
   readonly details?: AuditEvent['details'];
 }
 
+type Stores = { readonly documents: DocumentStore; readonly audit: AuditTrail };
+
 /**
  * Moves a document's status and audits the move. A refused move (backwards, or from an execution that
  * does not own the document) is logged and audited as refused, never applied; a move the same writer
- * already made (a retry) is audited once and not refused.
+ * already made (a retry) is audited once and not refused. Each call also audits the move before it,
+ * kept on the record, which is a no-op unless that move's writer was cut off before its audit.
  */
-export async function changeStatus(
-  stores: { readonly documents: DocumentStore; readonly audit: AuditTrail },
-  change: StatusChange,
-): Promise<TransitionResult> {
-  const result = await stores.documents.transition(change.documentId, change.to, change);
-  const common = {
-    documentId: change.documentId,
+export async function changeStatus(stores: Stores, change: StatusChange): Promise<TransitionResult> {
+  const move: StatusMove = {
+    to: change.to,
     step: change.step,
     actor: change.actor,
     versions: change.versions,
     executionArn: change.executionArn,
+    reason: change.reason,
+    details: change.details,
+    at: (change.now ?? new Date()).toISOString(),
   };
-  const current = result.applied ? undefined : result.current;
-  // A retried step finds its own move already made: it records the audit event the first try may have missed.
+  const result = await stores.documents.transition(change.documentId, change.to, { ...change, move });
+  const previous = result.applied ? result.before : result.current;
+  if (previous?.lastMove) await auditMove(stores.audit, { ...previous, lastMove: previous.lastMove });
+  if (result.applied) {
+    await auditMove(stores.audit, {
+      documentId: change.documentId,
+      revision: result.revision,
+      lastMove: move,
+      lastMoveFrom: result.from,
+    });
+    return result;
+  }
+  const current = result.current;
+  // A retried step finds its own move already made; a record from before moves were kept is audited here.
   const alreadyMade =
     current !== undefined &&
     current.status === change.to &&
     (current.ownerExecution === undefined || current.ownerExecution === change.executionArn);
-  if (result.applied || alreadyMade) {
-    const revision = result.applied ? result.revision : (current?.revision ?? 0);
-    await stores.audit.append(
-      {
-        ...common,
-        type: 'STATUS_CHANGED',
-        decision: change.to,
-        rationale: change.reason ? [change.reason] : undefined,
-        details: { from: result.applied ? result.from : undefined, to: change.to, ...change.details },
-      },
-      // Keyed by the revision the move produced: one event per move, a repeat after a redrive its own.
-      { idempotencyKey: `${change.documentId}/status/${revision}` },
-    );
+  if (alreadyMade) {
+    if (!current.lastMove) await auditMove(stores.audit, { ...current, lastMove: move });
     return result;
   }
   logger.warn('Status change refused', {
@@ -57,7 +66,11 @@ export async function changeStatus(
   });
   await stores.audit.append(
     {
-      ...common,
+      documentId: change.documentId,
+      step: change.step,
+      actor: change.actor,
+      versions: change.versions,
+      executionArn: change.executionArn,
       type: 'STATUS_CHANGE_REFUSED',
       decision: change.to,
       rationale: [
@@ -67,4 +80,29 @@ export async function changeStatus(
     { idempotencyKey: `${change.documentId}/${change.executionArn ?? '-'}/refused/${change.to}` },
   );
   return result;
+}
+
+/** The audit event of the move that produced `record.revision`; keyed by that revision, so it is recorded once. */
+function auditMove(
+  audit: AuditTrail,
+  record: Pick<DocumentRecord, 'documentId' | 'revision' | 'lastMoveFrom'> & {
+    readonly lastMove: StatusMove;
+  },
+): Promise<boolean> {
+  const move = record.lastMove;
+  return audit.append(
+    {
+      documentId: record.documentId,
+      step: move.step,
+      actor: move.actor,
+      versions: move.versions,
+      executionArn: move.executionArn,
+      type: 'STATUS_CHANGED',
+      decision: move.to,
+      rationale: move.reason ? [move.reason] : undefined,
+      details: { from: record.lastMoveFrom, to: move.to, ...move.details },
+    },
+    // A repeat after a redrive moves again, to a new revision, and is its own event.
+    { idempotencyKey: `${record.documentId}/status/${record.revision}`, now: new Date(move.at) },
+  );
 }

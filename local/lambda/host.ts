@@ -38,6 +38,10 @@ export interface InvocationRecord {
  * Fault injection's hook: may replace an invocation's outcome, run it (`proceed`) and then lose its
  * answer, or return undefined to let it run normally.
  */
+export interface InvokeOptions {
+  readonly onStart?: () => void;
+}
+
 export type InvocationInterceptor = (
   fn: LocalFunction,
   payload: unknown,
@@ -86,19 +90,21 @@ export class LambdaHost {
     return this.byName.get(nameOrArn.split(':function:').pop()?.split(':')[0] ?? nameOrArn);
   }
 
-  async invoke(nameOrArn: string, payload: unknown): Promise<InvokeResult> {
+  /** `onStart` is called when an environment takes the invocation (after any wait for a free one). */
+  async invoke(nameOrArn: string, payload: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
     const fn = this.resolve(nameOrArn);
     if (!fn)
       return {
         ok: false,
         error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${nameOrArn}` },
       };
-    const proceed = () => this.execute(fn, payload);
+    const proceed = () => this.execute(fn, payload, options);
     return (await this.interceptor?.(fn, payload, proceed)) ?? proceed();
   }
 
-  private async execute(fn: LocalFunction, payload: unknown): Promise<InvokeResult> {
+  private async execute(fn: LocalFunction, payload: unknown, options: InvokeOptions): Promise<InvokeResult> {
     await this.acquire(fn);
+    options.onStart?.();
     const startedAt = Date.now();
     const env = this.idle.get(fn.name)?.pop() ?? this.spawn(fn);
     const cold = !env.warm;

@@ -11,6 +11,8 @@ export interface TaskCall {
   readonly heartbeatMs?: number;
   /** Replaced by a fresh task token wherever it appears in the input (`$$.Task.Token`). */
   readonly tokenPlaceholder: string;
+  /** Called by a synchronous Lambda task when an environment takes it: its timeout counts from then. */
+  readonly began?: () => void;
 }
 
 export type Integration = (call: TaskCall) => Promise<unknown>;
@@ -19,6 +21,7 @@ export interface LambdaInvoker {
   invoke(
     nameOrArn: string,
     payload: unknown,
+    options?: { readonly onStart?: () => void },
   ): Promise<
     | { readonly ok: true; readonly payload: unknown }
     | {
@@ -44,8 +47,13 @@ export interface IntegrationDeps {
 }
 
 /** Lambda errors reach Step Functions named by their errorType, with the error JSON as cause. */
-async function invokeLambda(deps: IntegrationDeps, functionName: string, payload: unknown): Promise<unknown> {
-  const result = await deps.lambda.invoke(functionName, payload);
+async function invokeLambda(
+  deps: IntegrationDeps,
+  functionName: string,
+  payload: unknown,
+  began?: () => void,
+): Promise<unknown> {
+  const result = await deps.lambda.invoke(functionName, payload, { onStart: began });
   if (result.ok) return result.payload;
   throw new TaskError(result.error.errorType, JSON.stringify(result.error));
 }
@@ -81,6 +89,11 @@ async function waitForToken(
 
 const lambdaArn = /^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/;
 
+/** A Task resource that invokes a Lambda function and waits for its answer (no task token). */
+export function isSynchronousLambda(resource: string): boolean {
+  return lambdaArn.test(resource) || resource === 'arn:aws:states:::lambda:invoke';
+}
+
 /**
  * The local integration for a Task's Resource, or undefined when there is none (the runtime then
  * refuses to start and names the state).
@@ -88,7 +101,7 @@ const lambdaArn = /^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A
 export function integrationFor(resource: string, deps: IntegrationDeps): Integration | undefined {
   if (lambdaArn.test(resource)) {
     if (!deps.lambda.resolve(resource)) return undefined;
-    return (call) => invokeLambda(deps, resource, call.input);
+    return (call) => invokeLambda(deps, resource, call.input, call.began);
   }
   switch (resource) {
     case 'arn:aws:states:::lambda:invoke':
@@ -97,6 +110,7 @@ export function integrationFor(resource: string, deps: IntegrationDeps): Integra
           deps,
           String(field(call.input, 'FunctionName')),
           field(call.input, 'Payload'),
+          call.began,
         );
         return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 };
       };
@@ -126,14 +140,26 @@ export function integrationFor(resource: string, deps: IntegrationDeps): Integra
   }
 }
 
-/** Races a task against its timeout, failing it with States.Timeout as Step Functions does. */
-export function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+/**
+ * Races a task against its timeout, failing it with States.Timeout as Step Functions does. With
+ * `startsWhen`, the clock starts when that settles (the work began), not when the task was scheduled.
+ */
+export function withTimeout<T>(work: Promise<T>, timeoutMs: number, startsWhen?: Promise<void>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let settled = false;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new TaskError(statesTimeout, 'the task timed out')),
-      Math.min(timeoutMs, 2_147_000_000),
-    );
+    const arm = () => {
+      if (settled) return;
+      timer = setTimeout(
+        () => reject(new TaskError(statesTimeout, 'the task timed out')),
+        Math.min(timeoutMs, 2_147_000_000),
+      );
+    };
+    if (startsWhen) void startsWhen.then(arm);
+    else arm();
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, timeout]).finally(() => {
+    settled = true;
+    clearTimeout(timer);
+  });
 }

@@ -1,7 +1,13 @@
 import './polyfills.ts';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { type AslDefinition, allStates } from './definition.ts';
-import { type Integration, type IntegrationDeps, integrationFor, withTimeout } from './integrations.ts';
+import {
+  type Integration,
+  type IntegrationDeps,
+  integrationFor,
+  isSynchronousLambda,
+  withTimeout,
+} from './integrations.ts';
 
 /**
  * Time in the local engine: 1 is real time; 0.001 makes a one-day SLA last 86 seconds. It scales what
@@ -15,6 +21,8 @@ export interface Clock {
 interface TaskPlan {
   readonly integration: Integration;
   readonly waitsForCallback: boolean;
+  /** A synchronous Lambda invoke: its timeout counts from when an environment takes it. */
+  readonly startsInEnvironment: boolean;
   readonly timeoutSeconds?: number;
   readonly timeoutPath?: string;
   readonly heartbeatSeconds?: number;
@@ -62,6 +70,7 @@ export class LocalStateMachine {
           this.tasks.set(stateName, {
             integration,
             waitsForCallback: (state.Resource ?? '').endsWith('.waitForTaskToken'),
+            startsInEnvironment: isSynchronousLambda(state.Resource ?? ''),
             timeoutSeconds: state.TimeoutSeconds,
             timeoutPath: state.TimeoutSecondsPath,
             heartbeatSeconds: state.HeartbeatSeconds,
@@ -128,6 +137,14 @@ export class LocalStateMachine {
     const scale = plan.waitsForCallback ? this.clock.scale : 1;
     const timeoutMs = seconds * 1000 * scale;
     const heartbeatMs = plan.heartbeatSeconds ? plan.heartbeatSeconds * 1000 * scale : undefined;
+    // On AWS a synchronous invoke never queues for an environment (it is cold-started or throttled),
+    // so locally the timeout of a Lambda task counts from when an environment takes it.
+    let began: () => void = () => {};
+    const beginning = plan.startsInEnvironment
+      ? new Promise<void>((resolve) => {
+          began = resolve;
+        })
+      : undefined;
     const work = plan.integration({
       executionArn,
       stateName,
@@ -135,8 +152,9 @@ export class LocalStateMachine {
       timeoutMs,
       heartbeatMs,
       tokenPlaceholder: taskTokenPlaceholder,
+      began: () => began(),
     });
-    return withTimeout(work, timeoutMs);
+    return withTimeout(work, timeoutMs, beginning);
   }
 }
 

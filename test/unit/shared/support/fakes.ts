@@ -132,9 +132,11 @@ export class MemoryDocuments implements Pick<DocumentStore, 'create' | 'get' | '
         revision: current.revision + 1,
         ...(options.claimOwnership && options.executionArn ? { ownerExecution: options.executionArn } : {}),
         ...(options.reason !== undefined ? { statusReason: options.reason } : {}),
+        lastMove: options.move,
+        lastMoveFrom: options.move ? current.status : undefined,
       }),
     );
-    return { applied: true, from: current.status, revision: current.revision + 1 };
+    return { applied: true, from: current.status, revision: current.revision + 1, before: stored(current) };
   }
 
   get store(): DocumentStore {
