@@ -64,6 +64,11 @@ say(`${pad('Console')}${consoleServer.url}`);
 for (const p of processes)
   say(`${pad('Inbox')}./${values.inbox}/${p.id}/ → s3://${runtime.names.bucket}/${p.intakePrefix}`);
 say(`${pad('Data')}${runtime.dataDir}/ (documents, statuses and audit survive restarts)`);
+if (runtime.incompleteUploadsRemoved > 0) {
+  say(
+    `Note: ${runtime.incompleteUploadsRemoved} upload(s) the last stop cut off half-written were removed (S3 never had them); upload them again.`,
+  );
+}
 if (runtime.reannounced > 0) {
   say(`Note: ${runtime.reannounced} intake file(s) whose events the last stop lost were announced again.`);
 }

@@ -83,6 +83,8 @@ export interface LocalRuntime {
   readonly interrupted: readonly string[];
   /** Intake objects announced again at start-up because their events were lost. */
   readonly reannounced: number;
+  /** Half-written objects a hard stop left in the local S3, removed at start-up. */
+  readonly incompleteUploadsRemoved: number;
   stop(): Promise<void>;
 }
 
@@ -319,6 +321,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       dataDir,
       interrupted: interrupted.map((r) => r.executionArn),
       reannounced,
+      incompleteUploadsRemoved: s3.incompleteRemoved.length,
       stop: async () => {
         for (const close of closers.reverse()) await close().catch(() => undefined);
         if (temporary) rmSync(dataDir, { recursive: true, force: true });

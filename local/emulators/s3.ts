@@ -1,4 +1,5 @@
 import S3rver from 's3rver';
+import { removeIncompleteObjects } from './s3-repair.ts';
 
 export interface S3Notification {
   readonly eventName: string;
@@ -13,6 +14,8 @@ export interface LocalS3 {
   readonly url: string;
   /** Called for every object created or removed, since s3rver delivers no bucket notifications itself. */
   onEvent(listener: (event: S3Notification) => void): void;
+  /** Objects a hard stop left half-written, removed before start (their uploads never succeeded). */
+  readonly incompleteRemoved: readonly string[];
   close(): Promise<void>;
 }
 
@@ -26,6 +29,7 @@ interface S3rverEvent {
 
 /** S3 on loopback (s3rver), objects kept in `directory`. */
 export async function startS3(directory: string): Promise<LocalS3> {
+  const incompleteRemoved = removeIncompleteObjects(directory);
   const server = new S3rver({
     port: 0,
     address: '127.0.0.1',
@@ -56,6 +60,7 @@ export async function startS3(directory: string): Promise<LocalS3> {
   return {
     url: `http://127.0.0.1:${port}`,
     onEvent: (listener) => listeners.push(listener),
+    incompleteRemoved,
     close: () => server.close(),
   };
 }

@@ -18,6 +18,7 @@ export interface ChildRuntime {
   /** Executions found cut off at start-up, and intake objects announced again. */
   readonly interrupted: number;
   readonly reannounced: number;
+  readonly incompleteUploadsRemoved: number;
 }
 
 interface Ready {
@@ -25,6 +26,12 @@ interface Ready {
   readonly queueUrls: Record<QueueId, string>;
   readonly interrupted: number;
   readonly reannounced: number;
+  readonly incompleteUploadsRemoved: number;
+}
+
+/** The `Name: message` line of an uncaught error in a child's stderr (else its end), not the code frame. */
+function thrown(stderr: string): string {
+  return stderr.split('\n').find((line) => /^[A-Z][A-Za-z.]*: /.test(line)) ?? stderr.slice(-300);
 }
 
 /** Starts the runtime in a child process on `dataDir` and resolves once it listens. */
@@ -41,7 +48,7 @@ export function startChild(dataDir: string, timeoutMs = 120_000): Promise<ChildR
     child.stderr?.on('data', (chunk: Buffer) => {
       errors = `${errors}${chunk.toString()}`.slice(-2000);
     });
-    child.on('exit', (code) => reject(new Error(`the child runtime exited (${code}): ${errors}`)));
+    child.on('exit', (code) => reject(new Error(`the child runtime exited (${code}): ${thrown(errors)}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const line = buffered.split('\n').find((l) => l.startsWith('READY '));
@@ -62,6 +69,7 @@ export function startChild(dataDir: string, timeoutMs = 120_000): Promise<ChildR
         sesUrl: ready.endpoints.ses,
         interrupted: ready.interrupted,
         reannounced: ready.reannounced,
+        incompleteUploadsRemoved: ready.incompleteUploadsRemoved,
       });
     });
   });

@@ -19,6 +19,7 @@ const ready = {
   queueUrls: Object.fromEntries(Object.entries(runtime.queues).map(([id, q]) => [id, q.url])),
   interrupted: runtime.interrupted.length,
   reannounced: runtime.reannounced,
+  incompleteUploadsRemoved: runtime.incompleteUploadsRemoved,
 };
 process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
 const stop = async () => {

@@ -110,7 +110,7 @@ export const hardKill: Scenario = {
           expectations,
           notes: [
             `SIGKILL after ${confirmed.size}/${files.length} uploads with ${inFlight} documents in flight; ${retried.length} uploads cut off and retried`,
-            `at restart: ${second.interrupted} interrupted executions resumed, ${second.reannounced} intake objects announced again`,
+            `at restart: ${second.interrupted} interrupted executions resumed, ${second.reannounced} intake objects announced again, ${second.incompleteUploadsRemoved} half-written uploads removed`,
             ...failedStarts.map((f) => `restart failed and was tried again: ${f}`),
             ...(auto2.approved > 0 ? [`${auto2.approved} sent to a person by the rules and approved`] : []),
           ],
