@@ -6,10 +6,15 @@ import type { Scenario } from '../types.ts';
 import { cleanInvoices } from '../workload.ts';
 
 const sizes = { full: { documents: 400, stale: 10 }, small: { documents: 20, stale: 3 } } as const;
+/** The intake poller is stopped this long after the burst starts, for this long, then started again. */
+const intakePause = {
+  full: { afterMs: 5000, forMs: 15_000 },
+  small: { afterMs: 1000, forMs: 3000 },
+} as const;
 
 /**
  * 4. The starter crashes after doing its work (30 %) or times out (5 %), so SQS redelivers batches it
- * already started; then, for a few completed documents, a second execution is started by hand with
+ * already started, and its poller is stopped and started again mid-burst; then, for a few completed documents, a second execution is started by hand with
  * the same input, as a stale duplicate would: it must change nothing.
  */
 export const starterCrash: Scenario = {
@@ -33,7 +38,14 @@ export const starterCrash: Scenario = {
         const size = sizes[context.scale];
         const files = await cleanInvoices(size.documents, 'crash');
         context.log(`dropping ${files.length} invoices; the starter crashes or times out`);
+        const pause = intakePause[context.scale];
+        const paused = sleep(pause.afterMs).then(async () => {
+          await runtime.pollers.intake.stop();
+          await sleep(pause.forMs);
+          runtime.pollers.intake.start();
+        });
         const dropped = await dropAll(target, files);
+        await paused;
         const expectations = expectDropped(files, dropped, () => ({ statuses: ['COMPLETED'] }));
         await settle(target, () => expectations, context, dropped.started, 700);
         runtime.faults.set([]);
@@ -94,6 +106,7 @@ export const starterCrash: Scenario = {
           notes: [
             `${injected.filter((i) => i.kind === 'crash').length} starter crashes, ${injected.filter((i) => i.kind === 'timeout').length} starter timeouts injected`,
             `${handStarted.length} stale executions started by hand: ${ended.join(', ')}`,
+            `intake poller stopped ${pause.afterMs / 1000} s into the burst for ${pause.forMs / 1000} s, then started again`,
           ],
         };
       },
