@@ -1,31 +1,28 @@
 import '../local/sdk-node20-notice.ts';
-import { parseArgs } from 'node:util';
 import { keyValues } from '../local/bench/format.ts';
 import { runAdmissionBench } from '../local/bench-admission/run.ts';
+import { parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
 
 // npm run bench:admission: a burst against the account's Textract rate, admitted without throttling the workflow.
-const usage = 'usage: npm run bench:admission -- [--documents N] [--rate R] [--timeout-seconds S] [--json]\n';
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        documents: { type: 'string', default: '1000' },
-        rate: { type: 'string', default: '5' },
-        'timeout-seconds': { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    process.exit(2);
-  }
-})();
+const usage = 'usage: npm run bench:admission -- [--documents N] [--rate R] [--timeout-seconds S] [--json]';
+const { values } = parseArgsOrRefuse(
+  {
+    options: {
+      documents: { type: 'string', default: '1000' },
+      rate: { type: 'string', default: '5' },
+      'timeout-seconds': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  },
+  usage,
+);
 const documents = Number(values.documents);
 const rate = Number(values.rate);
-if (!Number.isInteger(documents) || documents < 1 || !(rate > 0)) {
-  process.stderr.write(usage);
-  process.exit(2);
-}
+if (!Number.isInteger(documents) || documents < 1 || !(rate > 0))
+  refuseArgs(
+    `--documents must be a whole number from 1 and --rate above 0, got ${values.documents} and ${values.rate}`,
+    usage,
+  );
 const started = Date.now();
 const report = await runAdmissionBench({
   documents,

@@ -1,5 +1,5 @@
 import '../local/sdk-node20-notice.ts';
-import { parseArgs } from 'node:util';
+import { parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
 import { startConsole } from '../local/console/server.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
@@ -10,29 +10,23 @@ import { processes } from '../statemachines/processes.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
 const usage =
-  'usage: npm start -- [--demo [--exit]] [--data-dir DIR] [--inbox DIR] [--clock-scale S (0 < S <= 1: approval waits shortened)]\n';
-const refuse = (message: string): never => {
-  process.stderr.write(`${message}\n${usage}`);
-  process.exit(2);
-};
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        demo: { type: 'boolean', default: false },
-        exit: { type: 'boolean', default: false },
-        'data-dir': { type: 'string', default: '.tower' },
-        inbox: { type: 'string', default: 'inbox' },
-        'clock-scale': { type: 'string', default: '1' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return refuse(error instanceof Error ? error.message : String(error));
-  }
-})();
+  'usage: npm start -- [--demo [--exit]] [--data-dir DIR] [--inbox DIR] [--clock-scale S (0 < S <= 1: approval waits shortened)]';
+const refuse = (message: string) => refuseArgs(message, usage);
+const { values } = parseArgsOrRefuse(
+  {
+    options: {
+      demo: { type: 'boolean', default: false },
+      exit: { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: '.tower' },
+      inbox: { type: 'string', default: 'inbox' },
+      'clock-scale': { type: 'string', default: '1' },
+      help: { type: 'boolean', default: false },
+    },
+  },
+  usage,
+);
 if (values.help) {
-  process.stdout.write(usage);
+  process.stdout.write(`${usage}\n`);
   process.exit(0);
 }
 const clockScale = Number(values['clock-scale']);

@@ -30,27 +30,30 @@ export async function startSes(): Promise<Listening & { sent(): Promise<SentEmai
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-    sent: async () => {
-      const response = await fetch(`${url}/store`);
-      const store = (await response.json()) as {
-        emails: {
-          messageId: string;
-          from: string;
-          destination: { to: string[] };
-          subject: string;
-          body: { text?: string; html?: string };
-          at: number;
-        }[];
-      };
-      return store.emails.map((e) => ({
-        messageId: e.messageId,
-        from: e.from,
-        to: e.destination.to,
-        subject: e.subject,
-        text: e.body.text,
-        html: e.body.html,
-        at: e.at,
-      }));
-    },
+    sent: () => readSentMail(url),
   };
+}
+
+/** The mail an aws-ses-v2-local at `url` has sent, from its store (kept in memory by that process). */
+export async function readSentMail(url: string): Promise<SentEmail[]> {
+  const response = await fetch(`${url}/store`);
+  const store = (await response.json()) as {
+    emails: {
+      messageId: string;
+      from: string;
+      destination: { to: string[] };
+      subject: string;
+      body: { text?: string; html?: string };
+      at: number;
+    }[];
+  };
+  return store.emails.map((e) => ({
+    messageId: e.messageId,
+    from: e.from,
+    to: e.destination.to,
+    subject: e.subject,
+    text: e.body.text,
+    html: e.body.html,
+    at: e.at,
+  }));
 }

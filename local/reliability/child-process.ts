@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { QueueId } from '../../lambdas/registry/queues.ts';
 import { localClients } from '../clients.ts';
-import type { SentEmail } from '../emulators/ses.ts';
 import { localNames } from '../resources.ts';
 import type { Target } from './evidence.ts';
 
@@ -73,28 +72,6 @@ export function startChild(dataDir: string, timeoutMs = 120_000): Promise<ChildR
       });
     });
   });
-}
-
-/** Mail a child's SES has sent (its store is in memory: a killed child's mail is gone). */
-export async function childMail(sesUrl: string): Promise<SentEmail[]> {
-  const store = (await (await fetch(`${sesUrl}/store`)).json()) as {
-    emails: {
-      messageId: string;
-      from: string;
-      destination: { to: string[] };
-      subject: string;
-      body: { text?: string };
-      at: number;
-    }[];
-  };
-  return store.emails.map((e) => ({
-    messageId: e.messageId,
-    from: e.from,
-    to: e.destination.to,
-    subject: e.subject,
-    text: e.body.text,
-    at: e.at,
-  }));
 }
 
 /** Ends a child: SIGKILL (a hard stop, nothing flushed or closed) or SIGTERM (a clean stop). */

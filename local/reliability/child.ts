@@ -1,3 +1,4 @@
+import '../sdk-node20-notice.ts';
 import { startLocalRuntime } from '../runtime.ts';
 import { runtimeOptions } from './harness.ts';
 
@@ -6,7 +7,6 @@ import { runtimeOptions } from './harness.ts';
  * directory given as the first argument, with the reliability settings, announcing where it listens
  * (one `READY {json}` line on stdout) and what it found at start-up.
  */
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const dataDir = process.argv[2];
 if (!dataDir) {
   process.stderr.write('usage: child.ts <data-dir>\n');

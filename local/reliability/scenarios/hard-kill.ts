@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocumentRecord } from '../../../lambdas/shared/documents.ts';
 import type { SentEmail } from '../../emulators/ses.ts';
+import { readSentMail } from '../../emulators/ses.ts';
 import { AutoApprover } from '../approver.ts';
-import { type ChildRuntime, childMail, endChild, startChild } from '../child-process.ts';
+import { type ChildRuntime, endChild, startChild } from '../child-process.ts';
 import { drop, inPool, sleep, waitUntilSettled } from '../driver.ts';
 import { collectEvidence, scanTable } from '../evidence.ts';
 import { approver, minDwellSeconds } from '../harness.ts';
@@ -37,7 +38,8 @@ export const hardKill: Scenario = {
     const mail = new Map<string, SentEmail>();
     let current: ChildRuntime | undefined;
     const mailbox = async () => {
-      if (current) for (const m of await childMail(current.sesUrl).catch(() => [])) mail.set(m.messageId, m);
+      if (current)
+        for (const m of await readSentMail(current.sesUrl).catch(() => [])) mail.set(m.messageId, m);
       return [...mail.values()];
     };
     try {

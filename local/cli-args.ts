@@ -1,0 +1,16 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
+/** Ends a script whose arguments are wrong: the reason, then its usage, exit code 2. */
+export function refuseArgs(message: string, usage: string): never {
+  process.stderr.write(`${message}\n${usage}\n`);
+  process.exit(2);
+}
+
+/** `parseArgs`, with an unknown or malformed option answered by `refuseArgs` instead of a stack trace. */
+export function parseArgsOrRefuse<T extends ParseArgsConfig>(config: T, usage: string) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    return refuseArgs(error instanceof Error ? error.message : String(error), usage);
+  }
+}
