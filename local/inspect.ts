@@ -5,6 +5,7 @@ import { type DocumentRecord, DocumentStore } from '../lambdas/shared/documents.
 import { sha256Hex } from '../lambdas/shared/hash.ts';
 import type { DocumentStatus } from '../lambdas/shared/status.ts';
 import { processes } from '../statemachines/processes.ts';
+import { describeExecution } from './operator/history.ts';
 import type { LocalRuntime } from './runtime.ts';
 
 /** Read access to documents, audit and mail of a running local runtime, for tools, demos and tests. */
@@ -66,6 +67,25 @@ export function inspect(runtime: Pick<LocalRuntime, 'clients' | 'names' | 'mailb
       throw new Error(
         `document ${documentId.slice(0, 12)} did not reach ${statuses.join('/')} (last: ${last?.status ?? 'none'})`,
       );
+    },
+
+    /**
+     * Waits until the document ends in one of the statuses and its execution has ended too: a status
+     * is written before the step's own audit record and the execution's last state.
+     */
+    async waitForEnd(
+      documentId: string,
+      statuses: readonly DocumentStatus[],
+      timeoutMs = 60_000,
+    ): Promise<DocumentRecord> {
+      const until = Date.now() + timeoutMs;
+      const ended = await this.waitForStatus(documentId, statuses, timeoutMs);
+      const owner = ended.ownerExecution;
+      while (owner && (await describeExecution(runtime.clients.sfn, owner))?.status === 'RUNNING') {
+        if (Date.now() > until) throw new Error(`execution ${owner} still running after ${ended.status}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return ended;
     },
 
     /** Waits until at least `count` approval links match (the status moves before the emails go out). */

@@ -1,4 +1,4 @@
-import { RedriveExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { RedriveExecutionCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
 import type { DocumentStatus } from '../../lambdas/shared/status.ts';
 import { changeStatus } from '../../lambdas/shared/status-change.ts';
@@ -37,11 +37,11 @@ export async function redriveDocument(
     throw new RefusedError(`document is ${document.status}: only FAILED documents can be redriven`);
   const owner = document.ownerExecution;
   if (!owner) throw new RefusedError('document has no execution to redrive');
-  const previous = await describeExecution(operator.target.sfn, owner);
+  const previous = await endedExecution(operator.target.sfn, owner);
   if (!previous?.input) throw new RefusedError(`its execution ${owner} no longer exists; nothing to redrive`);
   if (previous.status === 'RUNNING')
     throw new RefusedError(
-      'its execution is still running (ending after recording the failure); try again shortly',
+      `its execution is still running ${endingWaitMs / 1000} s after recording the failure; look at its timeline`,
     );
 
   const [audit, history] = await Promise.all([
@@ -67,6 +67,19 @@ export async function redriveDocument(
     `${documentId}/operator/redrive/${outcome.executionArn}/${(previous.redriveCount ?? 0) + (recorded ? 0 : 1)}`,
   );
   return outcome;
+}
+
+// A FAILED document's execution is between recording the failure and its Fail state for moments only.
+const endingWaitMs = 30_000;
+
+/** The execution once it has ended, or as it is after `endingWaitMs`. */
+async function endedExecution(sfn: SFNClient, executionArn: string) {
+  const until = Date.now() + endingWaitMs;
+  for (;;) {
+    const execution = await describeExecution(sfn, executionArn);
+    if (execution?.status !== 'RUNNING' || Date.now() >= until) return execution;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 async function redriveExecution(

@@ -35,6 +35,7 @@ describe('invoice processing through the local runtime', () => {
     ]);
     // Assess
     expect(doc.status).toBe('COMPLETED');
+    await t.tools.waitForEnd(id, ['COMPLETED']);
     const result = await t.runtime.clients.s3.send(
       new GetObjectCommand({ Bucket: t.runtime.names.bucket, Key: doc.resultKey }),
     );

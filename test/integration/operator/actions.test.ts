@@ -88,7 +88,7 @@ describe('operator CLI: cancel, redrive and DLQ redrive', () => {
     expect(failed).toMatchObject({ status: 'FAILED', failedStep: 'rules' });
     // Act
     const outcome = await towerJson<RedriveOutcome>(target, 'redrive', id, '--reason', 'rules fixed in v2');
-    const done = await t.tools.waitForStatus(id, ['COMPLETED', 'FAILED']);
+    const done = await t.tools.waitForEnd(id, ['COMPLETED', 'FAILED']);
     // Assess
     expect(outcome).toMatchObject({ mode: 'new-execution', previousExecution: failed.ownerExecution });
     expect(outcome.executionArn).toBe(`${failed.ownerExecution}-r1`);

@@ -27,7 +27,7 @@ describe('operator CLI: documents and timelines', () => {
     stalledNew = await stalledDocument(t.runtime, 'stalled-new', new Date(Date.now() - 60_000));
     completed = await t.tools.drop('invoice', 'clean.pdf', await smallInvoice('operator-read-clean'));
     awaiting = await t.tools.drop('invoice', 'large.pdf', await largeInvoice('operator-read-large'));
-    await t.tools.waitForStatus(completed, ['COMPLETED']);
+    await t.tools.waitForEnd(completed, ['COMPLETED']);
     await t.tools.waitForStatus(awaiting, ['AWAITING_APPROVAL']);
   });
   afterAll(async () => t?.runtime.stop());
