@@ -38,6 +38,17 @@ async function decide(f: Api, secret: string, decision: 'approve' | 'reject', co
 const confirmNonce = (f: Api, approverId: string, ageMs: number) =>
   signNonce(f.record().pageKey, f.approvalId, approverId, f.time.now().getTime() - ageMs, 'confirm');
 
+/** A confirm POST straight from the form, carrying Ann's (a1) confirmation nonce rendered `ageMs` ago. */
+const postConfirm = (f: Api, secret: string, decision: string, ageMs = 10_000) =>
+  servePage(
+    f.deps,
+    pageRequest('POST', f.approvalId, secret, {
+      step: 'confirm',
+      nonce: confirmNonce(f, 'a1', ageMs),
+      decision,
+    }),
+  );
+
 const votes = (f: Api) =>
   Object.values(f.record().approvers).flatMap((a) => (a.vote ? [a.vote.decision] : []));
 
@@ -211,14 +222,7 @@ describe('servePage: confirming', () => {
     const f = approvalApi();
 
     // Act
-    const response = await servePage(
-      f.deps,
-      pageRequest('POST', f.approvalId, secrets.a1, {
-        step: 'confirm',
-        nonce: confirmNonce(f, 'a1', 3_601_000),
-        decision: 'approve',
-      }),
-    );
+    const response = await postConfirm(f, secrets.a1, 'approve', 3_601_000);
 
     // Assess
     expect(response.body).toContain('This page had expired. Please choose again.');
@@ -265,14 +269,7 @@ describe('servePage: confirming', () => {
 
     // Act
     const reopened = await open(f, secrets.a1);
-    const revote = await servePage(
-      f.deps,
-      pageRequest('POST', f.approvalId, secrets.a1, {
-        step: 'confirm',
-        nonce: confirmNonce(f, 'a1', 10_000),
-        decision: 'reject',
-      }),
-    );
+    const revote = await postConfirm(f, secrets.a1, 'reject');
 
     // Assess
     expect(first.body).toContain('1 more approval is needed');
@@ -289,12 +286,11 @@ describe('servePage: confirming', () => {
   it('records one vote when the same approver confirms twice at once', async () => {
     // Prepare
     const f = approvalApi({ record: { requiredApprovals: 2 } });
-    const form = (decision: string) => ({ step: 'confirm', nonce: confirmNonce(f, 'a1', 10_000), decision });
 
     // Act
     const responses = await Promise.all([
-      servePage(f.deps, pageRequest('POST', f.approvalId, secrets.a1, form('approve'))),
-      servePage(f.deps, pageRequest('POST', f.approvalId, secrets.a1, form('reject'))),
+      postConfirm(f, secrets.a1, 'approve'),
+      postConfirm(f, secrets.a1, 'reject'),
     ]);
 
     // Assess
@@ -363,14 +359,7 @@ describe('servePage: confirming', () => {
     const f = approvalApi({ approvals });
 
     // Act
-    const response = await servePage(
-      f.deps,
-      pageRequest('POST', f.approvalId, secrets.a1, {
-        step: 'confirm',
-        nonce: confirmNonce(f, 'a1', 10_000),
-        decision: 'approve',
-      }),
-    );
+    const response = await postConfirm(f, secrets.a1, 'approve');
 
     // Assess
     expect(response.statusCode).toBe(410);
@@ -402,14 +391,7 @@ describe('servePage: links that do not open an approval', () => {
     const f = approvalApi();
 
     // Act
-    const response = await servePage(
-      f.deps,
-      pageRequest('POST', f.approvalId, 'not-the-secret-0000000', {
-        step: 'confirm',
-        nonce: confirmNonce(f, 'a1', 10_000),
-        decision: 'approve',
-      }),
-    );
+    const response = await postConfirm(f, 'not-the-secret-0000000', 'approve');
 
     // Assess
     expect(response.statusCode).toBe(404);
@@ -467,14 +449,7 @@ describe('servePage: ended approvals', () => {
 
       // Act
       const viewed = await servePage(f.deps, pageRequest('GET', f.approvalId, secrets.a1));
-      const confirmed = await servePage(
-        f.deps,
-        pageRequest('POST', f.approvalId, secrets.a1, {
-          step: 'confirm',
-          nonce: confirmNonce(f, 'a1', 10_000),
-          decision: 'approve',
-        }),
-      );
+      const confirmed = await postConfirm(f, secrets.a1, 'approve');
 
       // Assess
       for (const response of [viewed, confirmed]) {
@@ -494,7 +469,7 @@ describe('servePage: step-up', () => {
     // Prepare
     const f = approvalApi({ record: { stepUp: true } });
     const { response: confirmation, nonce } = await choose(f, secrets.a1, 'approve');
-    const code = /\b(\d{6})\b/.exec(f.mail.sent[0]?.subject ?? '')?.[1] ?? '';
+    const code = f.lastCode();
     f.time.advance(5_000);
     const post = (form: Record<string, string>) =>
       servePage(
@@ -523,7 +498,7 @@ describe('servePage: step-up', () => {
     // Prepare
     const f = approvalApi({ record: { stepUp: true } });
     const { nonce } = await choose(f, secrets.a1, 'approve');
-    const code = /\b(\d{6})\b/.exec(f.mail.sent[0]?.subject ?? '')?.[1] ?? '';
+    const code = f.lastCode();
     const wrongCode = code === '000000' ? '111111' : '000000';
     f.time.advance(5_000);
     const post = (value: string) =>

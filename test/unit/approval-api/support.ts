@@ -26,7 +26,9 @@ export function approvalApi(
     now: time.now,
   };
   const record = () => approvals.peek(seeded.approvalId) as ApprovalRecord;
-  return { deps, approvals, audit, mail, sfn, time, record, approvalId: seeded.approvalId };
+  /** The one-time code in the latest step-up email's subject ('' when none was sent). */
+  const lastCode = () => /\b(\d{6})\b/.exec(mail.sent.at(-1)?.subject ?? '')?.[1] ?? '';
+  return { deps, approvals, audit, mail, sfn, time, record, lastCode, approvalId: seeded.approvalId };
 }
 
 export function pageRequest(
