@@ -5,7 +5,7 @@ import { type DocumentRecord, DocumentStore } from '../lambdas/shared/documents.
 import { sha256Hex } from '../lambdas/shared/hash.ts';
 import type { DocumentStatus } from '../lambdas/shared/status.ts';
 import { processes } from '../statemachines/processes.ts';
-import { describeExecution } from './operator/history.ts';
+import { describeWhenEnded } from './operator/history.ts';
 import type { LocalRuntime } from './runtime.ts';
 
 /** Read access to documents, audit and mail of a running local runtime, for tools, demos and tests. */
@@ -81,10 +81,11 @@ export function inspect(runtime: Pick<LocalRuntime, 'clients' | 'names' | 'mailb
       const until = Date.now() + timeoutMs;
       const ended = await this.waitForStatus(documentId, statuses, timeoutMs);
       const owner = ended.ownerExecution;
-      while (owner && (await describeExecution(runtime.clients.sfn, owner))?.status === 'RUNNING') {
-        if (Date.now() > until) throw new Error(`execution ${owner} still running after ${ended.status}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      if (
+        owner &&
+        (await describeWhenEnded(runtime.clients.sfn, owner, until - Date.now(), 50))?.status === 'RUNNING'
+      )
+        throw new Error(`execution ${owner} still running after ${ended.status}`);
       return ended;
     },
 

@@ -39,16 +39,23 @@ export async function changeStatus(stores: Stores, change: StatusChange): Promis
   };
   const result = await stores.documents.transition(change.documentId, change.to, { ...change, move });
   const previous = result.applied ? result.before : result.current;
-  if (previous?.lastMove) await auditMove(stores.audit, { ...previous, lastMove: previous.lastMove });
+  const auditPrevious = previous?.lastMove
+    ? auditMove(stores.audit, { ...previous, lastMove: previous.lastMove })
+    : undefined;
   if (result.applied) {
-    await auditMove(stores.audit, {
-      documentId: change.documentId,
-      revision: result.revision,
-      lastMove: move,
-      lastMoveFrom: result.from,
-    });
+    // Independent idempotent puts: the previous move's (almost always a no-op) costs no extra round trip.
+    await Promise.all([
+      auditPrevious,
+      auditMove(stores.audit, {
+        documentId: change.documentId,
+        revision: result.revision,
+        lastMove: move,
+        lastMoveFrom: result.from,
+      }),
+    ]);
     return result;
   }
+  await auditPrevious;
   const current = result.current;
   // A retried step finds its own move already made; a record from before moves were kept is audited here.
   const alreadyMade =

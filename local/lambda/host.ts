@@ -34,14 +34,15 @@ export interface InvocationRecord {
   readonly errorType?: string;
 }
 
+export interface InvokeOptions {
+  /** Called when an environment takes the invocation (after any wait for a free one). */
+  readonly onStart?: () => void;
+}
+
 /**
  * Fault injection's hook: may replace an invocation's outcome, run it (`proceed`) and then lose its
  * answer, or return undefined to let it run normally.
  */
-export interface InvokeOptions {
-  readonly onStart?: () => void;
-}
-
 export type InvocationInterceptor = (
   fn: LocalFunction,
   payload: unknown,
@@ -90,7 +91,6 @@ export class LambdaHost {
     return this.byName.get(nameOrArn.split(':function:').pop()?.split(':')[0] ?? nameOrArn);
   }
 
-  /** `onStart` is called when an environment takes the invocation (after any wait for a free one). */
   async invoke(nameOrArn: string, payload: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
     const fn = this.resolve(nameOrArn);
     if (!fn)

@@ -53,6 +53,21 @@ export async function describeExecution(
   }
 }
 
+/** DescribeExecution once the execution has ended, or as it is when `waitMs` has passed. */
+export async function describeWhenEnded(
+  sfn: SFNClient,
+  executionArn: string,
+  waitMs: number,
+  pollMs = 250,
+): Promise<DescribeExecutionCommandOutput | undefined> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const execution = await describeExecution(sfn, executionArn);
+    if (execution?.status !== 'RUNNING' || Date.now() >= until) return execution;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
 /** Every event of an execution's history, oldest first, without inputs and outputs (they hold invoice data). */
 export async function executionHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];

@@ -1,4 +1,4 @@
-import { RedriveExecutionCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { RedriveExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
 import type { DocumentStatus } from '../../lambdas/shared/status.ts';
 import { changeStatus } from '../../lambdas/shared/status-change.ts';
@@ -7,7 +7,7 @@ import { auditAction, type Operator, operatorStep } from './context.ts';
 import { errorName, RefusedError } from './errors.ts';
 import { nextRedriveName, stateMachineOf } from './executions.ts';
 import { failureRecorderStates, reachedFailurePath } from './failure-path.ts';
-import { describeExecution, executionHistory, workflowVersionOf } from './history.ts';
+import { describeExecution, describeWhenEnded, executionHistory, workflowVersionOf } from './history.ts';
 
 export type RedriveMode = 'redrive-execution' | 'new-execution';
 
@@ -19,6 +19,9 @@ export interface RedriveOutcome {
   readonly previousExecution: string;
   readonly status: DocumentStatus;
 }
+
+// A FAILED document's execution is between recording the failure and its Fail state for moments only.
+const endingWaitMs = 30_000;
 
 /**
  * Runs a FAILED document again. An execution that failed before reaching its failure path is redriven
@@ -37,7 +40,7 @@ export async function redriveDocument(
     throw new RefusedError(`document is ${document.status}: only FAILED documents can be redriven`);
   const owner = document.ownerExecution;
   if (!owner) throw new RefusedError('document has no execution to redrive');
-  const previous = await endedExecution(operator.target.sfn, owner);
+  const previous = await describeWhenEnded(operator.target.sfn, owner, endingWaitMs);
   if (!previous?.input) throw new RefusedError(`its execution ${owner} no longer exists; nothing to redrive`);
   if (previous.status === 'RUNNING')
     throw new RefusedError(
@@ -67,19 +70,6 @@ export async function redriveDocument(
     `${documentId}/operator/redrive/${outcome.executionArn}/${(previous.redriveCount ?? 0) + (recorded ? 0 : 1)}`,
   );
   return outcome;
-}
-
-// A FAILED document's execution is between recording the failure and its Fail state for moments only.
-const endingWaitMs = 30_000;
-
-/** The execution once it has ended, or as it is after `endingWaitMs`. */
-async function endedExecution(sfn: SFNClient, executionArn: string) {
-  const until = Date.now() + endingWaitMs;
-  for (;;) {
-    const execution = await describeExecution(sfn, executionArn);
-    if (execution?.status !== 'RUNNING' || Date.now() >= until) return execution;
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function redriveExecution(

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocumentRecord } from '../../../lambdas/shared/documents.ts';
-import type { SentEmail } from '../../emulators/ses.ts';
-import { readSentMail } from '../../emulators/ses.ts';
+import { readSentMail, type SentEmail } from '../../emulators/ses.ts';
 import { AutoApprover } from '../approver.ts';
 import { type ChildRuntime, endChild, startChild } from '../child-process.ts';
-import { drop, inPool, sleep, waitUntilSettled } from '../driver.ts';
+import { drop, inPool, settle, sleep } from '../driver.ts';
 import { collectEvidence, scanTable } from '../evidence.ts';
 import { approver, minDwellSeconds } from '../harness.ts';
 import { judge } from '../judge.ts';
@@ -96,11 +95,7 @@ export const hardKill: Scenario = {
         droppedAt: droppedAt.get(f.documentId) ?? 0,
         statuses: ['COMPLETED'],
       }));
-      await waitUntilSettled(second.target, () => expectations, {
-        deadline: Date.now() + 180_000 + files.length * 700,
-        log: context.log,
-        pollMs: context.scale === 'full' ? 5000 : 1000,
-      });
+      await settle(second.target, () => expectations, context, Date.now(), 700);
       await auto2.stop();
       const wallMs = performance.now() - started;
       const evidence = await collectEvidence({ ...second.target, mailbox });

@@ -14,8 +14,9 @@ const intakePause = {
 
 /**
  * 4. The starter crashes after doing its work (30 %) or times out (5 %), so SQS redelivers batches it
- * already started, and its poller is stopped and started again mid-burst; then, for a few completed documents, a second execution is started by hand with
- * the same input, as a stale duplicate would: it must change nothing.
+ * already started, and its poller is stopped and started again mid-burst; then, for a few completed
+ * documents, a second execution is started by hand with the same input, as a stale duplicate would:
+ * it must change nothing.
  */
 export const starterCrash: Scenario = {
   id: 4,
