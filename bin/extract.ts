@@ -1,5 +1,6 @@
 import '../local/sdk-node20-notice.ts';
 import { readFileSync } from 'node:fs';
+import { absolutePath } from '../local/cli-args.ts';
 import { type ExtractedFile, extractFiles } from '../local/extract-file.ts';
 
 // npm run extract -- <file>…: the normalised invoice Tower would read from each file, as JSON.
@@ -13,7 +14,7 @@ const unreadable: ExtractedFile[] = [];
 const readable: { name: string; bytes: Uint8Array }[] = [];
 for (const name of names) {
   try {
-    readable.push({ name, bytes: readFileSync(name) });
+    readable.push({ name, bytes: readFileSync(absolutePath(name)) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     unreadable.push({ file: name, error: { name: 'Unreadable', message } });

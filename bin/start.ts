@@ -1,10 +1,11 @@
 import '../local/sdk-node20-notice.ts';
-import { parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
+import { absolutePath, parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
 import { startConsole } from '../local/console/server.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
 import { inspect } from '../local/inspect.ts';
-import { startLocalRuntime } from '../local/runtime.ts';
+import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
+import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
 import { processes } from '../statemachines/processes.ts';
 
@@ -34,10 +35,22 @@ if (!(clockScale > 0 && clockScale <= 1))
   refuse(`--clock-scale must be a number above 0 and at most 1, got ${values['clock-scale']}`);
 if (values.exit && !values.demo) refuse('--exit only applies with --demo');
 
+const dataDir = absolutePath(values['data-dir']);
+const inboxDir = absolutePath(values.inbox);
 const say = (line = '') => process.stdout.write(`${line}\n`);
-const runtime = await startLocalRuntime({
-  dataDir: values['data-dir'],
-  clockScale,
+let runtime: LocalRuntime;
+try {
+  runtime = await startLocalRuntime({ dataDir, clockScale });
+} catch (error) {
+  if (!(error instanceof FunctionStartError)) throw error;
+  process.stderr.write(`npm start: ${error.message}\nFunction logs are in ${dataDir}/logs.\n`);
+  process.exit(1);
+}
+runtime.onEnvironmentFailure((failure) => {
+  say(`ERROR ${describeFailure(failure)}`);
+  say(
+    'ERROR intake is paused: new files wait in the intake queue until npm start runs again with the function fixed.',
+  );
 });
 const tools = inspect(runtime);
 const consoleServer = await startConsole(runtime);
@@ -56,7 +69,7 @@ say(
 say(`${pad('Approval API')}${runtime.endpoints.approvals}`);
 say(`${pad('Console')}${consoleServer.url}`);
 for (const p of processes)
-  say(`${pad('Inbox')}./${values.inbox}/${p.id}/ → s3://${runtime.names.bucket}/${p.intakePrefix}`);
+  say(`${pad('Inbox')}${inboxDir}/${p.id}/ → s3://${runtime.names.bucket}/${p.intakePrefix}`);
 say(`${pad('Data')}${runtime.dataDir}/ (documents, statuses and audit survive restarts)`);
 if (runtime.incompleteUploadsRemoved > 0) {
   say(
@@ -73,7 +86,7 @@ if (runtime.interrupted.length > 0) {
 }
 
 const inbox = watchInbox(
-  values.inbox,
+  inboxDir,
   async (processId, name, body) => {
     const id = await tools.drop(processId, name, body);
     say(`inbox: ${processId}/${name} submitted as document ${id.slice(0, 12)}`);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** Ends a script whose arguments are wrong: the reason, then its usage, exit code 2. */
@@ -13,4 +14,9 @@ export function parseArgsOrRefuse<T extends ParseArgsConfig>(config: T, usage: s
   } catch (error) {
     return refuseArgs(error instanceof Error ? error.message : String(error), usage);
   }
+}
+
+/** A path from the command line or a default, made absolute once, at the CLI boundary. */
+export function absolutePath(value: string, cwd: string = process.cwd()): string {
+  return resolve(cwd, value);
 }

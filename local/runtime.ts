@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { FunctionId } from '../lambdas/registry/functions.ts';
@@ -24,7 +24,8 @@ import { startFaultProxy } from './http/fault-proxy.ts';
 import type { Listening } from './http/json-server.ts';
 import { inspect } from './inspect.ts';
 import { deployFunctions } from './lambda/deploy.ts';
-import { LambdaHost } from './lambda/host.ts';
+import { type EnvironmentFailure, LambdaHost } from './lambda/host.ts';
+import { FunctionStartError } from './lambda/start-check.ts';
 import { reconcileIntake } from './reconcile.ts';
 import {
   createBucket,
@@ -85,7 +86,19 @@ export interface LocalRuntime {
   readonly reannounced: number;
   /** Half-written objects a hard stop left in the local S3, removed at start-up. */
   readonly incompleteUploadsRemoved: number;
+  /**
+   * Whether intake is accepted: a function environment that cannot start pauses the intake poller
+   * (new work waits in SQS, nothing is lost) until the runtime is restarted with the function fixed.
+   */
+  health(): RuntimeHealth;
+  /** Called when a function environment cannot start while the runtime runs. */
+  onEnvironmentFailure(listener: (failure: EnvironmentFailure) => void): void;
   stop(): Promise<void>;
+}
+
+export interface RuntimeHealth {
+  readonly acceptingWork: boolean;
+  readonly environmentFailures: readonly EnvironmentFailure[];
 }
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -102,7 +115,8 @@ export function cdkContext(): Record<string, unknown> {
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const region = options.region ?? 'us-east-1';
   const temporary = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tower-'));
+  // Absolute from here on: worker paths, emulator directories and messages all derive from it.
+  const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), 'tower-')));
   mkdirSync(dataDir, { recursive: true });
   const config = parseConfig({ ...cdkContext(), ...options.context });
   const names = localNames(region);
@@ -200,6 +214,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const lambda = host;
     lambda.interceptor = faults.intercept;
     closers.push(() => lambda.stop());
+    const startFailures = await lambda.verify();
+    if (startFailures.length > 0) throw new FunctionStartError(startFailures);
 
     const broker = new TaskTokenBroker();
     const sender = {
@@ -288,6 +304,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }),
     ) as Record<QueueId, SqsPoller>;
     const intake = pollers.intake;
+    // A function that cannot start stops new work at the queue rather than failing it document by document.
+    lambda.onEnvironmentFailure(() => void intake.stop());
     const reannounced =
       options.reconcile === false
         ? 0
@@ -322,6 +340,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       interrupted: interrupted.map((r) => r.executionArn),
       reannounced,
       incompleteUploadsRemoved: s3.incompleteRemoved.length,
+      health: () => ({
+        acceptingWork: lambda.environmentFailures.length === 0,
+        environmentFailures: [...lambda.environmentFailures],
+      }),
+      onEnvironmentFailure: (listener) => lambda.onEnvironmentFailure(listener),
       stop: async () => {
         for (const close of closers.reverse()) await close().catch(() => undefined);
         if (temporary) rmSync(dataDir, { recursive: true, force: true });

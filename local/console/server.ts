@@ -77,6 +77,7 @@ export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening
         .sort((a, b) => b.at - a.at);
     },
     latency: () => latency(sfn.store.list(), runtime.lambda.invocations),
+    health: () => runtime.health(),
   };
   const dir = fileURLToPath(new URL('./static/', import.meta.url));
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** A function as deployed locally: its bundle, its own environment, its limits. */
@@ -34,6 +34,22 @@ export interface InvocationRecord {
   readonly errorType?: string;
 }
 
+/** A function environment that could not start or load its module: the invocation failed for it. */
+export interface EnvironmentFailure {
+  readonly functionId: string;
+  readonly functionName: string;
+  /** `start`: the worker itself could not start; `init`: the module failed to load. */
+  readonly phase: 'start' | 'init';
+  readonly errorType: string;
+  readonly errorMessage: string;
+  readonly at: string;
+}
+
+/** Lambda's limit on an on-demand function's init phase. */
+const initTimeoutSeconds = 10;
+
+type Settled = InvokeResult & { readonly init?: boolean };
+
 export interface InvokeOptions {
   /** Called when an environment takes the invocation (after any wait for a free one). */
   readonly onStart?: () => void;
@@ -52,7 +68,7 @@ export type InvocationInterceptor = (
 interface Environment {
   readonly worker: Worker;
   warm: boolean;
-  pending?: { id: number; settle: (r: InvokeResult) => void; timer: NodeJS.Timeout };
+  pending?: { id: number; settle: (r: Settled) => void; timer: NodeJS.Timeout };
 }
 
 /**
@@ -66,8 +82,12 @@ export class LambdaHost {
   private readonly waiting = new Map<string, (() => void)[]>();
   private readonly logs = new Map<string, WriteStream>();
   private readonly all = new Set<Environment>();
+  private readonly failureListeners: ((failure: EnvironmentFailure) => void)[] = [];
   readonly invocations: InvocationRecord[] = [];
+  /** Every environment that could not start or load its module, oldest first. */
+  readonly environmentFailures: EnvironmentFailure[] = [];
   private nextId = 1;
+  private stopping = false;
   interceptor?: InvocationInterceptor;
 
   constructor(
@@ -75,6 +95,9 @@ export class LambdaHost {
     private readonly workerPath: string,
     private readonly logDir: string,
   ) {
+    // Node refuses a worker path that is relative without './' (ERR_WORKER_PATH); callers resolve theirs.
+    if (!isAbsolute(workerPath))
+      throw new Error(`LambdaHost: the worker path must be absolute, got ${workerPath}`);
     mkdirSync(logDir, { recursive: true });
     for (const fn of functions) {
       this.byName.set(fn.name, fn);
@@ -84,6 +107,28 @@ export class LambdaHost {
 
   get functions(): LocalFunction[] {
     return [...this.byName.values()];
+  }
+
+  /** Called for every environment that cannot start or load its module. */
+  onEnvironmentFailure(listener: (failure: EnvironmentFailure) => void): void {
+    this.failureListeners.push(listener);
+  }
+
+  /**
+   * The start-up check: starts one environment per function and runs its init phase (the bundle's
+   * module load), then stops it, so the first invocation is still a cold start. Returns what failed.
+   */
+  async verify(): Promise<EnvironmentFailure[]> {
+    const outcomes = await Promise.all(
+      this.functions.map(async (fn) => {
+        const env = this.trySpawn(fn);
+        if ('failure' in env) return env.failure;
+        const result = await this.run(fn, env.env, undefined, 'init');
+        this.discard(env.env);
+        return result.ok ? undefined : this.failed(fn, 'init', result.error);
+      }),
+    );
+    return outcomes.filter((f): f is EnvironmentFailure => f !== undefined);
   }
 
   /** The function a name or ARN refers to. */
@@ -106,10 +151,21 @@ export class LambdaHost {
     await this.acquire(fn);
     options.onStart?.();
     const startedAt = Date.now();
-    const env = this.idle.get(fn.name)?.pop() ?? this.spawn(fn);
+    const idle = this.idle.get(fn.name)?.pop();
+    const spawned = idle ? { env: idle } : this.trySpawn(fn);
+    if ('failure' in spawned) {
+      this.release(fn);
+      const { errorType, errorMessage } = spawned.failure;
+      return { ok: false, error: { errorType, errorMessage } };
+    }
+    const env = spawned.env;
     const cold = !env.warm;
     try {
-      const result = await this.run(fn, env, payload);
+      const settled = await this.run(fn, env, payload);
+      if (!settled.ok && settled.init) this.failed(fn, 'init', settled.error);
+      const result: InvokeResult = settled.ok
+        ? { ok: true, payload: settled.payload }
+        : { ok: false, error: settled.error };
       this.invocations.push({
         functionId: fn.id,
         cold,
@@ -126,12 +182,15 @@ export class LambdaHost {
   }
 
   async stop(): Promise<void> {
+    // Environments end here because the host stops, not because they could not start.
+    this.stopping = true;
     await Promise.all([...this.all].map((env) => env.worker.terminate()));
     this.all.clear();
     for (const stream of this.logs.values()) stream.end();
   }
 
-  private run(fn: LocalFunction, env: Environment, payload: unknown): Promise<InvokeResult> {
+  private run(fn: LocalFunction, env: Environment, payload: unknown, kind?: 'init'): Promise<Settled> {
+    const seconds = kind === 'init' ? initTimeoutSeconds : fn.timeoutSeconds;
     return new Promise((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
@@ -140,20 +199,55 @@ export class LambdaHost {
         this.discard(env);
         resolve({
           ok: false,
+          init: kind === 'init',
           error: {
-            errorType: 'Sandbox.Timedout',
-            errorMessage: `Task timed out after ${fn.timeoutSeconds}.00 seconds`,
+            errorType: kind === 'init' ? 'Runtime.InitTimeout' : 'Sandbox.Timedout',
+            errorMessage: `${kind === 'init' ? 'Init' : 'Task'} timed out after ${seconds}.00 seconds`,
           },
         });
-      }, fn.timeoutSeconds * 1000);
+      }, seconds * 1000);
       env.pending = { id, settle: resolve, timer };
       env.worker.postMessage({
         id,
+        kind,
         event: payload,
         requestId: randomUUID(),
-        deadline: Date.now() + fn.timeoutSeconds * 1000,
+        deadline: Date.now() + seconds * 1000,
       });
     });
+  }
+
+  /** A new environment, or the reason it could not start (recorded and reported). */
+  private trySpawn(fn: LocalFunction): { env: Environment } | { failure: EnvironmentFailure } {
+    try {
+      return { env: this.spawn(fn) };
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      return {
+        failure: this.failed(fn, 'start', {
+          errorType: 'Local.EnvironmentNotStarted',
+          errorMessage: `${(e as { code?: string }).code ?? e.name}: ${e.message}`,
+        }),
+      };
+    }
+  }
+
+  private failed(
+    fn: LocalFunction,
+    phase: EnvironmentFailure['phase'],
+    error?: LambdaError,
+  ): EnvironmentFailure {
+    const failure: EnvironmentFailure = {
+      functionId: fn.id,
+      functionName: fn.name,
+      phase,
+      errorType: error?.errorType ?? 'Runtime.Unknown',
+      errorMessage: error?.errorMessage ?? 'unknown',
+      at: new Date().toISOString(),
+    };
+    this.environmentFailures.push(failure);
+    for (const listener of this.failureListeners) listener(failure);
+    return failure;
   }
 
   private spawn(fn: LocalFunction): Environment {
@@ -169,18 +263,27 @@ export class LambdaHost {
     worker.stderr.pipe(log, { end: false });
     const env: Environment = { worker, warm: false };
     this.all.add(env);
-    worker.on('message', (message: { id: number; ok: boolean; value?: unknown; error?: LambdaError }) => {
-      env.warm = true;
-      const pending = env.pending;
-      if (!pending || (message.id !== pending.id && message.id !== -1)) return;
-      clearTimeout(pending.timer);
-      env.pending = undefined;
-      pending.settle(
-        message.ok
-          ? { ok: true, payload: message.value }
-          : { ok: false, error: message.error ?? { errorType: 'Error', errorMessage: 'unknown' } },
-      );
-    });
+    worker.on(
+      'message',
+      (message: { id: number; ok: boolean; init?: boolean; value?: unknown; error?: LambdaError }) => {
+        // A failed init leaves nothing to reuse: Lambda initialises a fresh environment next time.
+        if (message.init) this.discard(env);
+        else env.warm = true;
+        const pending = env.pending;
+        if (!pending || (message.id !== pending.id && message.id !== -1)) return;
+        clearTimeout(pending.timer);
+        env.pending = undefined;
+        pending.settle(
+          message.ok
+            ? { ok: true, payload: message.value }
+            : {
+                ok: false,
+                init: message.init === true,
+                error: message.error ?? { errorType: 'Error', errorMessage: 'unknown' },
+              },
+        );
+      },
+    );
     const crashed = (why: string) => {
       this.discard(env);
       const pending = env.pending;
@@ -189,6 +292,8 @@ export class LambdaHost {
       env.pending = undefined;
       pending.settle({
         ok: false,
+        // An environment that never answered did not get through its init phase.
+        init: !env.warm && !this.stopping,
         error: {
           errorType: 'Runtime.ExitError',
           errorMessage: `RequestId: the execution environment exited: ${why}`,

@@ -1,4 +1,5 @@
 import '../sdk-node20-notice.ts';
+import { absolutePath } from '../cli-args.ts';
 import { startLocalRuntime } from '../runtime.ts';
 import { runtimeOptions } from './harness.ts';
 
@@ -7,11 +8,12 @@ import { runtimeOptions } from './harness.ts';
  * directory given as the first argument, with the reliability settings, announcing where it listens
  * (one `READY {json}` line on stdout) and what it found at start-up.
  */
-const dataDir = process.argv[2];
-if (!dataDir) {
+const given = process.argv[2];
+if (!given) {
   process.stderr.write('usage: child.ts <data-dir>\n');
   process.exit(2);
 }
+const dataDir = absolutePath(given);
 const runtime = await startLocalRuntime(runtimeOptions({ dataDir }));
 const ready = {
   pid: process.pid,

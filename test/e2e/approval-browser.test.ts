@@ -4,10 +4,12 @@ import { formatAmount } from '../../lambdas/shared/approvals/format.ts';
 import { expectedFields, invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
 import { launchChromium } from './support/browser.ts';
+import { browserInstalled } from './support/browser-path.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;
 
-describe('the approval page in a real browser', () => {
+// Without a browser, browser.test.ts fails with the install line instead of these failing one by one.
+describe.runIf(browserInstalled())('the approval page in a real browser', () => {
   let t: Started;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;

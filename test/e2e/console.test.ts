@@ -5,10 +5,12 @@ import type { Listening } from '../../local/http/json-server.ts';
 import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
 import { launchChromium } from './support/browser.ts';
+import { browserInstalled } from './support/browser-path.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;
 
-describe('the local console', () => {
+// Without a browser, browser.test.ts fails with the install line instead of these failing one by one.
+describe.runIf(browserInstalled())('the local console', () => {
   let t: Started;
   let consoleServer: Listening;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;

@@ -225,6 +225,27 @@ async function showLatency() {
   );
 }
 
+// Functions whose environment cannot start: shown on every tab, since intake is paused until a restart.
+async function showHealth() {
+  const health = (await get('/api/health')) ?? { acceptingWork: true, environmentFailures: [] };
+  const banner = $('#health');
+  banner.hidden = health.acceptingWork;
+  banner.replaceChildren(
+    el(
+      'b',
+      {},
+      'Intake paused: a function cannot start. New files wait in the intake queue until a restart.',
+    ),
+    ...health.environmentFailures.map((f) =>
+      el(
+        'div',
+        { class: 'mono' },
+        `${time(f.at)} ${f.functionName} (${f.phase}): ${f.errorType}: ${f.errorMessage}`,
+      ),
+    ),
+  );
+}
+
 const views = {
   documents: () => Promise.all([showDocuments(), showDocument()]),
   mail: showMail,
@@ -240,7 +261,11 @@ function render() {
   for (const link of document.querySelectorAll('nav a'))
     link.classList.toggle('active', link.dataset.tab === tab);
   void views[tab]();
+  void showHealth();
 }
 window.addEventListener('hashchange', render);
 render();
-setInterval(() => void views[current()](), 2000);
+setInterval(() => {
+  void views[current()]();
+  void showHealth();
+}, 2000);

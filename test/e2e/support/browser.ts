@@ -1,9 +1,10 @@
 import { type Browser, chromium } from 'playwright-core';
+import { browserPath } from './browser-path.ts';
 
 /** Debian's Chromium, headless, with nothing reaching for the network on its own (Playwright gives it a fresh profile). */
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath(),
     headless: true,
     args: [
       '--headless',
