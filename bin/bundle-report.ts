@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { esbuildOptions } from '../lambdas/registry/bundling.ts';
-import { functionEnvironment } from '../lambdas/registry/environment.ts';
-import { envVars, type FunctionSpec, functionList } from '../lambdas/registry/functions.ts';
-import { type QueueId, queueList } from '../lambdas/registry/queues.ts';
-import { tables } from '../lambdas/registry/tables.ts';
-import { defaultApprovalPolicy } from '../lambdas/shared/approval-policy.ts';
+import { defaultApprovalPolicy } from '../lambdas/platform/human-step/policy.ts';
+import { esbuildOptions } from '../lambdas/platform/registry/bundling.ts';
+import { functionEnvironment } from '../lambdas/platform/registry/environment.ts';
+import { envVars, type FunctionSpec, functionList } from '../lambdas/platform/registry/functions.ts';
+import { type QueueId, queueList } from '../lambdas/platform/registry/queues.ts';
+import { tables } from '../lambdas/platform/registry/tables.ts';
 import { entryPath } from '../lib/constructs/tower-function.ts';
 import { processes } from '../statemachines/processes.ts';
 

@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { serializeModel } from '../lambdas/score/model.ts';
-import { modelArtifactPath, trainVendorRiskModel } from '../lambdas/score/training/train.ts';
+import { serializeModel } from '../lambdas/processes/invoice/score/model.ts';
+import {
+  modelArtifactPath,
+  trainVendorRiskModel,
+} from '../lambdas/processes/invoice/score/training/train.ts';
 
 // `npm run train-model` rewrites the committed artifact; `-- --check` only verifies it is up to date.
 const check = process.argv.includes('--check');

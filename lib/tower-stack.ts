@@ -2,10 +2,10 @@ import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps }
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { functionEnvironment } from '../lambdas/registry/environment.ts';
-import { envVars, type FunctionId, functionList } from '../lambdas/registry/functions.ts';
-import { maxConcurrencyOf, type QueueId, queueList } from '../lambdas/registry/queues.ts';
-import { tables } from '../lambdas/registry/tables.ts';
+import { functionEnvironment } from '../lambdas/platform/registry/environment.ts';
+import { envVars, type FunctionId, functionList } from '../lambdas/platform/registry/functions.ts';
+import { maxConcurrencyOf, type QueueId, queueList } from '../lambdas/platform/registry/queues.ts';
+import { tables } from '../lambdas/platform/registry/tables.ts';
 import { workflowVersion } from '../statemachines/definition.ts';
 import { type ProcessSpec, processes } from '../statemachines/processes.ts';
 import type { Stage, TowerConfig } from './config/index.ts';

@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '../lambdas/shared/status.ts';
+import type { DocumentStatus } from '../lambdas/platform/shared/status.ts';
 import { inspect } from './inspect.ts';
 import type { LocalRuntime } from './runtime.ts';
 import { invoicePdf, randomInvoiceSpec } from './samples/index.ts';

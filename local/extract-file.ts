@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { TextractClient } from '@aws-sdk/client-textract';
-import { jobFailure } from '../lambdas/complete-extraction/complete.ts';
+import { classify } from '../lambdas/platform/shared/errors.ts';
+import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
+import { jobFailure } from '../lambdas/processes/invoice/complete-extraction/complete.ts';
+import type { NormalizedInvoice } from '../lambdas/processes/invoice/domain/invoice.ts';
 import {
   s3DocumentSource,
   textractExpenseAnalyzer,
   textractJobStarter,
-} from '../lambdas/extract/adapters.ts';
-import { readExpenseJob } from '../lambdas/extract/expense-job.ts';
-import { inspectDocument } from '../lambdas/extract/inspect-document.ts';
-import { normaliseExpense } from '../lambdas/extract/normalise-expense.ts';
-import { classify } from '../lambdas/shared/errors.ts';
-import { sha256Hex } from '../lambdas/shared/hash.ts';
-import type { NormalizedInvoice } from '../lambdas/shared/invoice.ts';
+} from '../lambdas/processes/invoice/extract/adapters.ts';
+import { readExpenseJob } from '../lambdas/processes/invoice/extract/expense-job.ts';
+import { inspectDocument } from '../lambdas/processes/invoice/extract/inspect-document.ts';
+import { normaliseExpense } from '../lambdas/processes/invoice/extract/normalise-expense.ts';
 import { localClients, localCredentials } from './clients.ts';
 import { startS3 } from './emulators/s3.ts';
 import { startTextractServer } from './textract/server.ts';

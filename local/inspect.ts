@@ -1,9 +1,9 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type AuditRecord, AuditTrail } from '../lambdas/shared/audit.ts';
-import { type DocumentRecord, DocumentStore } from '../lambdas/shared/documents.ts';
-import { sha256Hex } from '../lambdas/shared/hash.ts';
-import type { DocumentStatus } from '../lambdas/shared/status.ts';
+import { type AuditRecord, AuditTrail } from '../lambdas/platform/shared/audit.ts';
+import { type DocumentRecord, DocumentStore } from '../lambdas/platform/shared/documents.ts';
+import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
+import type { DocumentStatus } from '../lambdas/platform/shared/status.ts';
 import { processes } from '../statemachines/processes.ts';
 import { describeWhenEnded } from './operator/history.ts';
 import type { LocalRuntime } from './runtime.ts';

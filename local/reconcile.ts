@@ -1,5 +1,5 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import type { DocumentRecord } from '../lambdas/shared/documents.ts';
+import type { DocumentRecord } from '../lambdas/platform/shared/documents.ts';
 import type { S3Notification } from './emulators/s3.ts';
 
 export interface ReconcileInput {

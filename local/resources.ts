@@ -2,9 +2,9 @@ import { CreateTableCommand, type DynamoDBClient, ListTablesCommand } from '@aws
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type FunctionId, functionList } from '../lambdas/registry/functions.ts';
-import { type QueueId, queueList } from '../lambdas/registry/queues.ts';
-import { type TableId, tableList } from '../lambdas/registry/tables.ts';
+import { type FunctionId, functionList } from '../lambdas/platform/registry/functions.ts';
+import { type QueueId, queueList } from '../lambdas/platform/registry/queues.ts';
+import { type TableId, tableList } from '../lambdas/platform/registry/tables.ts';
 import { processes } from '../statemachines/processes.ts';
 
 export const localAccount = '000000000000';

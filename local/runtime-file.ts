@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { QueueId } from '../lambdas/registry/queues.ts';
-import { type TableId, tableList } from '../lambdas/registry/tables.ts';
+import type { QueueId } from '../lambdas/platform/registry/queues.ts';
+import { type TableId, tableList } from '../lambdas/platform/registry/tables.ts';
 import { processes } from '../statemachines/processes.ts';
 import type { LocalRuntime } from './runtime.ts';
 

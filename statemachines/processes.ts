@@ -1,5 +1,5 @@
-import type { FunctionId } from '../lambdas/registry/functions.ts';
-import type { QueueId } from '../lambdas/registry/queues.ts';
+import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
+import type { QueueId } from '../lambdas/platform/registry/queues.ts';
 
 /**
  * The processes Tower runs, as pure data: one Step Functions state machine each. The CDK app and the

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ApprovalPolicy, defaultApprovalPolicy } from '../../lambdas/shared/approval-policy.ts';
+import { type ApprovalPolicy, defaultApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
 import { readDefinition } from '../../statemachines/definition.ts';
 import { type ProcessSpec, processes } from '../../statemachines/processes.ts';
 import { approvalPolicySchema, contextSchema, show } from './schema.ts';

@@ -1,4 +1,4 @@
-import type { ApprovalPolicy } from '../../lambdas/shared/approval-policy.ts';
+import type { ApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
 
 /** Deployment stage; `prod` retains data stores and turns on deletion protection. */
 export type Stage = 'dev' | 'staging' | 'prod';

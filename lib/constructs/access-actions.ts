@@ -1,4 +1,4 @@
-import type { BucketAccess, TableAccess } from '../../lambdas/registry/functions.ts';
+import type { BucketAccess, TableAccess } from '../../lambdas/platform/registry/functions.ts';
 
 /**
  * The exact IAM actions behind each access level of the function registry. Listed by hand rather than

@@ -2,9 +2,9 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { queues as queueSpecs } from '../../lambdas/registry/queues.ts';
-import type { TableId } from '../../lambdas/registry/tables.ts';
-import { tables as tableSpecs } from '../../lambdas/registry/tables.ts';
+import { queues as queueSpecs } from '../../lambdas/platform/registry/queues.ts';
+import type { TableId } from '../../lambdas/platform/registry/tables.ts';
+import { tables as tableSpecs } from '../../lambdas/platform/registry/tables.ts';
 import {
   bucketActions,
   bucketKeyActions,

@@ -7,8 +7,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { bundling } from '../../lambdas/registry/bundling.ts';
-import type { FunctionSpec } from '../../lambdas/registry/functions.ts';
+import { bundling } from '../../lambdas/platform/registry/bundling.ts';
+import type { FunctionSpec } from '../../lambdas/platform/registry/functions.ts';
 import { acknowledge } from './acknowledge.ts';
 
 /** Absolute path of a function's entry file, resolved from this module rather than the working directory. */
@@ -92,7 +92,7 @@ export class TowerFunction extends Construct {
     acknowledge(
       this.function,
       'AwsSolutions-L1',
-      'Pinned to nodejs22.x on purpose: the bundles target node22 (lambdas/registry/bundling.ts) and the ' +
+      'Pinned to nodejs22.x on purpose: the bundles target node22 (lambdas/platform/registry/bundling.ts) and the ' +
         'local runtime runs the same code; the runtime moves with that target, not ahead of it',
     );
   }

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
-import { baseEnvironment } from '../../lambdas/registry/bundling.ts';
+import { baseEnvironment } from '../../lambdas/platform/registry/bundling.ts';
 
 /**
  * Tower's own metrics, as the handlers emit them: Powertools EMF in namespace `Tower`, dimension

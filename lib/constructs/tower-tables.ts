@@ -2,11 +2,11 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import type { TableId, TableSpec } from '../../lambdas/registry/tables.ts';
+import type { TableId, TableSpec } from '../../lambdas/platform/registry/tables.ts';
 import { pascal } from './names.ts';
 
 export interface TowerTablesProps {
-  /** The tables to create: `tables` of `lambdas/registry/tables.ts`. */
+  /** The tables to create: `tables` of `lambdas/platform/registry/tables.ts`. */
   readonly specs: Readonly<Record<TableId, TableSpec>>;
   readonly encryptionKey: kms.IKey;
   /** @default false */

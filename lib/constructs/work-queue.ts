@@ -4,8 +4,8 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { functions } from '../../lambdas/registry/functions.ts';
-import type { QueueSpec } from '../../lambdas/registry/queues.ts';
+import { functions } from '../../lambdas/platform/registry/functions.ts';
+import type { QueueSpec } from '../../lambdas/platform/registry/queues.ts';
 
 export interface WorkQueueProps {
   /** The registry entry: consumer, batching, receives, visibility, retention. */

@@ -1,5 +1,5 @@
-import { sha256Hex } from '../../lambdas/shared/hash.ts';
-import { terminalStatuses } from '../../lambdas/shared/status.ts';
+import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
+import { terminalStatuses } from '../../lambdas/platform/shared/status.ts';
 import { inPool } from '../bench/pool.ts';
 import { inspect } from '../inspect.ts';
 import { startLocalRuntime } from '../runtime.ts';

@@ -1,5 +1,5 @@
 import { AnalyzeExpenseCommand, TextractClient } from '@aws-sdk/client-textract';
-import { normaliseExpense } from '../../lambdas/extract/normalise-expense.ts';
+import { normaliseExpense } from '../../lambdas/processes/invoice/extract/normalise-expense.ts';
 import type { Language, LayoutVariant } from '../samples/index.ts';
 import { createOcrRecogniser } from '../textract/ocr/recogniser.ts';
 import { startTextractServer } from '../textract/server.ts';

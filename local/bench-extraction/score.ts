@@ -1,4 +1,4 @@
-import type { NormalizedInvoice } from '../../lambdas/shared/invoice.ts';
+import type { NormalizedInvoice } from '../../lambdas/processes/invoice/domain/invoice.ts';
 import type { ExpectedFields } from '../samples/index.ts';
 
 /**

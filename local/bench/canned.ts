@@ -1,14 +1,14 @@
-import type { FinalizeOutcome } from '../../lambdas/finalize/finalize.ts';
-import type { FunctionId } from '../../lambdas/registry/functions.ts';
-import { queues } from '../../lambdas/registry/queues.ts';
-import type { InvoiceHeader } from '../../lambdas/shared/invoice.ts';
+import type { FinalizeOutcome } from '../../lambdas/platform/finalize/finalize.ts';
+import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
+import { queues } from '../../lambdas/platform/registry/queues.ts';
 import type {
   ApprovalOutcome,
   ExtractionResult,
   RulesResult,
   ScoreResult,
   WorkflowInput,
-} from '../../lambdas/shared/workflow.ts';
+} from '../../lambdas/platform/shared/workflow.ts';
+import type { InvoiceHeader } from '../../lambdas/processes/invoice/domain/invoice.ts';
 import type { ProcessSpec } from '../../statemachines/processes.ts';
 import { type AslDefinition, allStates } from '../stepfunctions/definition.ts';
 

@@ -1,6 +1,6 @@
-import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
-import { type DocumentStatus, isTerminal } from '../../lambdas/shared/status.ts';
-import { executionName } from '../../lambdas/shared/workflow.ts';
+import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { type DocumentStatus, isTerminal } from '../../lambdas/platform/shared/status.ts';
+import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { inspect } from '../inspect.ts';
 import type { InvocationRecord } from '../lambda/host.ts';
 import type { LocalRuntime } from '../runtime.ts';

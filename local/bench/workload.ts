@@ -1,4 +1,4 @@
-import { sha256Hex } from '../../lambdas/shared/hash.ts';
+import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import {
   type InvoiceLine,
   type InvoiceSpec,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { executionName } from '../../lambdas/shared/workflow.ts';
+import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { type Listening, listenLoopback } from '../http/json-server.ts';
 import { inspect } from '../inspect.ts';
 import type { LocalRuntime } from '../runtime.ts';

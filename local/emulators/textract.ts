@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { TextractRates } from '../../lambdas/registry/queues.ts';
+import type { TextractRates } from '../../lambdas/platform/registry/queues.ts';
 import type { JobOptions } from '../textract/expense-jobs.ts';
 import { startTextractServer, type TextractServer } from '../textract/server.ts';
 

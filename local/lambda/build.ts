@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { esbuildOptions } from '../../lambdas/registry/bundling.ts';
-import type { FunctionSpec } from '../../lambdas/registry/functions.ts';
+import { esbuildOptions } from '../../lambdas/platform/registry/bundling.ts';
+import type { FunctionSpec } from '../../lambdas/platform/registry/functions.ts';
 
 const lambdasDir = fileURLToPath(new URL('../../lambdas/', import.meta.url));
 

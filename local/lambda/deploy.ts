@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { type EnvironmentValues, functionEnvironment } from '../../lambdas/registry/environment.ts';
-import { envVars, functionList } from '../../lambdas/registry/functions.ts';
+import { type EnvironmentValues, functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
+import { envVars, functionList } from '../../lambdas/platform/registry/functions.ts';
 import { buildFunction, buildWorker } from './build.ts';
 import type { LocalFunction } from './host.ts';
 

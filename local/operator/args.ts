@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { type QueueId, queues } from '../../lambdas/registry/queues.ts';
-import { type DocumentStatus, isStatus, statuses } from '../../lambdas/shared/status.ts';
+import { type QueueId, queues } from '../../lambdas/platform/registry/queues.ts';
+import { type DocumentStatus, isStatus, statuses } from '../../lambdas/platform/shared/status.ts';
 import { type CommandName, type CommandSpec, commands } from './commands.ts';
 import { UsageError } from './errors.ts';
 

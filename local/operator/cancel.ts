@@ -1,7 +1,7 @@
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
-import type { DocumentStatus } from '../../lambdas/shared/status.ts';
-import { isTerminal } from '../../lambdas/shared/status.ts';
-import { changeStatus } from '../../lambdas/shared/status-change.ts';
+import type { DocumentStatus } from '../../lambdas/platform/shared/status.ts';
+import { isTerminal } from '../../lambdas/platform/shared/status.ts';
+import { changeStatus } from '../../lambdas/platform/shared/status-change.ts';
 import { auditAction, type Operator, operatorStep } from './context.ts';
 import { RefusedError } from './errors.ts';
 import { describeExecution, workflowVersionOf } from './history.ts';

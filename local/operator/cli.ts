@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type QueueId, queueList } from '../../lambdas/registry/queues.ts';
+import { type QueueId, queueList } from '../../lambdas/platform/registry/queues.ts';
 import {
   type CommandLine,
   defaultDataDir,

@@ -1,5 +1,5 @@
-import { type AuditEvent, AuditTrail } from '../../lambdas/shared/audit.ts';
-import { DocumentStore } from '../../lambdas/shared/documents.ts';
+import { type AuditEvent, AuditTrail } from '../../lambdas/platform/shared/audit.ts';
+import { DocumentStore } from '../../lambdas/platform/shared/documents.ts';
 import type { Target } from './target.ts';
 
 /** A person acting through the CLI: every action they take is audited under their name. */

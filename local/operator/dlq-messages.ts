@@ -1,5 +1,5 @@
-import type { QueueId } from '../../lambdas/registry/queues.ts';
-import { createdObjects } from '../../lambdas/start-execution/s3-events.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import { createdObjects } from '../../lambdas/platform/start-execution/s3-events.ts';
 
 /**
  * What a dead-lettered message is about, read from its body without showing the body (extraction
@@ -35,7 +35,7 @@ export function subjectOf(queue: QueueId, body: string): MessageSubject {
     const document = parsed.document as { documentId?: unknown } | undefined;
     return { documentId: text(document?.documentId), executionArn: text(parsed.executionArn) };
   }
-  // Textract tags each expense job with the document id (lambdas/extract/adapters.ts).
+  // Textract tags each expense job with the document id (lambdas/processes/invoice/extract/adapters.ts).
   return { jobId: text(parsed.JobId), documentId: text(parsed.JobTag) };
 }
 

@@ -7,7 +7,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { QueueId } from '../../lambdas/registry/queues.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { auditAction, type Operator } from './context.ts';
 import { auditPartitionOf, type MessageSubject, subjectOf } from './dlq-messages.ts';
 import type { Target } from './target.ts';

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
-import { type DocumentStatus, isTerminal, statuses } from '../../lambdas/shared/status.ts';
+import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { type DocumentStatus, isTerminal, statuses } from '../../lambdas/platform/shared/status.ts';
 import type { Operator } from './context.ts';
 import { age, table } from './format.ts';
 

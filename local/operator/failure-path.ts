@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type { AuditRecord } from '../../lambdas/shared/audit.ts';
+import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
 import { readDefinition } from '../../statemachines/definition.ts';
 import { processes } from '../../statemachines/processes.ts';
 

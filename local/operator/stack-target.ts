@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type QueueId, queueList } from '../../lambdas/registry/queues.ts';
+import { type QueueId, queueList } from '../../lambdas/platform/registry/queues.ts';
 import { pascal } from '../../lib/constructs/names.ts';
 import { processes } from '../../statemachines/processes.ts';
 import { errorName, RefusedError } from './errors.ts';

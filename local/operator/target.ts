@@ -1,7 +1,7 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { QueueId } from '../../lambdas/registry/queues.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { processes } from '../../statemachines/processes.ts';
 import { localClients } from '../clients.ts';
 import type { LocalRuntime } from '../runtime.ts';

@@ -1,5 +1,5 @@
-import type { AuditRecord } from '../../lambdas/shared/audit.ts';
-import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
+import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
+import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
 import type { Operator } from './context.ts';
 import { RefusedError } from './errors.ts';
 import { executionArnsOf, redriveNumber } from './executions.ts';

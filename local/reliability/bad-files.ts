@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { sha256Hex } from '../../lambdas/shared/hash.ts';
+import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import { malformedSamples, seededRandom } from '../samples/index.ts';
 import type { DropFile } from './workload.ts';
 

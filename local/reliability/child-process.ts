@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { QueueId } from '../../lambdas/registry/queues.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { localClients } from '../clients.ts';
 import { localNames } from '../resources.ts';
 import type { Target } from './evidence.ts';

@@ -1,7 +1,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { QueueId } from '../../lambdas/registry/queues.ts';
-import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
-import { isTerminal } from '../../lambdas/shared/status.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { isTerminal } from '../../lambdas/platform/shared/status.ts';
 import { processes } from '../../statemachines/processes.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { queueDepth, scanTable, type Target } from './evidence.ts';

@@ -1,6 +1,6 @@
-import type { AuditRecord } from '../../lambdas/shared/audit.ts';
-import type { DocumentRecord } from '../../lambdas/shared/documents.ts';
-import { isStatus, isTerminal } from '../../lambdas/shared/status.ts';
+import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
+import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { isStatus, isTerminal } from '../../lambdas/platform/shared/status.ts';
 import type { SentEmail } from '../emulators/ses.ts';
 import type { ExecutionRecord } from '../stepfunctions/executions.ts';
 

@@ -1,5 +1,5 @@
-import type { AuditRecord } from '../../lambdas/shared/audit.ts';
-import { isTerminal } from '../../lambdas/shared/status.ts';
+import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
+import { isTerminal } from '../../lambdas/platform/shared/status.ts';
 import type { ExecutionRecord } from '../stepfunctions/executions.ts';
 import { auditGaps, type DocumentFacts, duplicateEmails, duplicateReasons } from './duplicates.ts';
 import type { Evidence } from './evidence.ts';

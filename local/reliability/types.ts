@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '../../lambdas/shared/status.ts';
+import type { DocumentStatus } from '../../lambdas/platform/shared/status.ts';
 
 /** How large the scenarios are: `full` for `npm run reliability`, `small` (tens of documents) for tests. */
 export type Scale = 'full' | 'small';

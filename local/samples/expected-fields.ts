@@ -2,7 +2,7 @@ import { type InvoiceSpec, invoiceTotals } from './invoice-spec.ts';
 
 /**
  * What a perfect extractor reads from a sample invoice, in Tower's normalised form (see
- * lambdas/shared/invoice.ts): ISO dates, ISO 4217 currency, amounts as decimal strings with two places.
+ * lambdas/processes/invoice/domain/invoice.ts): ISO dates, ISO 4217 currency, amounts as decimal strings with two places.
  */
 export interface ExpectedFields {
   readonly vendor: string;

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAmount } from '../../lambdas/shared/approvals/format.ts';
+import { formatAmount } from '../../lambdas/platform/human-step/format.ts';
 import { expectedFields, invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
 import { launchChromium } from './support/browser.ts';

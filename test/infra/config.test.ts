@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultApprovalPolicy } from '../../lambdas/shared/approval-policy.ts';
+import { defaultApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
 import { parseConfig, TowerConfigError } from '../../lib/config/index.ts';
 
 const valid = { senderAddress: 'tower@example.com' };

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseEnvironment } from '../../lambdas/registry/bundling.ts';
-import { envVars, type FunctionSpec, functionList } from '../../lambdas/registry/functions.ts';
-import { maxConcurrencyOf, queueList } from '../../lambdas/registry/queues.ts';
-import { type TableId, tables } from '../../lambdas/registry/tables.ts';
+import { baseEnvironment } from '../../lambdas/platform/registry/bundling.ts';
+import { envVars, type FunctionSpec, functionList } from '../../lambdas/platform/registry/functions.ts';
+import { maxConcurrencyOf, queueList } from '../../lambdas/platform/registry/queues.ts';
+import { type TableId, tables } from '../../lambdas/platform/registry/tables.ts';
 import { workflowVersion } from '../../statemachines/definition.ts';
 import { processes } from '../../statemachines/processes.ts';
 import { flat, logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functionList } from '../../lambdas/registry/functions.ts';
-import { queueList } from '../../lambdas/registry/queues.ts';
+import { functionList } from '../../lambdas/platform/registry/functions.ts';
+import { queueList } from '../../lambdas/platform/registry/queues.ts';
 import { processes } from '../../statemachines/processes.ts';
 import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 

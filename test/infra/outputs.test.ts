@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queueList } from '../../lambdas/registry/queues.ts';
+import { queueList } from '../../lambdas/platform/registry/queues.ts';
 import { processes } from '../../statemachines/processes.ts';
 import { type SynthesizedTower, synthTower } from './tower-template.ts';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type FunctionId, functionList, functions } from '../../lambdas/registry/functions.ts';
-import { queueList } from '../../lambdas/registry/queues.ts';
-import { type TableId, tables } from '../../lambdas/registry/tables.ts';
+import { type FunctionId, functionList, functions } from '../../lambdas/platform/registry/functions.ts';
+import { queueList } from '../../lambdas/platform/registry/queues.ts';
+import { type TableId, tables } from '../../lambdas/platform/registry/tables.ts';
 import { processes } from '../../statemachines/processes.ts';
 import {
   asList,

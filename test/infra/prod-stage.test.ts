@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { envVars } from '../../lambdas/registry/functions.ts';
+import { envVars } from '../../lambdas/platform/registry/functions.ts';
 import { processes } from '../../statemachines/processes.ts';
 import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functions } from '../../lambdas/registry/functions.ts';
-import { queueList } from '../../lambdas/registry/queues.ts';
-import { tableList } from '../../lambdas/registry/tables.ts';
+import { functions } from '../../lambdas/platform/registry/functions.ts';
+import { queueList } from '../../lambdas/platform/registry/queues.ts';
+import { tableList } from '../../lambdas/platform/registry/tables.ts';
 import { processes } from '../../statemachines/processes.ts';
 import { flat, logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
 

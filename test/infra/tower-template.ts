@@ -3,7 +3,7 @@ import { App, type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { FunctionId } from '../../lambdas/registry/functions.ts';
+import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
 import { parseConfig, type TowerConfig } from '../../lib/config/index.ts';
 import { TowerStack } from '../../lib/tower-stack.ts';
 

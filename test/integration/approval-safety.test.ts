@@ -1,6 +1,6 @@
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executionName } from '../../lambdas/shared/workflow.ts';
+import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { decide, hiddenField, open, post } from './support/approval-page.ts';
 import { crawl } from './support/crawler.ts';

@@ -1,7 +1,7 @@
-import { approvalIdFor } from '../../../lambdas/shared/approvals/secrets.ts';
-import type { AuditRecord } from '../../../lambdas/shared/audit.ts';
-import type { DocumentRecord } from '../../../lambdas/shared/documents.ts';
-import { executionName } from '../../../lambdas/shared/workflow.ts';
+import { approvalIdFor } from '../../../lambdas/platform/human-step/secrets.ts';
+import type { AuditRecord } from '../../../lambdas/platform/shared/audit.ts';
+import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
+import { executionName } from '../../../lambdas/platform/shared/workflow.ts';
 import type { LocalRuntime } from '../../runtime.ts';
 import { choose, claimsApproved, confirm, open, type Page } from '../approval-page.ts';
 import { approvalLinks } from '../approver.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocumentRecord } from '../../../lambdas/shared/documents.ts';
+import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
 import { readSentMail, type SentEmail } from '../../emulators/ses.ts';
 import { AutoApprover } from '../approver.ts';
 import { type ChildRuntime, endChild, startChild } from '../child-process.ts';

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../../../lambdas/shared/documents.ts';
+import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
 import { dropAll, expectDropped, settle, sleep } from '../driver.ts';
 import { scanTable } from '../evidence.ts';
 import { inProcessScenario, runtimeOptions } from '../harness.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../../lambdas/shared/audit.ts';
+import type { AuditRecord } from '../../../lambdas/platform/shared/audit.ts';
 import type { CancelOutcome } from '../../../local/operator/cancel.ts';
 import type { DlqRedrive, DlqReport } from '../../../local/operator/dlq.ts';
 import type { RedriveOutcome } from '../../../local/operator/redrive.ts';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditTrail } from '../../../lambdas/shared/audit.ts';
-import { DocumentStore } from '../../../lambdas/shared/documents.ts';
-import { executionName } from '../../../lambdas/shared/workflow.ts';
-import { executionArnOf } from '../../../lambdas/start-execution/start-document.ts';
+import { AuditTrail } from '../../../lambdas/platform/shared/audit.ts';
+import { DocumentStore } from '../../../lambdas/platform/shared/documents.ts';
+import { executionName } from '../../../lambdas/platform/shared/workflow.ts';
+import { executionArnOf } from '../../../lambdas/platform/start-execution/start-document.ts';
 import { localClients } from '../../../local/clients.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../local/http/json-server.ts';

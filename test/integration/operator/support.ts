@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DocumentStore } from '../../../lambdas/shared/documents.ts';
+import { DocumentStore } from '../../../lambdas/platform/shared/documents.ts';
 import { runTower } from '../../../local/operator/cli.ts';
 import type { Target } from '../../../local/operator/target.ts';
 import type { LocalRuntime } from '../../../local/runtime.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../../lambdas/shared/audit.ts';
-import type { DocumentRecord } from '../../../lambdas/shared/documents.ts';
+import type { AuditRecord } from '../../../lambdas/platform/shared/audit.ts';
+import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
 import type { Evidence } from '../../../local/reliability/evidence.ts';
 import { judge, percentile } from '../../../local/reliability/judge.ts';
 import type { Expectation } from '../../../local/reliability/types.ts';

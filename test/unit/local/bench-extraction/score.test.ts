@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Field, NormalizedInvoice } from '../../../../lambdas/shared/invoice.ts';
+import type { Field, NormalizedInvoice } from '../../../../lambdas/processes/invoice/domain/invoice.ts';
 import { accuracy, misses, scoreInvoice } from '../../../../local/bench-extraction/score.ts';
 import { median, percentile } from '../../../../local/bench-extraction/stats.ts';
 import { expectedFields, randomInvoiceSpec } from '../../../../local/samples/index.ts';

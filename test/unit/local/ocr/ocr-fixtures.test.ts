@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { normaliseExpense } from '../../../../lambdas/extract/normalise-expense.ts';
-import type { NormalizedInvoice } from '../../../../lambdas/shared/invoice.ts';
+import type { NormalizedInvoice } from '../../../../lambdas/processes/invoice/domain/invoice.ts';
+import { normaliseExpense } from '../../../../lambdas/processes/invoice/extract/normalise-expense.ts';
 import {
   encodeGrayTiff,
   expectedFields,

@@ -1,6 +1,6 @@
 import { AnalyzeExpenseCommand, TextractClient } from '@aws-sdk/client-textract';
 import { describe, expect, it } from 'vitest';
-import { normaliseExpense } from '../../../../lambdas/extract/normalise-expense.ts';
+import { normaliseExpense } from '../../../../lambdas/processes/invoice/extract/normalise-expense.ts';
 import { expectedFields, invoiceImage, randomInvoiceSpec } from '../../../../local/samples/index.ts';
 import { startTextractServer } from '../../../../local/textract/index.ts';
 

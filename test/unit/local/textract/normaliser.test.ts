@@ -1,8 +1,8 @@
 import { AnalyzeExpenseCommand } from '@aws-sdk/client-textract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normaliseExpense } from '../../../../lambdas/extract/normalise-expense.ts';
-import { sha256Hex } from '../../../../lambdas/shared/hash.ts';
-import type { NormalizedInvoice } from '../../../../lambdas/shared/invoice.ts';
+import { sha256Hex } from '../../../../lambdas/platform/shared/hash.ts';
+import type { NormalizedInvoice } from '../../../../lambdas/processes/invoice/domain/invoice.ts';
+import { normaliseExpense } from '../../../../lambdas/processes/invoice/extract/normalise-expense.ts';
 import {
   type ExpectedFields,
   expectedFields,

@@ -1,0 +1,39 @@
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { ApprovalRecord } from '../human-step/record.ts';
+import type { ApprovalStore } from '../human-step/store.ts';
+import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
+import type { SendEmail } from '../shared/mailer.ts';
+import type { PageRequest } from './request.ts';
+
+export interface DecideDeps {
+  readonly approvals: ApprovalStore;
+  readonly audit: AuditTrail;
+  readonly sendEmail: SendEmail;
+  readonly sfn: SFNClient;
+  readonly now: () => Date;
+}
+
+/** The authenticated approver behind a request, with the approval they hold a link to. */
+export interface Caller {
+  readonly record: ApprovalRecord;
+  readonly approverId: string;
+  readonly email: string;
+}
+
+/** The audit fields every event caused by an approver's request carries: who, from where, what they saw. */
+export function auditBase(caller: Caller, request: PageRequest): Omit<AuditEvent, 'type'> {
+  const { record } = caller;
+  return {
+    documentId: record.documentId,
+    step: 'approval',
+    actor: { kind: 'person', id: caller.email },
+    inputHash: record.summaryHash,
+    versions: { workflow: record.workflowVersion },
+    executionArn: record.executionArn,
+    details: {
+      approvalId: record.approvalId,
+      clientIp: request.client.ip,
+      userAgent: request.client.userAgent,
+    },
+  };
+}

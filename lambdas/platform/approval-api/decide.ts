@@ -1,0 +1,190 @@
+import { isSubmitter } from '../human-step/outcome.ts';
+import type { StoredVote } from '../human-step/record.ts';
+import { hashSecret, secretMatches, signNonce, verifyNonce } from '../human-step/secrets.ts';
+import { auditBase, type Caller, type DecideDeps } from './caller.ts';
+import type { PageResponse } from './layout.ts';
+import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
+import type { PageRequest } from './request.ts';
+import { settle } from './settle.ts';
+import { checkCode, sendCode } from './step-up.ts';
+
+/** How long a rendered page may be submitted. */
+const pageLifetimeSeconds = 3600;
+// Compared against for unknown approval ids, so they cost what a wrong secret costs.
+const decoyHashes = [hashSecret('decoy-a'), hashSecret('decoy-b')];
+
+/** Serves one approval page request: GET/HEAD only ever render; POST decides at most once. */
+export async function servePage(deps: DecideDeps, request: PageRequest): Promise<PageResponse> {
+  const caller = await authenticate(deps, request);
+  if (!caller) return pages.invalidLink();
+  const { record } = caller;
+  if (record.status !== 'PENDING') return endedPage(record);
+  const vote = record.approvers[caller.approverId]?.vote;
+  if (vote) return pages.alreadyVoted(vote.decision, vote.at);
+  if (request.method !== 'POST') return renderChoose(deps, caller);
+  return request.form.step === 'confirm' ? confirm(deps, caller, request) : choose(deps, caller, request);
+}
+
+/** The approver whose secret this is; undefined for an unknown approval or a wrong secret (both audited alike). */
+async function authenticate(deps: DecideDeps, request: PageRequest): Promise<Caller | undefined> {
+  const record = await deps.approvals.get(request.approvalId);
+  const entries = record ? Object.entries(record.approvers) : [];
+  let found: [string, string] | undefined;
+  for (const [id, approver] of entries) {
+    if (secretMatches(request.secret, approver.secretHashes)) found = [id, approver.email];
+  }
+  if (!record) secretMatches(request.secret, decoyHashes);
+  if (record && found) return { record, approverId: found[0], email: found[1] };
+  await deps.audit.append({
+    documentId: record?.documentId ?? 'approvals/unknown',
+    step: 'approval',
+    type: 'LINK_REFUSED',
+    actor: { kind: 'person', id: 'unknown' },
+    decision: 'refused',
+    rationale: [
+      record ? 'the link secret does not match any approver of this approval' : 'unknown approval id',
+    ],
+    versions: { workflow: record?.workflowVersion },
+    details: { approvalId: request.approvalId, method: request.method, ...request.client },
+  });
+  return undefined;
+}
+
+function renderChoose(deps: DecideDeps, caller: Caller, note?: string): PageResponse {
+  const nonce = signNonce(
+    caller.record.pageKey,
+    caller.record.approvalId,
+    caller.approverId,
+    deps.now().getTime(),
+    'choose',
+  );
+  const submitter = isSubmitter(caller.record, caller.email);
+  return choosePage(caller.record.summary, nonce, {
+    approveAllowed: !submitter,
+    note: note ?? (submitter ? 'You submitted this document, so you may only reject it.' : undefined),
+  });
+}
+
+function renderConfirm(
+  caller: Caller,
+  decision: 'approve' | 'reject',
+  comment: string,
+  renderedAt: number,
+  note?: string,
+) {
+  const nonce = signNonce(
+    caller.record.pageKey,
+    caller.record.approvalId,
+    caller.approverId,
+    renderedAt,
+    'confirm',
+  );
+  return confirmPage(caller.record.summary, decision, nonce, comment, { stepUp: caller.record.stepUp, note });
+}
+
+function freshNonce(
+  deps: DecideDeps,
+  caller: Caller,
+  request: PageRequest,
+  step: string,
+): number | undefined {
+  const renderedAt = verifyNonce(
+    caller.record.pageKey,
+    caller.record.approvalId,
+    caller.approverId,
+    request.form.nonce ?? '',
+    step,
+  );
+  if (renderedAt === undefined || deps.now().getTime() - renderedAt > pageLifetimeSeconds * 1000)
+    return undefined;
+  return renderedAt;
+}
+
+const decisionOf = (value: string | undefined) =>
+  value === 'approve' || value === 'reject' ? value : undefined;
+
+/** First POST: the choice. It decides nothing; it leads to the confirmation (and sends the code if step-up applies). */
+async function choose(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
+  const renderedAt = freshNonce(deps, caller, request, 'choose');
+  if (renderedAt === undefined)
+    return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+  const decision = decisionOf(request.form.decision);
+  if (!decision) return renderChoose(deps, caller, 'Choose Approve or Reject.');
+  if (decision === 'approve' && isSubmitter(caller.record, caller.email))
+    return refuseSubmitter(deps, caller, request);
+  if (caller.record.stepUp) await sendCode(deps, caller, request);
+  return renderConfirm(caller, decision, (request.form.comment ?? '').slice(0, 1000), renderedAt);
+}
+
+/** Second POST: the decision, if the page was seen long enough and the code (when required) is right. */
+async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
+  const { record } = caller;
+  const decision = decisionOf(request.form.decision);
+  const comment = (request.form.comment ?? '').slice(0, 1000);
+  const renderedAt = freshNonce(deps, caller, request, 'confirm');
+  if (renderedAt === undefined || !decision)
+    return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+  if (decision === 'approve' && isSubmitter(record, caller.email))
+    return refuseSubmitter(deps, caller, request);
+  const now = deps.now();
+  if (now.getTime() - renderedAt < record.minDwellSeconds * 1000) {
+    await deps.audit.append({
+      ...auditBase(caller, request),
+      type: 'DECISION_TOO_FAST',
+      decision: 'refused',
+      rationale: ['confirmed faster than a person reads the page'],
+    });
+    return renderConfirm(
+      caller,
+      decision,
+      comment,
+      now.getTime(),
+      'Please review the invoice and confirm again.',
+    );
+  }
+  if (record.stepUp) {
+    const problem = await checkCode(deps, caller, request);
+    if (problem === 'locked') return pages.locked();
+    if (problem) return renderConfirm(caller, decision, comment, renderedAt, problem);
+  }
+  const vote: StoredVote = {
+    approver: caller.email,
+    decision,
+    at: now.toISOString(),
+    comment: comment || undefined,
+    clientIp: request.client.ip,
+    userAgent: request.client.userAgent,
+    summaryHash: record.summaryHash,
+  };
+  const recorded = await deps.approvals.recordVote(record.approvalId, caller.approverId, vote);
+  if (!recorded.recorded) {
+    const current = recorded.record;
+    const own = current?.approvers[caller.approverId]?.vote;
+    if (current && current.status === 'PENDING' && own) return pages.alreadyVoted(own.decision, own.at);
+    return current ? endedPage(current) : pages.invalidLink();
+  }
+  await deps.audit.append(
+    {
+      ...auditBase(caller, request),
+      type: 'VOTE_RECORDED',
+      decision,
+      rationale: comment ? [comment] : undefined,
+    },
+    { idempotencyKey: `${record.approvalId}/vote/${caller.approverId}` },
+  );
+  return settle(deps, caller, recorded.record, decision);
+}
+
+async function refuseSubmitter(
+  deps: DecideDeps,
+  caller: Caller,
+  request: PageRequest,
+): Promise<PageResponse> {
+  await deps.audit.append({
+    ...auditBase(caller, request),
+    type: 'SEPARATION_OF_DUTIES_REFUSED',
+    decision: 'refused',
+    rationale: ['the submitter cannot approve their own document'],
+  });
+  return pages.submitter();
+}

@@ -1,0 +1,205 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { tables } from '../registry/tables.ts';
+import { dynamo } from '../shared/clients/dynamo.ts';
+import { requiredEnv } from '../shared/env.ts';
+import type {
+  ApprovalPhase,
+  ApprovalRecord,
+  ApprovalStatus,
+  ApproverEntry,
+  OneTimeCode,
+  StoredVote,
+} from './record.ts';
+
+const isConditionFailure = (error: unknown) =>
+  (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
+export type VoteResult =
+  | { readonly recorded: true; readonly record: ApprovalRecord }
+  | { readonly recorded: false; readonly record: ApprovalRecord | undefined };
+
+/** Approvals, each one item written only with conditional updates: a vote or a decision happens once. */
+export class ApprovalStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient = dynamo,
+    private readonly tableName: string = requiredEnv(tables.approvals.envVar),
+  ) {}
+
+  async get(approvalId: string): Promise<ApprovalRecord | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { approvalId }, ConsistentRead: true }),
+    );
+    return out.Item as ApprovalRecord | undefined;
+  }
+
+  /** Creates the approval; false when it already exists (a retried request). */
+  async create(record: ApprovalRecord): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: record,
+          ConditionExpression: 'attribute_not_exists(approvalId)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Adds approvers (escalation) that are not there yet. */
+  async addApprovers(approvalId: string, entries: Readonly<Record<string, ApproverEntry>>): Promise<void> {
+    const ids = Object.keys(entries);
+    if (ids.length === 0) return;
+    const names: Record<string, string> = { '#approvers': 'approvers' };
+    const values: Record<string, unknown> = {};
+    const sets = ids.map((id, i) => {
+      names[`#a${i}`] = id;
+      values[`:e${i}`] = entries[id];
+      return `#approvers.#a${i} = if_not_exists(#approvers.#a${i}, :e${i})`;
+    });
+    await this.update(approvalId, `SET ${sets.join(', ')}`, names, values);
+  }
+
+  /** Adds a link secret's hash for an approver (the first send after a crash, or a reminder). */
+  async addSecretHash(approvalId: string, approverId: string, secretHash: string): Promise<void> {
+    await this.update(
+      approvalId,
+      'SET #approvers.#a.secretHashes = list_append(#approvers.#a.secretHashes, :h)',
+      { '#approvers': 'approvers', '#a': approverId },
+      { ':h': [secretHash] },
+    );
+  }
+
+  async markApprover(
+    approvalId: string,
+    approverId: string,
+    field: 'notifiedAt' | 'remindedAt',
+    at: string,
+  ): Promise<void> {
+    await this.update(
+      approvalId,
+      'SET #approvers.#a.#f = :at',
+      { '#approvers': 'approvers', '#a': approverId, '#f': field },
+      { ':at': at },
+    );
+  }
+
+  /**
+   * Registers the current wait's task token while the approval is pending. When it is already decided,
+   * nothing is written and the record is returned so the caller can deliver the decision itself.
+   */
+  async registerToken(
+    approvalId: string,
+    taskToken: string,
+    phase: ApprovalPhase,
+  ): Promise<ApprovalRecord | undefined> {
+    try {
+      await this.update(
+        approvalId,
+        'SET taskToken = :t, phase = :p',
+        { '#status': 'status' },
+        { ':t': taskToken, ':p': phase, ':pending': 'PENDING' },
+        '#status = :pending',
+      );
+      return undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return this.get(approvalId);
+      throw error;
+    }
+  }
+
+  /** Records one approver's vote: only while pending, and only once per approver. */
+  async recordVote(approvalId: string, approverId: string, vote: StoredVote): Promise<VoteResult> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { approvalId },
+          UpdateExpression: 'SET #approvers.#a.vote = :v',
+          ConditionExpression:
+            '#status = :pending AND attribute_exists(#approvers.#a) AND attribute_not_exists(#approvers.#a.vote)',
+          ExpressionAttributeNames: { '#approvers': 'approvers', '#a': approverId, '#status': 'status' },
+          ExpressionAttributeValues: { ':v': vote, ':pending': 'PENDING' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { recorded: true, record: out.Attributes as ApprovalRecord };
+    } catch (error) {
+      if (isConditionFailure(error)) return { recorded: false, record: await this.get(approvalId) };
+      throw error;
+    }
+  }
+
+  /** Moves a pending approval to its end; false when it had already ended. */
+  async finish(
+    approvalId: string,
+    status: Exclude<ApprovalStatus, 'PENDING'>,
+    at: string,
+    decidedBy: readonly string[] = [],
+  ): Promise<boolean> {
+    try {
+      await this.update(
+        approvalId,
+        'SET #status = :s, decidedAt = :at, decidedBy = :by',
+        { '#status': 'status' },
+        { ':s': status, ':at': at, ':by': decidedBy, ':pending': 'PENDING' },
+        '#status = :pending',
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Stores a fresh one-time code for an approver (replacing any earlier one). */
+  async setOneTimeCode(approvalId: string, approverId: string, code: OneTimeCode): Promise<void> {
+    await this.update(
+      approvalId,
+      'SET #approvers.#a.oneTimeCode = :c',
+      { '#approvers': 'approvers', '#a': approverId },
+      { ':c': code },
+    );
+  }
+
+  /** Counts a code attempt; false once the attempts are used up. */
+  async countCodeAttempt(approvalId: string, approverId: string, maxAttempts: number): Promise<boolean> {
+    try {
+      await this.update(
+        approvalId,
+        'SET #approvers.#a.oneTimeCode.attempts = #approvers.#a.oneTimeCode.attempts + :one',
+        { '#approvers': 'approvers', '#a': approverId },
+        { ':one': 1, ':max': maxAttempts },
+        '#approvers.#a.oneTimeCode.attempts < :max',
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async update(
+    approvalId: string,
+    expression: string,
+    names: Record<string, string>,
+    values: Record<string, unknown>,
+    condition?: string,
+  ): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { approvalId },
+        UpdateExpression: expression,
+        ConditionExpression: condition
+          ? `attribute_exists(approvalId) AND ${condition}`
+          : 'attribute_exists(approvalId)',
+        ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+        ExpressionAttributeValues: Object.keys(values).length > 0 ? values : undefined,
+      }),
+    );
+  }
+}

@@ -1,0 +1,153 @@
+import { processForKey } from '../../../statemachines/processes.ts';
+import type { AuditTrail } from '../shared/audit.ts';
+import type { DocumentRecord, DocumentStore } from '../shared/documents.ts';
+import { TransientError } from '../shared/errors.ts';
+import type { IdempotencyStore } from '../shared/idempotency.ts';
+import { changeStatus } from '../shared/status-change.ts';
+import { type DocumentRef, executionName, type WorkflowInput } from '../shared/workflow.ts';
+import type { CreatedObject } from './s3-events.ts';
+
+/** What the starter learns by reading the object: its content hash and who submitted it. */
+export interface ObjectContent {
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType?: string;
+  readonly submittedBy?: string;
+}
+
+export interface StarterDeps {
+  readonly idempotency: Pick<IdempotencyStore, 'claim' | 'complete'>;
+  readonly documents: DocumentStore;
+  readonly audit: AuditTrail;
+  /** Hashes the object; undefined when it no longer exists. */
+  readonly readObject: (object: CreatedObject) => Promise<ObjectContent | undefined>;
+  /** Starts an execution; 'exists' when one with this name already exists. */
+  readonly startExecution: (
+    stateMachineArn: string,
+    name: string,
+    input: WorkflowInput,
+  ) => Promise<'started' | 'exists'>;
+  readonly stateMachines: Readonly<Record<string, string>>;
+  readonly workflowVersions: Readonly<Record<string, string>>;
+  readonly now: () => Date;
+}
+
+export type StartOutcome =
+  | 'started'
+  | 'duplicate-event'
+  | 'duplicate-document'
+  | 'not-a-process'
+  | 'object-missing';
+
+const claim = { lockSeconds: 120, ttlSeconds: 14 * 24 * 3600 };
+const actor = { kind: 'system', id: 'start-execution' } as const;
+
+/** `arn:…:stateMachine:name` + execution name → `arn:…:execution:name:executionName`. */
+export function executionArnOf(stateMachineArn: string, name: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+}
+
+/**
+ * Turns one created object into exactly one workflow: the event is deduplicated by its identity,
+ * the document by its content hash, and the execution by a name derived from both.
+ */
+export async function startDocument(deps: StarterDeps, object: CreatedObject): Promise<StartOutcome> {
+  const process = processForKey(object.key);
+  const stateMachineArn = process ? deps.stateMachines[process.id] : undefined;
+  const workflowVersion = process ? deps.workflowVersions[process.id] : undefined;
+  if (!process || !stateMachineArn || !workflowVersion) return 'not-a-process';
+
+  const eventKey = `s3#${object.bucket}#${object.key}#${object.eventIdentity}`;
+  const claimed = await deps.idempotency.claim(eventKey, { ...claim, now: deps.now() });
+  if (claimed.outcome === 'done') return 'duplicate-event';
+  if (claimed.outcome === 'in-progress') throw new TransientError('another starter is handling this event');
+
+  const content = await deps.readObject(object);
+  if (!content) {
+    await deps.idempotency.complete(eventKey, { outcome: 'object-missing' });
+    return 'object-missing';
+  }
+  const ref: DocumentRef = {
+    documentId: content.sha256,
+    process: process.id,
+    bucket: object.bucket,
+    key: object.key,
+    versionId: object.versionId,
+    size: content.size,
+    contentType: content.contentType,
+    submittedBy: content.submittedBy ?? object.uploader,
+    receivedAt: deps.now().toISOString(),
+  };
+  const versions = { workflow: workflowVersion };
+  const created = await deps.documents.create(ref, deps.now());
+  const record = created ? { ...ref, status: 'RECEIVED' as const } : await deps.documents.get(ref.documentId);
+  if (!record) throw new TransientError('document record vanished between create and read');
+  if (created) {
+    await deps.audit.append(
+      {
+        documentId: ref.documentId,
+        step: 'intake',
+        type: 'DOCUMENT_RECEIVED',
+        actor,
+        versions,
+        details: { key: ref.key, size: ref.size },
+      },
+      { idempotencyKey: `${ref.documentId}/received` },
+    );
+  } else if (record.key !== object.key || record.versionId !== object.versionId) {
+    await deps.audit.append(
+      {
+        documentId: ref.documentId,
+        step: 'intake',
+        type: 'DUPLICATE_RECEIVED',
+        actor,
+        versions,
+        details: { key: object.key, firstKey: record.key },
+      },
+      { idempotencyKey: `${ref.documentId}/duplicate/${eventKey}` },
+    );
+  }
+
+  const name = executionName(process.id, ref.documentId);
+  const executionArn = executionArnOf(stateMachineArn, name);
+  const mayStart =
+    record.status === 'RECEIVED' || (record.status === 'QUEUED' && ownedBy(record, executionArn));
+  if (!mayStart) {
+    await deps.idempotency.complete(eventKey, { outcome: 'duplicate-document', documentId: ref.documentId });
+    return 'duplicate-document';
+  }
+  const stores = { documents: deps.documents, audit: deps.audit };
+  // Also when already QUEUED (a resumed start): the move is then audited if the first try was cut off.
+  await changeStatus(stores, {
+    documentId: ref.documentId,
+    to: 'QUEUED',
+    step: 'intake',
+    actor,
+    versions,
+    executionArn,
+    claimOwnership: true,
+  });
+  // The input is built from the stored record, so a retried start sends identical input.
+  const input: WorkflowInput = { document: documentRef(record), workflowVersion };
+  const started = await deps.startExecution(stateMachineArn, name, input);
+  await changeStatus(stores, {
+    documentId: ref.documentId,
+    to: 'EXECUTING',
+    step: 'intake',
+    actor,
+    versions,
+    executionArn,
+  });
+  const outcome = started === 'started' ? 'started' : 'duplicate-document';
+  await deps.idempotency.complete(eventKey, { outcome, documentId: ref.documentId });
+  return outcome;
+}
+
+function ownedBy(record: DocumentRecord, executionArn: string): boolean {
+  return record.ownerExecution === undefined || record.ownerExecution === executionArn;
+}
+
+function documentRef(record: DocumentRef): DocumentRef {
+  const { documentId, process, bucket, key, versionId, size, contentType, submittedBy, receivedAt } = record;
+  return { documentId, process, bucket, key, versionId, size, contentType, submittedBy, receivedAt };
+}

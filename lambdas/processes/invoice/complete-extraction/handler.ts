@@ -1,0 +1,68 @@
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { JobLeases } from '../../../platform/extraction/job-leases.ts';
+import { JobStore } from '../../../platform/extraction/jobs.ts';
+import { envVars } from '../../../platform/registry/functions.ts';
+import { tables } from '../../../platform/registry/tables.ts';
+import { AuditTrail } from '../../../platform/shared/audit.ts';
+import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
+import { s3 } from '../../../platform/shared/clients/s3.ts';
+import { sfn } from '../../../platform/shared/clients/sfn.ts';
+import { textract } from '../../../platform/shared/clients/textract.ts';
+import { requiredEnv } from '../../../platform/shared/env.ts';
+import { classify } from '../../../platform/shared/errors.ts';
+import { logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
+import { failTask, succeedTask } from '../../../platform/shared/task-results.ts';
+import { s3ArtifactStore } from '../extract/adapters.ts';
+import { readExpenseJob } from '../extract/expense-job.ts';
+import { publishQuality } from '../extract/quality.ts';
+import { type CompleteDeps, completeJob } from './complete.ts';
+import { parseNotification } from './notification.ts';
+
+/** Consumes Textract's completion notifications; a failure reports only its message, which SQS redelivers. */
+export function createCompleteExtractionHandler(deps: () => CompleteDeps) {
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    logger.addContext(context);
+    const failures: string[] = [];
+    for (const record of event.Records) {
+      const notification = parseNotification(record.body);
+      if (!notification) {
+        logger.warn('Not a Textract job notification; dropped', { messageId: record.messageId });
+        continue;
+      }
+      try {
+        const outcome = await completeJob(deps(), notification);
+        logger.info('Job notification handled', { jobId: notification.jobId, outcome });
+        metrics.addMetric(`ExtractionJob_${outcome}`, MetricUnit.Count, 1);
+        if (outcome === 'still-running') failures.push(record.messageId);
+      } catch (error) {
+        logger.error('Job notification failed; it will be redelivered', {
+          jobId: notification.jobId,
+          errorName: classify(error).name,
+        });
+        failures.push(record.messageId);
+      }
+    }
+    metrics.publishStoredMetrics();
+    return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+  };
+}
+
+let live: CompleteDeps | undefined;
+
+export const handler = createCompleteExtractionHandler(() => {
+  if (!live) {
+    const table = requiredEnv(tables.extraction.envVar);
+    live = {
+      ...s3ArtifactStore(s3, requiredEnv(envVars.bucket)),
+      jobs: new JobStore(dynamo, table),
+      leases: new JobLeases(dynamo, table),
+      readJob: (jobId) => readExpenseJob(textract, jobId),
+      audit: new AuditTrail(),
+      succeed: (token, output) => succeedTask(sfn, token, output),
+      fail: (token, error) => failTask(sfn, token, error),
+      recordQuality: publishQuality,
+      now: () => new Date(),
+    };
+  }
+  return live;
+});

@@ -1,0 +1,60 @@
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tables } from '../../../platform/registry/tables.ts';
+import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
+import { requiredEnv } from '../../../platform/shared/env.ts';
+import { sha256Hex } from '../../../platform/shared/hash.ts';
+
+/** One completed invoice in a vendor's history. */
+export interface VendorInvoice {
+  readonly vendorId: string;
+  /** `INV#<invoiceDate>#<documentId>`: newest last, one item per document, so rewriting it is harmless. */
+  readonly recordKey: string;
+  readonly documentId: string;
+  readonly invoiceNumber: string | null;
+  readonly invoiceDate: string | null;
+  readonly total: string | null;
+  readonly currency: string | null;
+  readonly bankAccountHash: string | null;
+  readonly recordedAt: string;
+}
+
+/** A stable vendor id from the normalised vendor name (case, spacing and punctuation ignored). */
+export function vendorIdOf(vendorName: string): string {
+  const key = vendorName
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return sha256Hex(key).slice(0, 32);
+}
+
+export function vendorRecordKey(invoiceDate: string | null, documentId: string): string {
+  return `INV#${invoiceDate ?? '0000-00-00'}#${documentId}`;
+}
+
+/** Vendor history: the recent invoices of a vendor, read by scoring and written by finalize. */
+export class VendorHistory {
+  constructor(
+    private readonly db: DynamoDBDocumentClient = dynamo,
+    private readonly tableName: string = requiredEnv(tables.vendors.envVar),
+  ) {}
+
+  /** The vendor's most recent invoices, newest first. */
+  async recent(vendorId: string, limit = 100): Promise<VendorInvoice[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'vendorId = :v AND begins_with(recordKey, :p)',
+        ExpressionAttributeValues: { ':v': vendorId, ':p': 'INV#' },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []) as VendorInvoice[];
+  }
+
+  /** Records a completed invoice; idempotent, since the key is derived from the document. */
+  async record(invoice: VendorInvoice): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: invoice }));
+  }
+}

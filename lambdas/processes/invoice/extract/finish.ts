@@ -1,0 +1,67 @@
+import { logger } from '../../../platform/shared/observability.ts';
+import type { ExtractionResult } from '../../../platform/shared/workflow.ts';
+import { headerOf, type NormalizedInvoice } from '../domain/invoice.ts';
+import { extractionKey, parseArtifact } from './artifact.ts';
+import type { ArtifactPorts } from './ports.ts';
+import { extractionQuality, fieldConfidences } from './quality.ts';
+
+export interface ExtractionContext {
+  readonly documentId: string;
+  readonly workflowVersion: string;
+  readonly executionArn: string;
+}
+
+/** The stored extraction, if any: a retry, a redrive or a recovery never pays Textract twice. */
+export async function cachedExtraction(
+  ports: Pick<ArtifactPorts, 'readArtifact'>,
+  documentId: string,
+): Promise<NormalizedInvoice | undefined> {
+  const key = extractionKey(documentId);
+  const body = await ports.readArtifact(key);
+  if (body === undefined) return undefined;
+  const invoice = parseArtifact(body);
+  if (invoice === undefined) logger.warn('Stored extraction is unreadable; extracting again', { key });
+  return invoice;
+}
+
+/**
+ * Ends an extraction the same way whichever path read the document: the artifact stored (unless it
+ * came from the store), quality metrics, one EXTRACTED audit event, and the result for the state.
+ */
+export async function recordExtraction(
+  ports: ArtifactPorts,
+  context: ExtractionContext,
+  invoice: NormalizedInvoice,
+  source: 'textract:AnalyzeExpense' | 'textract:StartExpenseAnalysis' | 'stored',
+): Promise<ExtractionResult> {
+  const artifactKey = extractionKey(context.documentId);
+  if (source !== 'stored') {
+    await ports.writeArtifact(artifactKey, JSON.stringify(invoice));
+    ports.recordQuality(extractionQuality(invoice));
+  }
+  await ports.audit.append(
+    {
+      documentId: context.documentId,
+      step: 'extract',
+      type: 'EXTRACTED',
+      actor: { kind: 'model', id: source === 'stored' ? 'textract' : source },
+      inputHash: context.documentId,
+      versions: { workflow: context.workflowVersion },
+      executionArn: context.executionArn,
+      details: {
+        confidences: fieldConfidences(invoice),
+        warningCount: invoice.warnings.length,
+        lineItemCount: invoice.lineItems.length,
+        pageCount: invoice.pageCount,
+        reused: source === 'stored',
+      },
+    },
+    { idempotencyKey: `${context.documentId}/${context.executionArn}/extract` },
+  );
+  logger.info('Extraction ready', {
+    source,
+    warningCount: invoice.warnings.length,
+    lineItemCount: invoice.lineItems.length,
+  });
+  return { invoice: headerOf(invoice), artifactKey, inputHash: context.documentId };
+}

@@ -1,0 +1,21 @@
+import {
+  type CheckedInput,
+  checkInput,
+  checkSize,
+  sniffKind,
+  sniffLength,
+} from '../../../platform/extraction/input-checks.ts';
+import type { DocumentRef } from '../../../platform/shared/workflow.ts';
+import type { ExtractDeps } from './ports.ts';
+
+/** Reads only what the checks need: the first bytes of an image, the whole of a PDF. */
+export async function inspectDocument(
+  deps: Pick<ExtractDeps, 'headDocument' | 'readDocument'>,
+  doc: DocumentRef,
+): Promise<CheckedInput> {
+  const head = await deps.headDocument(doc);
+  checkSize(head.size);
+  const first = await deps.readDocument(doc, sniffLength);
+  const bytes = sniffKind(first) === 'pdf' && head.size > first.length ? await deps.readDocument(doc) : first;
+  return checkInput({ size: head.size, contentType: head.contentType ?? doc.contentType, bytes });
+}

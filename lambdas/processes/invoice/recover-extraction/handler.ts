@@ -1,0 +1,40 @@
+import type { Context } from 'aws-lambda';
+import { JobStore } from '../../../platform/extraction/jobs.ts';
+import { envVars } from '../../../platform/registry/functions.ts';
+import { tables } from '../../../platform/registry/tables.ts';
+import { AuditTrail } from '../../../platform/shared/audit.ts';
+import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
+import { s3 } from '../../../platform/shared/clients/s3.ts';
+import { textract } from '../../../platform/shared/clients/textract.ts';
+import { requiredEnv } from '../../../platform/shared/env.ts';
+import { instrument, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
+import type { StepEvent } from '../../../platform/shared/workflow.ts';
+import { s3ArtifactStore } from '../extract/adapters.ts';
+import { readExpenseJob } from '../extract/expense-job.ts';
+import { publishQuality } from '../extract/quality.ts';
+import { type RecoverDeps, recoverExtraction } from './recover.ts';
+
+export function createRecoverExtractionHandler(deps: () => RecoverDeps) {
+  return instrument(
+    'recover-extraction',
+    (event: StepEvent) => ({ documentId: event.document.documentId, executionArn: event.executionArn }),
+    async (event: StepEvent, _context: Context) => {
+      const result = await recoverExtraction(deps(), event);
+      metrics.addMetric('ExtractionRecovered', MetricUnit.Count, 1);
+      return result;
+    },
+  );
+}
+
+let live: RecoverDeps | undefined;
+
+export const handler = createRecoverExtractionHandler(() => {
+  live ??= {
+    ...s3ArtifactStore(s3, requiredEnv(envVars.bucket)),
+    jobs: new JobStore(dynamo, requiredEnv(tables.extraction.envVar)),
+    readJob: (jobId) => readExpenseJob(textract, jobId),
+    audit: new AuditTrail(),
+    recordQuality: publishQuality,
+  };
+  return live;
+});

@@ -1,0 +1,81 @@
+import type { ApprovalPolicy } from '../../../platform/human-step/policy.ts';
+import { PermanentError } from '../../../platform/shared/errors.ts';
+import { hashJson } from '../../../platform/shared/hash.ts';
+import type { RulesResult, ScoreResult } from '../../../platform/shared/workflow.ts';
+import type { InvoiceHeader } from '../domain/invoice.ts';
+import { approvalRequirement } from './approval.ts';
+import { addDays } from './dates.ts';
+import { evaluate } from './engine.ts';
+import { buildFacts, type RuleFacts } from './facts.ts';
+import { percentOf } from './money.ts';
+import type { RuleDefinition, RuleEvent, RuleSet } from './rule-set.ts';
+import { render } from './template.ts';
+
+export interface RulesInput {
+  readonly invoice: InvoiceHeader;
+  readonly score: ScoreResult;
+}
+
+type EventOf<T extends RuleEvent['type']> = Extract<RuleEvent, { readonly type: T }>;
+
+/** The event of the first fired rule of a type: the highest-priority rule decides terms and discount. */
+function firstEvent<T extends RuleEvent['type']>(
+  fired: readonly RuleDefinition[],
+  type: T,
+): EventOf<T> | undefined {
+  return fired.find((rule) => rule.event.type === type)?.event as EventOf<T> | undefined;
+}
+
+function termsOf(ruleSet: RuleSet, fired: readonly RuleDefinition[]): RulesResult['terms'] {
+  const code = firstEvent(fired, 'terms')?.params.code ?? ruleSet.terms.default;
+  const days = ruleSet.terms.codes[code];
+  // loadRuleSet checked every code; this guards a RuleSet built by hand.
+  if (days === undefined) throw new PermanentError(`Rule set ${ruleSet.version} has no terms code ${code}`);
+  return { code, days };
+}
+
+function discountOf(ruleSet: RuleSet, fired: readonly RuleDefinition[], facts: RuleFacts) {
+  const id = firstEvent(fired, 'discount')?.params.id;
+  const discount = id === undefined ? undefined : ruleSet.discounts[id];
+  const { total, invoiceDate } = facts.invoice;
+  if (discount === undefined || total === null || invoiceDate === null) return null;
+  return {
+    percent: discount.percent,
+    withinDays: discount.withinDays,
+    deadline: addDays(invoiceDate, discount.withinDays),
+    amount: percentOf(total, discount.percent),
+  };
+}
+
+/**
+ * Applies a rule set to an invoice and its score under an approval policy: terms, due date, discount
+ * and whether (and how) a person must approve. Pure but for the engine's promise.
+ */
+export async function applyRules(
+  input: RulesInput,
+  policy: ApprovalPolicy,
+  ruleSet: RuleSet,
+): Promise<RulesResult> {
+  const facts = buildFacts(input.invoice, input.score, policy, ruleSet.fieldConfidence);
+  const fired = await evaluate(ruleSet, facts);
+  const terms = termsOf(ruleSet, fired);
+  const { dueDate, invoiceDate } = facts.invoice;
+  const reasons = fired.flatMap((rule) =>
+    rule.event.type === 'approval'
+      ? [{ rule: rule.name, message: render(rule.event.params.message, facts) }]
+      : [],
+  );
+  return {
+    ruleSetVersion: ruleSet.version,
+    terms,
+    dueDate: dueDate ?? (invoiceDate === null ? null : addDays(invoiceDate, terms.days)),
+    discount: discountOf(ruleSet, fired, facts),
+    approval: approvalRequirement(policy, {
+      reasons,
+      secondApprover: firstEvent(fired, 'second-approver') !== undefined,
+      stepUp: firstEvent(fired, 'step-up') !== undefined,
+    }),
+    fired: fired.map((rule) => rule.name),
+    inputHash: hashJson(facts),
+  };
+}

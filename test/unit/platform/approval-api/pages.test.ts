@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  choosePage,
+  confirmPage,
+  endedPage,
+  outcomePage,
+  pages,
+} from '../../../../lambdas/platform/approval-api/pages.ts';
+import { approvalRecord, summary } from '../shared/support/builders.ts';
+
+const hostile = summary({
+  vendor: '<img src=x onerror=alert(1)>',
+  invoiceNumber: '"><script>steal()</script>',
+  dueDate: "'; drop",
+  currency: '<s>',
+  riskBand: 'high" onmouseover="x',
+  riskRationale: ['<iframe src=//evil>'],
+  reasons: ['total > 10,000 & <u>new</u> bank'],
+});
+
+/** Markup an attacker-controlled value would need to act in the page. */
+const active = /<img|<script|<iframe|<u>|<s>|onmouseover="|'; drop/;
+
+describe('choosePage', () => {
+  it('escapes every value of a hostile summary', () => {
+    // Act
+    const { body } = choosePage(hostile, 'n"once', { approveAllowed: true, note: '<em>note</em>' });
+
+    // Assess
+    expect(body).not.toMatch(active);
+    expect(body).not.toContain('<em>');
+    expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(body).toContain('&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;');
+    expect(body).toContain('class="band-high&quot; onmouseover=&quot;x"');
+    expect(body).toContain('total &gt; 10,000 &amp; &lt;u&gt;new&lt;/u&gt; bank');
+    expect(body).toContain('<input type="hidden" name="nonce" value="n&quot;once">');
+  });
+
+  it('offers Approve and Reject, each leading to a confirmation only', () => {
+    // Act
+    const { statusCode, body } = choosePage(summary(), 'nonce-1', { approveAllowed: true });
+
+    // Assess
+    expect(statusCode).toBe(200);
+    expect(body).toContain('value="approve"');
+    expect(body).toContain('value="reject"');
+    expect(body).toContain('<input type="hidden" name="step" value="choose">');
+    expect(body).toContain('Nothing is decided until you confirm');
+    expect(body).toContain('<form method="post" class="card">');
+  });
+
+  it('has no Approve button for the submitter', () => {
+    // Act
+    const { body } = choosePage(summary(), 'nonce-1', {
+      approveAllowed: false,
+      note: 'You submitted this document, so you may only reject it.',
+    });
+
+    // Assess
+    expect(body).not.toContain('value="approve"');
+    expect(body).toContain('value="reject"');
+    expect(body).toContain('You submitted this document');
+  });
+
+  it('shows what is decided: vendor, number, amount, due date, risk and reasons', () => {
+    const { body } = choosePage(summary({ degraded: true }), 'n', { approveAllowed: true });
+    for (const text of [
+      'Acme Supplies Ltd',
+      'INV-0107',
+      'EUR 12,138.00',
+      '2025-03-22',
+      'high (0.81)',
+      'scored by fallback',
+      'total above 10,000.00',
+      'the bank account is new',
+    ]) {
+      expect(body).toContain(text);
+    }
+  });
+
+  it('shows unknown values as a dash', () => {
+    const { body } = choosePage(summary({ vendor: null, total: null, reasons: [], riskRationale: [] }), 'n', {
+      approveAllowed: true,
+    });
+    expect(body).toContain('<dt>Vendor</dt><dd>—</dd>');
+    expect(body).toContain('<dt>Amount</dt><dd>—</dd>');
+    expect(body).toContain('<p class="note">—</p>');
+  });
+});
+
+describe('confirmPage', () => {
+  it.each([
+    ['approve', 'Confirm: approve this invoice?', 'Confirm approval'],
+    ['reject', 'Confirm: reject this invoice?', 'Confirm rejection'],
+  ] as const)('asks to confirm the choice to %s', (decision, title, button) => {
+    // Act
+    const { body } = confirmPage(summary(), decision, 'nonce-2', '', { stepUp: false });
+
+    // Assess
+    expect(body).toContain(`<h1>${title}</h1>`);
+    expect(body).toContain(button);
+    expect(body).toContain(`<input type="hidden" name="decision" value="${decision}">`);
+    expect(body).toContain('<input type="hidden" name="step" value="confirm">');
+  });
+
+  it('escapes the comment and the summary', () => {
+    // Act
+    const { body } = confirmPage(hostile, 'reject', 'nonce-2', '</textarea><script>alert(1)</script>', {
+      stepUp: false,
+    });
+
+    // Assess
+    expect(body).not.toMatch(active);
+    expect(body).toContain('&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>');
+  });
+
+  it.each([
+    [true, true],
+    [false, false],
+  ])('asks for the one-time code only with step-up (%s)', (stepUp, asked) => {
+    const { body } = confirmPage(summary(), 'approve', 'n', '', { stepUp });
+    expect(body.includes('name="code"')).toBe(asked);
+  });
+});
+
+describe('endedPage', () => {
+  it.each([
+    ['EXPIRED', 410, 'Approval expired'],
+    ['CANCELLED', 410, 'Approval withdrawn'],
+    ['APPROVED', 200, 'Already decided'],
+    ['REJECTED', 200, 'Already decided'],
+  ] as const)('explains an approval that is %s', (status, statusCode, title) => {
+    // Act
+    const response = endedPage(
+      approvalRecord({ status, decidedAt: '2025-03-01T10:15:30.123Z', decidedBy: ['ann@example.com'] }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(statusCode);
+    expect(response.body).toContain(`<h1>${title}</h1>`);
+  });
+
+  it('says who decided and when', () => {
+    const { body } = endedPage(
+      approvalRecord({
+        status: 'REJECTED',
+        decidedAt: '2025-03-01T10:15:30.123Z',
+        decidedBy: ['ann@example.com', 'bob@example.com'],
+      }),
+    );
+    expect(body).toContain('already rejected by ann@example.com, bob@example.com at 2025-03-01 10:15:30 UTC');
+  });
+});
+
+describe('pages', () => {
+  it.each([
+    ['invalidLink', pages.invalidLink(), 404],
+    ['expired', pages.expired(), 410],
+    ['withdrawn', pages.withdrawn(), 410],
+    ['submitter', pages.submitter(), 403],
+    ['locked', pages.locked(), 429],
+    ['notApplied', pages.notApplied(), 409],
+    ['badRequest', pages.badRequest(), 400],
+    ['unavailable', pages.unavailable(), 503],
+    ['applied', pages.applied('approved'), 200],
+  ])('%s answers %i with no script and no form', (_name, response, statusCode) => {
+    expect(response.statusCode).toBe(statusCode);
+    expect(response.body).not.toMatch(/<script|<form/);
+  });
+
+  it.each([
+    [1, '1 more approval is needed'],
+    [2, '2 more approvals are needed'],
+  ])('counts the approvals still needed (%i)', (remaining, text) => {
+    expect(pages.voteRecorded('approve', remaining).body).toContain(text);
+  });
+
+  it('escapes the text of an outcome', () => {
+    expect(outcomePage('<t>', '<x>').body).toContain('<p>&lt;x&gt;</p>');
+  });
+});

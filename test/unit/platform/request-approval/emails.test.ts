@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ApprovalEmailKind,
+  approvalEmail,
+} from '../../../../lambdas/platform/request-approval/emails.ts';
+import { summary } from '../shared/support/builders.ts';
+
+const link =
+  'https://approvals.example.com/a/AbCdEfGhIjKlMnOpQrStUv/secret_0123456789-abcdefghijklmnopqrstuvwxyzABC';
+const deadline = '2025-03-04T08:00:02.000Z';
+
+describe('approvalEmail', () => {
+  it.each<[ApprovalEmailKind, string, string]>([
+    [
+      'request',
+      'Approval needed: invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)',
+      'needs your approval before 2025-03-04 08:00 UTC',
+    ],
+    [
+      'reminder',
+      'Reminder: invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)',
+      'The approval closes at 2025-03-04 08:00 UTC',
+    ],
+    [
+      'escalation',
+      'Escalated: invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)',
+      'was escalated to you',
+    ],
+  ])('a %s says so in its subject and first line', (kind, subject, intro) => {
+    // Act
+    const email = approvalEmail(kind, 'ann@example.com', summary(), link, deadline);
+
+    // Assess
+    expect(email.to).toBe('ann@example.com');
+    expect(email.subject).toBe(subject);
+    expect(email.text.split('\n')[0]).toContain(intro);
+    expect(email.html).toContain(intro);
+  });
+
+  it('carries the link as its only link, in both parts', () => {
+    // Act
+    const email = approvalEmail('request', 'ann@example.com', summary(), link, deadline);
+
+    // Assess
+    expect([...email.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([link]);
+    expect(email.html.match(/<a\s/g)).toHaveLength(1);
+    expect(email.text.match(/https?:\/\//g)).toHaveLength(1);
+    expect(email.text.split('\n')).toContain(link);
+  });
+
+  it('tells the approver that opening the page decides nothing', () => {
+    const email = approvalEmail('request', 'ann@example.com', summary(), link, deadline);
+    expect(email.text).toContain('opening it decides nothing');
+    expect(email.html).toContain('Opening the page decides nothing');
+  });
+
+  it('escapes every value in the HTML part', () => {
+    // Prepare
+    const hostile = summary({
+      vendor: '<img src=x onerror=alert(1)>',
+      invoiceNumber: '"><script>steal()</script>',
+      dueDate: "2025'-03",
+      riskBand: '<b>high</b>',
+      reasons: ['total > limit & new <bank>'],
+    });
+
+    // Act
+    const email = approvalEmail('request', 'ann@example.com', hostile, `${link}?x="><script>`, deadline);
+
+    // Assess
+    expect(email.html).not.toMatch(/<img|<script|<b>high|<bank>|2025'-03/);
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).toContain('&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;');
+    expect(email.html).toContain('total &gt; limit &amp; new &lt;bank&gt;');
+    expect(email.html).toContain('href="https://approvals.example.com/a/');
+    expect(email.html).toContain('?x=&quot;&gt;&lt;script&gt;"');
+  });
+
+  it('shows unknown values as a dash and still names the invoice', () => {
+    // Act
+    const email = approvalEmail(
+      'request',
+      'ann@example.com',
+      summary({ vendor: null, invoiceNumber: null, total: null, dueDate: null, reasons: [] }),
+      link,
+      deadline,
+    );
+
+    // Assess
+    expect(email.subject).toBe('Approval needed: invoice (no number) from an unknown vendor (—)');
+    expect(email.text).toContain('Vendor: —');
+    expect(email.text).toContain('Due: —');
+    expect(email.text).toContain('Why you are asked: —');
+  });
+
+  it('lists the amount, due date, risk and reasons in the text part', () => {
+    const email = approvalEmail(
+      'reminder',
+      'ann@example.com',
+      summary({ reasons: ['a', 'b'] }),
+      link,
+      deadline,
+    );
+    expect(email.text).toContain('Amount: EUR 12,138.00');
+    expect(email.text).toContain('Due: 2025-03-22');
+    expect(email.text).toContain('Risk: high');
+    expect(email.text).toContain('Why you are asked: a; b');
+  });
+});

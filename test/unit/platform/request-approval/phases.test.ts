@@ -1,0 +1,442 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ApprovalPolicy,
+  defaultApprovalPolicy,
+} from '../../../../lambdas/platform/human-step/policy.ts';
+import type { ApprovalPhase, ApprovalRecord } from '../../../../lambdas/platform/human-step/record.ts';
+import { approvalIdFor, secretMatches } from '../../../../lambdas/platform/human-step/secrets.ts';
+import {
+  type ApprovalDeps,
+  approvalLink,
+  expire,
+  runWaitPhase,
+  type WaitEvent,
+} from '../../../../lambdas/platform/request-approval/phases.ts';
+import { summaryOf } from '../../../../lambdas/platform/request-approval/summary.ts';
+import { PermanentError } from '../../../../lambdas/platform/shared/errors.ts';
+import { hashJson } from '../../../../lambdas/platform/shared/hash.ts';
+import type { Email } from '../../../../lambdas/platform/shared/mailer.ts';
+import {
+  approvalRequirement,
+  documentId,
+  documentRecord,
+  executionArn,
+  rules,
+  workflowState,
+} from '../shared/support/builders.ts';
+import {
+  clock,
+  fakeMailer,
+  fakeSfn,
+  MemoryApprovals,
+  MemoryAudit,
+  MemoryDocuments,
+} from '../shared/support/fakes.ts';
+
+const approvalId = approvalIdFor(executionArn);
+const state = workflowState({
+  rules: rules({ approval: approvalRequirement({ requiredApprovals: 2, stepUp: true }) }),
+});
+
+interface Options {
+  readonly policy?: Partial<ApprovalPolicy>;
+  /** Whether the n-th send (1-based) of an email fails. */
+  readonly mailFails?: (email: Email, attempt: number) => boolean;
+  readonly refuse?: (taskToken: string) => string | undefined;
+}
+
+function approvalDeps(options: Options = {}) {
+  const time = clock('2025-03-01T09:00:00.000Z');
+  const approvals = new MemoryApprovals();
+  const documents = new MemoryDocuments([documentRecord({ status: 'EXECUTING' })]);
+  const audit = new MemoryAudit();
+  const mail = fakeMailer(options.mailFails);
+  const sfn = fakeSfn(options.refuse);
+  const deps: ApprovalDeps = {
+    approvals: approvals.store,
+    documents: documents.store,
+    audit: audit.trail,
+    sendEmail: mail.send,
+    sfn: sfn.client,
+    policy: {
+      ...defaultApprovalPolicy,
+      approvers: ['ann@example.com', 'bob@example.com'],
+      escalationApprovers: ['boss@example.com'],
+      ...options.policy,
+    },
+    baseUrl: 'https://approvals.example.com/',
+    now: time.now,
+  };
+  const record = () => approvals.peek(approvalId) as ApprovalRecord;
+  return { deps, approvals, documents, audit, mail, sfn, time, record };
+}
+
+const wait = (phase: ApprovalPhase, taskToken: string): WaitEvent => ({
+  phase,
+  taskToken,
+  state,
+  executionArn,
+});
+
+const recipients = (emails: readonly Email[]) => emails.map((e) => e.to);
+
+/** Whether an email's link opens the approval as this recipient (its secret matches their stored hashes). */
+function linkWorks(record: ApprovalRecord, email: Email, as = email.to): boolean {
+  const match = /\/a\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/m.exec(email.text);
+  const approver = Object.values(record.approvers).find((a) => a.email === as);
+  return (
+    match?.[1] === record.approvalId &&
+    approver !== undefined &&
+    secretMatches(match[2] ?? '', approver.secretHashes)
+  );
+}
+
+/** A stored vote, as the approval API records it. */
+async function vote(f: ReturnType<typeof approvalDeps>, approverId: string, decision: 'approve' | 'reject') {
+  const email = f.record().approvers[approverId]?.email ?? '';
+  await f.approvals.recordVote(approvalId, approverId, {
+    approver: email,
+    decision,
+    at: f.time.now().toISOString(),
+    clientIp: '198.51.100.7',
+    userAgent: 'test',
+    summaryHash: f.record().summaryHash,
+  });
+}
+
+describe('approvalLink', () => {
+  it.each([
+    'https://approvals.example.com',
+    'https://approvals.example.com/',
+    'https://approvals.example.com//',
+  ])('joins %s with the approval id and secret', (base) => {
+    expect(approvalLink(base, 'abc', 's3cr3t')).toBe('https://approvals.example.com/a/abc/s3cr3t');
+  });
+});
+
+describe('runWaitPhase: request', () => {
+  it('creates the approval, moves the document to AWAITING_APPROVAL and emails each approver a working link', async () => {
+    // Prepare
+    const f = approvalDeps();
+
+    // Act
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+
+    // Assess
+    const record = f.record();
+    expect(f.approvals.all()).toHaveLength(1);
+    expect(record).toMatchObject({
+      approvalId,
+      documentId,
+      executionArn,
+      status: 'PENDING',
+      phase: 'request',
+      taskToken: 'token-1',
+      requiredApprovals: 2,
+      stepUp: true,
+      veto: true,
+      separationOfDuties: true,
+      submittedBy: 'clerk@example.com',
+      summary: summaryOf(state),
+      summaryHash: hashJson(summaryOf(state)),
+      createdAt: '2025-03-01T09:00:00.000Z',
+      deadlineAt: '2025-03-04T09:00:00.000Z',
+    });
+    expect(Object.values(record.approvers).map((a) => [a.email, a.role, a.notifiedAt])).toEqual([
+      ['ann@example.com', 'approver', '2025-03-01T09:00:00.000Z'],
+      ['bob@example.com', 'approver', '2025-03-01T09:00:00.000Z'],
+    ]);
+    expect(f.documents.peek(documentId)?.status).toBe('AWAITING_APPROVAL');
+    expect(recipients(f.mail.sent)).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(f.mail.sent.every((e) => e.subject.startsWith('Approval needed:'))).toBe(true);
+    expect(f.mail.sent.map((e) => linkWorks(record, e))).toEqual([true, true]);
+    expect(f.audit.ofType('APPROVAL_REQUESTED')).toMatchObject([
+      { details: { approvalId, notified: ['ann@example.com', 'bob@example.com'], requiredApprovals: 2 } },
+    ]);
+  });
+
+  it('gives each approver a personal link that opens the approval for no one else', async () => {
+    // Prepare
+    const f = approvalDeps();
+
+    // Act
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+
+    // Assess
+    const [toAnn, toBob] = f.mail.sent as [Email, Email];
+    expect(linkWorks(f.record(), toAnn, 'bob@example.com')).toBe(false);
+    expect(linkWorks(f.record(), toBob, 'ann@example.com')).toBe(false);
+  });
+
+  it('stores no link secret and no task token outside the approval', async () => {
+    // Prepare
+    const f = approvalDeps();
+
+    // Act
+    await runWaitPhase(f.deps, wait('request', 'token-secret-1'));
+
+    // Assess
+    const secretsSent = f.mail.sent.map(
+      (e) => /\/a\/[^/]+\/([A-Za-z0-9_-]+)$/m.exec(e.text)?.[1] ?? 'missing',
+    );
+    const stored = JSON.stringify(f.record());
+    for (const secret of secretsSent) expect(stored).not.toContain(secret);
+    expect(JSON.stringify(f.audit.records)).not.toContain('token-secret-1');
+    expect(f.mail.sent.map((e) => e.text + e.html).join()).not.toContain('token-secret-1');
+  });
+
+  it('refuses, permanently, a request made before the rules ran, and creates nothing', async () => {
+    // Prepare
+    const f = approvalDeps();
+
+    // Act
+    const attempt = runWaitPhase(f.deps, {
+      ...wait('request', 'token-1'),
+      state: { ...state, rules: undefined },
+    });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(PermanentError);
+    expect(f.approvals.all()).toEqual([]);
+    expect(f.mail.sent).toEqual([]);
+  });
+
+  it('creates the approval once and emails each approver once across a retry', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    const first = f.record();
+    f.time.advance(30_000);
+
+    // Act
+    await runWaitPhase(f.deps, wait('request', 'token-1b'));
+
+    // Assess
+    expect(f.approvals.all()).toHaveLength(1);
+    expect(f.record()).toMatchObject({
+      pageKey: first.pageKey,
+      createdAt: first.createdAt,
+      taskToken: 'token-1b',
+    });
+    expect(recipients(f.mail.sent)).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(f.audit.ofType('APPROVAL_REQUESTED')).toHaveLength(1);
+    expect(f.audit.ofType('STATUS_CHANGED')).toHaveLength(1);
+  });
+
+  it('after a send failed, the retry emails only whoever was missed, with a working link', async () => {
+    // Prepare: the second send of the first try is refused.
+    const f = approvalDeps({ mailFails: (_email, attempt) => attempt === 2 });
+    await expect(runWaitPhase(f.deps, wait('request', 'token-1'))).rejects.toThrow();
+
+    // Act
+    await runWaitPhase(f.deps, wait('request', 'token-1b'));
+
+    // Assess
+    expect(recipients(f.mail.sent)).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(f.mail.sent.map((e) => linkWorks(f.record(), e))).toEqual([true, true]);
+    expect(f.audit.ofType('APPROVAL_REQUESTED')).toMatchObject([
+      { details: { notified: ['bob@example.com'] } },
+    ]);
+  });
+});
+
+describe('runWaitPhase: remind', () => {
+  it('emails only the approvers who have not voted, with a new link; the old link keeps working', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    const firstToBob = f.mail.sent[1] as Email;
+    await vote(f, 'a1', 'approve');
+    f.time.advance(3600_000);
+
+    // Act
+    await runWaitPhase(f.deps, wait('remind', 'token-2'));
+
+    // Assess
+    const reminders = f.mail.sent.slice(2);
+    expect(recipients(reminders)).toEqual(['bob@example.com']);
+    expect(reminders[0]?.subject).toMatch(/^Reminder:/);
+    expect(linkWorks(f.record(), reminders[0] as Email)).toBe(true);
+    expect(linkWorks(f.record(), firstToBob)).toBe(true);
+    expect(f.record()).toMatchObject({ phase: 'remind', taskToken: 'token-2' });
+    expect(f.record().approvers.a2?.remindedAt).toBe('2025-03-01T10:00:00.000Z');
+    expect(f.record().approvers.a1?.remindedAt).toBeUndefined();
+    expect(f.audit.ofType('APPROVAL_REMINDED')).toMatchObject([
+      { details: { notified: ['bob@example.com'] } },
+    ]);
+  });
+
+  it('reminds each approver once across a retry and leaves the status alone', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+
+    // Act
+    await runWaitPhase(f.deps, wait('remind', 'token-2'));
+    await runWaitPhase(f.deps, wait('remind', 'token-2b'));
+
+    // Assess
+    expect(recipients(f.mail.sent.slice(2))).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(f.audit.ofType('APPROVAL_REMINDED')).toHaveLength(1);
+    expect(f.audit.ofType('STATUS_CHANGED')).toHaveLength(1);
+    expect(f.documents.peek(documentId)?.status).toBe('AWAITING_APPROVAL');
+  });
+});
+
+describe('runWaitPhase: escalate', () => {
+  it('adds the escalation approvers and emails only them, once, with working links', async () => {
+    // Prepare
+    const f = approvalDeps({ policy: { escalationApprovers: ['boss@example.com', 'cfo@example.com'] } });
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await runWaitPhase(f.deps, wait('remind', 'token-2'));
+    const before = f.mail.sent.length;
+
+    // Act
+    await runWaitPhase(f.deps, wait('escalate', 'token-3'));
+    await runWaitPhase(f.deps, wait('escalate', 'token-3b'));
+
+    // Assess
+    const escalations = f.mail.sent.slice(before);
+    expect(recipients(escalations)).toEqual(['boss@example.com', 'cfo@example.com']);
+    expect(escalations.every((e) => e.subject.startsWith('Escalated:'))).toBe(true);
+    expect(escalations.map((e) => linkWorks(f.record(), e))).toEqual([true, true]);
+    expect(Object.values(f.record().approvers).map((a) => [a.email, a.role])).toEqual([
+      ['ann@example.com', 'approver'],
+      ['bob@example.com', 'approver'],
+      ['boss@example.com', 'escalation'],
+      ['cfo@example.com', 'escalation'],
+    ]);
+    expect(f.record()).toMatchObject({ phase: 'escalate', taskToken: 'token-3b' });
+    expect(f.audit.ofType('APPROVAL_ESCALATED')).toMatchObject([
+      { details: { notified: ['boss@example.com', 'cfo@example.com'] } },
+    ]);
+  });
+
+  it('sends a working escalation link after a failed send is retried', async () => {
+    // Prepare: the first escalation email fails (SES throttled), so the task is retried.
+    let bossAttempts = 0;
+    const f = approvalDeps({ mailFails: (email) => email.to === 'boss@example.com' && ++bossAttempts === 1 });
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await runWaitPhase(f.deps, wait('remind', 'token-2'));
+    await expect(runWaitPhase(f.deps, wait('escalate', 'token-3'))).rejects.toThrow();
+
+    // Act
+    await runWaitPhase(f.deps, wait('escalate', 'token-3b'));
+
+    // Assess
+    const toBoss = f.mail.sent.filter((e) => e.to === 'boss@example.com');
+    expect(toBoss).toHaveLength(1);
+    expect(linkWorks(f.record(), toBoss[0] as Email)).toBe(true);
+  });
+});
+
+describe('runWaitPhase: a decision that landed between waits', () => {
+  it.each([
+    ['APPROVED', 'approve', { kind: 'success', taskToken: 'token-2' }],
+    ['REJECTED', 'reject', { kind: 'failure', taskToken: 'token-2', error: 'Approval.Rejected' }],
+  ] as const)(
+    'is delivered by the next phase (%s), which emails no one',
+    async (status, decision, expected) => {
+      // Prepare: a vote decided the approval while the first wait had already timed out.
+      const f = approvalDeps();
+      await runWaitPhase(f.deps, wait('request', 'token-1'));
+      await vote(f, 'a1', decision);
+      await f.approvals.finish(approvalId, status, f.time.now().toISOString(), ['ann@example.com']);
+      const sentBefore = f.mail.sent.length;
+
+      // Act
+      await runWaitPhase(f.deps, wait('remind', 'token-2'));
+
+      // Assess
+      expect(f.sfn.results).toMatchObject([expected]);
+      expect(f.mail.sent).toHaveLength(sentBefore);
+      expect(f.audit.ofType('APPROVAL_REMINDED')).toEqual([]);
+      expect(f.record().status).toBe(status);
+    },
+  );
+
+  it('hands the votes on with an approval', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await vote(f, 'a2', 'approve');
+    await f.approvals.finish(approvalId, 'APPROVED', '2025-03-01T09:30:00.000Z', ['bob@example.com']);
+
+    // Act
+    await runWaitPhase(f.deps, wait('escalate', 'token-3'));
+
+    // Assess
+    expect(f.sfn.results).toEqual([
+      {
+        kind: 'success',
+        taskToken: 'token-3',
+        output: {
+          approvalId,
+          decision: 'approved',
+          votes: [{ approver: 'bob@example.com', decision: 'approve', at: '2025-03-01T09:00:00.000Z' }],
+          decidedAt: '2025-03-01T09:30:00.000Z',
+        },
+      },
+    ]);
+  });
+});
+
+describe('expire', () => {
+  it('closes a pending approval as expired and audits it once across a retry', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    f.time.advance(3 * 24 * 3600_000);
+
+    // Act
+    const outcome = await expire(f.deps, { state, executionArn });
+    f.time.advance(10_000);
+    const retried = await expire(f.deps, { state, executionArn });
+
+    // Assess
+    const expected = { approvalId, decision: 'expired', votes: [], decidedAt: '2025-03-04T09:00:00.000Z' };
+    expect(outcome).toEqual(expected);
+    expect(retried).toEqual(expected);
+    expect(f.record()).toMatchObject({ status: 'EXPIRED', decidedAt: '2025-03-04T09:00:00.000Z' });
+    expect(f.audit.ofType('APPROVAL_EXPIRED')).toMatchObject([{ decision: 'expired', documentId }]);
+  });
+
+  it('keeps the votes cast before the deadline in the outcome', async () => {
+    // Prepare: one of two required approvals arrived in time.
+    const f = approvalDeps();
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await vote(f, 'a1', 'approve');
+
+    // Act
+    const outcome = await expire(f.deps, { state, executionArn });
+
+    // Assess
+    expect(outcome.decision).toBe('expired');
+    expect(outcome.votes.map((v) => v.approver)).toEqual(['ann@example.com']);
+  });
+
+  it.each([
+    ['APPROVED', 'approve', 'approved'],
+    ['REJECTED', 'reject', 'rejected'],
+  ] as const)('returns the decision that already stands (%s)', async (status, decision, expected) => {
+    // Prepare
+    const f = approvalDeps();
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await vote(f, 'a1', decision);
+    await f.approvals.finish(approvalId, status, '2025-03-02T12:00:00.000Z', ['ann@example.com']);
+
+    // Act
+    const outcome = await expire(f.deps, { state, executionArn });
+
+    // Assess
+    expect(outcome).toMatchObject({ decision: expected, decidedAt: '2025-03-02T12:00:00.000Z' });
+    expect(outcome.votes).toHaveLength(1);
+    expect(f.record().status).toBe(status);
+    expect(f.audit.ofType('APPROVAL_EXPIRED')).toEqual([]);
+  });
+
+  it('fails when there is no approval to expire', async () => {
+    const f = approvalDeps();
+    await expect(expire(f.deps, { state, executionArn })).rejects.toThrow(/not found/);
+  });
+});

@@ -1,0 +1,203 @@
+import type {
+  ApprovalRecord,
+  ApprovalSummary,
+  ApproverEntry,
+} from '../../../../../lambdas/platform/human-step/record.ts';
+import { approvalIdFor, hashSecret } from '../../../../../lambdas/platform/human-step/secrets.ts';
+import type { DocumentRecord } from '../../../../../lambdas/platform/shared/documents.ts';
+import type {
+  ApprovalRequirement,
+  DocumentRef,
+  RulesResult,
+  ScoreResult,
+  WorkflowState,
+} from '../../../../../lambdas/platform/shared/workflow.ts';
+import type {
+  Field,
+  InvoiceHeader,
+  NormalizedInvoice,
+} from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
+
+/** Builders for workflow state and approvals: a routine invoice that needs one approval unless told otherwise. */
+
+export const documentId = 'd'.repeat(64);
+export const stateMachineArn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:tower-invoice';
+export const executionArn = `arn:aws:states:eu-west-1:123456789012:execution:tower-invoice:invoice-${documentId}`;
+export const otherExecutionArn = `${executionArn}-other`;
+
+export const field = (value: string, confidence = 97): Field => ({ value, confidence });
+
+export function documentRef(overrides: Partial<DocumentRef> = {}): DocumentRef {
+  return {
+    documentId,
+    process: 'invoice',
+    bucket: 'tower-data',
+    key: 'invoices/acme-0107.pdf',
+    size: 2048,
+    contentType: 'application/pdf',
+    submittedBy: 'clerk@example.com',
+    receivedAt: '2025-03-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function documentRecord(overrides: Partial<DocumentRecord> = {}): DocumentRecord {
+  return {
+    ...documentRef(),
+    status: 'EXECUTING',
+    ownerExecution: executionArn,
+    updatedAt: '2025-03-01T08:00:01.000Z',
+    revision: 3,
+    ...overrides,
+  };
+}
+
+export function invoiceHeader(overrides: Partial<InvoiceHeader> = {}): InvoiceHeader {
+  return {
+    vendor: field('Acme Supplies Ltd'),
+    invoiceNumber: field('INV-0107'),
+    invoiceDate: field('2025-02-20'),
+    dueDate: field('2025-03-22'),
+    currency: field('EUR'),
+    subtotal: field('10200.00'),
+    tax: field('1938.00'),
+    total: field('12138.00'),
+    bankAccountHash: 'bank-hash-a',
+    pageCount: 1,
+    warnings: [],
+    lineItemCount: 3,
+    ...overrides,
+  };
+}
+
+export function normalizedInvoice(overrides: Partial<NormalizedInvoice> = {}): NormalizedInvoice {
+  const { lineItemCount: _, ...header } = invoiceHeader();
+  return { ...header, lineItems: [], ...overrides };
+}
+
+export function score(overrides: Partial<ScoreResult> = {}): ScoreResult {
+  return {
+    score: 0.8123,
+    band: 'high',
+    rationale: [
+      { feature: 'newBankAccount', value: 1, contribution: 2.1, explanation: 'the bank account is new' },
+      { feature: 'amountZ', value: 3.2, contribution: 1.4, explanation: 'the amount is unusually high' },
+    ],
+    features: { newBankAccount: 1, amountZ: 3.2 },
+    modelVersion: 'vendor-risk@2+abc',
+    method: 'model',
+    degraded: false,
+    inputHash: 'a'.repeat(64),
+    ...overrides,
+  };
+}
+
+export function approvalRequirement(overrides: Partial<ApprovalRequirement> = {}): ApprovalRequirement {
+  return {
+    required: true,
+    reasons: [{ rule: 'amount-threshold', message: 'total above 10,000.00' }],
+    requiredApprovals: 1,
+    stepUp: false,
+    reminderAfterSeconds: 3600,
+    remainingAfterReminderSeconds: 3600,
+    escalate: true,
+    escalationSeconds: 3600,
+    ...overrides,
+  };
+}
+
+export function rules(overrides: Partial<RulesResult> = {}): RulesResult {
+  return {
+    ruleSetVersion: 'invoice-rules@4',
+    terms: { code: 'NET30', days: 30 },
+    dueDate: '2025-03-22',
+    discount: null,
+    approval: approvalRequirement(),
+    fired: ['amount-threshold'],
+    inputHash: 'b'.repeat(64),
+    ...overrides,
+  };
+}
+
+/** The state after extraction, scoring and rules, as the approval and finalize steps receive it. */
+export function workflowState(overrides: Partial<WorkflowState> = {}): WorkflowState {
+  return {
+    document: documentRef(),
+    workflowVersion: 'invoice@1+0123abcd',
+    extraction: {
+      invoice: invoiceHeader(),
+      artifactKey: `extractions/invoice/${documentId}.json`,
+      inputHash: 'c'.repeat(64),
+    },
+    score: score(),
+    rules: rules(),
+    ...overrides,
+  };
+}
+
+export function summary(overrides: Partial<ApprovalSummary> = {}): ApprovalSummary {
+  return {
+    process: 'invoice',
+    documentId,
+    vendor: 'Acme Supplies Ltd',
+    invoiceNumber: 'INV-0107',
+    invoiceDate: '2025-02-20',
+    dueDate: '2025-03-22',
+    total: '12138.00',
+    currency: 'EUR',
+    riskBand: 'high',
+    riskScore: 0.81,
+    riskRationale: ['the bank account is new'],
+    degraded: false,
+    reasons: ['total above 10,000.00'],
+    ...overrides,
+  };
+}
+
+/** The link secrets of the approvers `approvalRecord` builds, by approver id. */
+export const secrets = { a1: 'secret-of-approver-one-0001', a2: 'secret-of-approver-two-0002' } as const;
+
+export function approver(
+  email: string,
+  secret: string,
+  overrides: Partial<ApproverEntry> = {},
+): ApproverEntry {
+  return {
+    email,
+    role: 'approver',
+    secretHashes: [hashSecret(secret)],
+    notifiedAt: '2025-03-01T08:00:02.000Z',
+    ...overrides,
+  };
+}
+
+/** A pending approval for `executionArn` with two approvers, one approval needed, veto on. */
+export function approvalRecord(overrides: Partial<ApprovalRecord> = {}): ApprovalRecord {
+  return {
+    approvalId: approvalIdFor(executionArn),
+    documentId,
+    process: 'invoice',
+    executionArn,
+    workflowVersion: 'invoice@1+0123abcd',
+    status: 'PENDING',
+    phase: 'request',
+    taskToken: 'token-request',
+    approvers: {
+      a1: approver('ann@example.com', secrets.a1),
+      a2: approver('bob@example.com', secrets.a2),
+    },
+    requiredApprovals: 1,
+    veto: true,
+    separationOfDuties: true,
+    submittedBy: 'clerk@example.com',
+    stepUp: false,
+    minDwellSeconds: 3,
+    summary: summary(),
+    summaryHash: 'e'.repeat(64),
+    pageKey: 'page-key-for-tests',
+    createdAt: '2025-03-01T08:00:02.000Z',
+    deadlineAt: '2025-03-04T08:00:02.000Z',
+    purgeAt: 1_800_000_000,
+    ...overrides,
+  };
+}

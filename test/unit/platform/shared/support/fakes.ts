@@ -1,0 +1,339 @@
+import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type {
+  ApprovalPhase,
+  ApprovalRecord,
+  ApprovalStatus,
+  ApproverEntry,
+  OneTimeCode,
+  StoredVote,
+} from '../../../../../lambdas/platform/human-step/record.ts';
+import type { ApprovalStore, VoteResult } from '../../../../../lambdas/platform/human-step/store.ts';
+import type {
+  AppendOptions,
+  AuditEvent,
+  AuditRecord,
+  AuditTrail,
+} from '../../../../../lambdas/platform/shared/audit.ts';
+import type {
+  DocumentRecord,
+  DocumentStore,
+  TransitionOptions,
+  TransitionResult,
+} from '../../../../../lambdas/platform/shared/documents.ts';
+import type { Email, SendEmail } from '../../../../../lambdas/platform/shared/mailer.ts';
+import { allowedFrom, type DocumentStatus } from '../../../../../lambdas/platform/shared/status.ts';
+import type { DocumentRef } from '../../../../../lambdas/platform/shared/workflow.ts';
+
+/**
+ * In-memory stand-ins for Tower's ports, with the same conditional semantics as the DynamoDB-backed
+ * classes (a refused write is reported, not applied), so tests assert outcomes rather than calls.
+ */
+
+/** What DynamoDB stores: a copy, with undefined values removed (the client's removeUndefinedValues). */
+const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** An error shaped like the SDK's, whose `name` is what callers match. */
+export function sdkError(name: string, message = name): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+const conditionFailed = () => sdkError('ConditionalCheckFailedException', 'The conditional request failed');
+
+/** A clock tests move by hand. */
+export function clock(start = '2025-03-01T09:00:00.000Z') {
+  let current = new Date(start).getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms: number) => {
+      current += ms;
+    },
+  };
+}
+
+export class MemoryAudit implements Pick<AuditTrail, 'append' | 'list'> {
+  readonly records: AuditRecord[] = [];
+  private readonly keys = new Set<string>();
+  private sequence = 0;
+
+  async append(event: AuditEvent, options: AppendOptions = {}): Promise<boolean> {
+    if (options.idempotencyKey !== undefined) {
+      if (this.keys.has(options.idempotencyKey)) return false;
+      this.keys.add(options.idempotencyKey);
+    }
+    this.sequence += 1;
+    const at = (options.now ?? new Date(Date.UTC(2025, 0, 1, 0, 0, 0, this.sequence))).toISOString();
+    this.records.push(stored({ ...event, eventId: `e${this.sequence}`, at }));
+    return true;
+  }
+
+  async list(documentId: string): Promise<AuditRecord[]> {
+    return this.records.filter((r) => r.documentId === documentId);
+  }
+
+  /** The event types recorded, in order. */
+  types(): string[] {
+    return this.records.map((r) => r.type);
+  }
+
+  ofType(type: string): AuditRecord[] {
+    return this.records.filter((r) => r.type === type);
+  }
+
+  get trail(): AuditTrail {
+    return this as unknown as AuditTrail;
+  }
+}
+
+export class MemoryDocuments implements Pick<DocumentStore, 'create' | 'get' | 'transition'> {
+  private readonly items = new Map<string, DocumentRecord>();
+
+  constructor(initial: readonly DocumentRecord[] = []) {
+    for (const record of initial) this.items.set(record.documentId, stored(record));
+  }
+
+  async create(ref: DocumentRef, now = new Date()): Promise<boolean> {
+    if (this.items.has(ref.documentId)) return false;
+    this.items.set(
+      ref.documentId,
+      stored({ ...ref, status: 'RECEIVED', updatedAt: now.toISOString(), revision: 1 }),
+    );
+    return true;
+  }
+
+  async get(documentId: string): Promise<DocumentRecord | undefined> {
+    const record = this.items.get(documentId);
+    return record ? stored(record) : undefined;
+  }
+
+  /** The stored record, for assertions. */
+  peek(documentId: string): DocumentRecord | undefined {
+    return this.items.get(documentId);
+  }
+
+  async transition(
+    documentId: string,
+    to: DocumentStatus,
+    options: TransitionOptions = {},
+  ): Promise<TransitionResult> {
+    if (allowedFrom[to].length === 0) throw new Error(`No transition leads to ${to}`);
+    const current = this.items.get(documentId);
+    const owns =
+      options.executionArn === undefined ||
+      options.claimOwnership === true ||
+      current?.ownerExecution === undefined ||
+      current.ownerExecution === options.executionArn;
+    if (!current || !allowedFrom[to].includes(current.status) || !owns) {
+      return { applied: false, current: current ? stored(current) : undefined };
+    }
+    this.items.set(
+      documentId,
+      stored({
+        ...current,
+        ...options.attributes,
+        status: to,
+        updatedAt: (options.now ?? new Date()).toISOString(),
+        revision: current.revision + 1,
+        ...(options.claimOwnership && options.executionArn ? { ownerExecution: options.executionArn } : {}),
+        ...(options.reason !== undefined ? { statusReason: options.reason } : {}),
+        lastMove: options.move,
+        lastMoveFrom: options.move ? current.status : undefined,
+      }),
+    );
+    return { applied: true, from: current.status, revision: current.revision + 1, before: stored(current) };
+  }
+
+  get store(): DocumentStore {
+    return this as unknown as DocumentStore;
+  }
+}
+
+type ApprovalMethods =
+  | 'get'
+  | 'create'
+  | 'addApprovers'
+  | 'addSecretHash'
+  | 'markApprover'
+  | 'registerToken'
+  | 'recordVote'
+  | 'finish'
+  | 'setOneTimeCode'
+  | 'countCodeAttempt';
+
+export class MemoryApprovals implements Pick<ApprovalStore, ApprovalMethods> {
+  private readonly items = new Map<string, ApprovalRecord>();
+
+  constructor(initial: readonly ApprovalRecord[] = []) {
+    for (const record of initial) this.items.set(record.approvalId, stored(record));
+  }
+
+  async get(approvalId: string): Promise<ApprovalRecord | undefined> {
+    const record = this.items.get(approvalId);
+    return record ? stored(record) : undefined;
+  }
+
+  /** The stored record, for assertions. */
+  peek(approvalId: string): ApprovalRecord | undefined {
+    return this.items.get(approvalId);
+  }
+
+  /** Every stored approval. */
+  all(): ApprovalRecord[] {
+    return [...this.items.values()];
+  }
+
+  async create(record: ApprovalRecord): Promise<boolean> {
+    if (this.items.has(record.approvalId)) return false;
+    this.items.set(record.approvalId, stored(record));
+    return true;
+  }
+
+  async addApprovers(approvalId: string, entries: Readonly<Record<string, ApproverEntry>>): Promise<void> {
+    if (Object.keys(entries).length === 0) return;
+    const record = this.existing(approvalId);
+    // if_not_exists: an approver already there keeps its entry.
+    const added = Object.entries(stored(entries)).filter(([id]) => !(id in record.approvers));
+    this.put({ ...record, approvers: { ...record.approvers, ...Object.fromEntries(added) } });
+  }
+
+  async addSecretHash(approvalId: string, approverId: string, secretHash: string): Promise<void> {
+    const approver = this.approver(approvalId, approverId);
+    this.setApprover(approvalId, approverId, {
+      ...approver,
+      secretHashes: [...approver.secretHashes, secretHash],
+    });
+  }
+
+  async markApprover(
+    approvalId: string,
+    approverId: string,
+    field: 'notifiedAt' | 'remindedAt',
+    at: string,
+  ): Promise<void> {
+    this.setApprover(approvalId, approverId, { ...this.approver(approvalId, approverId), [field]: at });
+  }
+
+  async registerToken(
+    approvalId: string,
+    taskToken: string,
+    phase: ApprovalPhase,
+  ): Promise<ApprovalRecord | undefined> {
+    const record = this.items.get(approvalId);
+    if (record?.status !== 'PENDING') return this.get(approvalId);
+    this.put({ ...record, taskToken, phase });
+    return undefined;
+  }
+
+  async recordVote(approvalId: string, approverId: string, vote: StoredVote): Promise<VoteResult> {
+    const record = this.items.get(approvalId);
+    const approver = record?.approvers[approverId];
+    if (record?.status !== 'PENDING' || !approver || approver.vote) {
+      return { recorded: false, record: await this.get(approvalId) };
+    }
+    this.setApprover(approvalId, approverId, { ...approver, vote });
+    return { recorded: true, record: stored(this.existing(approvalId)) };
+  }
+
+  async finish(
+    approvalId: string,
+    status: Exclude<ApprovalStatus, 'PENDING'>,
+    at: string,
+    decidedBy: readonly string[] = [],
+  ): Promise<boolean> {
+    const record = this.items.get(approvalId);
+    if (record?.status !== 'PENDING') return false;
+    this.put({ ...record, status, decidedAt: at, decidedBy });
+    return true;
+  }
+
+  async setOneTimeCode(approvalId: string, approverId: string, code: OneTimeCode): Promise<void> {
+    this.setApprover(approvalId, approverId, { ...this.approver(approvalId, approverId), oneTimeCode: code });
+  }
+
+  async countCodeAttempt(approvalId: string, approverId: string, maxAttempts: number): Promise<boolean> {
+    const approver = this.items.get(approvalId)?.approvers[approverId];
+    const code = approver?.oneTimeCode;
+    if (!approver || !code || code.attempts >= maxAttempts) return false;
+    this.setApprover(approvalId, approverId, {
+      ...approver,
+      oneTimeCode: { ...code, attempts: code.attempts + 1 },
+    });
+    return true;
+  }
+
+  get store(): ApprovalStore {
+    return this as unknown as ApprovalStore;
+  }
+
+  private existing(approvalId: string): ApprovalRecord {
+    const record = this.items.get(approvalId);
+    if (!record) throw conditionFailed();
+    return record;
+  }
+
+  /** A path below a missing approver cannot be updated: DynamoDB refuses with a ValidationException. */
+  private approver(approvalId: string, approverId: string): ApproverEntry {
+    const approver = this.existing(approvalId).approvers[approverId];
+    if (!approver)
+      throw sdkError(
+        'ValidationException',
+        'The document path provided in the update expression is invalid for update',
+      );
+    return approver;
+  }
+
+  private setApprover(approvalId: string, approverId: string, entry: ApproverEntry): void {
+    const record = this.existing(approvalId);
+    this.put({ ...record, approvers: { ...record.approvers, [approverId]: entry } });
+  }
+
+  private put(record: ApprovalRecord): void {
+    this.items.set(record.approvalId, stored(record));
+  }
+}
+
+/** A task result as the fake Step Functions received it. */
+export type TaskResult =
+  | { readonly kind: 'success'; readonly taskToken: string; readonly output: unknown }
+  | { readonly kind: 'failure'; readonly taskToken: string; readonly error: string; readonly cause: unknown };
+
+/**
+ * Step Functions' task-result API: records what reaches the waiting tasks. `refuse` names the error a
+ * token's wait answers with (TaskTimedOut, TaskDoesNotExist, …), if any.
+ */
+export function fakeSfn(refuse: (taskToken: string) => string | undefined = () => undefined) {
+  const results: TaskResult[] = [];
+  const client = {
+    send: async (command: unknown) => {
+      if (command instanceof SendTaskSuccessCommand) {
+        const { taskToken = '', output = 'null' } = command.input;
+        const error = refuse(taskToken);
+        if (error) throw sdkError(error);
+        results.push({ kind: 'success', taskToken, output: JSON.parse(output) });
+        return {};
+      }
+      if (command instanceof SendTaskFailureCommand) {
+        const { taskToken = '', error = '', cause = 'null' } = command.input;
+        const refused = refuse(taskToken);
+        if (refused) throw sdkError(refused);
+        results.push({ kind: 'failure', taskToken, error, cause: JSON.parse(cause) });
+        return {};
+      }
+      throw new Error('the fake Step Functions client only takes task results');
+    },
+  };
+  return { client: client as unknown as SFNClient, results };
+}
+
+/** A mailbox: every email sent, and optionally a send that fails. */
+export function fakeMailer(fails: (email: Email, attempt: number) => boolean = () => false) {
+  const sent: Email[] = [];
+  let attempt = 0;
+  const send: SendEmail = async (email) => {
+    attempt += 1;
+    if (fails(email, attempt)) throw sdkError('ThrottlingException', 'Maximum sending rate exceeded');
+    sent.push(email);
+  };
+  return { send, sent };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { InputRejectedError, TransientError } from '../../../../../lambdas/platform/shared/errors.ts';
+import type { StepEvent } from '../../../../../lambdas/platform/shared/workflow.ts';
+import type { JobStatus } from '../../../../../lambdas/processes/invoice/extract/expense-job.ts';
+import {
+  type RecoverDeps,
+  recoverExtraction,
+} from '../../../../../lambdas/processes/invoice/recover-extraction/recover.ts';
+import { recordedResponse } from '../extract/expense-builders.ts';
+
+const event: StepEvent = {
+  document: {
+    documentId: 'c'.repeat(64),
+    process: 'invoice',
+    bucket: 'data',
+    key: 'invoices/x.pdf',
+    size: 10,
+    receivedAt: '2025-01-01T00:00:00.000Z',
+  },
+  workflowVersion: 'invoice@1',
+  executionArn: 'arn:aws:states:eu-west-1:123456789012:execution:invoice:invoice-c',
+};
+
+function fakes(options: { stored?: string; jobId?: string; status?: JobStatus }) {
+  const audited: string[] = [];
+  const deps: RecoverDeps = {
+    readArtifact: async () => options.stored,
+    writeArtifact: async () => undefined,
+    audit: { append: async (e) => Boolean(audited.push(e.type)) },
+    recordQuality: () => undefined,
+    jobs: { jobIdOf: async () => options.jobId },
+    readJob: async () => options.status ?? { status: 'IN_PROGRESS' },
+  };
+  return { deps, audited };
+}
+
+describe('recoverExtraction', () => {
+  it('reads a finished job directly when its notification was lost', async () => {
+    // Prepare
+    const f = fakes({
+      jobId: 'job-9',
+      status: { status: 'SUCCEEDED', pages: [recordedResponse('multipage.get-expense-analysis.json')] },
+    });
+
+    // Act
+    const result = await recoverExtraction(f.deps, event);
+
+    // Assess
+    expect(result.invoice.pageCount).toBe(2);
+    expect(f.audited).toEqual(['EXTRACTION_RECOVERED', 'EXTRACTED']);
+  });
+
+  it.each([
+    [
+      'the job still runs',
+      { jobId: 'job-9', status: { status: 'IN_PROGRESS' } as JobStatus },
+      TransientError,
+    ],
+    ['the request was never admitted', {}, TransientError],
+    [
+      'the job failed on the document',
+      { jobId: 'job-9', status: { status: 'FAILED', message: 'UnsupportedDocumentException' } as JobStatus },
+      InputRejectedError,
+    ],
+  ])('throws a classified error when %s', async (_name, options, kind) => {
+    await expect(recoverExtraction(fakes(options).deps, event)).rejects.toBeInstanceOf(kind);
+  });
+});
