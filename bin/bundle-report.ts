@@ -14,12 +14,13 @@ import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { defaultApprovalPolicy } from '../lambdas/platform/human-step/policy.ts';
 import { esbuildOptions } from '../lambdas/platform/registry/bundling.ts';
+import { type CatalogFunction, catalogOf } from '../lambdas/platform/registry/catalog.ts';
 import { functionEnvironment } from '../lambdas/platform/registry/environment.ts';
-import { envVars, type FunctionSpec, functionList } from '../lambdas/platform/registry/functions.ts';
-import { type QueueId, queueList } from '../lambdas/platform/registry/queues.ts';
-import { tables } from '../lambdas/platform/registry/tables.ts';
+import { envVars } from '../lambdas/platform/registry/names.ts';
+import { processes } from '../lambdas/processes/index.ts';
 import { entryPath } from '../lib/constructs/tower-function.ts';
-import { processes } from '../statemachines/processes.ts';
+
+const catalog = catalogOf(processes);
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.split('=')[1] ?? 5);
@@ -38,12 +39,10 @@ const shared: BuildOptions = {
 };
 
 /** Stand-in values, so module-scope code that reads the environment can load (nothing is called). */
-function environmentFor(spec: FunctionSpec): Record<string, string> {
+function environmentFor(spec: CatalogFunction): Record<string, string> {
   const env = functionEnvironment(spec, {
-    tableNames: Object.fromEntries(Object.keys(tables).map((id) => [id, `report-${id}`])) as Record<
-      keyof typeof tables,
-      string
-    >,
+    tableNames: Object.fromEntries(catalog.tables.map((t) => [t.id, `report-${t.id}`])),
+    tables: catalog.tables,
     bucketName: 'report-bucket',
     stateMachinesJson: JSON.stringify(
       Object.fromEntries(
@@ -51,15 +50,23 @@ function environmentFor(spec: FunctionSpec): Record<string, string> {
       ),
     ),
     workflowVersionsJson: JSON.stringify(Object.fromEntries(processes.map((p) => [p.id, `${p.id}@report`]))),
-    textractTopicArn: 'arn:aws:sns:us-east-1:000000000000:report',
-    textractRoleArn: 'arn:aws:iam::000000000000:role/report',
+    intakePrefixes: Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix])),
+    textractTopics: Object.fromEntries(
+      catalog.queues.map((q) => [
+        q.id,
+        {
+          topicArn: 'arn:aws:sns:us-east-1:000000000000:report',
+          roleArn: 'arn:aws:iam::000000000000:role/report',
+        },
+      ]),
+    ),
     textractRates: { syncTps: 1, startTps: 1, maxConcurrentJobs: 1 },
     queueUrls: Object.fromEntries(
-      queueList.map((q) => [q.id, `https://sqs.us-east-1.amazonaws.com/000000000000/${q.id}`]),
-    ) as Record<QueueId, string>,
+      catalog.queues.map((q) => [q.id, `https://sqs.us-east-1.amazonaws.com/000000000000/${q.id}`]),
+    ),
     senderAddress: 'report@example.com',
-    processes,
     approvalPolicies: Object.fromEntries(processes.map((p) => [p.id, defaultApprovalPolicy])),
+    ruleParameters: Object.fromEntries(processes.map((p) => [p.id, p.ruleParameters?.defaults ?? {}])),
   });
   return { ...env, [envVars.approvalBaseUrl]: 'https://example.com/v1/', AWS_REGION: 'us-east-1' };
 }
@@ -129,7 +136,7 @@ async function sdkOnlyBundle(packages: readonly string[], dir: string): Promise<
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 const ms = (value: number | string) => (typeof value === 'number' ? value.toFixed(0) : value);
 
-async function report(spec: FunctionSpec, dir: string): Promise<string[]> {
+async function report(spec: CatalogFunction, dir: string): Promise<string[]> {
   const entry = entryPath(spec);
   if (!existsSync(entry)) return [spec.id, 'missing', '', '', '', '', '', ''];
   const outfile = join(dir, spec.id, 'index.mjs');
@@ -168,7 +175,7 @@ try {
     'SDK load ms',
   ];
   const rows = [header];
-  for (const spec of functionList) rows.push(await report(spec, dir));
+  for (const spec of catalog.functions) rows.push(await report(spec, dir));
   console.log(table(rows));
   console.log(`\nload ms: median of ${runs} imports, each in a fresh node ${process.version} process.`);
 } finally {

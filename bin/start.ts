@@ -7,7 +7,6 @@ import { inspect } from '../local/inspect.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
-import { processes } from '../statemachines/processes.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
 const usage =
@@ -68,7 +67,7 @@ say(
 );
 say(`${pad('Approval API')}${runtime.endpoints.approvals}`);
 say(`${pad('Console')}${consoleServer.url}`);
-for (const p of processes)
+for (const p of runtime.catalog.processes)
   say(`${pad('Inbox')}${inboxDir}/${p.id}/ → s3://${runtime.names.bucket}/${p.intakePrefix}`);
 say(`${pad('Data')}${runtime.dataDir}/ (documents, statuses and audit survive restarts)`);
 if (runtime.incompleteUploadsRemoved > 0) {
@@ -87,6 +86,7 @@ if (runtime.interrupted.length > 0) {
 
 const inbox = watchInbox(
   inboxDir,
+  runtime.catalog.processes,
   async (processId, name, body) => {
     const id = await tools.drop(processId, name, body);
     say(`inbox: ${processId}/${name} submitted as document ${id.slice(0, 12)}`);

@@ -2,12 +2,14 @@ import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps }
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts';
 import { functionEnvironment } from '../lambdas/platform/registry/environment.ts';
-import { envVars, type FunctionId, functionList } from '../lambdas/platform/registry/functions.ts';
-import { maxConcurrencyOf, type QueueId, queueList } from '../lambdas/platform/registry/queues.ts';
-import { tables } from '../lambdas/platform/registry/tables.ts';
+import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
+import { envVars } from '../lambdas/platform/registry/names.ts';
+import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
+import { maxConcurrencyOf, type QueueId } from '../lambdas/platform/registry/queues.ts';
+import { processes as registeredProcesses } from '../lambdas/processes/index.ts';
 import { workflowVersion } from '../statemachines/definition.ts';
-import { type ProcessSpec, processes } from '../statemachines/processes.ts';
 import type { Stage, TowerConfig } from './config/index.ts';
 import { acknowledge } from './constructs/acknowledge.ts';
 import { ApprovalApi } from './constructs/approval-api.ts';
@@ -26,8 +28,10 @@ import { TowerTables } from './constructs/tower-tables.ts';
 import { WorkQueue } from './constructs/work-queue.ts';
 
 export interface TowerStackProps extends StackProps {
-  /** Parsed and validated context (`parseConfig`). */
+  /** Parsed and validated context (`parseConfig`, for the same processes). */
   readonly config: TowerConfig;
+  /** The processes to deploy. @default the list in lambdas/processes/index.ts */
+  readonly processes?: readonly ProcessSpec[];
 }
 
 /** `tower-<stage>-<process>`: explicit, so grants and environments can name a state machine before it exists. */
@@ -55,7 +59,9 @@ export class TowerStack extends Stack {
   public readonly data: DataBucket;
   /** Every queue of the registry, with its dead-letter queue. */
   public readonly queues: Readonly<Record<QueueId, WorkQueue>>;
-  public readonly textract: TextractNotifications;
+  /** Where Textract reports finished jobs, one per Textract completions queue. */
+  public readonly textract: Readonly<Record<QueueId, TextractNotifications>>;
+  public readonly catalog: Catalog;
   public readonly tables: TowerTables;
   public readonly functions: Readonly<Record<FunctionId, TowerFunction>>;
   public readonly stateMachines: Readonly<Record<string, ProcessStateMachine>>;
@@ -66,7 +72,14 @@ export class TowerStack extends Stack {
   constructor(scope: Construct, id: string, props: TowerStackProps) {
     super(scope, id, props);
     const { config } = props;
-    validateProcesses(processes);
+    const catalog = catalogOf(props.processes ?? registeredProcesses);
+    this.catalog = catalog;
+    const { processes } = catalog;
+    const missing = processes.filter((p) => config.processes[p.id] === undefined).map((p) => p.id);
+    if (missing.length > 0)
+      throw new Error(
+        `TowerStack: the config has no settings for ${missing.join(', ')}: parse it for the same processes`,
+      );
 
     const name = `tower-${config.stage}`;
     const prod = config.stage === 'prod';
@@ -94,18 +107,40 @@ export class TowerStack extends Stack {
     });
     // At stack scope, so the intake queue keeps the logical ids it had before the other queues came.
     this.queues = Object.fromEntries(
-      queueList.map((spec) => [
+      catalog.queues.map((spec) => [
         spec.id,
-        new WorkQueue(this, pascal(spec.id), { spec, encryptionKey: key, removalPolicy }),
+        new WorkQueue(this, pascal(spec.id), {
+          spec,
+          consumerTimeoutSeconds: catalog.function(spec.consumer).timeoutSeconds,
+          encryptionKey: key,
+          removalPolicy,
+        }),
       ]),
     ) as Record<QueueId, WorkQueue>;
-    this.textract = new TextractNotifications(this, 'TextractNotifications', {
-      topicName: `${name}-textract-completions`,
-      encryptionKey: key,
-      completions: this.queues['extraction-completions'].queue,
-    });
+    const queue = (id: QueueId) => {
+      const found = this.queues[id];
+      if (!found) throw new Error(`TowerStack: no queue ${id}`);
+      return found;
+    };
+    this.textract = Object.fromEntries(
+      catalog.queues
+        .filter((q) => q.textractCompletions)
+        .map((q) => [
+          q.id,
+          // The first such queue keeps the construct id it had when there was one.
+          new TextractNotifications(
+            this,
+            q.id === 'extraction-completions' ? 'TextractNotifications' : `${pascal(q.id)}Textract`,
+            {
+              topicName: `${name}-textract-${q.id === 'extraction-completions' ? 'completions' : q.id}`,
+              encryptionKey: key,
+              completions: queue(q.id).queue,
+            },
+          ),
+        ]),
+    );
     this.tables = new TowerTables(this, 'Tables', {
-      specs: tables,
+      specs: catalog.tables,
       encryptionKey: key,
       deletionProtection: prod,
       removalPolicy,
@@ -113,21 +148,25 @@ export class TowerStack extends Stack {
 
     const environmentValues = {
       tableNames: mapValues(this.tables.tables, (table) => table.tableName),
+      tables: catalog.tables,
       bucketName: this.data.bucket.bucketName,
       stateMachinesJson: this.toJsonString(stateMachineArns),
       workflowVersionsJson: JSON.stringify(
         Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
       ),
+      intakePrefixes: Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix])),
       senderAddress: config.senderAddress,
-      processes,
       approvalPolicies: mapValues(config.processes, (p) => p.approval),
-      textractTopicArn: this.textract.topic.topicArn,
-      textractRoleArn: this.textract.role.roleArn,
+      ruleParameters: mapValues(config.processes, (p) => p.rules),
+      textractTopics: mapValues(this.textract, (t) => ({
+        topicArn: t.topic.topicArn,
+        roleArn: t.role.roleArn,
+      })),
       textractRates: config.textract,
       queueUrls: mapValues(this.queues, (q) => q.queue.queueUrl),
     };
     this.functions = Object.fromEntries(
-      functionList.map((spec) => [
+      catalog.functions.map((spec) => [
         spec.id,
         new TowerFunction(this, `${pascal(spec.id)}Function`, {
           spec,
@@ -139,8 +178,13 @@ export class TowerStack extends Stack {
       ]),
     ) as Record<FunctionId, TowerFunction>;
 
+    const fn = (id: FunctionId) => {
+      const found = this.functions[id];
+      if (!found) throw new Error(`TowerStack: no function ${id}`);
+      return found;
+    };
     this.approvalApi = new ApprovalApi(this, 'ApprovalApi', {
-      handler: this.functions['approval-api'].function,
+      handler: fn('approval-api').function,
       name,
       rateLimit: config.approvalApiRateLimit,
       burstLimit: config.approvalApiBurstLimit,
@@ -155,6 +199,7 @@ export class TowerStack extends Stack {
       process: p,
       machine: new ProcessStateMachine(this, `${pascal(p.id)}Process`, {
         process: p,
+        catalog,
         stateMachineName: stateMachineName(config.stage, p),
         functions: lambdas,
         queues: mapValues(this.queues, (q) => q.queue),
@@ -168,7 +213,7 @@ export class TowerStack extends Stack {
     );
     new ExecutionEndedRule(this, 'ExecutionEnded', {
       stateMachines: machines.map(({ machine }) => machine.stateMachine),
-      handler: this.functions['execution-ended'].function,
+      handler: fn('execution-ended').function,
     });
 
     // Wire.
@@ -179,18 +224,19 @@ export class TowerStack extends Stack {
     for (const fn of Object.values(this.functions)) {
       grantFromSpec(fn, {
         tables: this.tables.tables,
+        tableSpecs: catalog.tables,
         bucket: this.data.bucket,
         key,
-        intakePrefixes: processes.map((p) => p.intakePrefix),
-        stateMachineArns: Object.values(stateMachineArns),
+        intakePrefixes: environmentValues.intakePrefixes,
+        stateMachineArns,
         senderIdentityArns,
-        textractRoleArn: this.textract.role.roleArn,
+        textractRoleArns: mapValues(this.textract, (t) => t.role.roleArn),
       });
       if (fn.spec.needsApprovalUrl) fn.function.addEnvironment(envVars.approvalBaseUrl, this.approvalApi.url);
     }
     for (const q of Object.values(this.queues))
-      q.consumeWith(this.functions[q.spec.consumer].function, maxConcurrencyOf(q.spec.id, config));
-    const intakeDestination = new EncryptedQueueDestination(this.queues.intake.queue, key);
+      q.consumeWith(fn(q.spec.consumer).function, maxConcurrencyOf(q.spec, config));
+    const intakeDestination = new EncryptedQueueDestination(queue('intake').queue, key);
     for (const p of processes)
       this.data.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, intakeDestination, {
         prefix: p.intakePrefix,
@@ -202,7 +248,7 @@ export class TowerStack extends Stack {
         id: processId,
         stateMachine: machine.stateMachine,
       })),
-      functions: functionList.map((spec) => ({ id: spec.id, fn: lambdas[spec.id] })),
+      functions: catalog.functions.map((spec) => ({ id: spec.id, fn: fn(spec.id).function })),
       queues: Object.values(this.queues).map((q): ObservedQueue => {
         const oldestMessageAge = oldestMessageAges[q.spec.id];
         return {
@@ -230,8 +276,8 @@ export class TowerStack extends Stack {
         value: machine.stateMachine.stateMachineArn,
       });
     // What the operator CLI (npm run tower -- --stack <name>) reads to find its way around.
-    new CfnOutput(this, 'DocumentsTableName', { value: this.tables.tables.documents.tableName });
-    new CfnOutput(this, 'AuditTableName', { value: this.tables.tables.audit.tableName });
+    new CfnOutput(this, 'DocumentsTableName', { value: this.tables.table('documents').tableName });
+    new CfnOutput(this, 'AuditTableName', { value: this.tables.table('audit').tableName });
     for (const [id, q] of Object.entries(this.queues)) {
       new CfnOutput(this, `${pascal(id)}QueueUrl`, { value: q.queue.queueUrl });
       new CfnOutput(this, `${pascal(id)}DeadLetterQueueUrl`, { value: q.deadLetterQueue.queueUrl });
@@ -249,16 +295,6 @@ function acknowledgeNotificationsHandler(stack: Stack): void {
     "CDK's bucket-notifications custom resource: runs only during deployment, its role is created by CDK " +
       'with the basic execution policy and s3:PutBucketNotification on the data bucket alone',
   );
-}
-
-/** Process ids unique, intake prefixes disjoint: S3 rejects overlapping notification prefixes. */
-function validateProcesses(list: readonly ProcessSpec[]): void {
-  for (const [i, p] of list.entries())
-    for (const q of list.slice(i + 1)) {
-      if (p.id === q.id) throw new Error(`TowerStack: process id ${p.id} is used twice`);
-      if (p.intakePrefix.startsWith(q.intakePrefix) || q.intakePrefix.startsWith(p.intakePrefix))
-        throw new Error(`TowerStack: intake prefixes of ${p.id} and ${q.id} overlap`);
-    }
 }
 
 function mapValues<K extends string, V, R>(

@@ -5,6 +5,7 @@ import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/c
 import { TextractClient } from '@aws-sdk/client-textract';
 import { classify } from '../lambdas/platform/shared/errors.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
+import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
 import { jobFailure } from '../lambdas/processes/invoice/complete-extraction/complete.ts';
 import type { NormalizedInvoice } from '../lambdas/processes/invoice/domain/invoice.ts';
 import {
@@ -53,8 +54,9 @@ export async function extractFiles(
       const key = `files/${basename(file.name)}`;
       await s3Client.send(new PutObjectCommand({ Bucket: 'extract', Key: key, Body: file.bytes }));
       const doc = {
-        documentId: sha256Hex(file.bytes),
+        documentId: documentIdOf('invoice', sha256Hex(file.bytes)),
         process: 'invoice',
+        contentSha256: sha256Hex(file.bytes),
         bucket: 'extract',
         key,
         size: file.bytes.length,

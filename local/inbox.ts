@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { processes } from '../statemachines/processes.ts';
+import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
 
 export interface InboxWatcher {
   readonly dir: string;
@@ -13,6 +13,7 @@ export interface InboxWatcher {
  */
 export function watchInbox(
   dir: string,
+  processes: readonly ProcessSpec[],
   submit: (processId: string, fileName: string, body: Buffer) => Promise<void>,
   onError: (file: string, error: unknown) => void,
   intervalMs = 500,

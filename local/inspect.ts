@@ -4,12 +4,14 @@ import { type AuditRecord, AuditTrail } from '../lambdas/platform/shared/audit.t
 import { type DocumentRecord, DocumentStore } from '../lambdas/platform/shared/documents.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
 import type { DocumentStatus } from '../lambdas/platform/shared/status.ts';
-import { processes } from '../statemachines/processes.ts';
+import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
 import { describeWhenEnded } from './operator/history.ts';
 import type { LocalRuntime } from './runtime.ts';
 
 /** Read access to documents, audit and mail of a running local runtime, for tools, demos and tests. */
-export function inspect(runtime: Pick<LocalRuntime, 'clients' | 'names' | 'mailbox' | 'endpoints'>) {
+export function inspect(
+  runtime: Pick<LocalRuntime, 'catalog' | 'clients' | 'names' | 'mailbox' | 'endpoints'>,
+) {
   const documents = new DocumentStore(runtime.clients.documents, runtime.names.table('documents'));
   const audit = new AuditTrail(runtime.clients.documents, runtime.names.table('audit'));
 
@@ -21,7 +23,7 @@ export function inspect(runtime: Pick<LocalRuntime, 'clients' | 'names' | 'mailb
       body: Uint8Array,
       metadata?: Record<string, string>,
     ): Promise<string> {
-      const process = processes.find((p) => p.id === processId);
+      const process = runtime.catalog.processes.find((p) => p.id === processId);
       if (!process) throw new Error(`unknown process ${processId}`);
       await runtime.clients.s3.send(
         new PutObjectCommand({
@@ -31,7 +33,7 @@ export function inspect(runtime: Pick<LocalRuntime, 'clients' | 'names' | 'mailb
           Metadata: metadata,
         }),
       );
-      return sha256Hex(body);
+      return documentIdOf(process.id, sha256Hex(body));
     },
 
     document: (documentId: string) => documents.get(documentId),

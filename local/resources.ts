@@ -2,10 +2,9 @@ import { CreateTableCommand, type DynamoDBClient, ListTablesCommand } from '@aws
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type FunctionId, functionList } from '../lambdas/platform/registry/functions.ts';
-import { type QueueId, queueList } from '../lambdas/platform/registry/queues.ts';
-import { type TableId, tableList } from '../lambdas/platform/registry/tables.ts';
-import { processes } from '../statemachines/processes.ts';
+import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
+import type { QueueId, QueueSpec } from '../lambdas/platform/registry/queues.ts';
+import type { TableId, TableSpec } from '../lambdas/platform/registry/tables.ts';
 
 export const localAccount = '000000000000';
 
@@ -34,10 +33,14 @@ export interface QueueRef {
   readonly dlqUrl: string;
 }
 
-/** Creates every table of the registry that does not exist yet (data survives restarts). */
-export async function createTables(dynamo: DynamoDBClient, names: LocalNames): Promise<void> {
+/** Creates every table of the catalog that does not exist yet (data survives restarts). */
+export async function createTables(
+  dynamo: DynamoDBClient,
+  names: LocalNames,
+  tables: readonly TableSpec[],
+): Promise<void> {
   const existing = new Set((await dynamo.send(new ListTablesCommand({}))).TableNames ?? []);
-  for (const spec of tableList) {
+  for (const spec of tables) {
     const name = names.table(spec.id);
     if (existing.has(name)) continue;
     const keys = new Set([
@@ -83,10 +86,11 @@ export async function createBucket(s3: S3Client, bucket: string): Promise<void> 
 export async function createQueues(
   sqs: SQSClient,
   names: LocalNames,
+  queues: readonly QueueSpec[],
   visibilityOverrideSeconds?: number,
 ): Promise<Record<QueueId, QueueRef>> {
-  const refs = {} as Record<QueueId, QueueRef>;
-  for (const spec of queueList) {
+  const refs: Record<QueueId, QueueRef> = {};
+  for (const spec of queues) {
     const dlq = await sqs.send(
       new CreateQueueCommand({
         QueueName: names.deadLetterQueue(spec.id),
@@ -119,17 +123,14 @@ export async function createQueues(
   return refs;
 }
 
-/** Every intake prefix, for the bucket's notification rule. */
-export const intakePrefixes = processes.map((p) => p.intakePrefix);
-export { functionList };
-
-/** Textract's completion topic, delivering raw to the completions queue, as the CDK app wires it. */
+/** A Textract completion topic, delivering raw to its completions queue, as the CDK app wires it. */
 export async function createTextractTopic(
   sns: SNSClient,
   names: LocalNames,
+  queueId: QueueId,
   completions: QueueRef,
 ): Promise<string> {
-  const topic = await sns.send(new CreateTopicCommand({ Name: names.topic('textract-completions') }));
+  const topic = await sns.send(new CreateTopicCommand({ Name: names.topic(`textract-${queueId}`) }));
   const topicArn = topic.TopicArn ?? '';
   await sns.send(
     new SubscribeCommand({

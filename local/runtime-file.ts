@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QueueId } from '../lambdas/platform/registry/queues.ts';
-import { type TableId, tableList } from '../lambdas/platform/registry/tables.ts';
-import { processes } from '../statemachines/processes.ts';
+import type { TableId } from '../lambdas/platform/registry/tables.ts';
 import type { LocalRuntime } from './runtime.ts';
 
 /** Where a running `npm start` can be reached, for tools in other processes (the operator CLI). */
@@ -10,7 +9,8 @@ export interface RuntimeFile {
   readonly pid: number;
   readonly region: string;
   readonly endpoints: LocalRuntime['endpoints'];
-  readonly tables: Readonly<Record<TableId, string>>;
+  /** Every table by catalog id; the platform's are always there. */
+  readonly tables: Readonly<Record<TableId, string>> & { readonly documents: string; readonly audit: string };
   readonly bucket: string;
   readonly queues: Readonly<Record<QueueId, { readonly url: string; readonly dlqUrl: string }>>;
   readonly stateMachines: Readonly<Record<string, string>>;
@@ -23,15 +23,18 @@ export function writeRuntimeFile(runtime: LocalRuntime, region = 'us-east-1'): s
     pid: process.pid,
     region,
     endpoints: runtime.endpoints,
-    tables: Object.fromEntries(tableList.map((t) => [t.id, runtime.names.table(t.id)])) as Record<
-      TableId,
-      string
-    >,
+    tables: {
+      ...Object.fromEntries(runtime.catalog.tables.map((t) => [t.id, runtime.names.table(t.id)])),
+      documents: runtime.names.table('documents'),
+      audit: runtime.names.table('audit'),
+    },
     bucket: runtime.names.bucket,
     queues: Object.fromEntries(
       Object.entries(runtime.queues).map(([id, q]) => [id, { url: q.url, dlqUrl: q.dlqUrl }]),
     ) as RuntimeFile['queues'],
-    stateMachines: Object.fromEntries(processes.map((p) => [p.id, runtime.names.stateMachineArn(p.id)])),
+    stateMachines: Object.fromEntries(
+      runtime.catalog.processes.map((p) => [p.id, runtime.names.stateMachineArn(p.id)]),
+    ),
   };
   const path = join(runtime.dataDir, fileName);
   writeFileSync(path, JSON.stringify(file, null, 2));

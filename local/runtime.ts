@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
-import { maxConcurrencyOf, type QueueId, queueList } from '../lambdas/platform/registry/queues.ts';
-import { type TableId, tableList } from '../lambdas/platform/registry/tables.ts';
+import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
+import { maxConcurrencyOf, type QueueId } from '../lambdas/platform/registry/queues.ts';
 import { executionName } from '../lambdas/platform/shared/workflow.ts';
+import { processes as registeredProcesses } from '../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
 import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
-import { processes } from '../statemachines/processes.ts';
 import { startApiGateway } from './api-gateway.ts';
 import { type Endpoints, endpointEnvironment, type LocalClients, localClients } from './clients.ts';
 import { startDynamoDb } from './emulators/dynamodb.ts';
@@ -32,7 +33,6 @@ import {
   createQueues,
   createTables,
   createTextractTopic,
-  intakePrefixes,
   localNames,
   type QueueRef,
 } from './resources.ts';
@@ -44,6 +44,8 @@ import { TaskTokenBroker } from './stepfunctions/task-tokens.ts';
 import type { TextractServer } from './textract/server.ts';
 
 export interface LocalRuntimeOptions {
+  /** The processes to run. @default the list in lambdas/processes/index.ts */
+  readonly processes?: readonly ProcessSpec[];
   /** Where data lives between runs. @default a fresh temporary directory, removed on stop */
   readonly dataDir?: string;
   /** Local time scale for task timeouts, retries and waits (1 = real time). @default 1 */
@@ -67,6 +69,8 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime {
   readonly config: TowerConfig;
+  /** The platform's and the processes' functions, queues and tables, as deployed here. */
+  readonly catalog: Catalog;
   readonly names: ReturnType<typeof localNames>;
   readonly endpoints: Endpoints & { readonly approvals: string };
   readonly clients: LocalClients;
@@ -118,7 +122,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Absolute from here on: worker paths, emulator directories and messages all derive from it.
   const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), 'tower-')));
   mkdirSync(dataDir, { recursive: true });
-  const config = parseConfig({ ...cdkContext(), ...options.context });
+  const catalog = catalogOf(options.processes ?? registeredProcesses);
+  const { processes } = catalog;
+  const config = parseConfig({ ...cdkContext(), ...options.context }, processes);
+  const intakePrefixes = processes.map((p) => p.intakePrefix);
   const names = localNames(region);
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -153,14 +160,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const endpoints: Endpoints = { ...partial, textract: textract.endpoint };
     const clients = localClients(endpoints, region);
 
-    await createTables(clients.dynamo, names);
+    await createTables(clients.dynamo, names, catalog.tables);
     await createBucket(clients.s3, names.bucket);
-    const queueRefs = await createQueues(clients.sqs, names, options.queueVisibilityTimeoutSeconds);
-    const textractTopicArn = await createTextractTopic(
-      clients.sns,
+    const queueRefs = await createQueues(
+      clients.sqs,
       names,
-      queueRefs['extraction-completions'],
+      catalog.queues,
+      options.queueVisibilityTimeoutSeconds,
     );
+    const queueRef = (id: QueueId): QueueRef => {
+      const ref = queueRefs[id];
+      if (!ref) throw new Error(`no local queue ${id}`);
+      return ref;
+    };
+    const textractTopics: Record<QueueId, { topicArn: string; roleArn: string }> = {};
+    for (const q of catalog.queues.filter((queue) => queue.textractCompletions))
+      textractTopics[q.id] = {
+        topicArn: await createTextractTopic(clients.sns, names, q.id, queueRef(q.id)),
+        roleArn: names.textractRoleArn,
+      };
 
     let host: LambdaHost | undefined;
     const approvalsApi: Listening = await startApiGateway(
@@ -179,16 +197,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     closers.push(approvalsApi.close);
 
     const deployed = await deployFunctions({
+      functions: catalog.functions,
       buildDir: join(dataDir, 'build'),
       shared: endpointEnvironment(endpoints, region),
       approvalBaseUrl: approvalsApi.url,
       functionName: (id) => names.functionName(id as FunctionId),
       concurrency: options.functionConcurrency ?? 8,
       values: {
-        tableNames: Object.fromEntries(tableList.map((t) => [t.id, names.table(t.id)])) as Record<
-          TableId,
-          string
-        >,
+        tableNames: Object.fromEntries(catalog.tables.map((t) => [t.id, names.table(t.id)])),
+        tables: catalog.tables,
         bucketName: names.bucket,
         stateMachinesJson: JSON.stringify(
           Object.fromEntries(processes.map((p) => [p.id, names.stateMachineArn(p.id)])),
@@ -196,18 +213,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         workflowVersionsJson: JSON.stringify(
           Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
         ),
+        intakePrefixes: Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix])),
         senderAddress: config.senderAddress,
-        processes,
         approvalPolicies: Object.fromEntries(
           Object.entries(config.processes).map(([id, p]) => [id, p.approval]),
         ),
-        textractTopicArn,
-        textractRoleArn: names.textractRoleArn,
+        ruleParameters: Object.fromEntries(Object.entries(config.processes).map(([id, p]) => [id, p.rules])),
+        textractTopics,
         textractRates: config.textract,
-        queueUrls: Object.fromEntries(Object.entries(queueRefs).map(([id, ref]) => [id, ref.url])) as Record<
-          QueueId,
-          string
-        >,
+        queueUrls: Object.fromEntries(Object.entries(queueRefs).map(([id, ref]) => [id, ref.url])),
       },
     });
     host = new LambdaHost(deployed.functions, deployed.workerPath, join(dataDir, 'logs'));
@@ -225,13 +239,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     };
     const clock = { scale: options.clockScale ?? 1 };
     const machines = processes.map((p) => {
+      const own = catalog.placeholdersOf(p);
       const placeholders = {
         ...Object.fromEntries(
-          Object.entries(p.functionPlaceholders).map(([name, fn]) => [name, names.functionArn(fn)]),
+          Object.entries(own.functions).map(([name, fn]) => [name, names.functionArn(fn)]),
         ),
-        ...Object.fromEntries(
-          Object.entries(p.queuePlaceholders).map(([name, queue]) => [name, queueRefs[queue].url]),
-        ),
+        ...Object.fromEntries(Object.entries(own.queues).map(([name, queue]) => [name, queueRef(queue).url])),
       };
       return new LocalStateMachine(
         names.stateMachineArn(p.id),
@@ -278,23 +291,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     const deliver = notifyQueue(
       clients.sqs,
-      { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: queueRefs.intake.url },
+      { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: queueRef('intake').url },
       region,
       faults.events,
     );
     s3.onEvent((event) => void deliver(event));
     const pollers = Object.fromEntries(
-      queueList.map((q) => {
+      catalog.queues.map((q) => {
         const poller = new SqsPoller(
           clients.sqs,
           (fn, event) => lambda.invoke(fn, event),
           {
-            queueUrl: queueRefs[q.id].url,
-            queueArn: queueRefs[q.id].arn,
+            queueUrl: queueRef(q.id).url,
+            queueArn: queueRef(q.id).arn,
             functionName: names.functionName(q.consumer),
             batchSize: q.batchSize,
             // More pollers than environments to run them would only queue batches in memory here.
-            maxConcurrency: Math.min(maxConcurrencyOf(q.id, config), options.functionConcurrency ?? 8),
+            maxConcurrency: Math.min(maxConcurrencyOf(q, config), options.functionConcurrency ?? 8),
           },
           region,
         );
@@ -304,6 +317,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }),
     ) as Record<QueueId, SqsPoller>;
     const intake = pollers.intake;
+    if (!intake) throw new Error('the platform has no intake queue');
     // A function that cannot start stops new work at the queue rather than failing it document by document.
     lambda.onEnvironmentFailure(() => void intake.stop());
     const reannounced =
@@ -314,6 +328,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             bucket: names.bucket,
             prefixes: intakePrefixes,
             documents: await inspect({
+              catalog,
               clients,
               names,
               mailbox: ses.sent,
@@ -325,6 +340,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     return {
       config,
+      catalog,
       names,
       endpoints: { ...endpoints, approvals: approvalsApi.url },
       clients,

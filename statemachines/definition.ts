@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { ProcessSpec } from './processes.ts';
+import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
 
-/** Absolute path of a process's ASL file, resolved from this module rather than the working directory. */
+/** Absolute path of a process's ASL file (the process resolves it from its own module). */
 export function definitionPath(process: ProcessSpec): string {
-  return fileURLToPath(new URL(`./${process.definitionFile}`, import.meta.url));
+  return process.definitionPath;
 }
 
 export function readDefinition(process: ProcessSpec): string {
   return readFileSync(definitionPath(process), 'utf8');
 }
 
-/** `invoice@1+3f2a9c1d`: the declared version plus the ASL content hash, recorded in every audit event. */
+/** `invoice@2+3f2a9c1d`: the declared version plus the ASL content hash, recorded in every audit event. */
 export function workflowVersion(process: ProcessSpec): string {
   const hash = createHash('sha256').update(readDefinition(process)).digest('hex').slice(0, 8);
   return `${process.id}@${process.version}+${hash}`;

@@ -1,8 +1,13 @@
 import type { z } from 'zod';
-import { type ApprovalPolicy, defaultApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
+import {
+  type ApprovalPolicy,
+  approvalPolicyProblems,
+  defaultApprovalPolicy,
+} from '../../lambdas/platform/human-step/policy.ts';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import { processes as registeredProcesses } from '../../lambdas/processes/index.ts';
 import { readDefinition } from '../../statemachines/definition.ts';
-import { type ProcessSpec, processes } from '../../statemachines/processes.ts';
-import { approvalPolicySchema, contextSchema, show } from './schema.ts';
+import { contextSchema, show } from './schema.ts';
 import type { ProcessConfig, TowerConfig } from './types.ts';
 
 /** Every problem of a context, one `tower config: <key> <problem>` line each. */
@@ -36,6 +41,13 @@ function lines(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): s
   });
 }
 
+/** `<field> <problem>` from a validator, as a config line under `prefix`; `(…)` problems name the object itself. */
+function configLine(prefix: string, problem: string): string {
+  return problem.startsWith('(')
+    ? `tower config: ${prefix} ${problem.replace(/^\([^)]*\) /, '')}`
+    : `tower config: ${prefix}.${problem}`;
+}
+
 /** The seconds a process's whole workflow may take (its ASL `TimeoutSeconds`), if it declares one. */
 function workflowTimeout(process: ProcessSpec): number | undefined {
   const definition = JSON.parse(readDefinition(process)) as { TimeoutSeconds?: unknown };
@@ -44,35 +56,51 @@ function workflowTimeout(process: ProcessSpec): number | undefined {
 
 function resolveProcess(
   process: ProcessSpec,
-  override: Partial<ApprovalPolicy> | undefined,
+  override:
+    | {
+        readonly approval?: Readonly<Record<string, unknown>>;
+        readonly rules?: Readonly<Record<string, unknown>>;
+      }
+    | undefined,
   problems: string[],
 ): ProcessConfig {
-  const prefix = ['processes', process.id, 'approval'];
-  const merged = approvalPolicySchema.safeParse(
-    { ...defaultApprovalPolicy, ...override },
-    { error: describe },
-  );
-  if (!merged.success) {
-    problems.push(...lines(merged.error.issues, prefix));
-    return { approval: defaultApprovalPolicy };
-  }
-  const policy = merged.data;
+  const prefix = `processes.${process.id}`;
+  const merged = { ...defaultApprovalPolicy, ...override?.approval };
+  // One validator, shared with the functions that read the policy at run time.
+  const policyProblems = approvalPolicyProblems(merged, { echo: true });
+  problems.push(...policyProblems.map((p) => configLine(`${prefix}.approval`, p)));
+  const policy = policyProblems.length === 0 ? (merged as ApprovalPolicy) : defaultApprovalPolicy;
   const limit = workflowTimeout(process);
-  // The approval waits must end before the execution itself times out, or nobody is told.
-  if (limit !== undefined && policy.timeoutSeconds + policy.escalationTimeoutSeconds >= limit)
+  // The human step's waits must end before the execution itself times out, or nobody is told.
+  if (
+    policyProblems.length === 0 &&
+    limit !== undefined &&
+    policy.timeoutSeconds + policy.escalationTimeoutSeconds >= limit
+  )
     problems.push(
-      `tower config: ${prefix.join('.')}.timeoutSeconds plus escalationTimeoutSeconds must stay below the workflow's TimeoutSeconds (${limit}), got ${policy.timeoutSeconds + policy.escalationTimeoutSeconds}`,
+      `tower config: ${prefix}.approval.timeoutSeconds plus escalationTimeoutSeconds must stay below the workflow's TimeoutSeconds (${limit}), got ${policy.timeoutSeconds + policy.escalationTimeoutSeconds}`,
     );
-  return { approval: policy };
+  const parameters = process.ruleParameters;
+  if (!parameters) {
+    if (override?.rules !== undefined)
+      problems.push(`tower config: ${prefix}.rules: ${process.id} has no rule parameters`);
+    return { approval: policy, rules: {} };
+  }
+  const rules = { ...parameters.defaults, ...override?.rules };
+  problems.push(...parameters.validate(rules, policy).map((p) => configLine(`${prefix}.rules`, p)));
+  return { approval: policy, rules };
 }
 
 /**
- * Parses and validates CDK context into a `TowerConfig`; throws a `TowerConfigError` listing every
- * problem. Pure: no CDK import, so the local runtime reads the same settings.
+ * Parses and validates CDK context into a `TowerConfig` for the given processes; throws a
+ * `TowerConfigError` listing every problem. Pure: no CDK import, so the local runtime reads the same settings.
  *
  * @example parseConfig({ stage: 'prod', senderAddress: 'tower@example.com', intakeMaxConcurrency: '20' })
  */
-export function parseConfig(context: Readonly<Record<string, unknown>>): TowerConfig {
+export function parseConfig(
+  context: Readonly<Record<string, unknown>>,
+  processes: readonly ProcessSpec[] = registeredProcesses,
+): TowerConfig {
   const parsed = contextSchema.safeParse(context, { error: describe });
   if (!parsed.success) throw new TowerConfigError(lines(parsed.error.issues));
   const raw = parsed.data;
@@ -83,7 +111,7 @@ export function parseConfig(context: Readonly<Record<string, unknown>>): TowerCo
         `tower config: processes.${id} is not a process; known processes: ${processes.map((p) => p.id).join(', ')}`,
       );
   const resolved = Object.fromEntries(
-    processes.map((p) => [p.id, resolveProcess(p, raw.processes[p.id]?.approval, problems)]),
+    processes.map((p) => [p.id, resolveProcess(p, raw.processes[p.id], problems)]),
   );
   if (problems.length > 0) throw new TowerConfigError(problems);
   return {

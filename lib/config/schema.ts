@@ -42,84 +42,20 @@ const integer = (min: number, max: number, what = `an integer from ${min} to ${m
 const positive = (what: string) =>
   z.number({ error: expected(`must be ${what}`) }).positive({ error: expected(`must be ${what}`) });
 
-const decimal = z
-  .string({ error: expected('must be a decimal string such as "10000.00"') })
-  .regex(/^\d+(\.\d+)?$/, { error: expected('must be a decimal string such as "10000.00"') });
-
 /** Retention values CloudWatch Logs accepts. */
 export const logRetentionValues = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-const approvalFields = {
-  approvers: z.array(email, { error: expected('must be a list of email addresses') }).min(1, {
-    error: 'must list at least one approver',
-  }),
-  escalationApprovers: z.array(email, { error: expected('must be a list of email addresses') }),
-  quorum: integer(1, 1000, 'a whole number of approvals from 1'),
-  veto: z.boolean({ error: expected('must be true or false') }),
-  separationOfDuties: z.boolean({ error: expected('must be true or false') }),
-  amountThreshold: decimal,
-  secondApproverAbove: decimal.nullable(),
-  riskBandRequiringApproval: z.enum(['medium', 'high'], { error: expected('must be "medium" or "high"') }),
-  stepUp: z.enum(['never', 'always', 'above-amount'], {
-    error: expected('must be "never", "always" or "above-amount"'),
-  }),
-  stepUpAbove: decimal.nullable(),
-  timeoutSeconds: integer(1, 31_536_000, 'a positive whole number of seconds'),
-  reminderBeforeSeconds: integer(1, 31_536_000, 'a positive whole number of seconds'),
-  escalationTimeoutSeconds: integer(1, 31_536_000, 'a positive whole number of seconds'),
-  minDwellSeconds: integer(0, 3600, 'a whole number of seconds from 0 to 3600'),
-};
-
-/** What a process's `approval` context may override; every field is optional, unknown fields are errors. */
-export const approvalOverrideSchema = z.strictObject(approvalFields).partial();
-
-function duplicate(addresses: readonly string[]): string | undefined {
-  const seen = new Set<string>();
-  for (const address of addresses) {
-    const key = address.toLowerCase();
-    if (seen.has(key)) return address;
-    seen.add(key);
-  }
-  return undefined;
-}
-
-/** A complete approval policy (defaults merged with overrides), with the rules that span fields. */
-export const approvalPolicySchema = z.strictObject(approvalFields).superRefine((policy, ctx) => {
-  const approvers = policy.approvers.length;
-  if (policy.quorum > approvers)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['quorum'],
-      message: `must be between 1 and the number of approvers (${approvers}), got ${policy.quorum}`,
-    });
-  if (policy.secondApproverAbove !== null && policy.quorum + 1 > approvers)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['secondApproverAbove'],
-      message: `needs quorum + 1 (${policy.quorum + 1}) approvers, but only ${approvers} are listed`,
-    });
-  if (policy.stepUp === 'above-amount' && policy.stepUpAbove === null)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['stepUpAbove'],
-      message: 'must be set when stepUp is "above-amount"',
-    });
-  if (policy.timeoutSeconds <= policy.reminderBeforeSeconds)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['timeoutSeconds'],
-      message: `must be greater than reminderBeforeSeconds (${policy.reminderBeforeSeconds}), got ${policy.timeoutSeconds}`,
-    });
-  for (const key of ['approvers', 'escalationApprovers'] as const) {
-    const repeated = duplicate(policy[key]);
-    if (repeated !== undefined)
-      ctx.addIssue({ code: 'custom', path: [key], message: `must not list ${show(repeated)} twice` });
-  }
+/** A process's overrides: its human-step policy and its rules' parameters, each validated by its owner. */
+const processOverrideSchema = z.strictObject({
+  approval: json(
+    z.record(z.string(), z.unknown(), { error: expected('must be an object (JSON text with -c)') }),
+  ).optional(),
+  rules: json(
+    z.record(z.string(), z.unknown(), { error: expected('must be an object (JSON text with -c)') }),
+  ).optional(),
 });
-
-const processOverrideSchema = z.strictObject({ approval: json(approvalOverrideSchema).optional() });
 
 /** The context keys Tower reads; other context (CDK feature flags, lookups) is ignored. */
 export const contextSchema = z.object({

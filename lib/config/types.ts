@@ -13,10 +13,12 @@ export interface TextractConfig {
   readonly maxConcurrentJobs: number;
 }
 
-/** What one process may configure; today only its approval policy. */
+/** What one process may configure: its human-step policy and its rules' parameters. */
 export interface ProcessConfig {
-  /** The default policy with the context's overrides applied. */
+  /** The default policy with the context's overrides applied (`processes.<id>.approval`). */
   readonly approval: ApprovalPolicy;
+  /** The process's rule parameters with the context's overrides applied (`processes.<id>.rules`). */
+  readonly rules: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -39,6 +41,6 @@ export interface TowerConfig {
   /** Retention of every log group, in days (a CloudWatch Logs retention value). @default 30, 365 in prod */
   readonly logRetentionDays: number;
   readonly textract: TextractConfig;
-  /** Settings per process id of `statemachines/processes.ts`. */
+  /** Settings per process id (the process list of lambdas/processes/, or the one given). */
   readonly processes: Readonly<Record<string, ProcessConfig>>;
 }

@@ -2,9 +2,8 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { queues as queueSpecs } from '../../lambdas/platform/registry/queues.ts';
-import type { TableId } from '../../lambdas/platform/registry/tables.ts';
-import { tables as tableSpecs } from '../../lambdas/platform/registry/tables.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import type { TableId, TableSpec } from '../../lambdas/platform/registry/tables.ts';
 import {
   bucketActions,
   bucketKeyActions,
@@ -18,31 +17,39 @@ import type { TowerFunction } from './tower-function.ts';
 /** The resources a function's registry entry can ask for. */
 export interface GrantTargets {
   readonly tables: Readonly<Record<TableId, dynamodb.ITable>>;
+  /** The catalog's tables, for their indexes. */
+  readonly tableSpecs: readonly TableSpec[];
   readonly bucket: s3.IBucket;
   /** The one customer-managed key of tables and bucket. */
   readonly key: kms.IKey;
-  /** Every process's intake prefix: the `intake` bucket area. */
-  readonly intakePrefixes: readonly string[];
-  /** The process state machines, as ARNs formatted from their names (no reference, so no cycle). */
-  readonly stateMachineArns: readonly string[];
+  /** Process id → its intake prefix: the `intake` bucket area. */
+  readonly intakePrefixes: Readonly<Record<string, string>>;
+  /** Process id → its state machine, as an ARN formatted from its name (no reference, so no cycle). */
+  readonly stateMachineArns: Readonly<Record<string, string>>;
   /** The SES identities the sender address may be verified as (address and domain). */
   readonly senderIdentityArns: readonly string[];
-  /** The role Textract assumes to report job completions; passed by functions that start jobs. */
-  readonly textractRoleArn: string;
+  /** Textract completions queue → the role Textract assumes to report to it; passed by functions that start jobs. */
+  readonly textractRoleArns: Readonly<Record<QueueId, string>>;
+}
+
+/** What a function may reach: everything of every process for a platform function, its own for a process's. */
+function scoped<T>(all: Readonly<Record<string, T>>, process: string | undefined): T[] {
+  if (process === undefined) return Object.values(all);
+  const own = all[process];
+  return own === undefined ? [] : [own];
 }
 
 /**
- * Grants a function exactly what its registry entry asks for, no more: tables by access level, bucket
+ * Grants a function exactly what its catalog entry asks for, no more: tables by access level, bucket
  * prefixes, the key actions those need, starting executions, task results, email, Textract, passing
- * Textract its notification role. Queue access comes from the event source of the queue it consumes.
+ * Textract its notification role. A process's own function reaches only its process's part (intake
+ * prefix, `results/<process>/`, state machine). Queue access comes from the event source of the queue
+ * it consumes (the catalog checks that a deferring function consumes its queue).
  */
 export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
   const { spec, role } = target;
-  // Deferring changes a message's visibility, which only the queue's consumer is granted.
-  if (spec.defersOn && queueSpecs[spec.defersOn].consumer !== spec.id)
-    throw new Error(
-      `grantFromSpec ${spec.id}: defers on queue ${spec.defersOn}, whose consumer is ${queueSpecs[spec.defersOn].consumer}`,
-    );
+  const process = spec.process;
+  const stateMachineArns = scoped(to.stateMachineArns, process);
   const keyActions = new Set<string>();
   const add = (actions: readonly string[], resources: readonly string[]) =>
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...actions], resources: [...resources] }));
@@ -52,17 +59,22 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
     NonNullable<(typeof spec.tables)[TableId]>,
   ][]) {
     const table = to.tables[id];
+    const tableSpec = to.tableSpecs.find((t) => t.id === id);
+    if (!table || !tableSpec) throw new Error(`grantFromSpec ${spec.id}: no table ${id}`);
     const reads = access === 'read' || access === 'readwrite';
     // Indexes by name, not `index/*`: the registry knows them all.
     const indexes = reads
-      ? (tableSpecs[id].indexes ?? []).map((index) => `${table.tableArn}/index/${index.name}`)
+      ? (tableSpec.indexes ?? []).map((index) => `${table.tableArn}/index/${index.name}`)
       : [];
     add(tableActions[access], [table.tableArn, ...indexes]);
     for (const action of tableKeyActions[access]) keyActions.add(action);
   }
 
   for (const grant of spec.bucket ?? []) {
-    const prefixes = grant.area === 'intake' ? to.intakePrefixes : [grant.area];
+    const prefixes =
+      grant.area === 'intake'
+        ? scoped(to.intakePrefixes, process)
+        : [process === undefined ? grant.area : `${grant.area}${process}/`];
     const resources = prefixes.map((prefix) => to.bucket.arnForObjects(`${prefix}*`));
     add(
       grant.access.flatMap((access) => bucketActions[access]),
@@ -86,11 +98,11 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
   }
 
   if (keyActions.size > 0) add([...keyActions].sort(), [to.key.keyArn]);
-  if (spec.startsExecutions) add(['states:StartExecution'], to.stateMachineArns);
-  if (spec.sendsTaskResults) add(taskResponseActions, to.stateMachineArns);
+  if (spec.startsExecutions) add(['states:StartExecution'], stateMachineArns);
+  if (spec.sendsTaskResults) add(taskResponseActions, stateMachineArns);
   // Executions of the process state machines: arn:…:execution:<state machine name>:<execution name>.
   if (spec.describesExecutions) {
-    const executions = to.stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);
+    const executions = stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);
     add(['states:DescribeExecution'], executions);
     for (const resource of executions)
       acknowledge(
@@ -102,11 +114,15 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
   if (spec.sendsEmail) add(['ses:SendEmail'], to.senderIdentityArns);
   // Textract has no resource-level permissions; TowerFunction acknowledges Resource::* on the role.
   if (spec.textract?.length) add(spec.textract, ['*']);
-  if (spec.startsTextractJobs)
+  const textractRole =
+    spec.startsTextractJobs === undefined ? undefined : to.textractRoleArns[spec.startsTextractJobs];
+  if (spec.startsTextractJobs !== undefined && !textractRole)
+    throw new Error(`grantFromSpec ${spec.id}: no Textract role for ${spec.startsTextractJobs}`);
+  if (textractRole)
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['iam:PassRole'],
-        resources: [to.textractRoleArn],
+        resources: [textractRole],
         conditions: { StringEquals: { 'iam:PassedToService': 'textract.amazonaws.com' } },
       }),
     );

@@ -6,14 +6,17 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { definitionPath, placeholdersIn, readDefinition } from '../../statemachines/definition.ts';
-import type { ProcessSpec } from '../../statemachines/processes.ts';
 import { acknowledge } from './acknowledge.ts';
 
 export interface ProcessStateMachineProps {
   readonly process: ProcessSpec;
+  /** Resolves the process's placeholders with the platform's. */
+  readonly catalog: Catalog;
   /** Explicit, so grants can name the ARN without referencing the state machine. */
   readonly stateMachineName: string;
   /** Every function the process's function placeholders name. */
@@ -40,7 +43,12 @@ export class ProcessStateMachine extends Construct {
   constructor(scope: Construct, id: string, props: ProcessStateMachineProps) {
     super(scope, id);
     const { process } = props;
-    const { functions, queues } = resolvePlaceholders(process, props.functions, props.queues ?? {});
+    const { functions, queues } = resolvePlaceholders(
+      process,
+      props.catalog.placeholdersOf(process),
+      props.functions,
+      props.queues ?? {},
+    );
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
@@ -103,23 +111,23 @@ type Resolved<T> = [string, T][];
 /** Each placeholder of the ASL with its function or queue; one that maps to neither is a build error. */
 function resolvePlaceholders(
   process: ProcessSpec,
+  placeholders: ReturnType<Catalog['placeholdersOf']>,
   functions: ProcessStateMachineProps['functions'],
   queues: NonNullable<ProcessStateMachineProps['queues']>,
 ): { functions: Resolved<lambda.IFunction>; queues: Resolved<sqs.IQueue> } {
   const where = `ProcessStateMachine ${process.id}`;
   const names = placeholdersIn(readDefinition(process));
-  const both = names.filter((n) => process.functionPlaceholders[n] && process.queuePlaceholders[n]);
+  const both = names.filter((n) => placeholders.functions[n] && placeholders.queues[n]);
   if (both.length > 0)
     throw new Error(
       `${where}: ${both.map((n) => `\${${n}}`).join(', ')} is mapped to a function and a queue`,
     );
   const unmapped = names.filter(
-    (name) =>
-      process.functionPlaceholders[name] === undefined && process.queuePlaceholders[name] === undefined,
+    (name) => placeholders.functions[name] === undefined && placeholders.queues[name] === undefined,
   );
   if (unmapped.length > 0)
     throw new Error(
-      `${where}: ${process.definitionFile} uses ${unmapped.map((n) => `\${${n}}`).join(', ')}, which neither functionPlaceholders nor queuePlaceholders maps`,
+      `${where}: ${process.definitionPath} uses ${unmapped.map((n) => `\${${n}}`).join(', ')}, which neither functionPlaceholders nor queuePlaceholders maps`,
     );
   const lookup = <Id extends string, T>(
     kind: string,
@@ -135,7 +143,7 @@ function resolvePlaceholders(
     return wanted.flatMap(({ name, value }) => (value === undefined ? [] : [[name, value] as [string, T]]));
   };
   return {
-    functions: lookup('functions', process.functionPlaceholders, functions),
-    queues: lookup('queues', process.queuePlaceholders, queues),
+    functions: lookup('functions', placeholders.functions, functions),
+    queues: lookup('queues', placeholders.queues, queues),
   };
 }

@@ -8,19 +8,19 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundling } from '../../lambdas/platform/registry/bundling.ts';
-import type { FunctionSpec } from '../../lambdas/platform/registry/functions.ts';
+import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
 import { acknowledge } from './acknowledge.ts';
 
-/** Absolute path of a function's entry file, resolved from this module rather than the working directory. */
-export function entryPath(spec: FunctionSpec): string {
-  return fileURLToPath(new URL(`../../lambdas/${spec.entry}`, import.meta.url));
+/** Absolute path of a function's entry file (its registry resolves it from its own module). */
+export function entryPath(spec: CatalogFunction): string {
+  return spec.entry;
 }
 
 const lockFile = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
 export interface TowerFunctionProps {
   /** The registry entry: entry file, memory, timeout, description. */
-  readonly spec: FunctionSpec;
+  readonly spec: CatalogFunction;
   /** Encrypts the function's log group. */
   readonly encryptionKey: kms.IKey;
   /** Environment variables; `baseEnvironment` and table names are the caller's to add. @default {} */
@@ -40,7 +40,7 @@ export class TowerFunction extends Construct {
   public readonly function: nodejs.NodejsFunction;
   public readonly role: iam.Role;
   public readonly logGroup: logs.LogGroup;
-  public readonly spec: FunctionSpec;
+  public readonly spec: CatalogFunction;
 
   constructor(scope: Construct, id: string, props: TowerFunctionProps) {
     super(scope, id);
@@ -48,7 +48,7 @@ export class TowerFunction extends Construct {
     const entry = entryPath(spec);
     const bundlingRequired = Stack.of(this).bundlingRequired;
     if (bundlingRequired && !existsSync(entry))
-      throw new Error(`TowerFunction ${spec.id}: entry file ${entry} does not exist (lambdas/${spec.entry})`);
+      throw new Error(`TowerFunction ${spec.id}: entry file ${entry} does not exist`);
 
     this.spec = spec;
     this.logGroup = new logs.LogGroup(this, 'Logs', {

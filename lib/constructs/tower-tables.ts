@@ -6,8 +6,8 @@ import type { TableId, TableSpec } from '../../lambdas/platform/registry/tables.
 import { pascal } from './names.ts';
 
 export interface TowerTablesProps {
-  /** The tables to create: `tables` of `lambdas/platform/registry/tables.ts`. */
-  readonly specs: Readonly<Record<TableId, TableSpec>>;
+  /** The tables to create: the catalog's (the platform's and each process's own). */
+  readonly specs: readonly TableSpec[];
   readonly encryptionKey: kms.IKey;
   /** @default false */
   readonly deletionProtection?: boolean;
@@ -24,11 +24,9 @@ export class TowerTables extends Construct {
 
   constructor(scope: Construct, id: string, props: TowerTablesProps) {
     super(scope, id);
-    for (const [key, spec] of Object.entries(props.specs))
-      if (spec.id !== key) throw new Error(`TowerTables: table ${key} declares id ${spec.id}`);
-
     const created: Partial<Record<TableId, dynamodb.Table>> = {};
-    for (const spec of Object.values(props.specs)) {
+    for (const spec of props.specs) {
+      if (created[spec.id]) throw new Error(`TowerTables: table ${spec.id} is listed twice`);
       const table = new dynamodb.Table(this, pascal(spec.id), {
         partitionKey: { name: spec.partitionKey, type: dynamodb.AttributeType.STRING },
         ...(spec.sortKey ? { sortKey: { name: spec.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
@@ -48,7 +46,13 @@ export class TowerTables extends Construct {
         });
       created[spec.id] = table;
     }
-    // Complete: one table per key of the registry record.
     this.tables = created as Record<TableId, dynamodb.Table>;
+  }
+
+  /** The table of a catalog id; a missing one is a wiring error. */
+  table(id: TableId): dynamodb.Table {
+    const table = this.tables[id];
+    if (!table) throw new Error(`TowerTables: no table ${id}`);
+    return table;
   }
 }

@@ -4,12 +4,13 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { functions } from '../../lambdas/platform/registry/functions.ts';
 import type { QueueSpec } from '../../lambdas/platform/registry/queues.ts';
 
 export interface WorkQueueProps {
   /** The registry entry: consumer, batching, receives, visibility, retention. */
   readonly spec: QueueSpec;
+  /** The consumer's timeout, which the visibility timeout must cover. */
+  readonly consumerTimeoutSeconds: number;
   readonly encryptionKey: kms.IKey;
   /** Of both queues. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
@@ -28,7 +29,7 @@ export class WorkQueue extends Construct {
   constructor(scope: Construct, id: string, props: WorkQueueProps) {
     super(scope, id);
     const { spec } = props;
-    validate(spec);
+    validate(spec, props.consumerTimeoutSeconds);
     this.spec = spec;
     const common = {
       encryption: sqs.QueueEncryption.KMS,
@@ -71,12 +72,11 @@ export class WorkQueue extends Construct {
 }
 
 /** The limits SQS and Lambda event sources enforce, checked at synth with the registry's names. */
-function validate(spec: QueueSpec): void {
+function validate(spec: QueueSpec, timeout: number): void {
   const problem = (what: string) => new Error(`WorkQueue ${spec.id}: ${what}`);
   if (!Number.isInteger(spec.maxReceiveCount) || spec.maxReceiveCount < 1)
     throw problem(`maxReceiveCount must be a positive integer, got ${spec.maxReceiveCount}`);
   // Lambda refuses an event source whose queue hides a message for less time than the function may run.
-  const timeout = functions[spec.consumer].timeoutSeconds;
   if (spec.visibilityTimeoutSeconds < timeout)
     throw problem(
       `visibilityTimeoutSeconds (${spec.visibilityTimeoutSeconds}) must be at least ${spec.consumer}'s timeout (${timeout})`,

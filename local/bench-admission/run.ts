@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import { terminalStatuses } from '../../lambdas/platform/shared/status.ts';
+import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
 import { inPool } from '../bench/pool.ts';
 import { inspect } from '../inspect.ts';
 import { startLocalRuntime } from '../runtime.ts';
@@ -44,7 +45,7 @@ export async function runAdmissionBench(options: AdmissionOptions): Promise<Admi
   });
   const tools = inspect(runtime);
   try {
-    const ids = bodies.map((b) => sha256Hex(b));
+    const ids = bodies.map((b) => documentIdOf('invoice', sha256Hex(b)));
     const firstDropAt = Date.now();
     options.log(`dropping ${options.documents} invoices at once; Textract admits ${options.rate}/s…`);
     await inPool(bodies, 16, (body, i) => tools.drop('invoice', `admission-${i}.pdf`, body));

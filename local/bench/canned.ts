@@ -1,15 +1,14 @@
 import type { FinalizeOutcome } from '../../lambdas/platform/finalize/finalize.ts';
+import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
-import { queues } from '../../lambdas/platform/registry/queues.ts';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import type { ApprovalOutcome, WorkflowInput } from '../../lambdas/platform/shared/workflow.ts';
+import type { InvoiceHeader } from '../../lambdas/processes/invoice/domain/invoice.ts';
 import type {
-  ApprovalOutcome,
   ExtractionResult,
   RulesResult,
   ScoreResult,
-  WorkflowInput,
-} from '../../lambdas/platform/shared/workflow.ts';
-import type { InvoiceHeader } from '../../lambdas/processes/invoice/domain/invoice.ts';
-import type { ProcessSpec } from '../../statemachines/processes.ts';
+} from '../../lambdas/processes/invoice/domain/workflow.ts';
 import { type AslDefinition, allStates } from '../stepfunctions/definition.ts';
 
 /**
@@ -36,7 +35,11 @@ const invoice: InvoiceHeader = {
   lineItemCount: 3,
 };
 
-const extraction: ExtractionResult = { invoice, artifactKey: `extractions/${hash}.json`, inputHash: hash };
+const extraction: ExtractionResult = {
+  invoice,
+  artifactKey: `extractions/invoice/${hash}.json`,
+  inputHash: hash,
+};
 
 const score: ScoreResult = {
   score: 0.08,
@@ -61,12 +64,12 @@ const rules: RulesResult = {
   approval: {
     required: false,
     reasons: [],
-    requiredApprovals: 1,
-    stepUp: false,
-    reminderAfterSeconds: 172_800,
-    remainingAfterReminderSeconds: 86_400,
-    escalate: false,
-    escalationSeconds: 86_400,
+    request: {
+      title: 'Invoice RE-2024-00417 from Hartmann Elektro GmbH (EUR 2,189.60)',
+      facts: [{ label: 'Amount', value: 'EUR 2,189.60' }],
+      reasons: [],
+      requirement: {},
+    },
   },
   fired: ['payment-terms-net30'],
   inputHash: hash,
@@ -79,7 +82,7 @@ const approval: ApprovalOutcome = {
   decidedAt: '2024-05-03T09:00:00.000Z',
 };
 
-const finalized: FinalizeOutcome = { status: 'COMPLETED', resultKey: `results/${hash}.json` };
+const finalized: FinalizeOutcome = { status: 'COMPLETED', resultKey: `results/invoice/${hash}.json` };
 
 export const cannedResults: Readonly<Partial<Record<FunctionId, unknown>>> = {
   extract: extraction,
@@ -87,6 +90,7 @@ export const cannedResults: Readonly<Partial<Record<FunctionId, unknown>>> = {
   rules,
   'request-approval': approval,
   finalize: finalized,
+  'invoice-finalize': finalized,
   quarantine: { status: 'REJECTED_INPUT' },
   'record-failure': { status: 'FAILED', failureClass: 'permanent' },
 };
@@ -112,16 +116,8 @@ export function cannedInput(process: ProcessSpec, n: number, workflowVersion: st
       receivedAt: '2024-05-02T08:00:00.000Z',
     },
     workflowVersion,
+    humanTasks: {},
   };
-}
-
-/** A queue's consuming function, for processes whose Task states send to a queue and wait for a callback. */
-function queueConsumer(process: ProcessSpec, placeholder: string): FunctionId | undefined {
-  // Read loosely: processes without queue tasks declare no queue placeholders.
-  const queueId = (process as { readonly queuePlaceholders?: Readonly<Record<string, string>> })
-    .queuePlaceholders?.[placeholder];
-  const registry = queues as Readonly<Record<string, { readonly consumer: FunctionId } | undefined>>;
-  return queueId === undefined ? undefined : registry[queueId]?.consumer;
 }
 
 /**
@@ -129,8 +125,18 @@ function queueConsumer(process: ProcessSpec, placeholder: string): FunctionId | 
  * Resource or `Parameters.FunctionName` (Lambda tasks), or in `Parameters.QueueUrl` (a queue task,
  * answered by the queue's consumer).
  */
-export function taskFunctions(rawDefinition: AslDefinition, process: ProcessSpec): Map<string, FunctionId> {
+export function taskFunctions(
+  rawDefinition: AslDefinition,
+  process: ProcessSpec,
+  catalog: Catalog,
+): Map<string, FunctionId> {
   const found = new Map<string, FunctionId>();
+  const placeholders = catalog.placeholdersOf(process);
+  // A queue task is answered by the queue's consumer.
+  const consumerOf = (name: string) => {
+    const queueId = placeholders.queues[name];
+    return queueId === undefined ? undefined : catalog.queue(queueId).consumer;
+  };
   const placeholder = (value: unknown) =>
     typeof value === 'string' && value.startsWith('${') && value.endsWith('}')
       ? value.slice(2, -1)
@@ -140,11 +146,7 @@ export function taskFunctions(rawDefinition: AslDefinition, process: ProcessSpec
     const parameters = (state.Parameters ?? {}) as { FunctionName?: unknown; QueueUrl?: unknown };
     const fn = placeholder(state.Resource) ?? placeholder(parameters.FunctionName);
     const queue = placeholder(parameters.QueueUrl);
-    const functionId = fn
-      ? process.functionPlaceholders[fn]
-      : queue
-        ? queueConsumer(process, queue)
-        : undefined;
+    const functionId = fn ? placeholders.functions[fn] : queue ? consumerOf(queue) : undefined;
     if (functionId) found.set(name, functionId);
   }
   return found;

@@ -2,13 +2,14 @@ import '../stepfunctions/polyfills.ts';
 import { performance } from 'node:perf_hooks';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import {
   placeholdersIn,
   readDefinition,
   substitute,
   workflowVersion,
 } from '../../statemachines/definition.ts';
-import type { ProcessSpec } from '../../statemachines/processes.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { type AslDefinition, allStates } from '../stepfunctions/definition.ts';
 import type { ExecutionStatus } from '../stepfunctions/executions.ts';
@@ -143,10 +144,12 @@ export async function overheadBareEngine(
 ): Promise<OverheadRun> {
   const raw = readDefinition(process);
   const rawDefinition = JSON.parse(raw) as AslDefinition;
-  const functions = taskFunctions(rawDefinition, process);
+  const catalog = catalogOf([process]);
+  const functions = taskFunctions(rawDefinition, process, catalog);
+  const placeholders = catalog.placeholdersOf(process);
   const values = Object.fromEntries(
     placeholdersIn(raw).map((name) => {
-      const fn = process.functionPlaceholders[name];
+      const fn = placeholders.functions[name];
       return [
         name,
         fn

@@ -1,7 +1,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { readDefinition } from '../../statemachines/definition.ts';
-import { type ProcessSpec, processes } from '../../statemachines/processes.ts';
 import { type LocalRuntime, startLocalRuntime } from '../runtime.ts';
 import type { AslDefinition } from '../stepfunctions/definition.ts';
 import { runEndToEnd } from './end-to-end.ts';
@@ -82,7 +83,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 
   log('starting the local runtime for the end-to-end run');
   const endToEnd = await withRuntime(async (runtime) => {
-    const threshold = decimalToCents(runtime.config.processes[invoice.id]?.approval.amountThreshold ?? '0');
+    const threshold = decimalToCents(
+      String(runtime.config.processes[invoice.id]?.rules.amountThreshold ?? '0'),
+    );
     const documents = await renderWorkload(planWorkload(options.documents, options.approvalShare, threshold));
     log(`dropping ${documents.length} invoices, ${options.concurrency} uploads in flight`);
     return runEndToEnd(runtime, documents, {

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
+import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
 import {
   type InvoiceLine,
   type InvoiceSpec,
@@ -110,7 +111,7 @@ export async function renderWorkload(plan: readonly PlannedDocument[]): Promise<
   const seen = new Set<string>();
   for (const doc of plan) {
     const body = await invoicePdf(doc.spec);
-    const documentId = sha256Hex(body);
+    const documentId = documentIdOf('invoice', sha256Hex(body));
     if (seen.has(documentId))
       throw new Error(`${doc.fileName} renders to the same bytes as an earlier invoice`);
     seen.add(documentId);

@@ -5,15 +5,13 @@ import { build } from 'esbuild';
 import { esbuildOptions } from '../../lambdas/platform/registry/bundling.ts';
 import type { FunctionSpec } from '../../lambdas/platform/registry/functions.ts';
 
-const lambdasDir = fileURLToPath(new URL('../../lambdas/', import.meta.url));
-
 /** Bundles one function exactly as CDK's NodejsFunction does (the shared settings), to `<outDir>/<id>/index.mjs`. */
 export async function buildFunction(spec: FunctionSpec, outDir: string): Promise<string> {
   const dir = join(outDir, spec.id);
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, 'index.mjs');
   await build({
-    entryPoints: [join(lambdasDir, spec.entry)],
+    entryPoints: [spec.entry],
     outfile,
     ...esbuildOptions(),
     logLevel: 'error',

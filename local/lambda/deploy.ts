@@ -1,10 +1,13 @@
 import { join } from 'node:path';
+import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
 import { type EnvironmentValues, functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
-import { envVars, functionList } from '../../lambdas/platform/registry/functions.ts';
+import { envVars } from '../../lambdas/platform/registry/names.ts';
 import { buildFunction, buildWorker } from './build.ts';
 import type { LocalFunction } from './host.ts';
 
 export interface DeployOptions {
+  /** The catalog's functions: the platform's and each process's own. */
+  readonly functions: readonly CatalogFunction[];
   readonly buildDir: string;
   /** Variables every function gets (credentials, region, local endpoints). */
   readonly shared: Readonly<Record<string, string>>;
@@ -15,15 +18,15 @@ export interface DeployOptions {
 }
 
 /**
- * Builds every function of the registry as CDK does and gives each the environment CDK would give
+ * Builds every function of the catalog as CDK does and gives each the environment CDK would give
  * it, resolved to local resources: the same bundle, the same variables, other endpoints.
  */
 export async function deployFunctions(
   options: DeployOptions,
 ): Promise<{ workerPath: string; functions: LocalFunction[] }> {
   const workerPath = await buildWorker(options.buildDir);
-  const bundles = await Promise.all(functionList.map((spec) => buildFunction(spec, options.buildDir)));
-  const functions = functionList.map((spec, i) => ({
+  const bundles = await Promise.all(options.functions.map((spec) => buildFunction(spec, options.buildDir)));
+  const functions = options.functions.map((spec, i) => ({
     id: spec.id,
     name: options.functionName(spec.id),
     bundlePath: bundles[i] ?? join(options.buildDir, spec.id, 'index.mjs'),

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { type QueueId, queues } from '../../lambdas/platform/registry/queues.ts';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { type DocumentStatus, isStatus, statuses } from '../../lambdas/platform/shared/status.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { type CommandName, type CommandSpec, commands } from './commands.ts';
 import { UsageError } from './errors.ts';
 
@@ -131,8 +133,13 @@ export function statusOption(text: string): DocumentStatus {
   return text;
 }
 
+/** The queues an operator can name: the catalog of this checkout's processes. */
+export function knownQueues(): QueueId[] {
+  return catalogOf(processes).queues.map((q) => q.id);
+}
+
 export function queueOption(text: string): QueueId {
-  if (!(text in queues))
-    throw new UsageError(`unknown queue ${text} (one of ${Object.keys(queues).join(', ')})`);
-  return text as QueueId;
+  const known = knownQueues();
+  if (!known.includes(text)) throw new UsageError(`unknown queue ${text} (one of ${known.join(', ')})`);
+  return text;
 }

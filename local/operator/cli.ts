@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type QueueId, queueList } from '../../lambdas/platform/registry/queues.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import {
   type CommandLine,
   defaultDataDir,
+  knownQueues,
   parseCommandLine,
   parseDuration,
   positiveInteger,
@@ -110,7 +111,7 @@ async function run(operator: Operator, line: CommandLine): Promise<Outcome> {
       return { result, text: renderTimeline(result, now), exitCode: 0 };
     }
     case 'dlq': {
-      const ids: QueueId[] = options.queue ? [queueOption(options.queue)] : queueList.map((q) => q.id);
+      const ids: QueueId[] = options.queue ? [queueOption(options.queue)] : knownQueues();
       const max = options.max ? positiveInteger('max', options.max) : 100;
       const queues = [];
       for (const id of ids) queues.push(await peekDlq(operator.target, id, max));

@@ -10,7 +10,8 @@ import {
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { auditAction, type Operator } from './context.ts';
 import { auditPartitionOf, type MessageSubject, subjectOf } from './dlq-messages.ts';
-import type { Target } from './target.ts';
+import { RefusedError } from './errors.ts';
+import type { QueuePair, Target } from './target.ts';
 
 export interface DlqMessage extends MessageSubject {
   readonly messageId: string;
@@ -33,7 +34,7 @@ const peekSeconds = 30;
 /** Lists what waits in a queue's DLQ without consuming it: each message is read, then made visible again. */
 export async function peekDlq(target: Target, queue: QueueId, max: number): Promise<DlqReport> {
   const { sqs } = target;
-  const dlqUrl = target.queues[queue].dlqUrl;
+  const dlqUrl = queuePair(target, queue).dlqUrl;
   const attributes = await sqs.send(
     new GetQueueAttributesCommand({
       QueueUrl: dlqUrl,
@@ -83,7 +84,7 @@ export async function redriveDlq(
   max: number,
 ): Promise<DlqRedrive> {
   const { sqs } = operator.target;
-  const { url, dlqUrl } = operator.target.queues[queue];
+  const { url, dlqUrl } = queuePair(operator.target, queue);
   const moved: RedrivenMessage[] = [];
   while (moved.length < max) {
     const batch = await receive(sqs, dlqUrl, Math.min(10, max - moved.length), 60);
@@ -175,4 +176,10 @@ function describe(message: Message): DlqMessage {
     ...(Number.isFinite(sent) && sent > 0 ? { sentAt: new Date(sent).toISOString() } : {}),
     ...(Number.isFinite(count) && count > 0 ? { receiveCount: count } : {}),
   };
+}
+
+function queuePair(target: Pick<Target, 'queues'>, queue: QueueId): QueuePair {
+  const pair = target.queues[queue];
+  if (!pair) throw new RefusedError(`the target has no queue ${queue}`);
+  return pair;
 }

@@ -1,7 +1,8 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { readDefinition } from '../../statemachines/definition.ts';
-import { processes } from '../../statemachines/processes.ts';
 
 interface StateShape {
   readonly Resource?: string;
@@ -19,7 +20,7 @@ interface StateShape {
 export function failureRecorderStates(processId: string): ReadonlySet<string> {
   const process = processes.find((p) => p.id === processId);
   if (!process) return new Set();
-  const placeholders = Object.entries(process.functionPlaceholders)
+  const placeholders = Object.entries(catalogOf(processes).placeholdersOf(process).functions)
     .filter(([, fn]) => fn === 'record-failure')
     .map(([name]) => `\${${name}}`);
   const found = new Set<string>();

@@ -3,9 +3,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type QueueId, queueList } from '../../lambdas/platform/registry/queues.ts';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { pascal } from '../../lib/constructs/names.ts';
-import { processes } from '../../statemachines/processes.ts';
 import { errorName, RefusedError } from './errors.ts';
 import type { QueuePair, Target } from './target.ts';
 
@@ -24,8 +25,9 @@ export interface StackNames {
   readonly stateMachines: Readonly<Record<string, string>>;
 }
 
-/** Resource names from a stack's outputs; every missing output is named at once. */
+/** Resource names from a stack's outputs (a stack of this checkout's processes); every missing output is named at once. */
 export function namesFromOutputs(outputs: Readonly<Record<string, string>>): StackNames {
+  const catalog = catalogOf(processes);
   const missing: string[] = [];
   const read = (key: string): string => {
     const value = outputs[key];
@@ -35,7 +37,7 @@ export function namesFromOutputs(outputs: Readonly<Record<string, string>>): Sta
   const names: StackNames = {
     tables: { documents: read(stackOutputKeys.documentsTable), audit: read(stackOutputKeys.auditTable) },
     queues: Object.fromEntries(
-      queueList.map((q) => [
+      catalog.queues.map((q) => [
         q.id,
         { url: read(stackOutputKeys.queue(q.id)), dlqUrl: read(stackOutputKeys.deadLetterQueue(q.id)) },
       ]),

@@ -2,7 +2,6 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
-import { processes } from '../../statemachines/processes.ts';
 import { localClients } from '../clients.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { type RuntimeFile, readRuntimeFile } from '../runtime-file.ts';
@@ -33,7 +32,7 @@ export interface Target {
 
 /** A target on a runtime started in this process (tests, tools), borrowing its clients. */
 export function targetFromRuntime(
-  runtime: Pick<LocalRuntime, 'clients' | 'names' | 'queues' | 'dataDir'>,
+  runtime: Pick<LocalRuntime, 'catalog' | 'clients' | 'names' | 'queues' | 'dataDir'>,
 ): Target {
   const { clients, names } = runtime;
   return {
@@ -43,7 +42,9 @@ export function targetFromRuntime(
     sqs: clients.sqs,
     tables: { documents: names.table('documents'), audit: names.table('audit') },
     queues: runtime.queues as Record<QueueId, QueuePair>,
-    stateMachines: Object.fromEntries(processes.map((p) => [p.id, names.stateMachineArn(p.id)])),
+    stateMachines: Object.fromEntries(
+      runtime.catalog.processes.map((p) => [p.id, names.stateMachineArn(p.id)]),
+    ),
     close: () => undefined,
   };
 }

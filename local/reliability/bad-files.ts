@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
+import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
 import { malformedSamples, seededRandom } from '../samples/index.ts';
 import type { DropFile } from './workload.ts';
 
@@ -120,7 +121,7 @@ export async function badFiles(count: number): Promise<BadFile[]> {
       kind === 'odd-key'
         ? `${oddKeys[Math.floor(i / badKinds.length) % oddKeys.length]}-${salt}.pdf`
         : `bad-${kind}-${salt}.pdf`;
-    files.push({ fileName, body, documentId: sha256Hex(body), label: kind, kind });
+    files.push({ fileName, body, documentId: documentIdOf('invoice', sha256Hex(body)), label: kind, kind });
   }
   return files;
 }

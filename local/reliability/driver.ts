@@ -2,7 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
 import { isTerminal } from '../../lambdas/platform/shared/status.ts';
-import { processes } from '../../statemachines/processes.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { queueDepth, scanTable, type Target } from './evidence.ts';
 import type { Expectation, ScenarioContext } from './types.ts';

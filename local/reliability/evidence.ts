@@ -3,7 +3,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalRecord } from '../../lambdas/platform/human-step/record.ts';
-import { bucketPrefixes } from '../../lambdas/platform/registry/functions.ts';
+import { bucketPrefixes } from '../../lambdas/platform/registry/names.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import type { TableId } from '../../lambdas/platform/registry/tables.ts';
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
+import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
 import { aboveThreshold, belowThreshold, withStableBankDetails } from '../bench/workload.ts';
 import { type InvoiceSpec, invoicePdf, randomInvoiceSpec } from '../samples/index.ts';
 
@@ -18,7 +19,7 @@ async function render(specs: readonly InvoiceSpec[], prefix: string, label: stri
   const seen = new Set<string>();
   for (const [i, spec] of specs.entries()) {
     const body = await invoicePdf(spec);
-    const documentId = sha256Hex(body);
+    const documentId = documentIdOf('invoice', sha256Hex(body));
     if (seen.has(documentId)) continue;
     seen.add(documentId);
     files.push({ fileName: `${prefix}-${String(i).padStart(5, '0')}.pdf`, body, documentId, label });

@@ -1,6 +1,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
+import {
+  functionOf,
+  logicalIdOf,
+  type SynthesizedTower,
+  synthTimeout,
+  synthTower,
+} from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -19,7 +25,7 @@ describe('the approval API', () => {
     const secret = Object.entries(tower.template.findResources('AWS::ApiGateway::Resource')).find(
       ([, r]) => r.Properties.PathPart === '{secret}',
     );
-    const handler = logicalIdOf(tower.stack.functions['approval-api'].function);
+    const handler = logicalIdOf(functionOf(tower, 'approval-api').function);
 
     // Act
     const methods = Object.values(tower.template.findResources('AWS::ApiGateway::Method'));

@@ -4,16 +4,19 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { defaultApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
+import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
-import { type FunctionSpec, functions } from '../../lambdas/platform/registry/functions.ts';
-import { type QueueSpec, queues } from '../../lambdas/platform/registry/queues.ts';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import type { QueueSpec } from '../../lambdas/platform/registry/queues.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { ApprovalApi } from '../../lib/constructs/approval-api.ts';
-import { type GrantTargets, grantFromSpec } from '../../lib/constructs/function-grants.ts';
 import { ProcessStateMachine } from '../../lib/constructs/process-state-machine.ts';
 import { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
 import { TowerFunction } from '../../lib/constructs/tower-function.ts';
 import { WorkQueue } from '../../lib/constructs/work-queue.ts';
-import { type ProcessSpec, processes } from '../../statemachines/processes.ts';
+
+const catalog = catalogOf(processes);
 
 /** A stack to build one construct in; bundling is skipped unless a test asks for it. */
 function scope(bundling = false) {
@@ -31,12 +34,12 @@ const stubFunction = (stack: Stack, id: string) =>
   });
 
 describe('TowerFunction', () => {
-  const missing: FunctionSpec = { ...functions.score, entry: 'nowhere/handler.ts' };
+  const missing: CatalogFunction = { ...catalog.function('score'), entry: '/nowhere/handler.ts' };
 
   it('refuses a missing entry file when the stack is bundled', () => {
     const { stack, key } = scope(true);
     expect(() => new TowerFunction(stack, 'Fn', { spec: missing, encryptionKey: key })).toThrow(
-      /TowerFunction score: entry file .*lambdas\/nowhere\/handler\.ts does not exist/,
+      'TowerFunction score: entry file /nowhere/handler.ts does not exist',
     );
   });
 
@@ -57,6 +60,7 @@ describe('ProcessStateMachine', () => {
     const build = () =>
       new ProcessStateMachine(stack, 'Machine', {
         process,
+        catalog,
         stateMachineName: 'test',
         functions: {},
         encryptionKey: key,
@@ -74,6 +78,7 @@ describe('ProcessStateMachine', () => {
     const build = () =>
       new ProcessStateMachine(stack, 'Machine', {
         process,
+        catalog,
         stateMachineName: 'test',
         functions: {},
         encryptionKey: key,
@@ -92,6 +97,7 @@ describe('ProcessStateMachine', () => {
     const build = () =>
       new ProcessStateMachine(stack, 'Machine', {
         process,
+        catalog,
         stateMachineName: 'test',
         functions: {},
         encryptionKey: key,
@@ -106,6 +112,7 @@ describe('ProcessStateMachine', () => {
     const build = () =>
       new ProcessStateMachine(stack, 'Machine', {
         process: invoice,
+        catalog,
         stateMachineName: 'test',
         functions: { extract: stubFunction(stack, 'Extract') },
         encryptionKey: key,
@@ -119,13 +126,14 @@ describe('ProcessStateMachine', () => {
     // Prepare
     const { stack, key } = scope();
     const given = Object.fromEntries(
-      Object.values(invoice.functionPlaceholders).map((id) => [id, stubFunction(stack, id)]),
+      Object.values(catalog.placeholdersOf(invoice).functions).map((id) => [id, stubFunction(stack, id)]),
     );
 
     // Act
     const build = () =>
       new ProcessStateMachine(stack, 'Machine', {
         process: invoice,
+        catalog,
         stateMachineName: 'test',
         functions: given,
         queues: { intake: new sqs.Queue(stack, 'Intake') },
@@ -158,23 +166,24 @@ describe('ApprovalApi', () => {
 describe('WorkQueue', () => {
   const build = (spec: QueueSpec) => {
     const { stack, key } = scope();
-    return () => new WorkQueue(stack, 'Queue', { spec, encryptionKey: key });
+    const consumerTimeoutSeconds = catalog.function(spec.consumer).timeoutSeconds;
+    return () => new WorkQueue(stack, 'Queue', { spec, consumerTimeoutSeconds, encryptionKey: key });
   };
 
   it.each([0, 1.5])('refuses maxReceiveCount %s', (maxReceiveCount) => {
-    expect(build({ ...queues.intake, maxReceiveCount })).toThrow(
+    expect(build({ ...catalog.queue('intake'), maxReceiveCount })).toThrow(
       `WorkQueue intake: maxReceiveCount must be a positive integer, got ${maxReceiveCount}`,
     );
   });
 
   it('refuses a visibility timeout shorter than its consumer may run, which Lambda rejects', () => {
-    expect(build({ ...queues.extraction, visibilityTimeoutSeconds: 60 })).toThrow(
+    expect(build({ ...catalog.queue('extraction'), visibilityTimeoutSeconds: 60 })).toThrow(
       "WorkQueue extraction: visibilityTimeoutSeconds (60) must be at least extract's timeout (120)",
     );
   });
 
   it.each([30, 15 * 24 * 3600])('refuses a retention of %s seconds', (retentionSeconds) => {
-    expect(build({ ...queues.intake, retentionSeconds })).toThrow(
+    expect(build({ ...catalog.queue('intake'), retentionSeconds })).toThrow(
       /retentionSeconds must be from 60 to 1209600/,
     );
   });
@@ -182,7 +191,11 @@ describe('WorkQueue', () => {
   it.each([1, 1001, 2.5])('refuses a consumer maxConcurrency of %s', (maxConcurrency) => {
     // Prepare
     const { stack, key } = scope();
-    const queue = new WorkQueue(stack, 'Queue', { spec: queues.intake, encryptionKey: key });
+    const queue = new WorkQueue(stack, 'Queue', {
+      spec: catalog.queue('intake'),
+      consumerTimeoutSeconds: 60,
+      encryptionKey: key,
+    });
 
     // Act
     const consume = () => queue.consumeWith(stubFunction(stack, 'Consumer'), maxConcurrency);
@@ -195,28 +208,15 @@ describe('WorkQueue', () => {
 
   it('takes one consumer only', () => {
     const { stack, key } = scope();
-    const queue = new WorkQueue(stack, 'Queue', { spec: queues.intake, encryptionKey: key });
+    const queue = new WorkQueue(stack, 'Queue', {
+      spec: catalog.queue('intake'),
+      consumerTimeoutSeconds: 60,
+      encryptionKey: key,
+    });
     queue.consumeWith(stubFunction(stack, 'First'), 2);
     expect(() => queue.consumeWith(stubFunction(stack, 'Second'), 2)).toThrow(
       'WorkQueue intake: already has its consumer',
     );
-  });
-});
-
-describe('grantFromSpec', () => {
-  it('refuses a function that defers on a queue it does not consume, as only the consumer may change visibility', () => {
-    // Prepare
-    const { stack, key } = scope();
-    const fn = new TowerFunction(stack, 'Fn', {
-      spec: { ...functions.score, defersOn: 'intake' },
-      encryptionKey: key,
-    });
-
-    // Act: the check comes before any grant, so no target is needed.
-    const grant = () => grantFromSpec(fn, {} as GrantTargets);
-
-    // Assess
-    expect(grant).toThrow('grantFromSpec score: defers on queue intake, whose consumer is start-execution');
   });
 });
 
@@ -234,36 +234,27 @@ describe('TextractNotifications', () => {
 });
 
 describe('functionEnvironment', () => {
-  it('refuses a function that processes with different approval policies share', () => {
+  it("refuses a process's function whose process has no rule parameters", () => {
     // Prepare
-    const other: ProcessSpec = { ...invoice, id: 'po', intakePrefix: 'po/' };
     const values = {
-      tableNames: {
-        documents: 'd',
-        idempotency: 'i',
-        approvals: 'a',
-        audit: 'u',
-        vendors: 'v',
-        extraction: 'x',
-      },
+      tableNames: Object.fromEntries(catalog.tables.map((t) => [t.id, `t-${t.id}`])),
+      tables: catalog.tables,
       bucketName: 'b',
       stateMachinesJson: '{}',
       workflowVersionsJson: '{}',
+      intakePrefixes: { invoice: 'invoices/' },
       senderAddress: 's@example.com',
-      processes: [invoice, other],
-      approvalPolicies: { invoice: defaultApprovalPolicy, po: { ...defaultApprovalPolicy, quorum: 2 } },
-      textractTopicArn: 'arn:aws:sns:us-east-1:000000000000:t',
-      textractRoleArn: 'arn:aws:iam::000000000000:role/t',
+      approvalPolicies: { invoice: defaultApprovalPolicy },
+      ruleParameters: {},
+      textractTopics: {},
       textractRates: { syncTps: 1, startTps: 1, maxConcurrentJobs: 1 },
       queueUrls: { intake: 'q1', extraction: 'q2', 'extraction-completions': 'q3' },
     };
 
     // Act
-    const build = () => functionEnvironment(functions.rules, values);
+    const build = () => functionEnvironment(catalog.function('rules'), values);
 
     // Assess
-    expect(build).toThrow(
-      'rules needs one approval policy, but the processes running it (invoice, po) give 2',
-    );
+    expect(build).toThrow('rules needs rule parameters, but its process has none');
   });
 });

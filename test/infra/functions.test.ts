@@ -1,21 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baseEnvironment } from '../../lambdas/platform/registry/bundling.ts';
-import { envVars, type FunctionSpec, functionList } from '../../lambdas/platform/registry/functions.ts';
-import { maxConcurrencyOf, queueList } from '../../lambdas/platform/registry/queues.ts';
-import { type TableId, tables } from '../../lambdas/platform/registry/tables.ts';
+import { type CatalogFunction, catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import { envVars } from '../../lambdas/platform/registry/names.ts';
+import { maxConcurrencyOf } from '../../lambdas/platform/registry/queues.ts';
+import type { TableId } from '../../lambdas/platform/registry/tables.ts';
+import { processes as catalogProcesses, processes } from '../../lambdas/processes/index.ts';
 import { workflowVersion } from '../../statemachines/definition.ts';
-import { processes } from '../../statemachines/processes.ts';
-import { flat, logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
+import {
+  flat,
+  functionOf,
+  logicalIdOf,
+  queueOf,
+  type SynthesizedTower,
+  synthTimeout,
+  synthTower,
+  textractOf,
+} from './tower-template.ts';
+
+const catalog = catalogOf(catalogProcesses);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower();
 }, synthTimeout);
 
-const cases = functionList.map((spec) => [spec.id, spec] as const);
-const propertiesOf = (spec: FunctionSpec) =>
-  tower.resources[logicalIdOf(tower.stack.functions[spec.id].function)]?.Properties ?? {};
-const environmentOf = (spec: FunctionSpec) =>
+const cases = catalog.functions.map((spec) => [spec.id, spec] as const);
+const envVarOf = (tableId: string) =>
+  catalog.tables.find((t) => t.id === tableId)?.envVar ?? `no table ${tableId}`;
+const propertiesOf = (spec: CatalogFunction) =>
+  tower.resources[logicalIdOf(functionOf(tower, spec.id).function)]?.Properties ?? {};
+const environmentOf = (spec: CatalogFunction) =>
   (propertiesOf(spec).Environment as { Variables: Record<string, unknown> }).Variables;
 
 describe('every registry function', () => {
@@ -23,7 +37,7 @@ describe('every registry function', () => {
     const nodeFunctions = Object.values(tower.resources).filter(
       (r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties?.Runtime).startsWith('nodejs'),
     );
-    expect(nodeFunctions).toHaveLength(functionList.length);
+    expect(nodeFunctions).toHaveLength(catalog.functions.length);
   });
 
   it.each(cases)('%s: nodejs22.x on arm64, traced, sized and described as registered', (_, spec) => {
@@ -38,7 +52,7 @@ describe('every registry function', () => {
   });
 
   it.each(cases)('%s: logs to its own encrypted log group with retention', (_, spec) => {
-    const group = tower.stack.functions[spec.id].logGroup;
+    const group = functionOf(tower, spec.id).logGroup;
     expect(propertiesOf(spec).LoggingConfig).toEqual({ LogGroup: { Ref: logicalIdOf(group) } });
     expect(tower.resources[logicalIdOf(group)]?.Properties).toMatchObject({
       RetentionInDays: tower.config.logRetentionDays,
@@ -47,7 +61,7 @@ describe('every registry function', () => {
   });
 
   it.each(cases)('%s: has a role with no managed policies', (_, spec) => {
-    const role = tower.resources[logicalIdOf(tower.stack.functions[spec.id].role)];
+    const role = tower.resources[logicalIdOf(functionOf(tower, spec.id).role)];
     expect(role?.Properties?.ManagedPolicyArns).toBeUndefined();
   });
 
@@ -57,12 +71,15 @@ describe('every registry function', () => {
       // Prepare
       const expectedKeys = [
         ...Object.keys(baseEnvironment(spec.id)),
-        ...(Object.keys(spec.tables) as TableId[]).map((id) => tables[id].envVar),
+        ...Object.keys(spec.tables).map(envVarOf),
         ...(spec.bucket?.length ? [envVars.bucket] : []),
-        ...(spec.startsExecutions ? [envVars.stateMachines, envVars.workflowVersions] : []),
+        ...(spec.startsExecutions
+          ? [envVars.stateMachines, envVars.workflowVersions, envVars.intakePrefixes]
+          : []),
         ...(spec.sendsEmail ? [envVars.sender] : []),
         ...(spec.needsApprovalUrl ? [envVars.approvalBaseUrl] : []),
-        ...(spec.needsApprovalPolicy ? [envVars.approvalPolicy] : []),
+        ...(spec.needsApprovalPolicies ? [envVars.approvalPolicies] : []),
+        ...(spec.needsRuleParameters ? [envVars.ruleParameters] : []),
         ...(spec.startsTextractJobs ? [envVars.textractTopic, envVars.textractRole] : []),
         ...(spec.needsTextractRates ? [envVars.textractRates] : []),
         ...(spec.defersOn ? [envVars.queueUrl] : []),
@@ -74,16 +91,16 @@ describe('every registry function', () => {
       // Assess
       expect(Object.keys(env).sort()).toEqual(expectedKeys.sort());
       expect(env).toMatchObject(baseEnvironment(spec.id));
-      for (const id of Object.keys(spec.tables) as TableId[])
-        expect(env[tables[id].envVar]).toEqual({ Ref: logicalIdOf(tower.stack.tables.tables[id]) });
+      for (const id of Object.keys(spec.tables))
+        expect(env[envVarOf(id)]).toEqual({ Ref: logicalIdOf(tower.stack.tables.table(id)) });
     },
   );
 });
 
 describe('environment values', () => {
   /** The functions a check applies to; none would make the check vacuous. */
-  const which = (predicate: (spec: FunctionSpec) => unknown) => {
-    const found = functionList.filter((spec) => Boolean(predicate(spec)));
+  const which = (predicate: (spec: CatalogFunction) => unknown) => {
+    const found = catalog.functions.filter((spec) => Boolean(predicate(spec)));
     expect(found.length).toBeGreaterThan(0);
     return found;
   };
@@ -101,13 +118,23 @@ describe('environment values', () => {
       expect(JSON.parse(String(env[envVars.workflowVersions]))).toEqual(
         Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
       );
+      expect(JSON.parse(String(env[envVars.intakePrefixes]))).toEqual(
+        Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix])),
+      );
     }
   });
 
-  it('carries the invoice approval policy as JSON', () => {
-    for (const spec of which((s) => s.needsApprovalPolicy))
-      expect(JSON.parse(String(environmentOf(spec)[envVars.approvalPolicy]))).toEqual(
-        tower.config.processes.invoice?.approval,
+  it("carries every process's human-step policy as one JSON map, keyed by process", () => {
+    for (const spec of which((s) => s.needsApprovalPolicies))
+      expect(JSON.parse(String(environmentOf(spec)[envVars.approvalPolicies]))).toEqual(
+        Object.fromEntries(processes.map((p) => [p.id, tower.config.processes[p.id]?.approval])),
+      );
+  });
+
+  it("carries a process's rule parameters to its own functions only", () => {
+    for (const spec of which((s) => s.needsRuleParameters))
+      expect(JSON.parse(String(environmentOf(spec)[envVars.ruleParameters]))).toEqual(
+        tower.config.processes[spec.process ?? '']?.rules,
       );
   });
 
@@ -122,10 +149,9 @@ describe('environment values', () => {
   it('names the Textract completion topic and the role Textract publishes with to the functions that start jobs', () => {
     for (const spec of which((s) => s.startsTextractJobs)) {
       const env = environmentOf(spec);
-      expect(env[envVars.textractTopic]).toEqual({ Ref: logicalIdOf(tower.stack.textract.topic) });
-      expect(env[envVars.textractRole]).toEqual({
-        'Fn::GetAtt': [logicalIdOf(tower.stack.textract.role), 'Arn'],
-      });
+      const notifications = textractOf(tower, spec.startsTextractJobs);
+      expect(env[envVars.textractTopic]).toEqual({ Ref: logicalIdOf(notifications.topic) });
+      expect(env[envVars.textractRole]).toEqual({ 'Fn::GetAtt': [logicalIdOf(notifications.role), 'Arn'] });
     }
   });
 
@@ -137,7 +163,7 @@ describe('environment values', () => {
   it('names the queue a function defers messages on', () => {
     for (const spec of which((s) => s.defersOn))
       expect(environmentOf(spec)[envVars.queueUrl]).toEqual({
-        Ref: logicalIdOf(tower.stack.queues[spec.defersOn ?? 'intake'].queue),
+        Ref: logicalIdOf(queueOf(tower, spec.defersOn ?? 'intake').queue),
       });
   });
 
@@ -152,21 +178,21 @@ describe('the event sources', () => {
     Object.values(tower.template.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
 
   it('are one per queue, and nothing else drives a function', () => {
-    expect(mappings()).toHaveLength(queueList.length);
+    expect(mappings()).toHaveLength(catalog.queues.length);
   });
 
-  it.each(queueList.map((spec) => [spec.id, spec] as const))(
+  it.each(catalog.queues.map((spec) => [spec.id, spec] as const))(
     '%s: drives its consumer in registered batches, with partial failures and the computed concurrency',
     (id, spec) => {
-      const queueArn = { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues[id].queue), 'Arn'] };
+      const queueArn = { 'Fn::GetAtt': [logicalIdOf(queueOf(tower, id).queue), 'Arn'] };
       const found = mappings().filter((m) => JSON.stringify(m.EventSourceArn) === JSON.stringify(queueArn));
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({
-        FunctionName: { Ref: logicalIdOf(tower.stack.functions[spec.consumer].function) },
+        FunctionName: { Ref: logicalIdOf(functionOf(tower, spec.consumer).function) },
         BatchSize: spec.batchSize,
         MaximumBatchingWindowInSeconds: spec.maxBatchingWindowSeconds,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
-        ScalingConfig: { MaximumConcurrency: maxConcurrencyOf(id, tower.config) },
+        ScalingConfig: { MaximumConcurrency: maxConcurrencyOf(spec, tower.config) },
       });
     },
   );

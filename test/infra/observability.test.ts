@@ -1,9 +1,17 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functionList } from '../../lambdas/platform/registry/functions.ts';
-import { queueList } from '../../lambdas/platform/registry/queues.ts';
-import { processes } from '../../statemachines/processes.ts';
-import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import { processes as catalogProcesses, processes } from '../../lambdas/processes/index.ts';
+import {
+  functionOf,
+  logicalIdOf,
+  queueOf,
+  type SynthesizedTower,
+  synthTimeout,
+  synthTower,
+} from './tower-template.ts';
+
+const catalog = catalogOf(catalogProcesses);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -42,10 +50,10 @@ describe('alarms', () => {
     expect(alarm).toMatchObject({ Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Threshold: 1 });
   });
 
-  it.each(queueList.map((q) => [q.id] as const))('fire as soon as the %s DLQ holds a message', (id) => {
+  it.each(catalog.queues.map((q) => [q.id] as const))('fire as soon as the %s DLQ holds a message', (id) => {
     const alarm = alarmNamed(`${id}-dlq-not-empty`);
     expect(alarm).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
-    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.queues[id].deadLetterQueue));
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(queueOf(tower, id).deadLetterQueue));
   });
 
   it.each([
@@ -54,7 +62,7 @@ describe('alarms', () => {
   ] as const)('fire when the oldest %s message waits %i seconds', (id, seconds) => {
     const alarm = alarmNamed(`${id}-oldest-message-age`);
     expect(alarm).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: seconds });
-    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.queues[id].queue));
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(queueOf(tower, id).queue));
   });
 
   it('watch the age of the intake and extraction queues only', () => {
@@ -65,10 +73,10 @@ describe('alarms', () => {
     ]);
   });
 
-  it.each(functionList.map((s) => [s.id] as const))('fire on %s errors', (id) => {
+  it.each(catalog.functions.map((s) => [s.id] as const))('fire on %s errors', (id) => {
     const alarm = alarmNamed(`${id}-errors`);
     expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 1 });
-    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(tower.stack.functions[id].function));
+    expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(functionOf(tower, id).function));
   });
 
   it('fire when an approval passes its SLA (Tower ApprovalOverdue from request-approval)', () => {
@@ -154,8 +162,8 @@ describe('the dashboard', () => {
 
   it('shows every DLQ’s depth, the oldest intake and extraction messages and approvals waiting', () => {
     const depth = widget('Dead-letter queue depth');
-    expect(depth.match(/ApproximateNumberOfMessagesVisible/g)).toHaveLength(queueList.length);
-    for (const q of queueList) expect(depth).toContain(`"label":"${q.id}"`);
+    expect(depth.match(/ApproximateNumberOfMessagesVisible/g)).toHaveLength(catalog.queues.length);
+    for (const q of catalog.queues) expect(depth).toContain(`"label":"${q.id}"`);
     const age = widget('Oldest message age (s)');
     expect(age.match(/ApproximateAgeOfOldestMessage/g)).toHaveLength(2);
     for (const id of ['intake', 'extraction']) expect(age).toContain(`"label":"${id}"`);

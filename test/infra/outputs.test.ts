@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queueList } from '../../lambdas/platform/registry/queues.ts';
-import { processes } from '../../statemachines/processes.ts';
+
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { type SynthesizedTower, synthTower } from './tower-template.ts';
 
 let tower: SynthesizedTower;
@@ -20,7 +21,10 @@ describe('stack outputs', () => {
       'DocumentsTableName',
       'AuditTableName',
       ...processes.map((p) => `${pascal(p.id)}StateMachineArn`),
-      ...queueList.flatMap((q) => [`${pascal(q.id)}QueueUrl`, `${pascal(q.id)}DeadLetterQueueUrl`]),
+      ...catalogOf(processes).queues.flatMap((q) => [
+        `${pascal(q.id)}QueueUrl`,
+        `${pascal(q.id)}DeadLetterQueueUrl`,
+      ]),
     ];
     // Act
     const outputs = Object.keys(tower.template.toJSON().Outputs ?? {});

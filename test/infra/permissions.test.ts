@@ -1,20 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type FunctionId, functionList, functions } from '../../lambdas/platform/registry/functions.ts';
-import { queueList } from '../../lambdas/platform/registry/queues.ts';
-import { type TableId, tables } from '../../lambdas/platform/registry/tables.ts';
-import { processes } from '../../statemachines/processes.ts';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
+import type { TableId } from '../../lambdas/platform/registry/tables.ts';
+import { processes as catalogProcesses, processes } from '../../lambdas/processes/index.ts';
 import {
   asList,
   flat,
+  functionOf,
   logicalIdOf,
   policyStatements,
+  queueOf,
   type Statement,
   type SynthesizedTower,
   statementsOf,
   statementsOfRole,
   synthTimeout,
   synthTower,
+  textractOf,
 } from './tower-template.ts';
+
+const catalog = catalogOf(catalogProcesses);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -41,7 +46,7 @@ describe('least privilege', () => {
   });
 
   it('lets only the functions that send task results call SendTask*, and only on the process state machines', () => {
-    for (const spec of functionList) {
+    for (const spec of catalog.functions) {
       const statements = statementsOf(tower, spec.id).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('states:SendTask')),
       );
@@ -54,11 +59,11 @@ describe('least privilege', () => {
       expect(resources).toHaveLength(processes.length);
       for (const [i, pattern] of stateMachineArnPattern.entries()) expect(resources[i]).toContain(pattern);
     }
-    expect(functions['approval-api'].sendsTaskResults).toBe(true);
+    expect(catalog.function('approval-api').sendsTaskResults).toBe(true);
   });
 
   it('lets only the starter start executions, and only of the process state machines', () => {
-    for (const spec of functionList) {
+    for (const spec of catalog.functions) {
       const statements = withAction(statementsOf(tower, spec.id), 'states:StartExecution');
       expect(statements.length).toBe(spec.startsExecutions ? 1 : 0);
       for (const statement of statements)
@@ -66,12 +71,12 @@ describe('least privilege', () => {
     }
   });
 
-  it.each(functionList.map((s) => [s.id, s] as const))(
+  it.each(catalog.functions.map((s) => [s.id, s] as const))(
     '%s: touches exactly the tables it registers',
     (_, spec) => {
       // Prepare
       const tableArns = new Map(
-        (Object.keys(tables) as TableId[]).map((id) => [logicalIdOf(tower.stack.tables.tables[id]), id]),
+        catalog.tables.map((t) => [logicalIdOf(tower.stack.tables.table(t.id)), t.id]),
       );
 
       // Act
@@ -88,10 +93,10 @@ describe('least privilege', () => {
     },
   );
 
-  it.each(functionList.filter((s) => s.tables.audit === 'append').map((s) => [s.id, s.id] as const))(
+  it.each(catalog.functions.filter((s) => s.tables.audit === 'append').map((s) => [s.id, s.id] as const))(
     '%s: may only put items into the audit table',
     (_, id: FunctionId) => {
-      const audit = logicalIdOf(tower.stack.tables.tables.audit);
+      const audit = logicalIdOf(tower.stack.tables.table('audit'));
       const onAudit = statementsOf(tower, id).filter((s) => flat(s.Resource).includes(audit));
       expect(actionsOf(onAudit)).toEqual(['dynamodb:PutItem']);
     },
@@ -101,7 +106,7 @@ describe('least privilege', () => {
     expect(allStatements().filter((s) => flat(s.Resource).includes('/index/*'))).toEqual([]);
   });
 
-  it.each(functionList.map((s) => [s.id, s] as const))(
+  it.each(catalog.functions.map((s) => [s.id, s] as const))(
     '%s: reads and writes only its registered bucket prefixes',
     (_, spec) => {
       // Prepare
@@ -138,7 +143,7 @@ describe('least privilege', () => {
   );
 
   it('lets only execution-ended read executions, and only those of the process state machines', () => {
-    for (const spec of functionList) {
+    for (const spec of catalog.functions) {
       // Prepare
       const statements = withAction(statementsOf(tower, spec.id), 'states:DescribeExecution');
       // Act
@@ -156,7 +161,7 @@ describe('least privilege', () => {
   });
 
   it('scopes email to the sender identity', () => {
-    for (const spec of functionList) {
+    for (const spec of catalog.functions) {
       const statements = withAction(statementsOf(tower, spec.id), 'ses:SendEmail');
       expect(statements.length).toBe(spec.sendsEmail ? 1 : 0);
       for (const statement of statements) {
@@ -168,7 +173,7 @@ describe('least privilege', () => {
   });
 
   it('gives Textract actions (which have no resource ARNs) only to the functions that call Textract', () => {
-    for (const spec of functionList) {
+    for (const spec of catalog.functions) {
       const textract = statementsOf(tower, spec.id).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('textract:')),
       );
@@ -194,7 +199,7 @@ describe('least privilege', () => {
       );
       const invoked = invoke.flatMap((s) => asList(s.Resource as string | string[])).map(flat);
       const expected = [...new Set(Object.values(p.functionPlaceholders))].map((id) =>
-        flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.functions[id].function), 'Arn'] }),
+        flat({ 'Fn::GetAtt': [logicalIdOf(functionOf(tower, id).function), 'Arn'] }),
       );
       expect(invoked.sort()).toEqual(expected.sort());
     }
@@ -208,10 +213,10 @@ describe('least privilege', () => {
       const statements = statementsOfRole(tower, logicalIdOf(machine.stateMachine.role));
       const sqs = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('sqs:')));
       const expected = [...new Set(Object.values(p.queuePlaceholders))].map((id) =>
-        flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.queues[id].queue), 'Arn'] }),
+        flat({ 'Fn::GetAtt': [logicalIdOf(queueOf(tower, id).queue), 'Arn'] }),
       );
       expect(expected).toEqual([
-        flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.extraction.queue), 'Arn'] }),
+        flat({ 'Fn::GetAtt': [logicalIdOf(queueOf(tower, 'extraction').queue), 'Arn'] }),
       ]);
       expect(actionsOf(sqs)).toEqual(['sqs:SendMessage']);
       expect(sqs.flatMap((s) => asList(s.Resource as string | string[])).map(flat)).toEqual(expected);
@@ -227,14 +232,14 @@ describe('least privilege', () => {
 
   it('lets a queue’s consumer, and no other function, receive, delete and defer its messages', () => {
     // Prepare
-    const queueArns = new Map(queueList.map((q) => [logicalIdOf(tower.stack.queues[q.id].queue), q]));
+    const queueArns = new Map(catalog.queues.map((q) => [logicalIdOf(queueOf(tower, q.id).queue), q]));
 
-    for (const spec of functionList) {
+    for (const spec of catalog.functions) {
       // Act
       const sqs = statementsOf(tower, spec.id).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('sqs:')),
       );
-      const consumed = queueList.filter((q) => q.consumer === spec.id);
+      const consumed = catalog.queues.filter((q) => q.consumer === spec.id);
 
       // Assess
       expect(sqs).toHaveLength(consumed.length);
@@ -250,10 +255,10 @@ describe('least privilege', () => {
   });
 
   it('lets a function defer messages (ChangeMessageVisibility) on the queue it defers on', () => {
-    const deferring = functionList.filter((spec) => spec.defersOn);
+    const deferring = catalog.functions.filter((spec) => spec.defersOn);
     expect(deferring.map((spec) => spec.id)).toEqual(['extract']);
     for (const spec of deferring) {
-      const queue = logicalIdOf(tower.stack.queues[spec.defersOn ?? 'intake'].queue);
+      const queue = logicalIdOf(queueOf(tower, spec.defersOn ?? 'intake').queue);
       const change = withAction(statementsOf(tower, spec.id), 'sqs:ChangeMessageVisibility');
       expect(change.map((s) => flat(s.Resource))).toEqual([flat({ 'Fn::GetAtt': [queue, 'Arn'] })]);
     }
@@ -261,13 +266,13 @@ describe('least privilege', () => {
 
   it('lets only the functions that start Textract jobs pass a role, only the Textract role, only to Textract', () => {
     // Prepare
-    const textractRole = { 'Fn::GetAtt': [logicalIdOf(tower.stack.textract.role), 'Arn'] };
+    const textractRole = { 'Fn::GetAtt': [logicalIdOf(textractOf(tower).role), 'Arn'] };
 
     // Act
     const passing = allStatements().filter((s) => asList(s.Action).includes('iam:PassRole'));
 
     // Assess
-    expect(functionList.filter((spec) => spec.startsTextractJobs).map((spec) => spec.id)).toEqual([
+    expect(catalog.functions.filter((spec) => spec.startsTextractJobs).map((spec) => spec.id)).toEqual([
       'extract',
     ]);
     expect(passing).toHaveLength(1);

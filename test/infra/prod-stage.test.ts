@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { envVars } from '../../lambdas/platform/registry/functions.ts';
-import { processes } from '../../statemachines/processes.ts';
-import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
+import { envVars } from '../../lambdas/platform/registry/names.ts';
+import { processes } from '../../lambdas/processes/index.ts';
+import {
+  functionOf,
+  logicalIdOf,
+  queueOf,
+  type SynthesizedTower,
+  synthTimeout,
+  synthTower,
+} from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -54,20 +61,20 @@ describe('a prod deployment', () => {
 
   it('drives the starter with the configured concurrency', () => {
     tower.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.intake.queue), 'Arn'] },
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(queueOf(tower, 'intake').queue), 'Arn'] },
       ScalingConfig: { MaximumConcurrency: 50 },
     });
   });
 
   it('drives extraction with enough consumers for the configured Textract rate (5 × 3 s + 2 starts)', () => {
     tower.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.extraction.queue), 'Arn'] },
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(queueOf(tower, 'extraction').queue), 'Arn'] },
       ScalingConfig: { MaximumConcurrency: 17 },
     });
   });
 
   it('gives extract the configured Textract rates', () => {
-    const extract = tower.resources[logicalIdOf(tower.stack.functions.extract.function)]?.Properties ?? {};
+    const extract = tower.resources[logicalIdOf(functionOf(tower, 'extract').function)]?.Properties ?? {};
     const env = (extract.Environment as { Variables: Record<string, string> }).Variables;
     expect(JSON.parse(env[envVars.textractRates] ?? '')).toEqual({
       syncTps: 5,

@@ -1,10 +1,17 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functions } from '../../lambdas/platform/registry/functions.ts';
-import { queueList } from '../../lambdas/platform/registry/queues.ts';
-import { tableList } from '../../lambdas/platform/registry/tables.ts';
-import { processes } from '../../statemachines/processes.ts';
-import { flat, logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import { processes as catalogProcesses, processes } from '../../lambdas/processes/index.ts';
+import {
+  flat,
+  logicalIdOf,
+  queueOf,
+  type SynthesizedTower,
+  synthTimeout,
+  synthTower,
+} from './tower-template.ts';
+
+const catalog = catalogOf(catalogProcesses);
 
 let tower: SynthesizedTower;
 let keyRef: { 'Fn::GetAtt': [string, 'Arn'] };
@@ -89,7 +96,7 @@ describe('the data bucket', () => {
         QueueConfigurations: processes.map((p) => ({
           Events: ['s3:ObjectCreated:*'],
           Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: p.intakePrefix }] } },
-          QueueArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.queues.intake.queue), 'Arn'] },
+          QueueArn: { 'Fn::GetAtt': [logicalIdOf(queueOf(tower, 'intake').queue), 'Arn'] },
         })),
       },
     });
@@ -97,38 +104,39 @@ describe('the data bucket', () => {
 });
 
 describe('the queues', () => {
-  const cases = queueList.map((spec) => [spec.id, spec] as const);
-  const queueOf = (id: (typeof queueList)[number]['id']) => tower.stack.queues[id];
+  const cases = catalog.queues.map((spec) => [spec.id, spec] as const);
 
   it('are exactly the registry’s queues and their dead-letter queues', () => {
-    tower.template.resourceCountIs('AWS::SQS::Queue', 2 * queueList.length);
+    tower.template.resourceCountIs('AWS::SQS::Queue', 2 * catalog.queues.length);
   });
 
   it.each(cases)(
     '%s: encrypted with the key, keeps messages 14 days, dead-letters after its registered receives',
     (id, spec) => {
-      const queue = tower.resources[logicalIdOf(queueOf(id).queue)]?.Properties;
+      const queue = tower.resources[logicalIdOf(queueOf(tower, id).queue)]?.Properties;
       expect(queue).toMatchObject({
         KmsMasterKeyId: keyRef,
         MessageRetentionPeriod: 14 * 24 * 3600,
         RedrivePolicy: {
-          deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(queueOf(id).deadLetterQueue), 'Arn'] },
+          deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(queueOf(tower, id).deadLetterQueue), 'Arn'] },
           maxReceiveCount: spec.maxReceiveCount,
         },
       });
       expect(queue?.VisibilityTimeout).toBe(spec.visibilityTimeoutSeconds + spec.maxBatchingWindowSeconds);
-      expect(queue?.VisibilityTimeout).toBeGreaterThanOrEqual(6 * functions[spec.consumer].timeoutSeconds);
+      expect(queue?.VisibilityTimeout).toBeGreaterThanOrEqual(
+        6 * catalog.function(spec.consumer).timeoutSeconds,
+      );
     },
   );
 
   it.each(cases)('%s: keeps failed messages encrypted for 14 days in its dead-letter queue', (id) => {
-    const dlq = tower.resources[logicalIdOf(queueOf(id).deadLetterQueue)]?.Properties;
+    const dlq = tower.resources[logicalIdOf(queueOf(tower, id).deadLetterQueue)]?.Properties;
     expect(dlq).toMatchObject({ KmsMasterKeyId: keyRef, MessageRetentionPeriod: 14 * 24 * 3600 });
     expect(dlq?.RedrivePolicy).toBeUndefined();
   });
 
   it.each(cases)('%s: both queues refuse plain HTTP', (id) => {
-    for (const queue of [queueOf(id).queue, queueOf(id).deadLetterQueue])
+    for (const queue of [queueOf(tower, id).queue, queueOf(tower, id).deadLetterQueue])
       tower.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: logicalIdOf(queue) }],
         PolicyDocument: denyPlainHttp,
@@ -136,8 +144,8 @@ describe('the queues', () => {
   });
 
   it('keeps the intake queue’s logical ids, so adding queues never replaces it', () => {
-    expect(logicalIdOf(tower.stack.queues.intake.queue)).toMatch(/^IntakeQueue[0-9A-F]{8}$/);
-    expect(logicalIdOf(tower.stack.queues.intake.deadLetterQueue)).toMatch(
+    expect(logicalIdOf(queueOf(tower, 'intake').queue)).toMatch(/^IntakeQueue[0-9A-F]{8}$/);
+    expect(logicalIdOf(queueOf(tower, 'intake').deadLetterQueue)).toMatch(
       /^IntakeDeadLetterQueue[0-9A-F]{8}$/,
     );
   });
@@ -147,10 +155,10 @@ describe('the queues', () => {
       JSON.stringify(policy.Properties.PolicyDocument).includes('s3.amazonaws.com'),
     );
     expect(fromS3.map((policy) => policy.Properties.Queues)).toEqual([
-      [{ Ref: logicalIdOf(tower.stack.queues.intake.queue) }],
+      [{ Ref: logicalIdOf(queueOf(tower, 'intake').queue) }],
     ]);
     tower.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      Queues: [{ Ref: logicalIdOf(tower.stack.queues.intake.queue) }],
+      Queues: [{ Ref: logicalIdOf(queueOf(tower, 'intake').queue) }],
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
           Match.objectLike({
@@ -166,10 +174,10 @@ describe('the queues', () => {
 });
 
 describe('the tables', () => {
-  it.each(tableList.map((spec) => [spec.id, spec] as const))(
+  it.each(catalog.tables.map((spec) => [spec.id, spec] as const))(
     '%s: on demand, CMK, PITR, TTL and indexes as registered',
     (id, spec) => {
-      const table = tower.resources[logicalIdOf(tower.stack.tables.tables[id])]?.Properties;
+      const table = tower.resources[logicalIdOf(tower.stack.tables.table(id))]?.Properties;
       expect(table).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',
         SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: keyRef },

@@ -5,11 +5,13 @@ import {
   asList,
   flat,
   logicalIdOf,
+  queueOf,
   refOf,
   type SynthesizedTower,
   statementsOfRole,
   synthTimeout,
   synthTower,
+  textractOf,
 } from './tower-template.ts';
 
 let tower: SynthesizedTower;
@@ -17,8 +19,8 @@ beforeAll(() => {
   tower = synthTower();
 }, synthTimeout);
 
-const topic = () => tower.stack.textract.topic;
-const completions = () => tower.stack.queues['extraction-completions'].queue;
+const topic = () => textractOf(tower).topic;
+const completions = () => queueOf(tower, 'extraction-completions').queue;
 const keyArn = () => arnOf(tower.stack.key.key);
 /** The key policy statements, as CloudFormation receives them. */
 const keyStatements = () => {
@@ -94,7 +96,7 @@ describe('the Textract completion topic', () => {
 });
 
 describe('the role Textract publishes with', () => {
-  const role = () => tower.stack.textract.role;
+  const role = () => textractOf(tower).role;
 
   it('trusts Textract, acting for this account only', () => {
     expect(tower.resources[logicalIdOf(role())]?.Properties?.AssumeRolePolicyDocument).toEqual({

@@ -4,7 +4,13 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import { processes as registeredProcesses } from '../../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../../lib/config/index.ts';
+import type { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
+import type { TowerFunction } from '../../lib/constructs/tower-function.ts';
+import type { WorkQueue } from '../../lib/constructs/work-queue.ts';
 import { TowerStack } from '../../lib/tower-stack.ts';
 
 /** A whole-stack synth with cdk-nag takes seconds, more on a busy machine: past vitest's default hook timeout. */
@@ -44,13 +50,17 @@ export interface Statement {
  * Builds the app as bin/app.ts does (context → parseConfig → TowerStack → cdk-nag), with bundling
  * skipped, and synthesizes it once: cdk-nag errors fail here, as they fail `cdk synth`.
  */
-export function synthTower(context: Record<string, unknown> = {}, outdir?: string): SynthesizedTower {
+export function synthTower(
+  context: Record<string, unknown> = {},
+  outdir?: string,
+  processes: readonly ProcessSpec[] = registeredProcesses,
+): SynthesizedTower {
   const app = new App({
     context: { ...cdkJsonContext(), ...context, 'aws:cdk:bundling-stacks': [] },
     ...(outdir ? { outdir } : {}),
   });
-  const config = parseConfig(app.node.getAllContext());
-  const stack = new TowerStack(app, `Tower-${config.stage}`, { config });
+  const config = parseConfig(app.node.getAllContext(), processes);
+  const stack = new TowerStack(app, `Tower-${config.stage}`, { config, processes });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const template = Template.fromStack(stack);
   const resources = (template.toJSON() as { Resources: Record<string, CfnResourceJson> }).Resources;
@@ -76,9 +86,33 @@ export function policyStatements(resource: CfnResourceJson): Statement[] {
   return (resource.Properties?.PolicyDocument as { Statement?: Statement[] } | undefined)?.Statement ?? [];
 }
 
+/** A deployed function by catalog id; a missing one fails the test that asked. */
+export function functionOf(tower: SynthesizedTower, id: FunctionId): TowerFunction {
+  const fn = tower.stack.functions[id];
+  if (!fn) throw new Error(`no function ${id} in the stack`);
+  return fn;
+}
+
+/** A deployed queue by catalog id. */
+export function queueOf(tower: SynthesizedTower, id: QueueId): WorkQueue {
+  const queue = tower.stack.queues[id];
+  if (!queue) throw new Error(`no queue ${id} in the stack`);
+  return queue;
+}
+
+/** The Textract notifications of a completions queue. */
+export function textractOf(
+  tower: SynthesizedTower,
+  queueId: QueueId = 'extraction-completions',
+): TextractNotifications {
+  const found = tower.stack.textract[queueId];
+  if (!found) throw new Error(`no Textract notifications for ${queueId} in the stack`);
+  return found;
+}
+
 /** Every statement a function's role is granted. */
 export function statementsOf(tower: SynthesizedTower, id: FunctionId): Statement[] {
-  return statementsOfRole(tower, logicalIdOf(tower.stack.functions[id].role));
+  return statementsOfRole(tower, logicalIdOf(functionOf(tower, id).role));
 }
 
 export const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { processes } from '../../lambdas/processes/index.ts';
 import { placeholdersIn, readDefinition, substitute } from '../../statemachines/definition.ts';
-import { processes } from '../../statemachines/processes.ts';
-import { logicalIdOf, type SynthesizedTower, synthTimeout, synthTower } from './tower-template.ts';
+import {
+  functionOf,
+  logicalIdOf,
+  queueOf,
+  type SynthesizedTower,
+  synthTimeout,
+  synthTower,
+} from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -75,10 +82,9 @@ describe('process state machines', () => {
         expect([functionId, queueId].filter((x) => x !== undefined)).toHaveLength(1);
         if (functionId !== undefined)
           expect(value).toEqual({
-            'Fn::GetAtt': [logicalIdOf(tower.stack.functions[functionId].function), 'Arn'],
+            'Fn::GetAtt': [logicalIdOf(functionOf(tower, functionId).function), 'Arn'],
           });
-        if (queueId !== undefined)
-          expect(value).toEqual({ Ref: logicalIdOf(tower.stack.queues[queueId].queue) });
+        if (queueId !== undefined) expect(value).toEqual({ Ref: logicalIdOf(queueOf(tower, queueId).queue) });
       }
     },
   );
@@ -114,7 +120,7 @@ describe('outputs', () => {
 describe('ended executions', () => {
   it('route stopped, timed-out and failed executions of every process to execution-ended', () => {
     // Prepare
-    const handler = logicalIdOf(tower.stack.functions['execution-ended'].function);
+    const handler = logicalIdOf(functionOf(tower, 'execution-ended').function);
     const machines = processes.map((p) => ({ Ref: logicalIdOf(machineOf(p.id).stateMachine) }));
 
     // Act

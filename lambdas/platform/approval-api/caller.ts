@@ -25,10 +25,14 @@ export function auditBase(caller: Caller, request: PageRequest): Omit<AuditEvent
   const { record } = caller;
   return {
     documentId: record.documentId,
-    step: 'approval',
+    step: record.step,
     actor: { kind: 'person', id: caller.email },
     inputHash: record.summaryHash,
-    versions: { workflow: record.workflowVersion },
+    versions: {
+      workflow: record.workflowVersion,
+      model: record.request.versions?.model,
+      rules: record.request.versions?.rules,
+    },
     executionArn: record.executionArn,
     details: {
       approvalId: record.approvalId,

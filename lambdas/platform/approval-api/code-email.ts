@@ -1,10 +1,10 @@
-import type { ApprovalSummary } from '../human-step/record.ts';
+import type { HumanStepRequest } from '../human-step/request.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Email } from '../shared/mailer.ts';
 
 /** The step-up email: the code alone, no link, so it confirms the mailbox owner is deciding. */
-export function codeEmail(to: string, summary: ApprovalSummary, code: string): Email {
-  const about = `invoice ${summary.invoiceNumber ?? '(no number)'} from ${summary.vendor ?? 'an unknown vendor'}`;
+export function codeEmail(to: string, request: HumanStepRequest, code: string): Email {
+  const about = request.title;
   const text = `Your one-time code to confirm your decision on ${about} is:\n\n${code}\n\nIt is valid for 10 minutes. If you did not ask for it, ignore this email.`;
   const html = `<!doctype html><html><body style="font-family:sans-serif"><p>Your one-time code to confirm your decision on ${escapeHtml(about)} is:</p><p style="font-size:28px;letter-spacing:4px"><b>${code}</b></p><p>It is valid for 10 minutes. If you did not ask for it, ignore this email.</p></body></html>`;
   return { to, subject: `Your approval code: ${code}`, text, html };

@@ -1,5 +1,6 @@
 import { isSubmitter } from '../human-step/outcome.ts';
-import type { StoredVote } from '../human-step/record.ts';
+import type { ApprovalRecord, StoredVote } from '../human-step/record.ts';
+import type { HumanStepChoice } from '../human-step/request.ts';
 import { hashSecret, secretMatches, signNonce, verifyNonce } from '../human-step/secrets.ts';
 import { auditBase, type Caller, type DecideDeps } from './caller.ts';
 import type { PageResponse } from './layout.ts';
@@ -37,7 +38,7 @@ async function authenticate(deps: DecideDeps, request: PageRequest): Promise<Cal
   if (record && found) return { record, approverId: found[0], email: found[1] };
   await deps.audit.append({
     documentId: record?.documentId ?? 'approvals/unknown',
-    step: 'approval',
+    step: record?.step ?? 'approval',
     type: 'LINK_REFUSED',
     actor: { kind: 'person', id: 'unknown' },
     decision: 'refused',
@@ -59,7 +60,7 @@ function renderChoose(deps: DecideDeps, caller: Caller, note?: string): PageResp
     'choose',
   );
   const submitter = isSubmitter(caller.record, caller.email);
-  return choosePage(caller.record.summary, nonce, {
+  return choosePage(caller.record, nonce, {
     approveAllowed: !submitter,
     note: note ?? (submitter ? 'You submitted this document, so you may only reject it.' : undefined),
   });
@@ -67,7 +68,7 @@ function renderChoose(deps: DecideDeps, caller: Caller, note?: string): PageResp
 
 function renderConfirm(
   caller: Caller,
-  decision: 'approve' | 'reject',
+  choice: HumanStepChoice,
   comment: string,
   renderedAt: number,
   note?: string,
@@ -79,7 +80,7 @@ function renderConfirm(
     renderedAt,
     'confirm',
   );
-  return confirmPage(caller.record.summary, decision, nonce, comment, { stepUp: caller.record.stepUp, note });
+  return confirmPage(caller.record, choice, nonce, comment, { stepUp: caller.record.stepUp, note });
 }
 
 function freshNonce(
@@ -100,30 +101,32 @@ function freshNonce(
   return renderedAt;
 }
 
-const decisionOf = (value: string | undefined) =>
-  value === 'approve' || value === 'reject' ? value : undefined;
+/** The choice a form names, among those the process offered; an unknown id is no choice. */
+const choiceOf = (record: ApprovalRecord, value: string | undefined): HumanStepChoice | undefined =>
+  record.choices.find((c) => c.id === value);
 
 /** First POST: the choice. It decides nothing; it leads to the confirmation (and sends the code if step-up applies). */
 async function choose(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
   const renderedAt = freshNonce(deps, caller, request, 'choose');
   if (renderedAt === undefined)
     return renderChoose(deps, caller, 'This page had expired. Please choose again.');
-  const decision = decisionOf(request.form.decision);
-  if (!decision) return renderChoose(deps, caller, 'Choose Approve or Reject.');
-  if (decision === 'approve' && isSubmitter(caller.record, caller.email))
+  const choice = choiceOf(caller.record, request.form.decision);
+  if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
+  if (choice.effect === 'approve' && isSubmitter(caller.record, caller.email))
     return refuseSubmitter(deps, caller, request);
   if (caller.record.stepUp) await sendCode(deps, caller, request);
-  return renderConfirm(caller, decision, (request.form.comment ?? '').slice(0, 1000), renderedAt);
+  return renderConfirm(caller, choice, (request.form.comment ?? '').slice(0, 1000), renderedAt);
 }
 
 /** Second POST: the decision, if the page was seen long enough and the code (when required) is right. */
 async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
   const { record } = caller;
-  const decision = decisionOf(request.form.decision);
+  const choice = choiceOf(record, request.form.decision);
   const comment = (request.form.comment ?? '').slice(0, 1000);
   const renderedAt = freshNonce(deps, caller, request, 'confirm');
-  if (renderedAt === undefined || !decision)
+  if (renderedAt === undefined || !choice)
     return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+  const decision = choice.effect;
   if (decision === 'approve' && isSubmitter(record, caller.email))
     return refuseSubmitter(deps, caller, request);
   const now = deps.now();
@@ -134,22 +137,17 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
       decision: 'refused',
       rationale: ['confirmed faster than a person reads the page'],
     });
-    return renderConfirm(
-      caller,
-      decision,
-      comment,
-      now.getTime(),
-      'Please review the invoice and confirm again.',
-    );
+    return renderConfirm(caller, choice, comment, now.getTime(), 'Please review it and confirm again.');
   }
   if (record.stepUp) {
     const problem = await checkCode(deps, caller, request);
     if (problem === 'locked') return pages.locked();
-    if (problem) return renderConfirm(caller, decision, comment, renderedAt, problem);
+    if (problem) return renderConfirm(caller, choice, comment, renderedAt, problem);
   }
   const vote: StoredVote = {
     approver: caller.email,
     decision,
+    choice: choice.id,
     at: now.toISOString(),
     comment: comment || undefined,
     clientIp: request.client.ip,
@@ -167,7 +165,7 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     {
       ...auditBase(caller, request),
       type: 'VOTE_RECORDED',
-      decision,
+      decision: choice.id,
       rationale: comment ? [comment] : undefined,
     },
     { idempotencyKey: `${record.approvalId}/vote/${caller.approverId}` },

@@ -1,64 +1,70 @@
-import { formatAmount } from '../human-step/format.ts';
-import type { ApprovalRecord, ApprovalSummary } from '../human-step/record.ts';
+import type { ApprovalRecord } from '../human-step/record.ts';
+import type { HumanStepChoice, HumanStepRequest } from '../human-step/request.ts';
 import { escapeHtml as e } from '../shared/html.ts';
 import { type PageResponse, page } from './layout.ts';
 
-function summaryCard(s: ApprovalSummary): string {
+/** What is being decided, as the process worded it: its facts, risk and reasons. */
+function summaryCard(r: HumanStepRequest): string {
   const list = (items: readonly string[]) =>
     items.length > 0 ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p class="note">—</p>';
+  const risk = r.risk
+    ? `<dt>Risk</dt><dd class="band-${e(r.risk.level)}">${e(r.risk.level)}${r.risk.score === undefined ? '' : ` (${r.risk.score.toFixed(2)})`}${r.risk.note ? ` · ${e(r.risk.note)}` : ''}</dd>`
+    : '';
+  const facts = r.facts.map((f) => `<dt>${e(f.label)}</dt><dd>${e(f.value)}</dd>`).join('\n');
   return `<section class="card"><dl>
-<dt>Vendor</dt><dd>${e(s.vendor ?? '—')}</dd>
-<dt>Invoice</dt><dd>${e(s.invoiceNumber ?? '—')}</dd>
-<dt>Amount</dt><dd>${e(formatAmount(s.total, s.currency))}</dd>
-<dt>Due</dt><dd>${e(s.dueDate ?? '—')}</dd>
-<dt>Risk</dt><dd class="band-${e(s.riskBand)}">${e(s.riskBand)} (${s.riskScore.toFixed(2)})${s.degraded ? ' · scored by fallback' : ''}</dd>
+${facts}
+${risk}
 </dl></section>
-<section class="card"><b>Why you are asked</b>${list(s.reasons)}</section>
-<section class="card"><b>Risk rationale</b>${list(s.riskRationale)}</section>`;
+<section class="card"><b>Why you are asked</b>${list(r.reasons)}</section>${
+    r.risk ? `\n<section class="card"><b>Risk rationale</b>${list(r.risk.rationale)}</section>` : ''
+  }`;
 }
 
 const message = (text?: string) => (text ? `<p class="msg" role="alert">${e(text)}</p>` : '');
 const hidden = (name: string, value: string) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
 
-/** The first page: what is being decided, and two buttons that only lead to a confirmation. */
+/** The first page: what is being decided, and a button per choice that only leads to a confirmation. */
 export function choosePage(
-  s: ApprovalSummary,
+  record: Pick<ApprovalRecord, 'request' | 'choices'>,
   nonce: string,
   options: { note?: string; approveAllowed: boolean },
 ): PageResponse {
-  const approve = options.approveAllowed
-    ? '<button class="approve" type="submit" name="decision" value="approve">Approve…</button>'
-    : '';
+  const buttons = record.choices
+    .filter((c) => c.effect === 'reject' || options.approveAllowed)
+    .map(
+      (c) =>
+        `<button class="${c.effect}" type="submit" name="decision" value="${e(c.id)}">${e(c.label)}…</button>`,
+    )
+    .join('');
   return page(
     200,
-    'Invoice approval',
-    `${message(options.note)}${summaryCard(s)}
+    record.request.title,
+    `${message(options.note)}${summaryCard(record.request)}
 <form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'choose')}
 <label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
-<div class="actions">${approve}<button class="reject" type="submit" name="decision" value="reject">Reject…</button></div>
+<div class="actions">${buttons}</div>
 <p class="note">Nothing is decided until you confirm on the next page.</p></form>`,
   );
 }
 
 /** The second page: the explicit confirmation, with the one-time code field when step-up applies. */
 export function confirmPage(
-  s: ApprovalSummary,
-  decision: 'approve' | 'reject',
+  record: Pick<ApprovalRecord, 'request'>,
+  choice: HumanStepChoice,
   nonce: string,
   comment: string,
   options: { stepUp: boolean; note?: string },
 ): PageResponse {
-  const verb = decision === 'approve' ? 'approve' : 'reject';
   const code = options.stepUp
     ? `<label for="code">One-time code (sent to you by email)</label><input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6">`
     : '';
   return page(
     200,
-    `Confirm: ${verb} this invoice?`,
-    `${message(options.note)}${summaryCard(s)}
-<form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', decision)}
+    `Confirm: ${choice.label.toLowerCase()}?`,
+    `${message(options.note)}${summaryCard(record.request)}
+<form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', choice.id)}
 <label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000">${e(comment)}</textarea>
-${code}<div class="actions"><button class="${decision}" type="submit" name="confirm" value="yes">Confirm ${verb === 'approve' ? 'approval' : 'rejection'}</button></div></form>`,
+${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${e(choice.label)}</button></div></form>`,
   );
 }
 
@@ -71,24 +77,24 @@ export const pages = {
   invalidLink: () =>
     outcomePage(
       'Link not valid',
-      'This approval link is not valid. Use the most recent email you received, or ask the sender for a new link.',
+      'This link is not valid. Use the most recent email you received, or ask the sender for a new link.',
       404,
     ),
   decided: (decision: string, by: readonly string[], at: string) =>
     outcomePage(
       'Already decided',
-      `This invoice was already ${decision.toLowerCase()} by ${by.join(', ') || 'the approvers'} at ${at.replace('T', ' ').slice(0, 19)} UTC. Nothing more is needed.`,
+      `This was already ${decision.toLowerCase()} by ${by.join(', ') || 'the approvers'} at ${at.replace('T', ' ').slice(0, 19)} UTC. Nothing more is needed.`,
     ),
   expired: () =>
     outcomePage(
       'Approval expired',
-      'This approval passed its deadline and was closed; no decision can be made on it any more.',
+      'This passed its deadline and was closed; no decision can be made on it any more.',
       410,
     ),
   withdrawn: () =>
     outcomePage(
       'Approval withdrawn',
-      'This approval was withdrawn (the document was cancelled); no decision can be made on it any more.',
+      'This was withdrawn (the document was cancelled); no decision can be made on it any more.',
       410,
     ),
   alreadyVoted: (decision: string, at: string) =>
@@ -104,17 +110,17 @@ export const pages = {
   applied: (decision: 'approved' | 'rejected') =>
     outcomePage(
       decision === 'approved' ? 'Approved' : 'Rejected',
-      `The invoice is ${decision}. Thank you; the workflow continues.`,
+      `It is ${decision}. Thank you; the workflow continues.`,
     ),
   recordedPending: (decision: 'approved' | 'rejected') =>
     outcomePage(
       'Recorded',
-      `Your decision is recorded: the invoice is ${decision}. The workflow will apply it within moments.`,
+      `Your decision is recorded: it is ${decision}. The workflow will apply it within moments.`,
     ),
   notApplied: () =>
     outcomePage(
       'Not applied',
-      'The approval was withdrawn before your decision reached it, so your decision was recorded but not applied.',
+      'It was withdrawn before your decision reached it, so your decision was recorded but not applied.',
       409,
     ),
   submitter: () =>
@@ -132,11 +138,7 @@ export const pages = {
   badRequest: () =>
     outcomePage('Something is missing', 'The form was incomplete. Open the link from your email again.', 400),
   unavailable: () =>
-    outcomePage(
-      'Try again',
-      'The approval service is busy. Nothing was decided; please try again in a minute.',
-      503,
-    ),
+    outcomePage('Try again', 'The service is busy. Nothing was decided; please try again in a minute.', 503),
 };
 
 /** The page for an approval that is no longer pending. */

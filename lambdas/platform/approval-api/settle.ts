@@ -26,7 +26,7 @@ export async function settle(
   await deps.audit.append(
     {
       documentId: record.documentId,
-      step: 'approval',
+      step: record.step,
       type: 'APPROVAL_DECIDED',
       actor: { kind: 'person', id: caller.email },
       decision: result.result,
@@ -55,7 +55,7 @@ async function deliver(
       await deps.audit.append(
         {
           documentId: record.documentId,
-          step: 'approval',
+          step: record.step,
           type: 'DECISION_NOT_APPLIED',
           actor: { kind: 'system', id: 'approval-api' },
           decision,

@@ -17,7 +17,7 @@ export async function sendCode(deps: DecideDeps, caller: Caller, request: PageRe
     expiresAt,
     attempts: 0,
   });
-  await deps.sendEmail(codeEmail(caller.email, caller.record.summary, code));
+  await deps.sendEmail(codeEmail(caller.email, caller.record.request, code));
   await deps.audit.append({ ...auditBase(caller, request), type: 'STEP_UP_CODE_SENT' });
 }
 

@@ -1,4 +1,3 @@
-import { approvalIdFor } from '../human-step/secrets.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
 import type { AuditTrail } from '../shared/audit.ts';
 import type { DocumentStore } from '../shared/documents.ts';
@@ -31,22 +30,25 @@ export async function settleEndedExecution(deps: SettleDeps, event: ExecutionSta
   const document = documentOf(detail);
   const versions = { workflow: document?.workflowVersion };
   const at = deps.now().toISOString();
-  const approvalId = approvalIdFor(detail.executionArn);
-  const cancelled = await deps.approvals.finish(approvalId, 'CANCELLED', at);
-  if (cancelled && document) {
+  // Every human task of the execution still pending stops working: one execution may hold several.
+  let cancelled = false;
+  for (const task of await deps.approvals.listByExecution(detail.executionArn)) {
+    if (task.status !== 'PENDING' || !(await deps.approvals.finish(task.approvalId, 'CANCELLED', at)))
+      continue;
+    cancelled = true;
     await deps.audit.append(
       {
-        documentId: document.documentId,
-        step: 'approval',
+        documentId: task.documentId,
+        step: task.step,
         type: 'APPROVAL_CANCELLED',
         actor,
         decision: 'cancelled',
-        rationale: [`the execution ended ${detail.status}; the approval links no longer work`],
+        rationale: [`the execution ended ${detail.status}; the links no longer work`],
         versions,
         executionArn: detail.executionArn,
-        details: { approvalId },
+        details: { approvalId: task.approvalId },
       },
-      { idempotencyKey: `${approvalId}/cancelled` },
+      { idempotencyKey: `${task.approvalId}/cancelled` },
     );
   }
   if (!document) return { settled: false, cancelled };

@@ -1,17 +1,13 @@
-import type { NormalizedInvoice } from '../../processes/invoice/domain/invoice.ts';
-import { type VendorInvoice, vendorIdOf, vendorRecordKey } from '../../processes/invoice/domain/vendors.ts';
 import type { AuditTrail } from '../shared/audit.ts';
 import type { DocumentStore } from '../shared/documents.ts';
+import { isTerminal } from '../shared/status.ts';
 import { changeStatus } from '../shared/status-change.ts';
-import type { StateEvent } from '../shared/workflow.ts';
-import { type FinalStatus, resultDocument, verdictOf } from './result.ts';
+import { type FinalStatus, type FinishEvent, resultDocument, type Verdict, verdictOf } from './result.ts';
 
 export interface FinalizeDeps {
   readonly documents: DocumentStore;
   readonly audit: AuditTrail;
-  readonly readInvoice: (key: string) => Promise<NormalizedInvoice | null>;
   readonly writeResult: (key: string, body: string) => Promise<void>;
-  readonly recordVendorInvoice: (invoice: VendorInvoice) => Promise<void>;
   readonly resultsPrefix: string;
   readonly now: () => Date;
 }
@@ -21,18 +17,23 @@ export interface FinalizeOutcome {
   readonly resultKey?: string;
 }
 
+/** A process's side effects of finishing (vendor history…), run once the result is written, before the status. */
+export type AfterFinish = (verdict: Verdict, at: string) => Promise<void>;
+
 /**
- * Ends the document: result JSON to S3, vendor history, final status and audit. An execution that no
- * longer owns the document (a stale duplicate) writes nothing.
+ * Ends the document: result JSON to S3, the process's own effects, final status and audit. An execution
+ * that no longer owns the document (a stale duplicate) writes nothing; one that already ended it returns
+ * what it recorded.
  */
-export async function finalize(deps: FinalizeDeps, event: StateEvent): Promise<FinalizeOutcome> {
-  const { state, executionArn } = event;
-  const { documentId, process } = state.document;
-  const versions = {
-    workflow: state.workflowVersion,
-    model: state.score?.modelVersion,
-    rules: state.rules?.ruleSetVersion,
-  };
+export async function finalize(
+  deps: FinalizeDeps,
+  event: FinishEvent,
+  body: Readonly<Record<string, unknown>> = event.result ?? {},
+  afterFinish?: AfterFinish,
+): Promise<FinalizeOutcome> {
+  const { document, executionArn } = event;
+  const { documentId, process } = document;
+  const versions = { workflow: event.workflowVersion, ...event.versions };
   const actor = { kind: 'system', id: 'finalize' } as const;
   const record = await deps.documents.get(documentId);
   if (record?.ownerExecution !== undefined && record.ownerExecution !== executionArn) {
@@ -50,29 +51,14 @@ export async function finalize(deps: FinalizeDeps, event: StateEvent): Promise<F
     );
     return { status: 'STALE' };
   }
-  const verdict = verdictOf(state);
-  const at = deps.now().toISOString();
-  const invoice = state.extraction ? await deps.readInvoice(state.extraction.artifactKey) : null;
   const resultKey = `${deps.resultsPrefix}${process}/${documentId}.json`;
-  await deps.writeResult(
-    resultKey,
-    JSON.stringify(resultDocument(state, invoice, verdict, executionArn, at), null, 2),
-  );
-  const vendor = invoice?.vendor?.value;
-  if (verdict.status === 'COMPLETED' && invoice && vendor) {
-    const invoiceDate = invoice.invoiceDate?.value ?? null;
-    await deps.recordVendorInvoice({
-      vendorId: vendorIdOf(vendor),
-      recordKey: vendorRecordKey(invoiceDate, documentId),
-      documentId,
-      invoiceNumber: invoice.invoiceNumber?.value ?? null,
-      invoiceDate,
-      total: invoice.total?.value ?? null,
-      currency: invoice.currency?.value ?? null,
-      bankAccountHash: invoice.bankAccountHash,
-      recordedAt: at,
-    });
-  }
+  if (record && isTerminal(record.status) && (record.status === 'COMPLETED' || record.status === 'REJECTED'))
+    // This execution already finished the document (a retried invocation): nothing is written again.
+    return { status: record.status, resultKey: record.resultKey ?? resultKey };
+  const verdict = verdictOf(event.humanTasks);
+  const at = deps.now().toISOString();
+  await deps.writeResult(resultKey, JSON.stringify(resultDocument(event, body, verdict, at), null, 2));
+  await afterFinish?.(verdict, at);
   const change = await changeStatus(
     { documents: deps.documents, audit: deps.audit },
     {

@@ -11,13 +11,26 @@ export function outcomeOf(record: ApprovalRecord, decision: ApprovalOutcome['dec
   const votes = Object.values(record.approvers)
     .flatMap((a) =>
       a.vote
-        ? [{ approver: a.vote.approver, decision: a.vote.decision, at: a.vote.at, comment: a.vote.comment }]
+        ? [
+            {
+              approver: a.vote.approver,
+              decision: a.vote.decision,
+              ...(a.vote.choice === undefined ? {} : { choice: a.vote.choice }),
+              at: a.vote.at,
+              comment: a.vote.comment,
+            },
+          ]
         : [],
     )
     .sort((x, y) => (x.at < y.at ? -1 : 1));
+  // The process's own outcome, when every vote on the deciding side chose the same button.
+  const effect = decision === 'approved' ? 'approve' : 'reject';
+  const chosen = [...new Set(votes.filter((v) => v.decision === effect).map((v) => v.choice))];
+  const [choice] = chosen;
   return {
     approvalId: record.approvalId,
     decision,
+    ...(decision !== 'expired' && chosen.length === 1 && choice !== undefined ? { choice } : {}),
     votes,
     decidedAt: record.decidedAt ?? new Date().toISOString(),
   };
@@ -45,6 +58,7 @@ export async function deliverDecision(
           cause: JSON.stringify({
             approvalId: outcome.approvalId,
             decidedAt: outcome.decidedAt,
+            ...(outcome.choice === undefined ? {} : { choice: outcome.choice }),
             votes: outcome.votes,
           }),
         }),

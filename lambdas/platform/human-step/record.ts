@@ -1,22 +1,5 @@
 import type { ApprovalVote } from '../shared/workflow.ts';
-
-/** What the approver is shown and decides on; its hash is audited with every decision. */
-export interface ApprovalSummary {
-  readonly process: string;
-  readonly documentId: string;
-  readonly vendor: string | null;
-  readonly invoiceNumber: string | null;
-  readonly invoiceDate: string | null;
-  readonly dueDate: string | null;
-  readonly total: string | null;
-  readonly currency: string | null;
-  readonly riskBand: string;
-  readonly riskScore: number;
-  readonly riskRationale: readonly string[];
-  readonly degraded: boolean;
-  /** Why the rules asked for a person. */
-  readonly reasons: readonly string[];
-}
+import type { HumanStepChoice, HumanStepRequest } from './request.ts';
 
 export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED' | 'CANCELLED';
 export type ApprovalPhase = 'request' | 'remind' | 'escalate';
@@ -45,25 +28,38 @@ export interface ApproverEntry {
   readonly oneTimeCode?: OneTimeCode;
 }
 
-/** One approval, stored in the KMS-encrypted approvals table: the task token never leaves it. */
+/**
+ * One human task, stored in the KMS-encrypted approvals table: the task token never leaves it. Keyed by
+ * execution, step and item, so one execution can ask people several times.
+ */
 export interface ApprovalRecord {
   readonly approvalId: string;
   readonly documentId: string;
   readonly process: string;
   readonly executionArn: string;
+  /** The ASL's name for this human step (`approval`), and the item it decides on, if any. */
+  readonly step: string;
+  readonly itemKey?: string;
+  /** The policy that governs it (a process id). */
+  readonly policyId: string;
   readonly workflowVersion: string;
   readonly status: ApprovalStatus;
   readonly phase: ApprovalPhase;
   /** The current wait's task token; replaced when the workflow moves to the next phase. */
   readonly taskToken?: string;
   readonly approvers: Readonly<Record<string, ApproverEntry>>;
+  /** Who takes over at the deadline, fixed when the task was created. */
+  readonly escalationApprovers: readonly string[];
   readonly requiredApprovals: number;
   readonly veto: boolean;
   readonly separationOfDuties: boolean;
   readonly submittedBy?: string;
   readonly stepUp: boolean;
   readonly minDwellSeconds: number;
-  readonly summary: ApprovalSummary;
+  /** What the process asked the person to see and decide, as it worded it. */
+  readonly request: HumanStepRequest;
+  readonly choices: readonly HumanStepChoice[];
+  /** Audited with every vote: what the person saw. */
   readonly summaryHash: string;
   /** Random key for the page nonces (HMAC), so nonces need no storage. */
   readonly pageKey: string;

@@ -9,9 +9,13 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** Deterministic per execution, so a retried or later phase finds the same approval. */
-export function approvalIdFor(executionArn: string): string {
-  return createHash('sha256').update(`approval:${executionArn}`).digest('base64url').slice(0, 22);
+/**
+ * Deterministic per execution, human step and item, so a retried or later phase finds the same task and
+ * one execution can hold several.
+ */
+export function approvalIdFor(executionArn: string, step: string, itemKey?: string): string {
+  const key = `approval:${executionArn}|${step}|${itemKey ?? ''}`;
+  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
 }
 
 /** Compares a presented secret against stored hashes in constant time per comparison. */

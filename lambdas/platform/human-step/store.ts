@@ -1,4 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from '../shared/clients/dynamo.ts';
 import { requiredEnv } from '../shared/env.ts';
@@ -30,6 +36,26 @@ export class ApprovalStore {
       new GetCommand({ TableName: this.tableName, Key: { approvalId }, ConsistentRead: true }),
     );
     return out.Item as ApprovalRecord | undefined;
+  }
+
+  /** Every human task of an execution (the byExecution index), for whoever ends the execution. */
+  async listByExecution(executionArn: string): Promise<ApprovalRecord[]> {
+    const items: ApprovalRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byExecution',
+          KeyConditionExpression: 'executionArn = :e',
+          ExpressionAttributeValues: { ':e': executionArn },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...((page.Items ?? []) as ApprovalRecord[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   /** Creates the approval; false when it already exists (a retried request). */

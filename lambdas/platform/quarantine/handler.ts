@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
-import { bucketPrefixes, envVars } from '../registry/functions.ts';
+import { bucketPrefixes, envVars } from '../registry/names.ts';
 import { AuditTrail } from '../shared/audit.ts';
 import { s3 } from '../shared/clients/s3.ts';
 import { DocumentStore } from '../shared/documents.ts';

@@ -2,17 +2,17 @@ import type { Context } from 'aws-lambda';
 import { AuditTrail } from '../shared/audit.ts';
 import { DocumentStore } from '../shared/documents.ts';
 import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
-import type { StateEvent } from '../shared/workflow.ts';
-import { type RecordFailureDeps, recordFailure } from './record-failure.ts';
+import { type RecordFailureDeps, type RecordFailureEvent, recordFailure } from './record-failure.ts';
 
 export function createRecordFailureHandler(deps: RecordFailureDeps) {
   return instrument(
     'record-failure',
-    (event: StateEvent) => ({
-      documentId: event.state.document.documentId,
+    (event: RecordFailureEvent) => ({
+      documentId: event.document.documentId,
       executionArn: event.executionArn,
+      process: event.document.process,
     }),
-    async (event: StateEvent, _context: Context) => {
+    async (event: RecordFailureEvent, _context: Context) => {
       const outcome = await recordFailure(deps, event);
       metrics.addMetric('DocumentsFailed', MetricUnit.Count, 1);
       return outcome;

@@ -1,60 +1,73 @@
-import type { ProcessSpec } from '../../../statemachines/processes.ts';
 import type { ApprovalPolicy } from '../human-step/policy.ts';
 import { baseEnvironment } from './bundling.ts';
-import type { FunctionSpec } from './functions.ts';
-import { envVars } from './functions.ts';
+import type { CatalogFunction } from './catalog.ts';
+import { envVars } from './names.ts';
 import type { QueueId, TextractRates } from './queues.ts';
-import { type TableId, tables as tableSpecs } from './tables.ts';
+import type { TableId, TableSpec } from './tables.ts';
 
-/** The deployed values a function's environment can carry (tokens on AWS, plain strings in tests). */
+/** The deployed values a function's environment can carry (tokens on AWS, plain strings locally). */
 export interface EnvironmentValues {
   readonly tableNames: Readonly<Record<TableId, string>>;
+  /** Every table of the catalog, for each one's environment variable. */
+  readonly tables: readonly TableSpec[];
   readonly bucketName: string;
   /** JSON of process id → state machine ARN. */
   readonly stateMachinesJson: string;
   /** JSON of process id → workflow version. */
   readonly workflowVersionsJson: string;
+  /** Process id → intake prefix. */
+  readonly intakePrefixes: Readonly<Record<string, string>>;
   readonly senderAddress: string;
-  readonly processes: readonly ProcessSpec[];
+  /** Human-step policy id (a process id) → its validated policy. */
   readonly approvalPolicies: Readonly<Record<string, ApprovalPolicy>>;
-  /** The Textract completion topic and the role Textract assumes to publish to it. */
-  readonly textractTopicArn: string;
-  readonly textractRoleArn: string;
+  /** Process id → its validated rule parameters. */
+  readonly ruleParameters: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Textract completions queue → the topic Textract publishes to for it, and the role it assumes. */
+  readonly textractTopics: Readonly<Record<QueueId, { readonly topicArn: string; readonly roleArn: string }>>;
   readonly textractRates: TextractRates;
   readonly queueUrls: Readonly<Record<QueueId, string>>;
 }
 
 /**
- * A function's environment, from its registry entry: the base variables, one per table it uses, and
+ * A function's environment, from its catalog entry: the base variables, one per table it uses, and
  * each optional variable it asks for. `APPROVAL_BASE_URL` is added once the API exists.
  */
-export function functionEnvironment(spec: FunctionSpec, values: EnvironmentValues): Record<string, string> {
+export function functionEnvironment(
+  spec: CatalogFunction,
+  values: EnvironmentValues,
+): Record<string, string> {
   const env: Record<string, string> = { ...baseEnvironment(spec.id) };
-  for (const id of Object.keys(spec.tables) as TableId[]) env[tableSpecs[id].envVar] = values.tableNames[id];
+  for (const id of Object.keys(spec.tables)) {
+    const table = values.tables.find((t) => t.id === id);
+    const name = values.tableNames[id];
+    if (!table || name === undefined) throw new Error(`${spec.id} uses table ${id}, which has no name`);
+    env[table.envVar] = name;
+  }
   if (spec.bucket?.length) env[envVars.bucket] = values.bucketName;
   if (spec.startsExecutions) {
     env[envVars.stateMachines] = values.stateMachinesJson;
     env[envVars.workflowVersions] = values.workflowVersionsJson;
+    env[envVars.intakePrefixes] = JSON.stringify(values.intakePrefixes);
   }
   if (spec.sendsEmail) env[envVars.sender] = values.senderAddress;
-  if (spec.needsApprovalPolicy) env[envVars.approvalPolicy] = JSON.stringify(policyFor(spec, values));
-  if (spec.startsTextractJobs) {
-    env[envVars.textractTopic] = values.textractTopicArn;
-    env[envVars.textractRole] = values.textractRoleArn;
+  if (spec.needsApprovalPolicies) env[envVars.approvalPolicies] = JSON.stringify(values.approvalPolicies);
+  if (spec.needsRuleParameters) {
+    const parameters = spec.process === undefined ? undefined : values.ruleParameters[spec.process];
+    if (parameters === undefined)
+      throw new Error(`${spec.id} needs rule parameters, but its process has none`);
+    env[envVars.ruleParameters] = JSON.stringify(parameters);
+  }
+  if (spec.startsTextractJobs !== undefined) {
+    const topic = values.textractTopics[spec.startsTextractJobs];
+    if (!topic) throw new Error(`${spec.id}: no Textract topic feeds ${spec.startsTextractJobs}`);
+    env[envVars.textractTopic] = topic.topicArn;
+    env[envVars.textractRole] = topic.roleArn;
   }
   if (spec.needsTextractRates) env[envVars.textractRates] = JSON.stringify(values.textractRates);
-  if (spec.defersOn) env[envVars.queueUrl] = values.queueUrls[spec.defersOn];
+  if (spec.defersOn) {
+    const url = values.queueUrls[spec.defersOn];
+    if (url === undefined) throw new Error(`${spec.id}: queue ${spec.defersOn} has no URL`);
+    env[envVars.queueUrl] = url;
+  }
   return env;
-}
-
-/** The approval policy of the processes that run this function; they must agree, one variable holds it. */
-function policyFor(spec: FunctionSpec, values: EnvironmentValues): ApprovalPolicy {
-  const users = values.processes.filter((p) => Object.values(p.functionPlaceholders).includes(spec.id));
-  const policies = [...new Set(users.map((p) => JSON.stringify(values.approvalPolicies[p.id])))];
-  const [only] = policies;
-  if (policies.length !== 1 || only === undefined)
-    throw new Error(
-      `${spec.id} needs one approval policy, but the processes running it (${users.map((p) => p.id).join(', ') || 'none'}) give ${policies.length}`,
-    );
-  return JSON.parse(only) as ApprovalPolicy;
 }

@@ -1,23 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import type { bucketPrefixes } from './names.ts';
 import type { QueueId } from './queues.ts';
 import type { TableId } from './tables.ts';
 
 /**
- * Every Lambda function Tower deploys, as pure data. `lib/` turns each entry into a NodejsFunction
- * with exactly these grants and environment variables; `local/` runs the same bundle in a worker with
- * the same variables pointing at local resources. Nothing here imports CDK or the AWS SDK.
+ * The platform's Lambda functions, as pure data; each process adds its own (see process-spec.ts). `lib/`
+ * turns each entry into a NodejsFunction with exactly these grants and environment variables; `local/`
+ * runs the same bundle in a worker with the same variables pointing at local resources. Nothing here
+ * imports CDK or the AWS SDK.
  */
 export type TableAccess = 'read' | 'write' | 'readwrite' | 'append';
 /** `list` lets a read of a missing key answer NoSuchKey rather than AccessDenied. */
 export type BucketAccess = 'read' | 'write' | 'delete' | 'list';
 
-/** The data bucket's working prefixes, shared by handlers, grants and the local runtime. */
-export const bucketPrefixes = {
-  results: 'results/',
-  quarantine: 'quarantine/',
-  extractions: 'extractions/',
-} as const;
-
-/** A prefix of the data bucket; `intake` stands for every process's intake prefix. */
+/**
+ * A prefix of the data bucket; `intake` stands for the intake prefixes. A platform function is granted
+ * an area for every process, a process's own function only its process's part (`results/<process>/`).
+ */
 export type BucketArea = 'intake' | (typeof bucketPrefixes)[keyof typeof bucketPrefixes];
 
 export interface BucketGrant {
@@ -26,8 +25,9 @@ export interface BucketGrant {
 }
 
 export interface FunctionSpec {
+  /** Unique across the platform and every process; names the deployed function (`tower-<stage>-<id>`). */
   readonly id: FunctionId;
-  /** Entry file, relative to `lambdas/`. */
+  /** Absolute path of the entry file, resolved from the module that declares the function. */
   readonly entry: string;
   readonly description: string;
   readonly memoryMb: number;
@@ -35,7 +35,7 @@ export interface FunctionSpec {
   readonly tables: Readonly<Partial<Record<TableId, TableAccess>>>;
   /** Access to the data bucket (env DATA_BUCKET), one grant per prefix. */
   readonly bucket?: readonly BucketGrant[];
-  /** Starts executions of the process state machines (env STATE_MACHINES: JSON of process id → ARN). */
+  /** Starts executions of the process state machines (env STATE_MACHINES, WORKFLOW_VERSIONS, INTAKE_PREFIXES). */
   readonly startsExecutions?: boolean;
   /** Reads the status of the process state machines' executions (DescribeExecution). */
   readonly describesExecutions?: boolean;
@@ -45,38 +45,39 @@ export interface FunctionSpec {
   readonly sendsEmail?: boolean;
   /** Textract actions it calls (these have no resource-level permissions). */
   readonly textract?: readonly string[];
-  /** Starts Textract jobs that notify the completion topic (env TEXTRACT_TOPIC_ARN, TEXTRACT_ROLE_ARN; iam:PassRole). */
-  readonly startsTextractJobs?: boolean;
+  /**
+   * Starts Textract jobs that notify the topic feeding this queue (env TEXTRACT_TOPIC_ARN,
+   * TEXTRACT_ROLE_ARN; iam:PassRole). The queue must be a `textractCompletions` queue.
+   */
+  readonly startsTextractJobs?: QueueId;
   /** Consumes this queue and changes its messages' visibility to defer them (env QUEUE_URL). */
   readonly defersOn?: QueueId;
   /** Receives the account's Textract quotas (env TEXTRACT_RATES), for admission control. */
   readonly needsTextractRates?: boolean;
   /** Receives the approval page base URL (env APPROVAL_BASE_URL). */
   readonly needsApprovalUrl?: boolean;
-  /** Receives the process's approval policy (env APPROVAL_POLICY); the approval API reads it from each approval record instead. */
-  readonly needsApprovalPolicy?: boolean;
+  /** Receives every process's human-step policy (env APPROVAL_POLICIES: JSON of policy id → policy). */
+  readonly needsApprovalPolicies?: boolean;
+  /** Receives its process's rule parameters (env RULE_PARAMETERS); only a process's own function can. */
+  readonly needsRuleParameters?: boolean;
 }
 
-export type FunctionId =
-  | 'start-execution'
-  | 'extract'
-  | 'score'
-  | 'rules'
-  | 'request-approval'
-  | 'approval-api'
-  | 'finalize'
-  | 'quarantine'
-  | 'record-failure'
-  | 'execution-ended'
-  | 'complete-extraction'
-  | 'recover-extraction';
+/** Function ids are plain strings: the platform's below, each process's in its own package. */
+export type FunctionId = string;
 
+/** The entry file next to a registry module: `handlerPath(import.meta.url, './finalize/handler.ts')`. */
+export function handlerPath(moduleUrl: string, relative: string): string {
+  return fileURLToPath(new URL(relative, moduleUrl));
+}
+
+const entry = (relative: string) => handlerPath(import.meta.url, relative);
 const spec = (s: FunctionSpec): FunctionSpec => s;
 
-export const functions: Readonly<Record<FunctionId, FunctionSpec>> = {
-  'start-execution': spec({
+/** The functions every process uses: intake, the human step, finishing, failure, quarantine, settlement. */
+export const platformFunctions: readonly FunctionSpec[] = [
+  spec({
     id: 'start-execution',
-    entry: 'platform/start-execution/handler.ts',
+    entry: entry('../start-execution/handler.ts'),
     description: 'Consumes S3 events from the intake queue and starts one execution per document',
     memoryMb: 512,
     timeoutSeconds: 60,
@@ -84,140 +85,74 @@ export const functions: Readonly<Record<FunctionId, FunctionSpec>> = {
     bucket: [{ area: 'intake', access: ['read'] }],
     startsExecutions: true,
   }),
-  extract: spec({
-    id: 'extract',
-    entry: 'processes/invoice/extract/handler.ts',
-    description:
-      'Admits extraction requests at the Textract rate: AnalyzeExpense for one page, StartExpenseAnalysis for more',
-    memoryMb: 1024,
-    timeoutSeconds: 120,
-    tables: { extraction: 'readwrite', audit: 'append' },
-    bucket: [
-      { area: 'intake', access: ['read'] },
-      { area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] },
-    ],
-    textract: ['textract:AnalyzeExpense', 'textract:StartExpenseAnalysis'],
-    sendsTaskResults: true,
-    startsTextractJobs: true,
-    needsTextractRates: true,
-    defersOn: 'extraction',
-  }),
-  'complete-extraction': spec({
-    id: 'complete-extraction',
-    entry: 'processes/invoice/complete-extraction/handler.ts',
-    description: 'Reads a finished Textract expense job, page by page, and resumes the waiting workflow',
-    memoryMb: 1024,
-    timeoutSeconds: 120,
-    tables: { extraction: 'readwrite', audit: 'append' },
-    bucket: [{ area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] }],
-    textract: ['textract:GetExpenseAnalysis'],
-    sendsTaskResults: true,
-  }),
-  'recover-extraction': spec({
-    id: 'recover-extraction',
-    entry: 'processes/invoice/recover-extraction/handler.ts',
-    description: 'After an extraction wait times out, reads the result or the job status directly',
-    memoryMb: 1024,
-    timeoutSeconds: 120,
-    tables: { extraction: 'readwrite', audit: 'append' },
-    bucket: [{ area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] }],
-    textract: ['textract:GetExpenseAnalysis'],
-  }),
-  score: spec({
-    id: 'score',
-    entry: 'processes/invoice/score/handler.ts',
-    description: 'Scores vendor risk with the versioned model, or the heuristic fallback',
-    memoryMb: 512,
-    timeoutSeconds: 30,
-    tables: { vendors: 'read', audit: 'append' },
-  }),
-  rules: spec({
-    id: 'rules',
-    entry: 'processes/invoice/rules/handler.ts',
-    description: 'Applies the versioned payment-terms and approval rules',
-    memoryMb: 512,
-    timeoutSeconds: 30,
-    tables: { audit: 'append' },
-    needsApprovalPolicy: true,
-  }),
-  'request-approval': spec({
+  spec({
     id: 'request-approval',
-    entry: 'platform/request-approval/handler.ts',
-    description: 'Stores the task token server-side and emails the approvers their links',
+    entry: entry('../request-approval/handler.ts'),
+    description:
+      'The human step: stores the task token server-side, emails the people their links, reminds, escalates, expires',
     memoryMb: 512,
     timeoutSeconds: 60,
     tables: { approvals: 'readwrite', documents: 'readwrite', audit: 'append' },
     sendsEmail: true,
     sendsTaskResults: true,
     needsApprovalUrl: true,
-    needsApprovalPolicy: true,
+    needsApprovalPolicies: true,
   }),
-  'approval-api': spec({
+  spec({
     id: 'approval-api',
-    entry: 'platform/approval-api/handler.ts',
-    description: 'Serves the approval page and records one decision per approver',
+    entry: entry('../approval-api/handler.ts'),
+    description: 'Serves the human-step page and records one decision per person',
     memoryMb: 512,
     timeoutSeconds: 29,
     tables: { approvals: 'readwrite', audit: 'append' },
     sendsEmail: true,
     sendsTaskResults: true,
   }),
-  finalize: spec({
+  spec({
     id: 'finalize',
-    entry: 'platform/finalize/handler.ts',
-    description: 'Writes the result, the final status and the vendor history',
+    entry: entry('../finalize/handler.ts'),
+    description: 'Writes the result, the final status and the audit event',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { documents: 'readwrite', vendors: 'write', audit: 'append' },
-    bucket: [
-      { area: bucketPrefixes.extractions, access: ['read'] },
-      { area: bucketPrefixes.results, access: ['write'] },
-    ],
+    tables: { documents: 'readwrite', audit: 'append' },
+    bucket: [{ area: 'results/', access: ['write'] }],
   }),
-  quarantine: spec({
+  spec({
     id: 'quarantine',
-    entry: 'platform/quarantine/handler.ts',
+    entry: entry('../quarantine/handler.ts'),
     description: 'Moves a rejected input to the quarantine prefix and records REJECTED_INPUT',
     memoryMb: 256,
     timeoutSeconds: 60,
     tables: { documents: 'readwrite', audit: 'append' },
     bucket: [
       { area: 'intake', access: ['read', 'delete'] },
-      { area: bucketPrefixes.quarantine, access: ['write'] },
+      { area: 'quarantine/', access: ['write'] },
     ],
   }),
-  'record-failure': spec({
+  spec({
     id: 'record-failure',
-    entry: 'platform/record-failure/handler.ts',
-    description: 'Records FAILED with the error class and cause',
+    entry: entry('../record-failure/handler.ts'),
+    description: 'Records FAILED with the failed step, the error class and cause',
     memoryMb: 256,
     timeoutSeconds: 30,
     tables: { documents: 'readwrite', audit: 'append' },
   }),
-  'execution-ended': spec({
+  spec({
     id: 'execution-ended',
-    entry: 'platform/execution-ended/handler.ts',
+    entry: entry('../execution-ended/handler.ts'),
     description:
-      'Closes what a stopped, timed-out or failed execution leaves open: revokes approval links, settles the status',
+      'Closes what a stopped, timed-out or failed execution leaves open: revokes human-step links, settles the status',
     memoryMb: 256,
     timeoutSeconds: 30,
     tables: { documents: 'readwrite', approvals: 'readwrite', audit: 'append' },
     describesExecutions: true,
   }),
+];
+
+/** The placeholders every process's ASL may use for the platform's functions, without declaring them. */
+export const platformPlaceholders: Readonly<Record<string, FunctionId>> = {
+  RequestApprovalFunctionArn: 'request-approval',
+  FinalizeFunctionArn: 'finalize',
+  QuarantineFunctionArn: 'quarantine',
+  RecordFailureFunctionArn: 'record-failure',
 };
-
-export const functionList: readonly FunctionSpec[] = Object.values(functions);
-
-/** Environment variable names shared by `lib/`, `local/` and the handlers. */
-export const envVars = {
-  bucket: 'DATA_BUCKET',
-  stateMachines: 'STATE_MACHINES',
-  workflowVersions: 'WORKFLOW_VERSIONS',
-  sender: 'SENDER_ADDRESS',
-  approvalBaseUrl: 'APPROVAL_BASE_URL',
-  approvalPolicy: 'APPROVAL_POLICY',
-  textractTopic: 'TEXTRACT_TOPIC_ARN',
-  textractRole: 'TEXTRACT_ROLE_ARN',
-  textractRates: 'TEXTRACT_RATES',
-  queueUrl: 'QUEUE_URL',
-} as const;

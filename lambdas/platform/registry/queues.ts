@@ -1,10 +1,12 @@
-import { type FunctionId, functions } from './functions.ts';
+import type { FunctionId } from './functions.ts';
 
 /**
  * The SQS queues Tower uses, as pure data shared by the CDK app and the local runtime: each has a
- * dead-letter queue and one consuming function through an event source mapping.
+ * dead-letter queue and one consuming function through an event source mapping. The platform owns the
+ * intake queue; a process declares its own (extraction requests, Textract completions) in its package.
  */
 export interface QueueSpec {
+  /** Unique across the platform and every process. */
   readonly id: QueueId;
   readonly consumer: FunctionId;
   readonly batchSize: number;
@@ -14,42 +16,37 @@ export interface QueueSpec {
   /** Six times the consumer's timeout, as AWS recommends for Lambda event sources. */
   readonly visibilityTimeoutSeconds: number;
   readonly retentionSeconds: number;
+  /**
+   * Most concurrent consumers: a number, `intake` (CDK context `intakeMaxConcurrency`), or
+   * `textract-admission` (enough to keep the account's Textract rate busy, so the rest waits in SQS).
+   */
+  readonly maxConcurrency: number | 'intake' | 'textract-admission';
+  /** Fed by an SNS topic that Textract publishes job completions to (raw delivery). */
+  readonly textractCompletions?: boolean;
 }
 
-export type QueueId = 'intake' | 'extraction' | 'extraction-completions';
+export type QueueId = string;
 
-export const queues: Readonly<Record<QueueId, QueueSpec>> = {
-  intake: {
+/** Six times a consumer's timeout: AWS's recommendation for a Lambda event source's visibility timeout. */
+export function visibilityFor(consumerTimeoutSeconds: number): number {
+  return 6 * consumerTimeoutSeconds;
+}
+
+const fourteenDays = 14 * 24 * 3600;
+
+/** The platform's queue: S3 intake events, consumed by the starter. */
+export const platformQueues: readonly QueueSpec[] = [
+  {
     id: 'intake',
     consumer: 'start-execution',
     batchSize: 10,
     maxBatchingWindowSeconds: 1,
     maxReceiveCount: 3,
-    visibilityTimeoutSeconds: 6 * functions['start-execution'].timeoutSeconds,
-    retentionSeconds: 14 * 24 * 3600,
+    visibilityTimeoutSeconds: visibilityFor(60),
+    retentionSeconds: fourteenDays,
+    maxConcurrency: 'intake',
   },
-  /** Extraction requests wait here (with their task token) until Textract capacity admits them. */
-  extraction: {
-    id: 'extraction',
-    consumer: 'extract',
-    batchSize: 5,
-    maxBatchingWindowSeconds: 0,
-    // Deferred requests come back here; only a request that keeps failing reaches the DLQ.
-    maxReceiveCount: 50,
-    visibilityTimeoutSeconds: 6 * functions.extract.timeoutSeconds,
-    retentionSeconds: 14 * 24 * 3600,
-  },
-  /** Textract's job-completion notifications, from the SNS topic. */
-  'extraction-completions': {
-    id: 'extraction-completions',
-    consumer: 'complete-extraction',
-    batchSize: 10,
-    maxBatchingWindowSeconds: 0,
-    maxReceiveCount: 5,
-    visibilityTimeoutSeconds: 6 * functions['complete-extraction'].timeoutSeconds,
-    retentionSeconds: 14 * 24 * 3600,
-  },
-};
+];
 
 /** The account's Textract quotas, as configured (CDK context `textract`). */
 export interface TextractRates {
@@ -58,18 +55,14 @@ export interface TextractRates {
   readonly maxConcurrentJobs: number;
 }
 
-/**
- * Concurrent consumers per queue: the intake by configuration; extraction enough to keep the
- * configured Textract rate busy (about three seconds a call) and no more, so the rest waits in SQS.
- */
+/** Concurrent consumers of a queue under the deployment's settings. */
 export function maxConcurrencyOf(
-  id: QueueId,
+  spec: QueueSpec,
   settings: { readonly intakeMaxConcurrency: number; readonly textract: TextractRates },
 ): number {
-  if (id === 'intake') return settings.intakeMaxConcurrency;
-  if (id === 'extraction')
+  if (spec.maxConcurrency === 'intake') return settings.intakeMaxConcurrency;
+  if (spec.maxConcurrency === 'textract-admission')
+    // About three seconds a call: enough consumers to keep the configured rate busy, and no more.
     return Math.min(1000, Math.max(2, Math.ceil(settings.textract.syncTps * 3 + settings.textract.startTps)));
-  return 2;
+  return spec.maxConcurrency;
 }
-
-export const queueList: readonly QueueSpec[] = Object.values(queues);

@@ -1,6 +1,7 @@
 /**
- * The DynamoDB tables Tower uses, as pure data: the CDK app and the local runtime both create
- * tables from this list, and handlers read each table's name from the environment variable named here.
+ * The DynamoDB tables Tower uses, as pure data: the CDK app and the local runtime both create the
+ * catalog's tables (these and each process's own), and handlers read each table's name from the
+ * environment variable named here.
  */
 export interface TableSpec {
   /** Stable id, used in grants and in local table names. */
@@ -18,9 +19,13 @@ export interface TableSpec {
   }[];
 }
 
-export type TableId = 'documents' | 'idempotency' | 'approvals' | 'audit' | 'vendors' | 'extraction';
+/** Table ids are plain strings: the platform's below, a process's own in its package. */
+export type TableId = string;
 
-export const tables: Readonly<Record<TableId, TableSpec>> = {
+export type PlatformTableId = 'documents' | 'idempotency' | 'approvals' | 'audit' | 'extraction';
+
+/** The platform's stores: documents and their status, idempotency, human tasks, audit, Textract admission. */
+export const tables: Readonly<Record<PlatformTableId, TableSpec>> = {
   documents: {
     id: 'documents',
     envVar: 'DOCUMENTS_TABLE',
@@ -38,9 +43,10 @@ export const tables: Readonly<Record<TableId, TableSpec>> = {
     envVar: 'APPROVALS_TABLE',
     partitionKey: 'approvalId',
     expiresAttribute: 'purgeAt',
+    // An execution can hold several human tasks; what ends it finds them all here.
+    indexes: [{ name: 'byExecution', partitionKey: 'executionArn', sortKey: 'approvalId' }],
   },
   audit: { id: 'audit', envVar: 'AUDIT_TABLE', partitionKey: 'documentId', sortKey: 'eventId' },
-  vendors: { id: 'vendors', envVar: 'VENDORS_TABLE', partitionKey: 'vendorId', sortKey: 'recordKey' },
   /** Textract admission: per-second rate slots, job leases, and the job → task token map. */
   extraction: {
     id: 'extraction',
@@ -50,4 +56,4 @@ export const tables: Readonly<Record<TableId, TableSpec>> = {
   },
 };
 
-export const tableList: readonly TableSpec[] = Object.values(tables);
+export const platformTables: readonly TableSpec[] = Object.values(tables);

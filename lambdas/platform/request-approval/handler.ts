@@ -1,35 +1,56 @@
 import type { Context } from 'aws-lambda';
-import type { ApprovalPolicy } from '../human-step/policy.ts';
+import { parseApprovalPolicies } from '../human-step/policy.ts';
 import { ApprovalStore } from '../human-step/store.ts';
-import { envVars } from '../registry/functions.ts';
+import { envVars } from '../registry/names.ts';
 import { AuditTrail } from '../shared/audit.ts';
 import { sfn } from '../shared/clients/sfn.ts';
 import { DocumentStore } from '../shared/documents.ts';
 import { jsonEnv, requiredEnv } from '../shared/env.ts';
 import { sesMailer } from '../shared/mailer.ts';
 import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
-import type { ApprovalOutcome, WorkflowState } from '../shared/workflow.ts';
-import { type ApprovalDeps, expire, runWaitPhase, type WaitEvent } from './phases.ts';
+import type { ApprovalOutcome, HumanTaskState } from '../shared/workflow.ts';
+import {
+  type ApprovalDeps,
+  type ExpireEvent,
+  expire,
+  type PrepareEvent,
+  prepare,
+  runWaitPhase,
+  type WaitEvent,
+} from './phases.ts';
 
-export type RequestApprovalEvent =
-  | WaitEvent
-  | { readonly phase: 'expire'; readonly state: WorkflowState; readonly executionArn: string };
+export type RequestApprovalEvent = PrepareEvent | WaitEvent | ExpireEvent;
 
-/** One function for every approval phase: request, remind, escalate (each a task-token wait) and expire. */
-export function createRequestApprovalHandler(deps: ApprovalDeps) {
+/**
+ * The human step's one function for every phase: prepare (a synchronous Task), request, remind and
+ * escalate (task-token waits) and expire. Dependencies may be given lazily, so a bad policy surfaces
+ * inside `instrument` as a classified error rather than as a failed cold start.
+ */
+export function createRequestApprovalHandler(deps: ApprovalDeps | (() => ApprovalDeps)) {
+  let resolved: ApprovalDeps | undefined;
+  const resolve = () => {
+    resolved ??= typeof deps === 'function' ? deps() : deps;
+    return resolved;
+  };
   return instrument(
     'approval',
     (event: RequestApprovalEvent) => ({
-      documentId: event.state.document.documentId,
+      documentId: event.phase === 'prepare' ? event.document?.documentId : undefined,
       executionArn: event.executionArn,
+      process: event.phase === 'prepare' ? event.document?.process : undefined,
     }),
-    async (event: RequestApprovalEvent, _context: Context): Promise<ApprovalOutcome | undefined> => {
+    async (
+      event: RequestApprovalEvent,
+      _context: Context,
+    ): Promise<ApprovalOutcome | HumanTaskState | undefined> => {
+      const given = resolve();
+      if (event.phase === 'prepare') return prepare(given, event);
       if (event.phase === 'expire') {
-        const outcome = await expire(deps, event);
+        const outcome = await expire(given, event);
         if (outcome.decision === 'expired') metrics.addMetric('ApprovalOverdue', MetricUnit.Count, 1);
         return outcome;
       }
-      await runWaitPhase(deps, event);
+      await runWaitPhase(given, event);
       if (event.phase === 'request') metrics.addMetric('ApprovalsRequested', MetricUnit.Count, 1);
       if (event.phase === 'escalate') metrics.addMetric('ApprovalOverdue', MetricUnit.Count, 1);
       return undefined;
@@ -37,13 +58,13 @@ export function createRequestApprovalHandler(deps: ApprovalDeps) {
   );
 }
 
-export const handler = createRequestApprovalHandler({
+export const handler = createRequestApprovalHandler(() => ({
   approvals: new ApprovalStore(),
   documents: new DocumentStore(),
   audit: new AuditTrail(),
   sendEmail: sesMailer(),
   sfn,
-  policy: jsonEnv<ApprovalPolicy>(envVars.approvalPolicy),
+  policies: parseApprovalPolicies(jsonEnv<unknown>(envVars.approvalPolicies)),
   baseUrl: requiredEnv(envVars.approvalBaseUrl),
   now: () => new Date(),
-});
+}));

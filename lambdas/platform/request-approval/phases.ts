@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import { amountAbove } from '../human-step/amounts.ts';
 import { deliverDecision, outcomeOf } from '../human-step/delivery.ts';
-import type { ApprovalPolicy } from '../human-step/policy.ts';
+import { type ApprovalPolicy, approvalTimings } from '../human-step/policy.ts';
 import type { ApprovalPhase, ApprovalRecord, ApproverEntry } from '../human-step/record.ts';
+import { defaultChoices, type HumanStepRequest, parseHumanStepRequest } from '../human-step/request.ts';
 import { approvalIdFor, hashSecret, newLinkSecret } from '../human-step/secrets.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
 import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
 import type { DocumentStore } from '../shared/documents.ts';
+import { PermanentError } from '../shared/errors.ts';
 import { hashJson } from '../shared/hash.ts';
 import type { SendEmail } from '../shared/mailer.ts';
 import { changeStatus } from '../shared/status-change.ts';
-import type { ApprovalOutcome, WorkflowState } from '../shared/workflow.ts';
+import type { ApprovalOutcome, DocumentRef, HumanTaskState } from '../shared/workflow.ts';
 import { type ApprovalEmailKind, approvalEmail } from './emails.ts';
-import { summaryOf } from './summary.ts';
 
 export interface ApprovalDeps {
   readonly approvals: ApprovalStore;
@@ -20,21 +22,41 @@ export interface ApprovalDeps {
   readonly audit: AuditTrail;
   readonly sendEmail: SendEmail;
   readonly sfn: SFNClient;
-  readonly policy: ApprovalPolicy;
+  /** Every process's human-step policy, by policy id (APPROVAL_POLICIES). */
+  readonly policies: Readonly<Record<string, ApprovalPolicy>>;
   readonly baseUrl: string;
   readonly now: () => Date;
 }
 
+/** The prepare phase (a synchronous Task): the process's request becomes a task, keyed by execution, step and item. */
+export interface PrepareEvent {
+  readonly phase: 'prepare';
+  readonly step: string;
+  readonly itemKey?: string;
+  readonly document: DocumentRef;
+  readonly workflowVersion: string;
+  readonly executionArn: string;
+  readonly request: unknown;
+}
+
+/** One wait of the task (`.waitForTaskToken`): request, remind or escalate. */
 export interface WaitEvent {
   readonly phase: ApprovalPhase;
   readonly taskToken: string;
-  readonly state: WorkflowState;
+  readonly taskId: string;
+  readonly executionArn: string;
+}
+
+export interface ExpireEvent {
+  readonly phase: 'expire';
+  readonly taskId: string;
   readonly executionArn: string;
 }
 
 const actor = { kind: 'system', id: 'request-approval' } as const;
+const purgeAfterSeconds = 400 * 24 * 3600;
 
-/** The link an approver clicks: the approval id and their secret, nothing else. */
+/** The link a person clicks: the task id and their secret, nothing else. */
 export function approvalLink(baseUrl: string, approvalId: string, secret: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/a/${approvalId}/${secret}`;
 }
@@ -43,11 +65,12 @@ function entries(
   emails: readonly string[],
   prefix: string,
   role: ApproverEntry['role'],
-  secrets: Map<string, string>,
-) {
+  secrets?: Map<string, string>,
+): Record<string, ApproverEntry> {
   return Object.fromEntries(
     emails.map((email, i) => {
       const id = `${prefix}${i + 1}`;
+      if (!secrets) return [id, { email, role, secretHashes: [] } satisfies ApproverEntry];
       const secret = newLinkSecret();
       secrets.set(id, secret);
       return [id, { email, role, secretHashes: [hashSecret(secret)] } satisfies ApproverEntry];
@@ -55,59 +78,95 @@ function entries(
   );
 }
 
-function newRecord(deps: ApprovalDeps, event: WaitEvent, secrets: Map<string, string>): ApprovalRecord {
-  const { state, executionArn } = event;
-  const rules = state.rules;
-  const summary = summaryOf(state);
+function policyFor(deps: ApprovalDeps, request: HumanStepRequest, process: string): [string, ApprovalPolicy] {
+  const id = request.requirement.policy ?? process;
+  const policy = deps.policies[id];
+  if (!policy) throw new PermanentError(`No human-step policy ${id} is configured (processes.<id>.approval)`);
+  return [id, policy];
+}
+
+/** Whether the decision needs a one-time code: the process asks for it, or the policy does for this amount. */
+function needsStepUp(policy: ApprovalPolicy, request: HumanStepRequest): boolean {
+  if (request.requirement.stepUp || policy.stepUp === 'always') return true;
+  const amount = request.requirement.amount?.value;
+  return policy.stepUp === 'above-amount' && amount !== undefined && amountAbove(amount, policy.stepUpAbove);
+}
+
+function newRecord(deps: ApprovalDeps, event: PrepareEvent, request: HumanStepRequest): ApprovalRecord {
+  const [policyId, policy] = policyFor(deps, request, event.document.process);
+  const approvers = request.requirement.approvers ?? policy.approvers;
   const now = deps.now();
-  const deadline = new Date(now.getTime() + deps.policy.timeoutSeconds * 1000);
+  const deadline = new Date(now.getTime() + policy.timeoutSeconds * 1000);
+  const required = policy.quorum + (request.requirement.additionalApprovals ?? 0);
   return {
-    approvalId: approvalIdFor(executionArn),
-    documentId: state.document.documentId,
-    process: state.document.process,
-    executionArn,
-    workflowVersion: state.workflowVersion,
+    approvalId: approvalIdFor(event.executionArn, event.step, event.itemKey),
+    documentId: event.document.documentId,
+    process: event.document.process,
+    executionArn: event.executionArn,
+    step: event.step,
+    ...(event.itemKey === undefined ? {} : { itemKey: event.itemKey }),
+    policyId,
+    workflowVersion: event.workflowVersion,
     status: 'PENDING',
     phase: 'request',
-    approvers: entries(deps.policy.approvers, 'a', 'approver', secrets),
-    requiredApprovals: rules?.approval.requiredApprovals ?? deps.policy.quorum,
-    veto: deps.policy.veto,
-    separationOfDuties: deps.policy.separationOfDuties,
-    submittedBy: state.document.submittedBy,
-    stepUp: rules?.approval.stepUp ?? false,
-    minDwellSeconds: deps.policy.minDwellSeconds,
-    summary,
-    summaryHash: hashJson(summary),
+    approvers: entries(approvers, 'a', 'approver'),
+    escalationApprovers: policy.escalationApprovers,
+    // More approvals than people asked could never be given.
+    requiredApprovals: Math.max(1, Math.min(required, approvers.length)),
+    veto: policy.veto,
+    separationOfDuties: policy.separationOfDuties,
+    submittedBy: event.document.submittedBy,
+    stepUp: needsStepUp(policy, request),
+    minDwellSeconds: policy.minDwellSeconds,
+    request,
+    choices: request.choices ?? defaultChoices,
+    summaryHash: hashJson(request),
     pageKey: randomBytes(32).toString('base64url'),
     createdAt: now.toISOString(),
     deadlineAt: deadline.toISOString(),
-    purgeAt: Math.floor(deadline.getTime() / 1000) + 400 * 24 * 3600,
+    purgeAt: Math.floor(deadline.getTime() / 1000) + purgeAfterSeconds,
   };
 }
 
 /**
- * One wait of the approval: stores the task token with the approval, emails whoever this phase
- * concerns, and returns; the workflow resumes when the approval API (or this phase, if the approval
- * was decided in between) sends the task result.
+ * The prepare phase: validates the process's request against its policy, creates the task once (a
+ * retry finds it) and returns its id with the waits the state machine times itself by.
+ */
+export async function prepare(deps: ApprovalDeps, event: PrepareEvent): Promise<HumanTaskState> {
+  const request = parseHumanStepRequest(event.request);
+  const fresh = newRecord(deps, event, request);
+  const created = await deps.approvals.create(fresh);
+  const record = created ? fresh : await deps.approvals.get(fresh.approvalId);
+  if (!record) throw new Error('human task vanished after create');
+  const policy = deps.policies[record.policyId];
+  if (!policy) throw new PermanentError(`No human-step policy ${record.policyId} is configured`);
+  return { taskId: record.approvalId, timings: approvalTimings(policy) };
+}
+
+async function taskOf(deps: ApprovalDeps, taskId: string): Promise<ApprovalRecord> {
+  const record = await deps.approvals.get(taskId);
+  if (!record)
+    throw new PermanentError(`Human task ${taskId} does not exist; the prepare phase must run first`);
+  return record;
+}
+
+/**
+ * One wait of the task: stores the task token with it, emails whoever this phase concerns, and returns;
+ * the workflow resumes when the approval API (or this phase, if the task was decided in between) sends
+ * the task result.
  */
 export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promise<void> {
-  const approvalId = approvalIdFor(event.executionArn);
   const secrets = new Map<string, string>();
-  let record = await deps.approvals.get(approvalId);
-  if (!record) {
-    const fresh = newRecord(deps, event, secrets);
-    record = (await deps.approvals.create(fresh)) ? fresh : await deps.approvals.get(approvalId);
-    if (!record) throw new Error('approval record vanished after create');
-  }
+  let record = await taskOf(deps, event.taskId);
   if (event.phase === 'escalate') {
     await deps.approvals.addApprovers(
-      approvalId,
-      entries(deps.policy.escalationApprovers, 'e', 'escalation', secrets),
+      record.approvalId,
+      entries(record.escalationApprovers, 'e', 'escalation', secrets),
     );
-    record = (await deps.approvals.get(approvalId)) ?? record;
+    record = await taskOf(deps, event.taskId);
   }
 
-  const decided = await deps.approvals.registerToken(approvalId, event.taskToken, event.phase);
+  const decided = await deps.approvals.registerToken(record.approvalId, event.taskToken, event.phase);
   if (decided && (decided.status === 'APPROVED' || decided.status === 'REJECTED')) {
     // Decided while no wait was registered: this wait delivers the decision itself.
     await deliverDecision(
@@ -119,14 +178,14 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
     return;
   }
 
-  const base = auditBase(record, event);
+  const base = auditBase(record, event.executionArn);
   if (event.phase === 'request') {
     await changeStatus(
       { documents: deps.documents, audit: deps.audit },
       {
         documentId: record.documentId,
         to: 'AWAITING_APPROVAL',
-        step: 'approval',
+        step: record.step,
         actor,
         versions: base.versions,
         executionArn: event.executionArn,
@@ -142,17 +201,17 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
       ...base,
       type,
       details: {
-        approvalId,
+        approvalId: record.approvalId,
         notified,
         requiredApprovals: record.requiredApprovals,
         deadlineAt: record.deadlineAt,
       },
     },
-    { idempotencyKey: `${approvalId}/${event.phase}` },
+    { idempotencyKey: `${record.approvalId}/${event.phase}` },
   );
 }
 
-/** Emails each approver this phase concerns and has not yet been emailed for it; returns their addresses. */
+/** Emails each person this phase concerns and has not yet been emailed for it; returns their addresses. */
 async function notify(
   deps: ApprovalDeps,
   record: ApprovalRecord,
@@ -176,7 +235,7 @@ async function notify(
       await deps.approvals.addSecretHash(record.approvalId, id, hashSecret(secret));
     }
     const link = approvalLink(deps.baseUrl, record.approvalId, secret);
-    await deps.sendEmail(approvalEmail(kind, approver.email, record.summary, link, record.deadlineAt));
+    await deps.sendEmail(approvalEmail(kind, approver.email, record.request, link, record.deadlineAt));
     await deps.approvals.markApprover(record.approvalId, id, field, deps.now().toISOString());
     sent.push(approver.email);
   }
@@ -184,45 +243,38 @@ async function notify(
 }
 
 /** The deadline passed with no decision: revoke the links and reject automatically. */
-export async function expire(
-  deps: ApprovalDeps,
-  event: Omit<WaitEvent, 'taskToken' | 'phase'>,
-): Promise<ApprovalOutcome> {
-  const approvalId = approvalIdFor(event.executionArn);
+export async function expire(deps: ApprovalDeps, event: ExpireEvent): Promise<ApprovalOutcome> {
   const at = deps.now().toISOString();
-  const expired = await deps.approvals.finish(approvalId, 'EXPIRED', at);
-  const record = await deps.approvals.get(approvalId);
-  if (!record) throw new Error(`approval ${approvalId} not found`);
+  const expired = await deps.approvals.finish(event.taskId, 'EXPIRED', at);
+  const record = await taskOf(deps, event.taskId);
   if (!expired && (record.status === 'APPROVED' || record.status === 'REJECTED')) {
     // A decision landed between the last wait's timeout and this step: it stands.
     return outcomeOf(record, record.status === 'APPROVED' ? 'approved' : 'rejected');
   }
   await deps.audit.append(
     {
-      ...auditBase(record, event),
+      ...auditBase(record, event.executionArn),
       type: 'APPROVAL_EXPIRED',
       decision: 'expired',
       rationale: ['no decision before the deadline; rejected automatically'],
     },
-    { idempotencyKey: `${approvalId}/expired` },
+    { idempotencyKey: `${record.approvalId}/expired` },
   );
   return { ...outcomeOf(record, 'expired'), decidedAt: record.decidedAt ?? at };
 }
 
-function auditBase(
-  record: ApprovalRecord,
-  event: { readonly executionArn: string; readonly state: WorkflowState },
-) {
+/** What every audit event of the task carries: its step, what was shown, the versions that asked. */
+export function auditBase(record: ApprovalRecord, executionArn: string) {
   return {
     documentId: record.documentId,
-    step: 'approval',
+    step: record.step,
     actor,
     inputHash: record.summaryHash,
     versions: {
-      workflow: event.state.workflowVersion,
-      model: event.state.score?.modelVersion,
-      rules: event.state.rules?.ruleSetVersion,
+      workflow: record.workflowVersion,
+      model: record.request.versions?.model,
+      rules: record.request.versions?.rules,
     },
-    executionArn: event.executionArn,
+    executionArn,
   } satisfies Omit<AuditEvent, 'type'>;
 }

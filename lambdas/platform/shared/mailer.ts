@@ -1,5 +1,5 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { envVars } from '../registry/functions.ts';
+import { envVars } from '../registry/names.ts';
 import { ses } from './clients/ses.ts';
 import { requiredEnv } from './env.ts';
 

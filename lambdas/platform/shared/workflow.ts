@@ -1,14 +1,18 @@
-import type { InvoiceHeader } from '../../processes/invoice/domain/invoice.ts';
+import type { ApprovalTimings } from '../human-step/policy.ts';
+import { sha256Hex } from './hash.ts';
 
 /**
- * The contracts between the state machine and its handlers: what each Task's Parameters hand the
- * handler, and what the handler returns into the state (see statemachines/invoice.asl.json).
+ * The contracts between every process's state machine and the platform's handlers: what the starter
+ * writes as execution input, what each platform Task is handed, and what the human step leaves in
+ * the state (see statemachines/ and docs/processes.md).
  */
 
-/** The document a workflow runs on; its id is the SHA-256 of its content. */
+/** The document a workflow runs on; its id derives from its process and the SHA-256 of its content. */
 export interface DocumentRef {
   readonly documentId: string;
   readonly process: string;
+  /** SHA-256 of the content (the same file dropped into two processes is two documents with one hash). */
+  readonly contentSha256?: string;
   readonly bucket: string;
   readonly key: string;
   readonly versionId?: string;
@@ -23,88 +27,15 @@ export interface DocumentRef {
 export interface WorkflowInput {
   readonly document: DocumentRef;
   readonly workflowVersion: string;
+  /** Each human step of the execution writes its state under its step name (empty at the start). */
+  readonly humanTasks: Readonly<Record<string, HumanTaskState>>;
 }
 
 /** What a plain step Task hands its handler. */
-export interface StepEvent extends WorkflowInput {
+export interface StepEvent {
+  readonly document: DocumentRef;
+  readonly workflowVersion: string;
   readonly executionArn: string;
-}
-
-export interface ExtractionResult {
-  readonly invoice: InvoiceHeader;
-  /** S3 key of the full normalised invoice, line items included. */
-  readonly artifactKey: string;
-  readonly inputHash: string;
-}
-
-export type RiskBand = 'low' | 'medium' | 'high';
-
-export interface Contribution {
-  readonly feature: string;
-  readonly value: number;
-  /** Signed contribution to the log-odds (model) or points (heuristic). */
-  readonly contribution: number;
-  readonly explanation: string;
-}
-
-export interface ScoreResult {
-  readonly score: number;
-  readonly band: RiskBand;
-  /** Top contributing features, largest first. */
-  readonly rationale: readonly Contribution[];
-  /** Every feature's value, so later steps can act on a signal whether or not it made the top three. */
-  readonly features: Readonly<Record<string, number>>;
-  readonly modelVersion: string;
-  readonly method: 'model' | 'heuristic';
-  readonly degraded: boolean;
-  readonly degradedReason?: string;
-  readonly inputHash: string;
-}
-
-export interface ApprovalRequirement {
-  readonly required: boolean;
-  readonly reasons: readonly { readonly rule: string; readonly message: string }[];
-  /** Votes needed to approve (N of the approvers). */
-  readonly requiredApprovals: number;
-  /** Step-up one-time code required for this decision. */
-  readonly stepUp: boolean;
-  /** Seconds the first wait lasts before the reminder. */
-  readonly reminderAfterSeconds: number;
-  /** Seconds from the reminder to the deadline. */
-  readonly remainingAfterReminderSeconds: number;
-  readonly escalate: boolean;
-  readonly escalationSeconds: number;
-}
-
-export interface RulesResult {
-  readonly ruleSetVersion: string;
-  readonly terms: { readonly code: string; readonly days: number };
-  readonly dueDate: string | null;
-  readonly discount: {
-    readonly percent: number;
-    readonly withinDays: number;
-    readonly deadline: string;
-    readonly amount: string;
-  } | null;
-  readonly approval: ApprovalRequirement;
-  /** Names of the rules that fired, in order. */
-  readonly fired: readonly string[];
-  readonly inputHash: string;
-}
-
-export interface ApprovalVote {
-  readonly approver: string;
-  readonly decision: 'approve' | 'reject';
-  readonly at: string;
-  readonly comment?: string;
-}
-
-/** The output of the approval wait: SendTaskSuccess's output, or the expiry step's result. */
-export interface ApprovalOutcome {
-  readonly approvalId: string;
-  readonly decision: 'approved' | 'rejected' | 'expired';
-  readonly votes: readonly ApprovalVote[];
-  readonly decidedAt: string;
 }
 
 /** Step Functions' Catch output. */
@@ -113,25 +44,44 @@ export interface CaughtError {
   readonly Cause?: string;
 }
 
-/** The whole state as Finalize, RecordFailure and the approval steps receive it. */
-export interface WorkflowState extends WorkflowInput {
-  readonly extraction?: ExtractionResult;
-  readonly score?: ScoreResult;
-  readonly rules?: RulesResult;
-  readonly approval?: ApprovalOutcome;
-  readonly approvalRejection?: CaughtError;
-  readonly approvalTimeout?: CaughtError;
-  readonly rejection?: CaughtError;
-  readonly failure?: CaughtError;
+export interface ApprovalVote {
+  readonly approver: string;
+  readonly decision: 'approve' | 'reject';
+  /** The choice clicked, when the process offered its own. */
+  readonly choice?: string;
+  readonly at: string;
+  readonly comment?: string;
 }
 
-/** What Finalize, RecordFailure and the approval steps are handed. */
-export interface StateEvent {
-  readonly state: WorkflowState;
-  readonly executionArn: string;
+/** The human step's result: SendTaskSuccess's output, or the expiry step's result. */
+export interface ApprovalOutcome {
+  readonly approvalId: string;
+  readonly decision: 'approved' | 'rejected' | 'expired';
+  /** The choice that decided, when the process offered its own. */
+  readonly choice?: string;
+  readonly votes: readonly ApprovalVote[];
+  readonly decidedAt: string;
+}
+
+/**
+ * One human step's part of the state (`$.humanTasks.<step>`): the task and its waits (from the
+ * prepare phase), then its outcome — a decision, or the `Approval.Rejected` error a rejection ends with.
+ */
+export interface HumanTaskState {
+  readonly taskId: string;
+  readonly timings: ApprovalTimings;
+  readonly outcome?: ApprovalOutcome | CaughtError;
 }
 
 /** The execution name for a document: deterministic, so a redelivered event never starts a second workflow. */
 export function executionName(process: string, documentId: string): string {
   return `${process}-${documentId}`;
+}
+
+/**
+ * A document's id: the SHA-256 of its process and its content's SHA-256, so the same bytes dropped into
+ * two processes' intakes are two documents, each idempotent within its process.
+ */
+export function documentIdOf(process: string, contentSha256: string): string {
+  return sha256Hex(`document:${process}:${contentSha256}`);
 }

@@ -1,6 +1,6 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { envVars } from '../registry/functions.ts';
+import { envVars } from '../registry/names.ts';
 import { AuditTrail } from '../shared/audit.ts';
 import { s3 } from '../shared/clients/s3.ts';
 import { sfn } from '../shared/clients/sfn.ts';
@@ -69,5 +69,6 @@ export const handler = createStartExecutionHandler({
   },
   stateMachines: jsonEnv<Record<string, string>>(envVars.stateMachines),
   workflowVersions: jsonEnv<Record<string, string>>(envVars.workflowVersions),
+  intakePrefixes: jsonEnv<Record<string, string>>(envVars.intakePrefixes),
   now: () => new Date(),
 });

@@ -1,10 +1,9 @@
-import { processForKey } from '../../../statemachines/processes.ts';
 import type { AuditTrail } from '../shared/audit.ts';
 import type { DocumentRecord, DocumentStore } from '../shared/documents.ts';
 import { TransientError } from '../shared/errors.ts';
 import type { IdempotencyStore } from '../shared/idempotency.ts';
 import { changeStatus } from '../shared/status-change.ts';
-import { type DocumentRef, executionName, type WorkflowInput } from '../shared/workflow.ts';
+import { type DocumentRef, documentIdOf, executionName, type WorkflowInput } from '../shared/workflow.ts';
 import type { CreatedObject } from './s3-events.ts';
 
 /** What the starter learns by reading the object: its content hash and who submitted it. */
@@ -29,6 +28,8 @@ export interface StarterDeps {
   ) => Promise<'started' | 'exists'>;
   readonly stateMachines: Readonly<Record<string, string>>;
   readonly workflowVersions: Readonly<Record<string, string>>;
+  /** Process id → the intake prefix that starts it (INTAKE_PREFIXES). */
+  readonly intakePrefixes: Readonly<Record<string, string>>;
   readonly now: () => Date;
 }
 
@@ -49,12 +50,14 @@ export function executionArnOf(stateMachineArn: string, name: string): string {
 
 /**
  * Turns one created object into exactly one workflow: the event is deduplicated by its identity,
- * the document by its content hash, and the execution by a name derived from both.
+ * the document by its process and content hash, and the execution by a name derived from both.
  */
 export async function startDocument(deps: StarterDeps, object: CreatedObject): Promise<StartOutcome> {
-  const process = processForKey(object.key);
-  const stateMachineArn = process ? deps.stateMachines[process.id] : undefined;
-  const workflowVersion = process ? deps.workflowVersions[process.id] : undefined;
+  const process = Object.entries(deps.intakePrefixes).find(([, prefix]) =>
+    object.key.startsWith(prefix),
+  )?.[0];
+  const stateMachineArn = process ? deps.stateMachines[process] : undefined;
+  const workflowVersion = process ? deps.workflowVersions[process] : undefined;
   if (!process || !stateMachineArn || !workflowVersion) return 'not-a-process';
 
   const eventKey = `s3#${object.bucket}#${object.key}#${object.eventIdentity}`;
@@ -68,8 +71,9 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
     return 'object-missing';
   }
   const ref: DocumentRef = {
-    documentId: content.sha256,
-    process: process.id,
+    documentId: documentIdOf(process, content.sha256),
+    process,
+    contentSha256: content.sha256,
     bucket: object.bucket,
     key: object.key,
     versionId: object.versionId,
@@ -108,7 +112,7 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
     );
   }
 
-  const name = executionName(process.id, ref.documentId);
+  const name = executionName(process, ref.documentId);
   const executionArn = executionArnOf(stateMachineArn, name);
   const mayStart =
     record.status === 'RECEIVED' || (record.status === 'QUEUED' && ownedBy(record, executionArn));
@@ -128,7 +132,7 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
     claimOwnership: true,
   });
   // The input is built from the stored record, so a retried start sends identical input.
-  const input: WorkflowInput = { document: documentRef(record), workflowVersion };
+  const input: WorkflowInput = { document: documentRef(record), workflowVersion, humanTasks: {} };
   const started = await deps.startExecution(stateMachineArn, name, input);
   await changeStatus(stores, {
     documentId: ref.documentId,
@@ -148,6 +152,28 @@ function ownedBy(record: DocumentRecord, executionArn: string): boolean {
 }
 
 function documentRef(record: DocumentRef): DocumentRef {
-  const { documentId, process, bucket, key, versionId, size, contentType, submittedBy, receivedAt } = record;
-  return { documentId, process, bucket, key, versionId, size, contentType, submittedBy, receivedAt };
+  const {
+    documentId,
+    process,
+    contentSha256,
+    bucket,
+    key,
+    versionId,
+    size,
+    contentType,
+    submittedBy,
+    receivedAt,
+  } = record;
+  return {
+    documentId,
+    process,
+    contentSha256,
+    bucket,
+    key,
+    versionId,
+    size,
+    contentType,
+    submittedBy,
+    receivedAt,
+  };
 }

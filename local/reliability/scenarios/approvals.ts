@@ -132,7 +132,7 @@ export const approvals: Scenario = {
         const planned = await largeInvoices(size.approvals, 'approval');
         const burstFiles = await cleanInvoices(size.burst, 'approval-burst');
         const plannedApprovals = new Set(
-          planned.map((f) => approvalIdFor(executionArnOf(runtime, f.documentId))),
+          planned.map((f) => approvalIdFor(executionArnOf(runtime, f.documentId), 'approval')),
         );
         // Ordinary invoices the rules send to a person by chance are approved; the planned ones are decided here.
         auto.skip = (approvalId) => plannedApprovals.has(approvalId);
@@ -148,7 +148,7 @@ export const approvals: Scenario = {
           await drop(target, f.fileName, f.body);
           const links = await linksFor(
             runtime,
-            approvalIdFor(executionArnOf(runtime, f.documentId)),
+            approvalIdFor(executionArnOf(runtime, f.documentId), 'approval'),
             deadline,
           );
           if (i < size.expiring) await lateClick(target, links, f.documentId, deadline, clicks);

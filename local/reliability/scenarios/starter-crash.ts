@@ -41,9 +41,9 @@ export const starterCrash: Scenario = {
         context.log(`dropping ${files.length} invoices; the starter crashes or times out`);
         const pause = intakePause[context.scale];
         const paused = sleep(pause.afterMs).then(async () => {
-          await runtime.pollers.intake.stop();
+          await runtime.intake.stop();
           await sleep(pause.forMs);
-          runtime.pollers.intake.start();
+          runtime.intake.start();
         });
         const dropped = await dropAll(target, files);
         await paused;

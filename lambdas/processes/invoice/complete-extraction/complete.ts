@@ -46,7 +46,7 @@ export async function completeJob(deps: CompleteDeps, notification: JobNotificat
   if (!(await deps.jobs.complete(job.jobId, deps.now().toISOString()))) return 'already-handled';
   await deps.leases.release(job.leaseKey, job.document.documentId);
   const context = {
-    documentId: job.document.documentId,
+    document: job.document,
     workflowVersion: job.workflowVersion,
     executionArn: job.executionArn,
   };

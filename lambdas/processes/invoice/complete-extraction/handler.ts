@@ -1,7 +1,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { JobLeases } from '../../../platform/extraction/job-leases.ts';
 import { JobStore } from '../../../platform/extraction/jobs.ts';
-import { envVars } from '../../../platform/registry/functions.ts';
+import { envVars } from '../../../platform/registry/names.ts';
 import { tables } from '../../../platform/registry/tables.ts';
 import { AuditTrail } from '../../../platform/shared/audit.ts';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';

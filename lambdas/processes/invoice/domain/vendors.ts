@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { tables } from '../../../platform/registry/tables.ts';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
 import { requiredEnv } from '../../../platform/shared/env.ts';
 import { sha256Hex } from '../../../platform/shared/hash.ts';
+import { vendorsTable } from './vendors-table.ts';
 
 /** One completed invoice in a vendor's history. */
 export interface VendorInvoice {
@@ -36,7 +36,7 @@ export function vendorRecordKey(invoiceDate: string | null, documentId: string):
 export class VendorHistory {
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
-    private readonly tableName: string = requiredEnv(tables.vendors.envVar),
+    private readonly tableName: string = requiredEnv(vendorsTable.envVar),
   ) {}
 
   /** The vendor's most recent invoices, newest first. */

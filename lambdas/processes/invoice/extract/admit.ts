@@ -34,12 +34,12 @@ export async function admit(
 ): Promise<Admission> {
   const { document, taskToken } = request;
   const context = {
-    documentId: document.documentId,
+    document,
     workflowVersion: request.workflowVersion,
     executionArn: request.executionArn,
   };
   try {
-    const stored = await cachedExtraction(deps, document.documentId);
+    const stored = await cachedExtraction(deps, document);
     if (stored) {
       await deps.succeed(taskToken, await recordExtraction(deps, context, stored, 'stored'));
       return { outcome: 'done', how: 'cached' };
@@ -93,7 +93,7 @@ export async function admit(
         step: 'extract',
         type: 'EXTRACTION_STARTED',
         actor: { kind: 'model', id: 'textract:StartExpenseAnalysis' },
-        inputHash: document.documentId,
+        inputHash: document.contentSha256 ?? document.documentId,
         versions: { workflow: request.workflowVersion },
         executionArn: request.executionArn,
         details: { jobId: started.value, pageCount: input.pageCount },

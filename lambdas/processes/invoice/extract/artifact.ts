@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { bucketPrefixes } from '../../../platform/registry/functions.ts';
+import { bucketPrefixes } from '../../../platform/registry/names.ts';
+import type { DocumentRef } from '../../../platform/shared/workflow.ts';
 import type { NormalizedInvoice } from '../domain/invoice.ts';
 
 /**
@@ -7,8 +8,12 @@ import type { NormalizedInvoice } from '../domain/invoice.ts';
  * so a retry or a redrive reuses it instead of paying Textract again.
  */
 
-export function extractionKey(documentId: string): string {
-  return `${bucketPrefixes.extractions}${documentId}.json`;
+/** Which document an extraction belongs to: its id, its process, its content hash. */
+export type ExtractedDocument = Pick<DocumentRef, 'documentId' | 'process' | 'contentSha256'>;
+
+/** `extractions/<process>/<documentId>.json`: a process reads and writes only its own part. */
+export function extractionKey(document: ExtractedDocument): string {
+  return `${bucketPrefixes.extractions}${document.process}/${document.documentId}.json`;
 }
 
 const field = z.nullable(z.object({ value: z.string(), confidence: z.number() }));

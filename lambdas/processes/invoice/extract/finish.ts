@@ -1,12 +1,12 @@
 import { logger } from '../../../platform/shared/observability.ts';
-import type { ExtractionResult } from '../../../platform/shared/workflow.ts';
 import { headerOf, type NormalizedInvoice } from '../domain/invoice.ts';
-import { extractionKey, parseArtifact } from './artifact.ts';
+import type { ExtractionResult } from '../domain/workflow.ts';
+import { type ExtractedDocument, extractionKey, parseArtifact } from './artifact.ts';
 import type { ArtifactPorts } from './ports.ts';
 import { extractionQuality, fieldConfidences } from './quality.ts';
 
 export interface ExtractionContext {
-  readonly documentId: string;
+  readonly document: ExtractedDocument;
   readonly workflowVersion: string;
   readonly executionArn: string;
 }
@@ -14,9 +14,9 @@ export interface ExtractionContext {
 /** The stored extraction, if any: a retry, a redrive or a recovery never pays Textract twice. */
 export async function cachedExtraction(
   ports: Pick<ArtifactPorts, 'readArtifact'>,
-  documentId: string,
+  document: ExtractedDocument,
 ): Promise<NormalizedInvoice | undefined> {
-  const key = extractionKey(documentId);
+  const key = extractionKey(document);
   const body = await ports.readArtifact(key);
   if (body === undefined) return undefined;
   const invoice = parseArtifact(body);
@@ -34,18 +34,21 @@ export async function recordExtraction(
   invoice: NormalizedInvoice,
   source: 'textract:AnalyzeExpense' | 'textract:StartExpenseAnalysis' | 'stored',
 ): Promise<ExtractionResult> {
-  const artifactKey = extractionKey(context.documentId);
+  const artifactKey = extractionKey(context.document);
+  const { documentId } = context.document;
+  // What was read: the content's hash (the id also names the process).
+  const inputHash = context.document.contentSha256 ?? documentId;
   if (source !== 'stored') {
     await ports.writeArtifact(artifactKey, JSON.stringify(invoice));
     ports.recordQuality(extractionQuality(invoice));
   }
   await ports.audit.append(
     {
-      documentId: context.documentId,
+      documentId,
       step: 'extract',
       type: 'EXTRACTED',
       actor: { kind: 'model', id: source === 'stored' ? 'textract' : source },
-      inputHash: context.documentId,
+      inputHash,
       versions: { workflow: context.workflowVersion },
       executionArn: context.executionArn,
       details: {
@@ -56,12 +59,12 @@ export async function recordExtraction(
         reused: source === 'stored',
       },
     },
-    { idempotencyKey: `${context.documentId}/${context.executionArn}/extract` },
+    { idempotencyKey: `${documentId}/${context.executionArn}/extract` },
   );
   logger.info('Extraction ready', {
     source,
     warningCount: invoice.warnings.length,
     lineItemCount: invoice.lineItems.length,
   });
-  return { invoice: headerOf(invoice), artifactKey, inputHash: context.documentId };
+  return { invoice: headerOf(invoice), artifactKey, inputHash };
 }

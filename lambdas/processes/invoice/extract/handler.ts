@@ -4,8 +4,8 @@ import { JobLeases } from '../../../platform/extraction/job-leases.ts';
 import { JobStore } from '../../../platform/extraction/jobs.ts';
 import { RateSlots } from '../../../platform/extraction/rate-slots.ts';
 import { parseRequest } from '../../../platform/extraction/request.ts';
-import { envVars } from '../../../platform/registry/functions.ts';
-import { queues, type TextractRates } from '../../../platform/registry/queues.ts';
+import { envVars } from '../../../platform/registry/names.ts';
+import type { TextractRates } from '../../../platform/registry/queues.ts';
 import { tables } from '../../../platform/registry/tables.ts';
 import { AuditTrail } from '../../../platform/shared/audit.ts';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
@@ -26,6 +26,7 @@ import {
 import { type Admission, admit } from './admit.ts';
 import type { AdmitDeps } from './ports.ts';
 import { publishQuality } from './quality.ts';
+import { extractionQueue } from './queues.ts';
 
 export type { AdmitDeps } from './ports.ts';
 
@@ -48,7 +49,7 @@ export function createExtractHandler(deps: () => AdmitDeps, deferMessage: () => 
           const request = parseRequest(record.body);
           logger.appendKeys({ documentId: request.document.documentId, executionArn: request.executionArn });
           const receives = Number(record.attributes.ApproximateReceiveCount ?? '1');
-          admission = await admit(deps(), request, receives >= queues.extraction.maxReceiveCount - 1);
+          admission = await admit(deps(), request, receives >= extractionQueue.maxReceiveCount - 1);
         } catch (error) {
           // Unparseable requests have no token to fail: they go to the DLQ after their receives.
           logger.error('Extraction request failed', {

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { JobStore } from '../../../platform/extraction/jobs.ts';
-import { envVars } from '../../../platform/registry/functions.ts';
+import { envVars } from '../../../platform/registry/names.ts';
 import { tables } from '../../../platform/registry/tables.ts';
 import { AuditTrail } from '../../../platform/shared/audit.ts';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';

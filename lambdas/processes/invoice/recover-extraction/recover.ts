@@ -1,7 +1,8 @@
 import type { JobStore } from '../../../platform/extraction/jobs.ts';
 import { TransientError } from '../../../platform/shared/errors.ts';
-import type { ExtractionResult, StepEvent } from '../../../platform/shared/workflow.ts';
+import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import { jobFailure } from '../complete-extraction/complete.ts';
+import type { ExtractionResult } from '../domain/workflow.ts';
 import type { JobStatus } from '../extract/expense-job.ts';
 import { cachedExtraction, recordExtraction } from '../extract/finish.ts';
 import { normaliseExpense } from '../extract/normalise-expense.ts';
@@ -20,11 +21,11 @@ export interface RecoverDeps extends ArtifactPorts {
  */
 export async function recoverExtraction(deps: RecoverDeps, event: StepEvent): Promise<ExtractionResult> {
   const context = {
-    documentId: event.document.documentId,
+    document: event.document,
     workflowVersion: event.workflowVersion,
     executionArn: event.executionArn,
   };
-  const stored = await cachedExtraction(deps, event.document.documentId);
+  const stored = await cachedExtraction(deps, event.document);
   if (stored) return recordExtraction(deps, context, stored, 'stored');
   const jobId = await deps.jobs.jobIdOf(event.document.documentId);
   if (!jobId) throw new TransientError('the extraction request was not admitted before the wait timed out');
@@ -33,7 +34,7 @@ export async function recoverExtraction(deps: RecoverDeps, event: StepEvent): Pr
   if (status.status === 'FAILED') throw jobFailure(status.message);
   await deps.audit.append(
     {
-      documentId: context.documentId,
+      documentId: context.document.documentId,
       step: 'extract',
       type: 'EXTRACTION_RECOVERED',
       actor: { kind: 'system', id: 'recover-extraction' },
@@ -42,7 +43,7 @@ export async function recoverExtraction(deps: RecoverDeps, event: StepEvent): Pr
       rationale: ['the completion notification never arrived; the job was read directly'],
       details: { jobId },
     },
-    { idempotencyKey: `${context.documentId}/${context.executionArn}/recovered` },
+    { idempotencyKey: `${context.document.documentId}/${context.executionArn}/recovered` },
   );
   return recordExtraction(deps, context, normaliseExpense(status.pages), 'textract:StartExpenseAnalysis');
 }

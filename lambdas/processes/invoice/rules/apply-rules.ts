@@ -1,13 +1,13 @@
-import type { ApprovalPolicy } from '../../../platform/human-step/policy.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import { hashJson } from '../../../platform/shared/hash.ts';
-import type { RulesResult, ScoreResult } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
-import { approvalRequirement } from './approval.ts';
+import type { RulesResult, ScoreResult } from '../domain/workflow.ts';
+import { approvalDecision } from './approval-request.ts';
 import { addDays } from './dates.ts';
 import { evaluate } from './engine.ts';
 import { buildFacts, type RuleFacts } from './facts.ts';
 import { percentOf } from './money.ts';
+import type { InvoiceRuleParameters } from './parameters.ts';
 import type { RuleDefinition, RuleEvent, RuleSet } from './rule-set.ts';
 import { render } from './template.ts';
 
@@ -48,15 +48,16 @@ function discountOf(ruleSet: RuleSet, fired: readonly RuleDefinition[], facts: R
 }
 
 /**
- * Applies a rule set to an invoice and its score under an approval policy: terms, due date, discount
- * and whether (and how) a person must approve. Pure but for the engine's promise.
+ * Applies a rule set with the deployment's parameters to an invoice and its score: terms, due date,
+ * discount and whether (and about what) a person must decide. Pure but for the engine's promise.
  */
 export async function applyRules(
   input: RulesInput,
-  policy: ApprovalPolicy,
+  parameters: InvoiceRuleParameters,
   ruleSet: RuleSet,
 ): Promise<RulesResult> {
-  const facts = buildFacts(input.invoice, input.score, policy, ruleSet.fieldConfidence);
+  const facts = buildFacts(input.invoice, input.score, parameters, ruleSet.fieldConfidence);
+  const ruleSetVersion = `${ruleSet.version}/params-${hashJson(parameters).slice(0, 8)}`;
   const fired = await evaluate(ruleSet, facts);
   const terms = termsOf(ruleSet, fired);
   const { dueDate, invoiceDate } = facts.invoice;
@@ -65,15 +66,20 @@ export async function applyRules(
       ? [{ rule: rule.name, message: render(rule.event.params.message, facts) }]
       : [],
   );
+  const due = dueDate ?? (invoiceDate === null ? null : addDays(invoiceDate, terms.days));
   return {
-    ruleSetVersion: ruleSet.version,
+    ruleSetVersion,
     terms,
-    dueDate: dueDate ?? (invoiceDate === null ? null : addDays(invoiceDate, terms.days)),
+    dueDate: due,
     discount: discountOf(ruleSet, fired, facts),
-    approval: approvalRequirement(policy, {
+    approval: approvalDecision({
+      invoice: input.invoice,
+      score: input.score,
+      dueDate: due,
       reasons,
       secondApprover: firstEvent(fired, 'second-approver') !== undefined,
       stepUp: firstEvent(fired, 'step-up') !== undefined,
+      ruleSetVersion,
     }),
     fired: fired.map((rule) => rule.name),
     inputHash: hashJson(facts),

@@ -6,7 +6,7 @@ import type { RuleDefinition, RuleSet } from './rule-set.ts';
 /**
  * Runs a rule set's rules with json-rules-engine. Amount operators compare decimal strings as
  * integer cents, so thresholds hold to the cent; either side not being an amount (a missing total,
- * an unset policy threshold) makes the comparison false.
+ * an unset threshold parameter) makes the comparison false.
  */
 
 const engines = new WeakMap<RuleSet, Engine>();

@@ -1,8 +1,9 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { PermanentError } from '../../../platform/shared/errors.ts';
-import type { ScoreResult, StepEvent } from '../../../platform/shared/workflow.ts';
+import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
+import type { ScoreResult } from '../domain/workflow.ts';
 
 /** What the ApplyRules Task hands this function (statemachines/invoice.asl.json). */
 export type RulesEvent = StepEvent & { readonly invoice: InvoiceHeader; readonly score: ScoreResult };

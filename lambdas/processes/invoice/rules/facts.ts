@@ -1,8 +1,8 @@
-import type { ApprovalPolicy } from '../../../platform/human-step/policy.ts';
-import type { RiskBand, ScoreResult } from '../../../platform/shared/workflow.ts';
 import type { Field, InvoiceHeader } from '../domain/invoice.ts';
+import type { RiskBand, ScoreResult } from '../domain/workflow.ts';
 import { isIsoDate } from './dates.ts';
 import { isAmount } from './money.ts';
+import type { InvoiceRuleParameters } from './parameters.ts';
 
 /**
  * The facts the rule set is evaluated against: plain JSON (so its hash is the audited input hash),
@@ -44,13 +44,12 @@ export interface RuleFacts {
     readonly degradedReason: string | null;
     readonly signals: Readonly<Record<SignalFeature, boolean>>;
   };
-  readonly policy: {
+  /** The deployment's thresholds (CDK context `processes.invoice.rules`). */
+  readonly parameters: {
     readonly amountThreshold: string;
     readonly riskBandRequiringApproval: RiskBand;
     readonly riskBandRank: number;
     readonly secondApproverAbove: string | null;
-    readonly stepUp: ApprovalPolicy['stepUp'];
-    readonly stepUpAbove: string | null;
   };
 }
 
@@ -80,7 +79,7 @@ function signalOf(score: ScoreResult, feature: SignalFeature): boolean {
 export function buildFacts(
   invoice: InvoiceHeader,
   score: ScoreResult,
-  policy: ApprovalPolicy,
+  parameters: InvoiceRuleParameters,
   fieldConfidence: Readonly<Record<CheckedField, number>>,
 ): RuleFacts {
   const vendor = text(invoice.vendor);
@@ -118,13 +117,11 @@ export function buildFacts(
         bankDetailsChanged: signalOf(score, 'bankDetailsChanged'),
       },
     },
-    policy: {
-      amountThreshold: policy.amountThreshold,
-      riskBandRequiringApproval: policy.riskBandRequiringApproval,
-      riskBandRank: bandRank[policy.riskBandRequiringApproval],
-      secondApproverAbove: policy.secondApproverAbove,
-      stepUp: policy.stepUp,
-      stepUpAbove: policy.stepUpAbove,
+    parameters: {
+      amountThreshold: parameters.amountThreshold,
+      riskBandRequiringApproval: parameters.riskBandRequiringApproval,
+      riskBandRank: bandRank[parameters.riskBandRequiringApproval],
+      secondApproverAbove: parameters.secondApproverAbove,
     },
   };
 }

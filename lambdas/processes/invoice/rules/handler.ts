@@ -1,15 +1,14 @@
-import type { ApprovalPolicy } from '../../../platform/human-step/policy.ts';
 import { AuditTrail } from '../../../platform/shared/audit.ts';
 import { instrument, logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
-import type { RulesResult } from '../../../platform/shared/workflow.ts';
+import type { RulesResult } from '../domain/workflow.ts';
 import { applyRules } from './apply-rules.ts';
 import { parseRulesEvent, type RulesEvent } from './event.ts';
-import { loadApprovalPolicy, parseApprovalPolicy } from './policy.ts';
+import { type InvoiceRuleParameters, loadRuleParameters, parseRuleParameters } from './parameters.ts';
 import { invoiceRuleSet, type RuleSet } from './rule-set.ts';
 
 export interface RulesDeps {
   readonly audit: Pick<AuditTrail, 'append'>;
-  readonly policy: ApprovalPolicy;
+  readonly parameters: InvoiceRuleParameters;
   /** @default the invoice rule set shipped in rulesets/ */
   readonly ruleSet?: RuleSet;
 }
@@ -26,17 +25,17 @@ export function createRulesHandler(deps: RulesDeps | (() => RulesDeps)) {
     const given = typeof deps === 'function' ? deps() : deps;
     resolved = {
       audit: given.audit,
-      policy: parseApprovalPolicy(given.policy),
+      parameters: parseRuleParameters(given.parameters),
       ruleSet: given.ruleSet ?? invoiceRuleSet,
     };
     return resolved;
   };
 
   return instrumentRules(async (raw): Promise<RulesResult> => {
-    const { audit, policy, ruleSet } = resolve();
+    const { audit, parameters, ruleSet } = resolve();
     const event = parseRulesEvent(raw);
     const { documentId } = event.document;
-    const result = await applyRules(event, policy, ruleSet);
+    const result = await applyRules(event, parameters, ruleSet);
     const { approval } = result;
     await audit.append(
       {
@@ -87,4 +86,7 @@ function instrumentRules(fn: (event: RulesEvent) => Promise<RulesResult>) {
   );
 }
 
-export const handler = createRulesHandler(() => ({ audit: new AuditTrail(), policy: loadApprovalPolicy() }));
+export const handler = createRulesHandler(() => ({
+  audit: new AuditTrail(),
+  parameters: loadRuleParameters(),
+}));

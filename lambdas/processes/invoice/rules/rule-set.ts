@@ -1,12 +1,12 @@
 import type { TopLevelCondition } from 'json-rules-engine';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { defaultApprovalPolicy } from '../../../platform/human-step/policy.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import { hashJson } from '../../../platform/shared/hash.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
 import { conditionProblems } from './conditions.ts';
 import { buildFacts, type CheckedField, checkedFields } from './facts.ts';
+import { defaultRuleParameters } from './parameters.ts';
 import invoiceRulesJson from './rulesets/invoice.rules.json' with { type: 'json' };
 import { hasPath, placeholders } from './template.ts';
 
@@ -22,6 +22,7 @@ export type RuleEvent =
   | { readonly type: 'approval'; readonly params: { readonly message: string } }
   | { readonly type: 'second-approver' }
   | { readonly type: 'step-up' };
+// `step-up` asks for a one-time code whatever the human-step policy says; the policy's own step-up applies too.
 
 export interface RuleDefinition {
   readonly name: string;
@@ -132,7 +133,7 @@ export function loadRuleSet(name: string, raw: unknown): RuleSet {
       degraded: false,
       inputHash: '',
     },
-    defaultApprovalPolicy,
+    defaultRuleParameters,
     data.fieldConfidence,
   ) as unknown as Readonly<Record<string, unknown>>;
   const problems: string[] = [];

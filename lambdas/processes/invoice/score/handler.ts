@@ -2,9 +2,10 @@ import type { Context } from 'aws-lambda';
 import { AuditTrail } from '../../../platform/shared/audit.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import { instrument, logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
-import type { ScoreResult, StepEvent } from '../../../platform/shared/workflow.ts';
+import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
 import { VendorHistory, vendorIdOf } from '../domain/vendors.ts';
+import type { ScoreResult } from '../domain/workflow.ts';
 import { bundledModelSource, type ModelSource } from './model-source.ts';
 import { scoreVendorRisk } from './score.ts';
 

@@ -1,4 +1,4 @@
-import type { Contribution, ScoreResult } from '../../../platform/shared/workflow.ts';
+import type { Contribution, ScoreResult } from '../domain/workflow.ts';
 import { type FeatureName, type FeatureSet, featureNames, round4 } from './features.ts';
 import { scoreInputHash } from './model.ts';
 import { bandOf, defaultBands, topContributions } from './rationale.ts';

@@ -1,7 +1,7 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { hashJson } from '../../../platform/shared/hash.ts';
-import type { ScoreResult } from '../../../platform/shared/workflow.ts';
+import type { ScoreResult } from '../domain/workflow.ts';
 import { type FeatureSet, type FeatureValues, featureNames, round4 } from './features.ts';
 import { bandOf, topContributions } from './rationale.ts';
 

@@ -1,4 +1,4 @@
-import type { Contribution, RiskBand } from '../../../platform/shared/workflow.ts';
+import type { Contribution, RiskBand } from '../domain/workflow.ts';
 
 /** Probability thresholds of the bands: low < medium ≤ score < high ≤ score. */
 export interface BandThresholds {

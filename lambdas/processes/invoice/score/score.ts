@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../../../platform/shared/workflow.ts';
+import type { ScoreResult } from '../domain/workflow.ts';
 import { amountCents, computeFeatures, keyFieldConfidence, type ScoringInput } from './features.ts';
 import { scoreWithHeuristic } from './heuristic.ts';
 import { scoreWithModel } from './model.ts';

@@ -5,18 +5,17 @@ import type {
 } from '../../../../../lambdas/platform/human-step/record.ts';
 import { approvalIdFor, hashSecret } from '../../../../../lambdas/platform/human-step/secrets.ts';
 import type { DocumentRecord } from '../../../../../lambdas/platform/shared/documents.ts';
-import type {
-  ApprovalRequirement,
-  DocumentRef,
-  RulesResult,
-  ScoreResult,
-  WorkflowState,
-} from '../../../../../lambdas/platform/shared/workflow.ts';
+import type { DocumentRef, WorkflowState } from '../../../../../lambdas/platform/shared/workflow.ts';
 import type {
   Field,
   InvoiceHeader,
   NormalizedInvoice,
 } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
+import type {
+  ApprovalRequirement,
+  RulesResult,
+  ScoreResult,
+} from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
 
 /** Builders for workflow state and approvals: a routine invoice that needs one approval unless told otherwise. */
 

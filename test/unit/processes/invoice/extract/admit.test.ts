@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ExtractionJob } from '../../../../../lambdas/platform/extraction/jobs.ts';
 import type { ExtractionRequest } from '../../../../../lambdas/platform/extraction/request.ts';
 import type { AppendOptions, AuditEvent } from '../../../../../lambdas/platform/shared/audit.ts';
-import type { ExtractionResult } from '../../../../../lambdas/platform/shared/workflow.ts';
+import type { ExtractionResult } from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
 import { type Admission, admit } from '../../../../../lambdas/processes/invoice/extract/admit.ts';
 import type { ExpenseResponse } from '../../../../../lambdas/processes/invoice/extract/expense-fields.ts';
 import type { AdmitDeps } from '../../../../../lambdas/processes/invoice/extract/ports.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalPolicy } from '../../../../../lambdas/platform/human-step/policy.ts';
-import type { ScoreResult } from '../../../../../lambdas/platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
+import type { ScoreResult } from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
 import { applyRules } from '../../../../../lambdas/processes/invoice/rules/apply-rules.ts';
 import { invoiceRuleSet } from '../../../../../lambdas/processes/invoice/rules/rule-set.ts';
 import { contribution, field, invoice, policy, score } from './fixtures.ts';

@@ -2,8 +2,8 @@ import {
   type ApprovalPolicy,
   defaultApprovalPolicy,
 } from '../../../../../lambdas/platform/human-step/policy.ts';
-import type { Contribution, ScoreResult } from '../../../../../lambdas/platform/shared/workflow.ts';
 import type { Field, InvoiceHeader } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
+import type { Contribution, ScoreResult } from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
 
 /** Builders for the rules step's inputs: a clean, confident, low-risk invoice unless told otherwise. */
 

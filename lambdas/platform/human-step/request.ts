@@ -1,0 +1,135 @@
+import { PermanentError } from '../shared/errors.ts';
+
+/**
+ * What a process asks a person to see and decide, in its own words: the platform renders the page and
+ * the emails from this alone, never from a process's fields. Built by the process (its rules step) and
+ * handed to the human step by the ASL.
+ */
+export interface HumanStepRequest {
+  /** The page's heading and the emails' subject: `Invoice INV-7 from ACME GmbH (EUR 12,000.00)`. */
+  readonly title: string;
+  /** What is shown, in order: label and value as the process words them. */
+  readonly facts: readonly HumanStepFact[];
+  /** Why a person is asked. */
+  readonly reasons: readonly string[];
+  /** An assessment shown beside the facts, with its rationale. @default none */
+  readonly risk?: HumanStepRisk | null;
+  /** The buttons, each approving or rejecting. @default Approve and Reject */
+  readonly choices?: readonly HumanStepChoice[];
+  readonly requirement: HumanStepRequirement;
+  /** Versions of what produced the request, recorded with every audit event of the step. */
+  readonly versions?: { readonly model?: string; readonly rules?: string };
+}
+
+export interface HumanStepFact {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface HumanStepRisk {
+  /** A level the page styles: `low`, `medium` or `high`. */
+  readonly level: 'low' | 'medium' | 'high';
+  readonly score?: number;
+  readonly rationale: readonly string[];
+  /** A caveat, such as a fallback having decided. */
+  readonly note?: string;
+}
+
+export interface HumanStepChoice {
+  /** Stable id recorded with the vote. */
+  readonly id: string;
+  readonly label: string;
+  /** How the vote counts towards the policy's quorum and veto. */
+  readonly effect: 'approve' | 'reject';
+}
+
+/** Who decides and with which safeguards; the policy gives the rest (quorum, SLA, dwell, separation of duties). */
+export interface HumanStepRequirement {
+  /** The policy governing the step. @default the process id */
+  readonly policy?: string;
+  /** The people asked instead of the policy's approvers (routing to a team). @default the policy's */
+  readonly approvers?: readonly string[];
+  /** Approvals needed on top of the policy's quorum, capped by the number of people asked. @default 0 */
+  readonly additionalApprovals?: number;
+  /** A one-time code whatever the policy says. @default false */
+  readonly stepUp?: boolean;
+  /** The amount at stake, compared with the policy's `stepUpAbove`. */
+  readonly amount?: { readonly value: string; readonly currency?: string | null } | null;
+}
+
+export const defaultChoices: readonly HumanStepChoice[] = [
+  { id: 'approve', label: 'Approve', effect: 'approve' },
+  { id: 'reject', label: 'Reject', effect: 'reject' },
+];
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const text = (v: unknown, max: number) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+/** Checks a process's request; a PermanentError names every problem (never a value: they hold personal data). */
+export function parseHumanStepRequest(raw: unknown): HumanStepRequest {
+  const problems: string[] = [];
+  const r = (raw ?? {}) as Record<string, unknown>;
+  if (raw === null || typeof raw !== 'object') problems.push('the request must be an object');
+  if (!text(r.title, 300)) problems.push('title must be text of at most 300 characters');
+  const facts = Array.isArray(r.facts) ? (r.facts as unknown[]) : undefined;
+  if (!facts || facts.length > 50) problems.push('facts must be a list of at most 50');
+  for (const [i, fact] of (facts ?? []).entries()) {
+    const f = (fact ?? {}) as Record<string, unknown>;
+    if (!text(f.label, 80) || typeof f.value !== 'string' || f.value.length > 2000)
+      problems.push(`facts.${i} must have a label (at most 80) and a text value (at most 2000)`);
+  }
+  if (!Array.isArray(r.reasons) || !r.reasons.every((x) => typeof x === 'string'))
+    problems.push('reasons must be a list of text');
+  if (r.risk !== undefined && r.risk !== null) {
+    const risk = r.risk as Record<string, unknown>;
+    if (!['low', 'medium', 'high'].includes(risk.level as string))
+      problems.push('risk.level must be low, medium or high');
+    if (!Array.isArray(risk.rationale)) problems.push('risk.rationale must be a list of text');
+  }
+  const choices = r.choices === undefined ? defaultChoices : (r.choices as unknown);
+  if (!Array.isArray(choices) || choices.length < 1 || choices.length > 6)
+    problems.push('choices must list 1 to 6');
+  else {
+    const ids = new Set<string>();
+    for (const [i, choice] of choices.entries()) {
+      const c = (choice ?? {}) as Record<string, unknown>;
+      if (!(typeof c.id === 'string' && /^[a-z0-9-]{1,40}$/.test(c.id)) || ids.has(String(c.id)))
+        problems.push(`choices.${i}.id must be a unique lowercase id`);
+      ids.add(String(c.id));
+      if (!text(c.label, 40)) problems.push(`choices.${i}.label must be text of at most 40 characters`);
+      if (c.effect !== 'approve' && c.effect !== 'reject')
+        problems.push(`choices.${i}.effect must be approve or reject`);
+    }
+    if (!choices.some((c) => (c as { effect?: unknown }).effect === 'reject'))
+      problems.push('choices must let a person reject');
+  }
+  const req = (r.requirement ?? {}) as Record<string, unknown>;
+  if (r.requirement === null || typeof r.requirement !== 'object')
+    problems.push('requirement must be an object');
+  if (req.policy !== undefined && !text(req.policy, 64))
+    problems.push('requirement.policy must be a policy id');
+  if (req.approvers !== undefined) {
+    const list = req.approvers;
+    if (
+      !Array.isArray(list) ||
+      list.length === 0 ||
+      !list.every((a) => typeof a === 'string' && emailPattern.test(a))
+    )
+      problems.push('requirement.approvers must list email addresses');
+  }
+  if (
+    req.additionalApprovals !== undefined &&
+    !(Number.isInteger(req.additionalApprovals) && (req.additionalApprovals as number) >= 0)
+  )
+    problems.push('requirement.additionalApprovals must be a whole number from 0');
+  if (req.stepUp !== undefined && typeof req.stepUp !== 'boolean')
+    problems.push('requirement.stepUp must be true or false');
+  if (req.amount !== undefined && req.amount !== null) {
+    const amount = req.amount as Record<string, unknown>;
+    if (typeof amount.value !== 'string' || !/^-?\d+(\.\d+)?$/.test(amount.value))
+      problems.push('requirement.amount.value must be a decimal string');
+  }
+  if (problems.length > 0)
+    throw new PermanentError(`The human step's request is invalid: ${problems.join('; ')}`);
+  return { ...(raw as HumanStepRequest), choices: choices as readonly HumanStepChoice[] };
+}
