@@ -1,7 +1,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type AuditRecord, AuditTrail } from '../lambdas/platform/shared/audit.ts';
-import { type DocumentRecord, DocumentStore } from '../lambdas/platform/shared/documents.ts';
+import { type AuditRecord, DynamoAuditTrail } from '../lambdas/platform/shared/audit.ts';
+import { type DocumentRecord, DynamoDocumentStore } from '../lambdas/platform/shared/documents.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
 import type { DocumentStatus } from '../lambdas/platform/shared/status.ts';
 import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
@@ -12,8 +12,8 @@ import type { LocalRuntime } from './runtime.ts';
 export function inspect(
   runtime: Pick<LocalRuntime, 'catalog' | 'clients' | 'names' | 'mailbox' | 'endpoints'>,
 ) {
-  const documents = new DocumentStore(runtime.clients.documents, runtime.names.table('documents'));
-  const audit = new AuditTrail(runtime.clients.documents, runtime.names.table('audit'));
+  const documents = new DynamoDocumentStore(runtime.clients.documents, runtime.names.table('documents'));
+  const audit = new DynamoAuditTrail(runtime.clients.documents, runtime.names.table('audit'));
 
   return {
     /** Drops a file into the process's intake prefix, as an operator would; returns its document id. */

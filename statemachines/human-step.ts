@@ -33,6 +33,7 @@ export interface Definition {
 }
 
 /** The platform's function for every phase of the human step (a placeholder every process may use). */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, filled by CDK and the local runtime
 const functionArn = '${RequestApprovalFunctionArn}';
 
 const lambdaRetry = [
@@ -138,7 +139,8 @@ export function humanStepStates(name: string, source: HumanStepSource): Record<s
     ),
     [`${name}EscalateOrExpire`]: {
       Type: 'Choice',
-      Comment: 'After the deadline, escalates once when the policy names escalation approvers; otherwise expires',
+      Comment:
+        'After the deadline, escalates once when the policy names escalation approvers; otherwise expires',
       Choices: [{ Variable: `${task}.timings.escalate`, BooleanEquals: true, Next: `${name}Escalate` }],
       Default: `${name}Expire`,
     },

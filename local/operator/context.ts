@@ -1,5 +1,5 @@
-import { type AuditEvent, AuditTrail } from '../../lambdas/platform/shared/audit.ts';
-import { DocumentStore } from '../../lambdas/platform/shared/documents.ts';
+import { type AuditEvent, type AuditTrail, DynamoAuditTrail } from '../../lambdas/platform/shared/audit.ts';
+import { type DocumentStore, DynamoDocumentStore } from '../../lambdas/platform/shared/documents.ts';
 import type { Target } from './target.ts';
 
 /** A person acting through the CLI: every action they take is audited under their name. */
@@ -17,8 +17,8 @@ export const operatorStep = 'operator';
 export function operatorOn(target: Target, operatorId: string, now: () => Date = () => new Date()): Operator {
   return {
     target,
-    documents: new DocumentStore(target.db, target.tables.documents),
-    audit: new AuditTrail(target.db, target.tables.audit),
+    documents: new DynamoDocumentStore(target.db, target.tables.documents),
+    audit: new DynamoAuditTrail(target.db, target.tables.audit),
     actor: { kind: 'person', id: operatorId },
     now,
   };

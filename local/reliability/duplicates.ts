@@ -1,3 +1,4 @@
+import { subjectPrefix } from '../../lambdas/platform/request-approval/emails.ts';
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
 import { isStatus, isTerminal } from '../../lambdas/platform/shared/status.ts';
@@ -95,7 +96,7 @@ export function duplicateEmails(
   mail: readonly SentEmail[],
 ): { approvalId: string; to: string; count: number }[] {
   const counts = countBy(mail, (m) => {
-    if (!m.subject.startsWith('Approval needed')) return undefined;
+    if (!m.subject.startsWith(subjectPrefix.request)) return undefined;
     const approvalId = /\/a\/([A-Za-z0-9_-]+)\//.exec(m.text ?? '')?.[1];
     return approvalId ? `${approvalId} ${m.to.join(',')}` : undefined;
   });

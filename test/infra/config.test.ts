@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
+import { defaultRuleParameters } from '../../lambdas/processes/invoice/rules/parameters.ts';
 import { parseConfig, TowerConfigError } from '../../lib/config/index.ts';
 
 const valid = { senderAddress: 'tower@example.com' };
@@ -18,7 +19,7 @@ describe('parseConfig', () => {
       approvalApiBurstLimit: 20,
       logRetentionDays: 30,
       textract: { syncTps: 1, startTps: 1, maxConcurrentJobs: 100 },
-      processes: { invoice: { approval: defaultApprovalPolicy } },
+      processes: { invoice: { approval: defaultApprovalPolicy, rules: defaultRuleParameters } },
     });
   });
 
@@ -166,26 +167,6 @@ describe('parseConfig', () => {
     ['a quorum of 0', { quorum: 0 }, `${key}.quorum must be a whole number of approvals from 1, got 0`],
     ['a veto that is no boolean', { veto: 'yes' }, `${key}.veto must be true or false, got "yes"`],
     [
-      'an amount given as a number',
-      { amountThreshold: 5000 },
-      `${key}.amountThreshold must be a decimal string such as "10000.00", got 5000`,
-    ],
-    [
-      'an amount with a currency',
-      { amountThreshold: '$5' },
-      `${key}.amountThreshold must be a decimal string such as "10000.00", got "$5"`,
-    ],
-    [
-      'a second approver nobody can be',
-      { secondApproverAbove: '500.00' },
-      `${key}.secondApproverAbove needs quorum + 1 (2) approvers, but only 1 are listed`,
-    ],
-    [
-      'an unknown risk band',
-      { riskBandRequiringApproval: 'low' },
-      `${key}.riskBandRequiringApproval must be "medium" or "high", got "low"`,
-    ],
-    [
       'an unknown step-up mode',
       { stepUp: 'sometimes' },
       `${key}.stepUp must be "never", "always" or "above-amount", got "sometimes"`,
@@ -218,6 +199,52 @@ describe('parseConfig', () => {
     ['a misspelt setting', { quorom: 1 }, `${key} has unknown key "quorom"`],
   ])('rejects an approval policy with %s', (_, policy, message) => {
     expect(() => parseConfig(approval(policy))).toThrow(message);
+  });
+
+  const ruleParameters = (rules: Record<string, unknown>, policy: Record<string, unknown> = {}) => ({
+    ...valid,
+    processes: { invoice: { approval: policy, rules } },
+  });
+  const rulesKey = 'tower config: processes.invoice.rules';
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>, string]>([
+    [
+      'an amount given as a number',
+      { amountThreshold: 5000 },
+      {},
+      `${rulesKey}.amountThreshold must be a decimal string such as "10000.00", got 5000`,
+    ],
+    [
+      'an amount with a currency',
+      { amountThreshold: '$5' },
+      {},
+      `${rulesKey}.amountThreshold must be a decimal string such as "10000.00", got "$5"`,
+    ],
+    [
+      'a second approver nobody can be',
+      { secondApproverAbove: '500.00' },
+      {},
+      `${rulesKey}.secondApproverAbove needs quorum + 1 (2) approvers, but only 1 are listed`,
+    ],
+    [
+      'an unknown risk band',
+      { riskBandRequiringApproval: 'low' },
+      {},
+      `${rulesKey}.riskBandRequiringApproval must be "medium" or "high", got "low"`,
+    ],
+    ['a misspelt parameter', { amountTreshold: '1' }, {}, `${rulesKey} has unknown key "amountTreshold"`],
+  ])("rejects the invoice rules' parameters with %s", (_, rules, policy, message) => {
+    expect(() => parseConfig(ruleParameters(rules, policy))).toThrow(message);
+  });
+
+  it('takes rule parameters the policy makes possible', () => {
+    const config = parseConfig(
+      ruleParameters({ secondApproverAbove: '500.00' }, { approvers: ['a@example.com', 'b@example.com'] }),
+    );
+    expect(config.processes.invoice?.rules).toEqual({
+      ...defaultRuleParameters,
+      secondApproverAbove: '500.00',
+    });
   });
 
   it('lists every problem at once, one line each', () => {

@@ -118,7 +118,7 @@ describe('ProcessStateMachine', () => {
         encryptionKey: key,
       });
     expect(build).toThrow(
-      'ProcessStateMachine invoice: functions recover-extraction, score, rules, request-approval, finalize, quarantine, record-failure were not given',
+      'ProcessStateMachine invoice: functions recover-extraction, score, rules, request-approval, invoice-finalize, quarantine, record-failure were not given',
     );
   });
 

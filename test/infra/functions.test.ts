@@ -3,8 +3,7 @@ import { baseEnvironment } from '../../lambdas/platform/registry/bundling.ts';
 import { type CatalogFunction, catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { envVars } from '../../lambdas/platform/registry/names.ts';
 import { maxConcurrencyOf } from '../../lambdas/platform/registry/queues.ts';
-import type { TableId } from '../../lambdas/platform/registry/tables.ts';
-import { processes as catalogProcesses, processes } from '../../lambdas/processes/index.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { workflowVersion } from '../../statemachines/definition.ts';
 import {
   flat,
@@ -17,7 +16,7 @@ import {
   textractOf,
 } from './tower-template.ts';
 
-const catalog = catalogOf(catalogProcesses);
+const catalog = catalogOf(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
-import { processes as catalogProcesses, processes } from '../../lambdas/processes/index.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import {
   functionOf,
   logicalIdOf,
@@ -11,7 +11,7 @@ import {
   synthTower,
 } from './tower-template.ts';
 
-const catalog = catalogOf(catalogProcesses);
+const catalog = catalogOf(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
-import type { TableId } from '../../lambdas/platform/registry/tables.ts';
-import { processes as catalogProcesses, processes } from '../../lambdas/processes/index.ts';
+import { processes } from '../../lambdas/processes/index.ts';
+import { placeholdersIn, readDefinition } from '../../statemachines/definition.ts';
 import {
   asList,
   flat,
@@ -19,7 +19,7 @@ import {
   textractOf,
 } from './tower-template.ts';
 
-const catalog = catalogOf(catalogProcesses);
+const catalog = catalogOf(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -110,13 +110,18 @@ describe('least privilege', () => {
     '%s: reads and writes only its registered bucket prefixes',
     (_, spec) => {
       // Prepare
+      // A process's own function reaches its own part only: its intake prefix, `<area><process>/`.
+      const own = (area: string) => (spec.process === undefined ? area : `${area}${spec.process}/`);
+      const intake = processes.filter((p) => spec.process === undefined || p.id === spec.process);
       const expected = (spec.bucket ?? []).flatMap((grant) =>
-        (grant.area === 'intake' ? processes.map((p) => p.intakePrefix) : [grant.area]).map(
+        (grant.area === 'intake' ? intake.map((p) => p.intakePrefix) : [own(grant.area)]).map(
           (prefix) => `/${prefix}*`,
         ),
       );
 
-      const listed = (spec.bucket ?? []).filter((g) => g.access.includes('list')).map((g) => `${g.area}*`);
+      const listed = (spec.bucket ?? [])
+        .filter((g) => g.access.includes('list'))
+        .map((g) => `${own(g.area)}*`);
 
       // Act
       const s3Statements = statementsOf(tower, spec.id).filter((s) =>
@@ -188,7 +193,7 @@ describe('least privilege', () => {
       expect(statement.Resource).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });
   });
 
-  it('lets each state machine invoke exactly the functions its process names', () => {
+  it('lets each state machine invoke exactly the functions its ASL names', () => {
     for (const p of processes) {
       const machine = tower.stack.stateMachines[p.id];
       expect(machine).toBeDefined();
@@ -198,7 +203,9 @@ describe('least privilege', () => {
         'lambda:InvokeFunction',
       );
       const invoked = invoke.flatMap((s) => asList(s.Resource as string | string[])).map(flat);
-      const expected = [...new Set(Object.values(p.functionPlaceholders))].map((id) =>
+      const names = catalog.placeholdersOf(p).functions;
+      const used = placeholdersIn(readDefinition(p)).flatMap((name) => (names[name] ? [names[name]] : []));
+      const expected = [...new Set(used)].map((id) =>
         flat({ 'Fn::GetAtt': [logicalIdOf(functionOf(tower, id).function), 'Arn'] }),
       );
       expect(invoked.sort()).toEqual(expected.sort());

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { placeholdersIn, readDefinition, substitute } from '../../statemachines/definition.ts';
 import {
@@ -9,6 +10,8 @@ import {
   synthTimeout,
   synthTower,
 } from './tower-template.ts';
+
+const catalog = catalogOf(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -76,9 +79,10 @@ describe('process state machines', () => {
       expect(placeholdersIn(definition).length).toBeGreaterThan(0);
       expect(Object.keys(substitutions).sort()).toEqual(placeholdersIn(definition).sort());
       expect(rendered).not.toMatch(/\$\{/);
+      const placeholders = catalog.placeholdersOf(p);
       for (const [name, value] of Object.entries(substitutions)) {
-        const functionId = p.functionPlaceholders[name];
-        const queueId = p.queuePlaceholders[name];
+        const functionId = placeholders.functions[name];
+        const queueId = placeholders.queues[name];
         expect([functionId, queueId].filter((x) => x !== undefined)).toHaveLength(1);
         if (functionId !== undefined)
           expect(value).toEqual({

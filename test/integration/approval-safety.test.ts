@@ -73,7 +73,7 @@ describe('approval links that are safe to click', () => {
     for (let i = 0; i < 3; i++) expect((await open(link)).html).toContain('Approve…');
     const pages = await crawl(link);
     expect(pages.length).toBeGreaterThan(3);
-    expect(pages.some((p) => p.html.includes('Please review the invoice and confirm again'))).toBe(true);
+    expect(pages.some((p) => p.html.includes('Please review it and confirm again'))).toBe(true);
     expect((await t.tools.document(id))?.status).toBe('AWAITING_APPROVAL');
     expect(await types(id)).not.toContain('VOTE_RECORDED');
     expect(await types(id)).toContain('DECISION_TOO_FAST');
@@ -152,7 +152,7 @@ describe('approval links that are safe to click', () => {
     );
     expect((await t.tools.document(quorum.id))?.status).toBe('AWAITING_APPROVAL');
     expect((await decide(quorum.linkFor('carol@example.com'), 'approve', 1100)).html).toContain(
-      'The invoice is approved',
+      'It is approved',
     );
     expect((await t.tools.waitForStatus(quorum.id, ['COMPLETED', 'REJECTED'])).status).toBe('COMPLETED');
 
@@ -160,7 +160,7 @@ describe('approval links that are safe to click', () => {
     await decide(veto.linkFor('alice@example.com'), 'approve', 1100);
     expect(
       (await decide(veto.linkFor('bob@example.com'), 'reject', 1100, { comment: 'Wrong cost centre' })).html,
-    ).toContain('The invoice is rejected');
+    ).toContain('It is rejected');
     const rejected = await t.tools.waitForStatus(veto.id, ['COMPLETED', 'REJECTED']);
     expect(rejected.status).toBe('REJECTED');
     const decided = (await t.tools.audit(veto.id)).find((e) => e.type === 'APPROVAL_DECIDED');

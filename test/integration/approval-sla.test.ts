@@ -53,7 +53,7 @@ describe('approval SLAs in the state machine', () => {
     expect(order.every((type) => events.includes(type))).toBe(true);
     const mail = (await t.runtime.mailbox()).filter((m) => m.subject.includes('SLA-1'));
     expect(mail.map((m) => `${m.subject.split(':')[0]} → ${m.to.join(',')}`)).toEqual([
-      'Approval needed → alice@example.com',
+      'Decision needed → alice@example.com',
       'Reminder → alice@example.com',
       'Escalated → erin@example.com',
     ]);
@@ -65,10 +65,11 @@ describe('approval SLAs in the state machine', () => {
     const approvalStates = [
       'NeedsApproval',
       'RequestApproval',
-      'RemindApprovers',
-      'EscalateOrExpire',
-      'EscalateApproval',
-      'ExpireApproval',
+      'RequestApprovalWait',
+      'RequestApprovalRemind',
+      'RequestApprovalEscalateOrExpire',
+      'RequestApprovalEscalate',
+      'RequestApprovalExpire',
       'Finalize',
     ];
     expect(entered?.filter((name) => approvalStates.includes(name))).toEqual(approvalStates);

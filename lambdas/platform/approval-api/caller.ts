@@ -1,15 +1,15 @@
-import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ApprovalRecord } from '../human-step/record.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
 import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
 import type { SendEmail } from '../shared/mailer.ts';
+import type { TaskResultSender } from '../shared/task-results.ts';
 import type { PageRequest } from './request.ts';
 
 export interface DecideDeps {
   readonly approvals: ApprovalStore;
   readonly audit: AuditTrail;
   readonly sendEmail: SendEmail;
-  readonly sfn: SFNClient;
+  readonly sfn: TaskResultSender;
   readonly now: () => Date;
 }
 

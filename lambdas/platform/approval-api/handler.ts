@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { ApprovalStore } from '../human-step/store.ts';
-import { AuditTrail } from '../shared/audit.ts';
+import { DynamoApprovalStore } from '../human-step/store.ts';
+import { DynamoAuditTrail } from '../shared/audit.ts';
 import { sfn } from '../shared/clients/sfn.ts';
 import { classify } from '../shared/errors.ts';
 import { sesMailer } from '../shared/mailer.ts';
@@ -40,8 +40,8 @@ export function createApprovalApiHandler(deps: DecideDeps) {
 }
 
 export const handler = createApprovalApiHandler({
-  approvals: new ApprovalStore(),
-  audit: new AuditTrail(),
+  approvals: new DynamoApprovalStore(),
+  audit: new DynamoAuditTrail(),
   sendEmail: sesMailer(),
   sfn,
   now: () => new Date(),

@@ -1,9 +1,9 @@
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { ApprovalStore } from '../human-step/store.ts';
-import { AuditTrail } from '../shared/audit.ts';
+import { DynamoApprovalStore } from '../human-step/store.ts';
+import { DynamoAuditTrail } from '../shared/audit.ts';
 import { sfn } from '../shared/clients/sfn.ts';
-import { DocumentStore } from '../shared/documents.ts';
+import { DynamoDocumentStore } from '../shared/documents.ts';
 import { instrument } from '../shared/observability.ts';
 import type { ExecutionStatusChange } from './event.ts';
 import { type SettleDeps, settleEndedExecution } from './settle.ts';
@@ -20,9 +20,9 @@ let deps: SettleDeps | undefined;
 // Built on first use, so importing the module needs no environment.
 export const handler = createExecutionEndedHandler(() => {
   deps ??= {
-    approvals: new ApprovalStore(),
-    documents: new DocumentStore(),
-    audit: new AuditTrail(),
+    approvals: new DynamoApprovalStore(),
+    documents: new DynamoDocumentStore(),
+    audit: new DynamoAuditTrail(),
     now: () => new Date(),
     executionStatus: async (executionArn) =>
       (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status,

@@ -1,9 +1,9 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { bucketPrefixes, envVars } from '../registry/names.ts';
-import { AuditTrail } from '../shared/audit.ts';
+import { DynamoAuditTrail } from '../shared/audit.ts';
 import { s3 } from '../shared/clients/s3.ts';
-import { DocumentStore } from '../shared/documents.ts';
+import { DynamoDocumentStore } from '../shared/documents.ts';
 import { requiredEnv } from '../shared/env.ts';
 import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
 import { type AfterFinish, type FinalizeDeps, finalize } from './finalize.ts';
@@ -43,8 +43,8 @@ export function createFinalizeHandler<E extends FinishEvent>(
 export function finalizeDeps(): FinalizeDeps {
   const bucket = requiredEnv(envVars.bucket);
   return {
-    documents: new DocumentStore(),
-    audit: new AuditTrail(),
+    documents: new DynamoDocumentStore(),
+    audit: new DynamoAuditTrail(),
     writeResult: async (key, body) => {
       await s3.send(
         new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }),

@@ -1,4 +1,5 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import type { TaskResultSender } from '../shared/task-results.ts';
 import type { ApprovalOutcome } from '../shared/workflow.ts';
 import type { ApprovalRecord } from './record.ts';
 
@@ -41,7 +42,7 @@ export function outcomeOf(record: ApprovalRecord, decision: ApprovalOutcome['dec
  * with `Approval.Rejected` for a rejection. A wait that has ended is reported, never thrown.
  */
 export async function deliverDecision(
-  sfn: SFNClient,
+  sfn: TaskResultSender,
   taskToken: string,
   record: ApprovalRecord,
   decision: 'approved' | 'rejected',

@@ -131,5 +131,5 @@ export function parseHumanStepRequest(raw: unknown): HumanStepRequest {
   }
   if (problems.length > 0)
     throw new PermanentError(`The human step's request is invalid: ${problems.join('; ')}`);
-  return { ...(raw as HumanStepRequest), choices: choices as readonly HumanStepChoice[] };
+  return raw as HumanStepRequest;
 }

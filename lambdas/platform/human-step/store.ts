@@ -24,8 +24,49 @@ export type VoteResult =
   | { readonly recorded: true; readonly record: ApprovalRecord }
   | { readonly recorded: false; readonly record: ApprovalRecord | undefined };
 
-/** Approvals, each one item written only with conditional updates: a vote or a decision happens once. */
-export class ApprovalStore {
+/** The human-task store port: every change conditional, so a vote or a decision happens once. */
+export interface ApprovalStore {
+  get(approvalId: string): Promise<ApprovalRecord | undefined>;
+  /** Every human task of an execution (the byExecution index), for whoever ends the execution. */
+  listByExecution(executionArn: string): Promise<ApprovalRecord[]>;
+  /** Creates the approval; false when it already exists (a retried request). */
+  create(record: ApprovalRecord): Promise<boolean>;
+  /** Adds approvers (escalation) that are not there yet. */
+  addApprovers(approvalId: string, entries: Readonly<Record<string, ApproverEntry>>): Promise<void>;
+  /** Adds a link secret's hash for an approver (the first send after a crash, or a reminder). */
+  addSecretHash(approvalId: string, approverId: string, secretHash: string): Promise<void>;
+  markApprover(
+    approvalId: string,
+    approverId: string,
+    field: 'notifiedAt' | 'remindedAt',
+    at: string,
+  ): Promise<void>;
+  /**
+   * Registers the current wait's task token while the approval is pending. When it is already decided,
+   * nothing is written and the record is returned so the caller can deliver the decision itself.
+   */
+  registerToken(
+    approvalId: string,
+    taskToken: string,
+    phase: ApprovalPhase,
+  ): Promise<ApprovalRecord | undefined>;
+  /** Records one approver's vote: only while pending, and only once per approver. */
+  recordVote(approvalId: string, approverId: string, vote: StoredVote): Promise<VoteResult>;
+  /** Moves a pending approval to its end; false when it had already ended. */
+  finish(
+    approvalId: string,
+    status: Exclude<ApprovalStatus, 'PENDING'>,
+    at: string,
+    decidedBy?: readonly string[],
+  ): Promise<boolean>;
+  /** Stores a fresh one-time code for an approver (replacing any earlier one). */
+  setOneTimeCode(approvalId: string, approverId: string, code: OneTimeCode): Promise<void>;
+  /** Counts a code attempt; false once the attempts are used up. */
+  countCodeAttempt(approvalId: string, approverId: string, maxAttempts: number): Promise<boolean>;
+}
+
+/** DynamoDB adapter: Approvals, each one item written only with conditional updates: a vote or a decision happens once. */
+export class DynamoApprovalStore implements ApprovalStore {
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
     private readonly tableName: string = requiredEnv(tables.approvals.envVar),

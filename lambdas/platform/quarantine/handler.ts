@@ -2,9 +2,9 @@ import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { bucketPrefixes, envVars } from '../registry/names.ts';
-import { AuditTrail } from '../shared/audit.ts';
+import { DynamoAuditTrail } from '../shared/audit.ts';
 import { s3 } from '../shared/clients/s3.ts';
-import { DocumentStore } from '../shared/documents.ts';
+import { DynamoDocumentStore } from '../shared/documents.ts';
 import { requiredEnv } from '../shared/env.ts';
 import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
 import { type QuarantineDeps, type QuarantineEvent, quarantine } from './quarantine.ts';
@@ -24,8 +24,8 @@ export function createQuarantineHandler(deps: QuarantineDeps) {
 const bucket = requiredEnv(envVars.bucket);
 
 export const handler = createQuarantineHandler({
-  documents: new DocumentStore(),
-  audit: new AuditTrail(),
+  documents: new DynamoDocumentStore(),
+  audit: new DynamoAuditTrail(),
   moveObject: async (source, targetKey, metadata) => {
     // Read and write rather than CopyObject: no copy-source encoding to get wrong for keys with `+`,
     // `?` or non-ASCII characters; quarantine is rare and documents are bounded in size.

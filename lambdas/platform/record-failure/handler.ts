@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
-import { AuditTrail } from '../shared/audit.ts';
-import { DocumentStore } from '../shared/documents.ts';
+import { DynamoAuditTrail } from '../shared/audit.ts';
+import { DynamoDocumentStore } from '../shared/documents.ts';
 import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
 import { type RecordFailureDeps, type RecordFailureEvent, recordFailure } from './record-failure.ts';
 
@@ -21,6 +21,6 @@ export function createRecordFailureHandler(deps: RecordFailureDeps) {
 }
 
 export const handler = createRecordFailureHandler({
-  documents: new DocumentStore(),
-  audit: new AuditTrail(),
+  documents: new DynamoDocumentStore(),
+  audit: new DynamoAuditTrail(),
 });

@@ -10,7 +10,8 @@ const intro: Record<ApprovalEmailKind, (deadline: string) => string> = {
   escalation: (d) => `This passed its deadline and was escalated to you. It closes at ${d}.`,
 };
 
-const subjectPrefix: Record<ApprovalEmailKind, string> = {
+/** How each email's subject starts, before the process's title: tools find request emails by it. */
+export const subjectPrefix: Readonly<Record<ApprovalEmailKind, string>> = {
   request: 'Decision needed',
   reminder: 'Reminder',
   escalation: 'Escalated',

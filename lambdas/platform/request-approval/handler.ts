@@ -1,10 +1,10 @@
 import type { Context } from 'aws-lambda';
 import { parseApprovalPolicies } from '../human-step/policy.ts';
-import { ApprovalStore } from '../human-step/store.ts';
+import { DynamoApprovalStore } from '../human-step/store.ts';
 import { envVars } from '../registry/names.ts';
-import { AuditTrail } from '../shared/audit.ts';
+import { DynamoAuditTrail } from '../shared/audit.ts';
 import { sfn } from '../shared/clients/sfn.ts';
-import { DocumentStore } from '../shared/documents.ts';
+import { DynamoDocumentStore } from '../shared/documents.ts';
 import { jsonEnv, requiredEnv } from '../shared/env.ts';
 import { sesMailer } from '../shared/mailer.ts';
 import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
@@ -59,9 +59,9 @@ export function createRequestApprovalHandler(deps: ApprovalDeps | (() => Approva
 }
 
 export const handler = createRequestApprovalHandler(() => ({
-  approvals: new ApprovalStore(),
-  documents: new DocumentStore(),
-  audit: new AuditTrail(),
+  approvals: new DynamoApprovalStore(),
+  documents: new DynamoDocumentStore(),
+  audit: new DynamoAuditTrail(),
   sendEmail: sesMailer(),
   sfn,
   policies: parseApprovalPolicies(jsonEnv<unknown>(envVars.approvalPolicies)),

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { SFNClient } from '@aws-sdk/client-sfn';
 import { amountAbove } from '../human-step/amounts.ts';
 import { deliverDecision, outcomeOf } from '../human-step/delivery.ts';
 import { type ApprovalPolicy, approvalTimings } from '../human-step/policy.ts';
@@ -13,6 +12,7 @@ import { PermanentError } from '../shared/errors.ts';
 import { hashJson } from '../shared/hash.ts';
 import type { SendEmail } from '../shared/mailer.ts';
 import { changeStatus } from '../shared/status-change.ts';
+import type { TaskResultSender } from '../shared/task-results.ts';
 import type { ApprovalOutcome, DocumentRef, HumanTaskState } from '../shared/workflow.ts';
 import { type ApprovalEmailKind, approvalEmail } from './emails.ts';
 
@@ -21,7 +21,7 @@ export interface ApprovalDeps {
   readonly documents: DocumentStore;
   readonly audit: AuditTrail;
   readonly sendEmail: SendEmail;
-  readonly sfn: SFNClient;
+  readonly sfn: TaskResultSender;
   /** Every process's human-step policy, by policy id (APPROVAL_POLICIES). */
   readonly policies: Readonly<Record<string, ApprovalPolicy>>;
   readonly baseUrl: string;

@@ -33,8 +33,16 @@ export interface AppendOptions {
   readonly now?: Date;
 }
 
-/** The audit trail: puts only, each conditional on the event being new, so nothing is ever overwritten. */
-export class AuditTrail {
+/** The audit trail port: append-only, idempotent by key, listed oldest first. */
+export interface AuditTrail {
+  /** Appends an event; returns false when an event with the same idempotency key was already recorded. */
+  append(event: AuditEvent, options?: AppendOptions): Promise<boolean>;
+  /** Every event of a document, oldest first. */
+  list(documentId: string): Promise<AuditRecord[]>;
+}
+
+/** DynamoDB adapter: The audit trail: puts only, each conditional on the event being new, so nothing is ever overwritten. */
+export class DynamoAuditTrail implements AuditTrail {
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
     private readonly tableName: string = requiredEnv(tables.audit.envVar),

@@ -69,8 +69,22 @@ export type TransitionResult =
     }
   | { readonly applied: false; readonly current: DocumentRecord | undefined };
 
-/** Document records and their monotonic status, with single-item conditional writes only. */
-export class DocumentStore {
+/** The document store port: records and their monotonic status, conditional single-item writes only. */
+export interface DocumentStore {
+  /** Creates the record in RECEIVED; returns false when the document already exists. */
+  create(ref: DocumentRef, now?: Date): Promise<boolean>;
+  get(documentId: string): Promise<DocumentRecord | undefined>;
+  /**
+   * Moves the status to `to` if the transition is allowed from the current status and the writer owns
+   * the document. A refused write is not an error: the caller learns the current record instead.
+   */
+  transition(documentId: string, to: DocumentStatus, options?: TransitionOptions): Promise<TransitionResult>;
+  /** Documents in a status, oldest update first (the byStatus index). */
+  listByStatus(status: DocumentStatus, limit?: number): Promise<DocumentRecord[]>;
+}
+
+/** DynamoDB adapter: Document records and their monotonic status, with single-item conditional writes only. */
+export class DynamoDocumentStore implements DocumentStore {
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
     private readonly tableName: string = requiredEnv(tables.documents.envVar),

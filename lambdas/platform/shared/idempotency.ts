@@ -16,11 +16,18 @@ export interface ClaimOptions {
   readonly now?: Date;
 }
 
+/** The idempotency port: claim a unit of work once, complete it with its result. */
+export interface IdempotencyStore {
+  claim(key: string, options: ClaimOptions): Promise<ClaimResult>;
+  /** Marks a claimed unit done with its result, so later claims return it. */
+  complete(key: string, result: Readonly<Record<string, unknown>>): Promise<void>;
+}
+
 /**
  * Claims units of work with single-item conditional writes: one claimant at a time, a crashed
  * claimant's lock expires, and a completed unit is recognised as done.
  */
-export class IdempotencyStore {
+export class DynamoIdempotencyStore implements IdempotencyStore {
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
     private readonly tableName: string = requiredEnv(tables.idempotency.envVar),

@@ -1,4 +1,12 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+
+/**
+ * The part of Step Functions a task's worker needs: sending the waiting task its result. The SDK's
+ * client is one; a test's fake is another.
+ */
+export interface TaskResultSender {
+  send(command: SendTaskSuccessCommand | SendTaskFailureCommand): Promise<unknown>;
+}
 
 export type TaskDelivery = 'delivered' | 'timed-out' | 'task-gone';
 
@@ -10,7 +18,11 @@ function settled(error: unknown): TaskDelivery | undefined {
 }
 
 /** Resumes a waiting task with its output; a wait that already ended is reported, not thrown. */
-export async function succeedTask(sfn: SFNClient, taskToken: string, output: unknown): Promise<TaskDelivery> {
+export async function succeedTask(
+  sfn: TaskResultSender,
+  taskToken: string,
+  output: unknown,
+): Promise<TaskDelivery> {
   try {
     await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     return 'delivered';
@@ -26,7 +38,7 @@ export async function succeedTask(sfn: SFNClient, taskToken: string, output: unk
  * workflow reads it the same way as an error thrown by a Lambda task.
  */
 export async function failTask(
-  sfn: SFNClient,
+  sfn: TaskResultSender,
   taskToken: string,
   error: { name: string; message: string },
 ): Promise<TaskDelivery> {

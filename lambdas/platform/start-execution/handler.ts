@@ -1,13 +1,13 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { envVars } from '../registry/names.ts';
-import { AuditTrail } from '../shared/audit.ts';
+import { DynamoAuditTrail } from '../shared/audit.ts';
 import { s3 } from '../shared/clients/s3.ts';
 import { sfn } from '../shared/clients/sfn.ts';
-import { DocumentStore } from '../shared/documents.ts';
+import { DynamoDocumentStore } from '../shared/documents.ts';
 import { jsonEnv } from '../shared/env.ts';
 import { classify } from '../shared/errors.ts';
-import { IdempotencyStore } from '../shared/idempotency.ts';
+import { DynamoIdempotencyStore } from '../shared/idempotency.ts';
 import { logger, MetricUnit, metrics } from '../shared/observability.ts';
 import { objectContentReader } from './object-content.ts';
 import { createdObjects } from './s3-events.ts';
@@ -54,9 +54,9 @@ async function handleRecord(deps: StarterDeps, record: SQSRecord): Promise<strin
 }
 
 export const handler = createStartExecutionHandler({
-  idempotency: new IdempotencyStore(),
-  documents: new DocumentStore(),
-  audit: new AuditTrail(),
+  idempotency: new DynamoIdempotencyStore(),
+  documents: new DynamoDocumentStore(),
+  audit: new DynamoAuditTrail(),
   readObject: objectContentReader(s3),
   startExecution: async (stateMachineArn, name, input) => {
     try {

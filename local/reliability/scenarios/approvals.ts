@@ -1,4 +1,5 @@
 import { approvalIdFor } from '../../../lambdas/platform/human-step/secrets.ts';
+import { subjectPrefix } from '../../../lambdas/platform/request-approval/emails.ts';
 import type { AuditRecord } from '../../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
 import { executionName } from '../../../lambdas/platform/shared/workflow.ts';
@@ -40,7 +41,7 @@ function executionArnOf(runtime: LocalRuntime, documentId: string): string {
 async function linksFor(runtime: LocalRuntime, approvalId: string, deadline: number) {
   for (;;) {
     const links = approvalLinks(await runtime.mailbox(), runtime.endpoints.approvals).filter(
-      (l) => l.approvalId === approvalId && l.subject.startsWith('Approval needed'),
+      (l) => l.approvalId === approvalId && l.subject.startsWith(subjectPrefix.request),
     );
     if (approvers.every((a) => links.some((l) => l.to === a)) || Date.now() > deadline) return links;
     await sleep(500);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditTrail } from '../../../lambdas/platform/shared/audit.ts';
-import { DocumentStore } from '../../../lambdas/platform/shared/documents.ts';
+import { platformTables } from '../../../lambdas/platform/registry/tables.ts';
+import { DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
+import { type DocumentStore, DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
 import { executionName } from '../../../lambdas/platform/shared/workflow.ts';
 import { executionArnOf } from '../../../lambdas/platform/start-execution/start-document.ts';
 import { localClients } from '../../../local/clients.ts';
@@ -71,7 +72,7 @@ describe('operator CLI: redriving an execution that failed before its failure pa
       { dynamodb: dynamo.url, sfn: api.url, s3: unused, sqs: unused, ses: unused, textract: unused },
       region,
     );
-    await createTables(clients.dynamo, names);
+    await createTables(clients.dynamo, names, platformTables);
     const queue = { url: unused, dlqUrl: unused };
     target = {
       label: 'test',
@@ -83,7 +84,7 @@ describe('operator CLI: redriving an execution that failed before its failure pa
       stateMachines: { invoice: machineArn },
       close: () => undefined,
     };
-    documents = new DocumentStore(target.db, target.tables.documents);
+    documents = new DynamoDocumentStore(target.db, target.tables.documents);
   });
   afterAll(async () => {
     await api?.close();
@@ -140,7 +141,7 @@ describe('operator CLI: redriving an execution that failed before its failure pa
       status: 'EXECUTING',
       ownerExecution: executionArn,
     });
-    const audit = await new AuditTrail(target.db, target.tables.audit).list(documentId);
+    const audit = await new DynamoAuditTrail(target.db, target.tables.audit).list(documentId);
     expect(audit.filter((e) => e.type === 'OPERATOR_REDRIVE')).toEqual([
       expect.objectContaining({
         actor: { kind: 'person', id: operatorId },
@@ -160,7 +161,7 @@ describe('operator CLI: redriving an execution that failed before its failure pa
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('ExecutionNotRedrivable');
     expect((await documents.get(documentId))?.status).toBe('FAILED');
-    const audit = await new AuditTrail(target.db, target.tables.audit).list(documentId);
+    const audit = await new DynamoAuditTrail(target.db, target.tables.audit).list(documentId);
     expect(audit.some((e) => e.type === 'OPERATOR_REDRIVE')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DocumentStore } from '../../../lambdas/platform/shared/documents.ts';
+import { DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
 import { runTower } from '../../../local/operator/cli.ts';
 import type { Target } from '../../../local/operator/target.ts';
 import type { LocalRuntime } from '../../../local/runtime.ts';
@@ -61,7 +61,7 @@ export const largeInvoice = (seed: string) =>
 /** A document whose starter stopped after recording it: RECEIVED, no execution, as of `at`. */
 export async function stalledDocument(runtime: LocalRuntime, name: string, at: Date): Promise<string> {
   const documentId = createHash('sha256').update(`stalled ${name} ${Math.random()}`).digest('hex');
-  const store = new DocumentStore(runtime.clients.documents, runtime.names.table('documents'));
+  const store = new DynamoDocumentStore(runtime.clients.documents, runtime.names.table('documents'));
   await store.create(
     {
       documentId,

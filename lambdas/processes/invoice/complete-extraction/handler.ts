@@ -3,7 +3,7 @@ import { JobLeases } from '../../../platform/extraction/job-leases.ts';
 import { JobStore } from '../../../platform/extraction/jobs.ts';
 import { envVars } from '../../../platform/registry/names.ts';
 import { tables } from '../../../platform/registry/tables.ts';
-import { AuditTrail } from '../../../platform/shared/audit.ts';
+import { DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
 import { s3 } from '../../../platform/shared/clients/s3.ts';
 import { sfn } from '../../../platform/shared/clients/sfn.ts';
@@ -57,7 +57,7 @@ export const handler = createCompleteExtractionHandler(() => {
       jobs: new JobStore(dynamo, table),
       leases: new JobLeases(dynamo, table),
       readJob: (jobId) => readExpenseJob(textract, jobId),
-      audit: new AuditTrail(),
+      audit: new DynamoAuditTrail(),
       succeed: (token, output) => succeedTask(sfn, token, output),
       fail: (token, error) => failTask(sfn, token, error),
       recordQuality: publishQuality,

@@ -32,8 +32,16 @@ export function vendorRecordKey(invoiceDate: string | null, documentId: string):
   return `INV#${invoiceDate ?? '0000-00-00'}#${documentId}`;
 }
 
-/** Vendor history: the recent invoices of a vendor, read by scoring and written by finalize. */
-export class VendorHistory {
+/** The vendor history port: recent invoices per vendor, recorded idempotently per document. */
+export interface VendorHistory {
+  /** The vendor's most recent invoices, newest first. */
+  recent(vendorId: string, limit?: number): Promise<VendorInvoice[]>;
+  /** Records a completed invoice; idempotent, since the key is derived from the document. */
+  record(invoice: VendorInvoice): Promise<void>;
+}
+
+/** DynamoDB adapter: Vendor history: the recent invoices of a vendor, read by scoring and written by finalize. */
+export class DynamoVendorHistory implements VendorHistory {
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
     private readonly tableName: string = requiredEnv(vendorsTable.envVar),

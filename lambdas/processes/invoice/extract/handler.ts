@@ -7,7 +7,7 @@ import { parseRequest } from '../../../platform/extraction/request.ts';
 import { envVars } from '../../../platform/registry/names.ts';
 import type { TextractRates } from '../../../platform/registry/queues.ts';
 import { tables } from '../../../platform/registry/tables.ts';
-import { AuditTrail } from '../../../platform/shared/audit.ts';
+import { DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
 import { s3 } from '../../../platform/shared/clients/s3.ts';
 import { sfn } from '../../../platform/shared/clients/sfn.ts';
@@ -92,7 +92,7 @@ function liveDeps(): AdmitDeps {
     leases: new JobLeases(dynamo, table),
     jobs: new JobStore(dynamo, table),
     limits: jsonEnv<TextractRates>(envVars.textractRates),
-    audit: new AuditTrail(),
+    audit: new DynamoAuditTrail(),
     succeed: (token, output) => succeedTask(sfn, token, output),
     fail: (token, error) => failTask(sfn, token, error),
     recordQuality: publishQuality,

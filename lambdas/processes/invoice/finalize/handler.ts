@@ -4,11 +4,11 @@ import { envVars } from '../../../platform/registry/names.ts';
 import { s3 } from '../../../platform/shared/clients/s3.ts';
 import { requiredEnv } from '../../../platform/shared/env.ts';
 import type { NormalizedInvoice } from '../domain/invoice.ts';
-import { VendorHistory } from '../domain/vendors.ts';
+import { DynamoVendorHistory } from '../domain/vendors.ts';
 import { type InvoiceFinishEvent, invoiceFinish } from './finish.ts';
 
 const bucket = requiredEnv(envVars.bucket);
-const vendors = new VendorHistory();
+const vendors = new DynamoVendorHistory();
 
 export const handler = createFinalizeHandler<InvoiceFinishEvent>(finalizeDeps(), (event) =>
   invoiceFinish(

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { JobStore } from '../../../platform/extraction/jobs.ts';
 import { envVars } from '../../../platform/registry/names.ts';
 import { tables } from '../../../platform/registry/tables.ts';
-import { AuditTrail } from '../../../platform/shared/audit.ts';
+import { DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
 import { s3 } from '../../../platform/shared/clients/s3.ts';
 import { textract } from '../../../platform/shared/clients/textract.ts';
@@ -33,7 +33,7 @@ export const handler = createRecoverExtractionHandler(() => {
     ...s3ArtifactStore(s3, requiredEnv(envVars.bucket)),
     jobs: new JobStore(dynamo, requiredEnv(tables.extraction.envVar)),
     readJob: (jobId) => readExpenseJob(textract, jobId),
-    audit: new AuditTrail(),
+    audit: new DynamoAuditTrail(),
     recordQuality: publishQuality,
   };
   return live;

@@ -1,4 +1,4 @@
-import { AuditTrail } from '../../../platform/shared/audit.ts';
+import { type AuditTrail, DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import { instrument, logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
 import type { RulesResult } from '../domain/workflow.ts';
 import { applyRules } from './apply-rules.ts';
@@ -87,6 +87,6 @@ function instrumentRules(fn: (event: RulesEvent) => Promise<RulesResult>) {
 }
 
 export const handler = createRulesHandler(() => ({
-  audit: new AuditTrail(),
+  audit: new DynamoAuditTrail(),
   parameters: loadRuleParameters(),
 }));

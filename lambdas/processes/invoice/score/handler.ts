@@ -1,10 +1,10 @@
 import type { Context } from 'aws-lambda';
-import { AuditTrail } from '../../../platform/shared/audit.ts';
+import { type AuditTrail, DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import { instrument, logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
 import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
-import { VendorHistory, vendorIdOf } from '../domain/vendors.ts';
+import { DynamoVendorHistory, type VendorHistory, vendorIdOf } from '../domain/vendors.ts';
 import type { ScoreResult } from '../domain/workflow.ts';
 import { bundledModelSource, type ModelSource } from './model-source.ts';
 import { scoreVendorRisk } from './score.ts';
@@ -91,9 +91,9 @@ let live: ScoreHandler | undefined;
 /** The deployed handler; its adapters are built on first use, so importing this module reads no environment. */
 export const handler: ScoreHandler = (event, context) => {
   live ??= createScoreHandler({
-    history: new VendorHistory(),
+    history: new DynamoVendorHistory(),
     models: bundledModelSource,
-    audit: new AuditTrail(),
+    audit: new DynamoAuditTrail(),
     metrics,
   });
   return live(event, context);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { catalogOf } from '../../../../lambdas/platform/registry/catalog.ts';
+import type { ProcessSpec } from '../../../../lambdas/platform/registry/process-spec.ts';
+import { processes } from '../../../../lambdas/processes/index.ts';
 import { cannedInput, cannedResult, taskFunctions, taskTokensIn } from '../../../../local/bench/canned.ts';
 import type { AslDefinition } from '../../../../local/stepfunctions/definition.ts';
 import { readDefinition } from '../../../../statemachines/definition.ts';
-import { type ProcessSpec, processes } from '../../../../statemachines/processes.ts';
 
 const invoice = processes.find((p) => p.id === 'invoice');
 if (!invoice) throw new Error('no invoice process');
@@ -10,14 +12,19 @@ if (!invoice) throw new Error('no invoice process');
 describe('instant handlers for the overhead runs', () => {
   it('finds the functions that answer the invoice Task states, callback states included', () => {
     // Act
-    const functions = taskFunctions(JSON.parse(readDefinition(invoice)) as AslDefinition, invoice);
+    const functions = taskFunctions(
+      JSON.parse(readDefinition(invoice)) as AslDefinition,
+      invoice,
+      catalogOf(processes),
+    );
     // Assess
     expect(Object.fromEntries(functions)).toMatchObject({
       Extract: 'extract',
       Score: 'score',
       ApplyRules: 'rules',
       RequestApproval: 'request-approval',
-      Finalize: 'finalize',
+      RequestApprovalWait: 'request-approval',
+      Finalize: 'invoice-finalize',
       RecordFailure: 'record-failure',
     });
   });
@@ -37,11 +44,11 @@ describe('instant handlers for the overhead runs', () => {
         Elsewhere: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:x', End: true },
       },
     };
-    const withQueue = { ...invoice, queuePlaceholders: { IntakeQueueUrl: 'intake' } } as ProcessSpec;
+    const withQueue: ProcessSpec = { ...invoice, queuePlaceholders: { IntakeQueueUrl: 'extraction' } };
     // Act
-    const functions = taskFunctions(definition, withQueue);
+    const functions = taskFunctions(definition, withQueue, catalogOf([withQueue]));
     // Assess
-    expect(Object.fromEntries(functions)).toEqual({ Queue: 'start-execution' });
+    expect(Object.fromEntries(functions)).toEqual({ Queue: 'extract' });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ProcessSpec } from '../../../../lambdas/platform/registry/process-spec.ts';
+import { processes } from '../../../../lambdas/processes/index.ts';
 import { medianRun, type OverheadRun, overheadBareEngine } from '../../../../local/bench/overhead.ts';
-import { type ProcessSpec, processes } from '../../../../statemachines/processes.ts';
 
 const invoice = processes.find((p) => p.id === 'invoice');
 if (!invoice) throw new Error('no invoice process');

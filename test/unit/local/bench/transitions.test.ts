@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { processes } from '../../../../lambdas/processes/index.ts';
 import {
   billedTransitions,
   pathOf,
@@ -8,7 +9,6 @@ import {
 import type { AslDefinition } from '../../../../local/stepfunctions/definition.ts';
 import type { ExecutionRecord, HistoryEvent } from '../../../../local/stepfunctions/executions.ts';
 import { readDefinition } from '../../../../statemachines/definition.ts';
-import { processes } from '../../../../statemachines/processes.ts';
 
 type Step = [type: string, name?: string];
 
@@ -156,7 +156,8 @@ describe('state transitions from execution histories', () => {
     // Act
     const states = waitingStates(JSON.parse(readDefinition(invoice)) as AslDefinition);
     // Assess
-    expect(states).toContain('RequestApproval');
+    expect(states).toContain('RequestApprovalWait');
+    expect(states).not.toContain('RequestApproval');
     expect(states).not.toContain('Extract');
   });
 });

@@ -98,7 +98,7 @@ describe('servePage: choosing', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('Confirm: approve this invoice?');
+    expect(response.body).toContain('Confirm: approve?');
     expect(formValue(response.body, 'step')).toBe('confirm');
     expect(formValue(response.body, 'decision')).toBe('approve');
     expect(response.body).toContain('>looks right</textarea>');
@@ -121,7 +121,7 @@ describe('servePage: choosing', () => {
     );
 
     // Assess
-    expect(response.body).toContain('Choose Approve or Reject.');
+    expect(response.body).toContain('Choose one of the buttons.');
     expect(formValue(response.body, 'step')).toBe('choose');
     expect(votes(f)).toEqual([]);
   });
@@ -210,7 +210,7 @@ describe('servePage: confirming', () => {
     );
 
     // Assess
-    expect(tooFast.body).toContain('Please review the invoice and confirm again.');
+    expect(tooFast.body).toContain('Please review it and confirm again.');
     expect(formValue(tooFast.body, 'step')).toBe('confirm');
     expect(votesAfterTooFast).toEqual([]);
     expect(f.audit.ofType('DECISION_TOO_FAST')).toHaveLength(1);

@@ -6,23 +6,36 @@ import {
   outcomePage,
   pages,
 } from '../../../../lambdas/platform/approval-api/pages.ts';
-import { approvalRecord, summary } from '../shared/support/builders.ts';
+import type { ApprovalRecord } from '../../../../lambdas/platform/human-step/record.ts';
+import type { HumanStepChoice } from '../../../../lambdas/platform/human-step/request.ts';
+import { approvalRecord, humanRequest } from '../shared/support/builders.ts';
 
-const hostile = summary({
-  vendor: '<img src=x onerror=alert(1)>',
-  invoiceNumber: '"><script>steal()</script>',
-  dueDate: "'; drop",
-  currency: '<s>',
-  riskBand: 'high" onmouseover="x',
-  riskRationale: ['<iframe src=//evil>'],
-  reasons: ['total > 10,000 & <u>new</u> bank'],
-});
+const shown = (request = humanRequest(), choices?: readonly HumanStepChoice[]): ApprovalRecord =>
+  approvalRecord({ request, ...(choices ? { choices } : {}) });
+
+const hostile = shown(
+  humanRequest({
+    title: '<img src=x onerror=alert(1)>',
+    facts: [
+      { label: 'Invoice', value: '"><script>steal()</script>' },
+      { label: '<s>', value: "'; drop" },
+    ],
+    risk: { level: 'high', score: 0.81, rationale: ['<iframe src=//evil>'], note: '<u>fallback</u>' },
+    reasons: ['total > 10,000 & <u>new</u> bank'],
+  }),
+  [
+    { id: 'approve', label: 'Ship " onmouseover="x', effect: 'approve' },
+    { id: 'reject', label: 'Reject', effect: 'reject' },
+  ],
+);
+const approve: HumanStepChoice = { id: 'approve', label: 'Approve', effect: 'approve' };
+const reject: HumanStepChoice = { id: 'reject', label: 'Reject', effect: 'reject' };
 
 /** Markup an attacker-controlled value would need to act in the page. */
 const active = /<img|<script|<iframe|<u>|<s>|onmouseover="|'; drop/;
 
 describe('choosePage', () => {
-  it('escapes every value of a hostile summary', () => {
+  it('escapes every value of a hostile request', () => {
     // Act
     const { body } = choosePage(hostile, 'n"once', { approveAllowed: true, note: '<em>note</em>' });
 
@@ -31,14 +44,14 @@ describe('choosePage', () => {
     expect(body).not.toContain('<em>');
     expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(body).toContain('&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;');
-    expect(body).toContain('class="band-high&quot; onmouseover=&quot;x"');
+    expect(body).toContain('Ship &quot; onmouseover=&quot;x…');
     expect(body).toContain('total &gt; 10,000 &amp; &lt;u&gt;new&lt;/u&gt; bank');
     expect(body).toContain('<input type="hidden" name="nonce" value="n&quot;once">');
   });
 
   it('offers Approve and Reject, each leading to a confirmation only', () => {
     // Act
-    const { statusCode, body } = choosePage(summary(), 'nonce-1', { approveAllowed: true });
+    const { statusCode, body } = choosePage(shown(), 'nonce-1', { approveAllowed: true });
 
     // Assess
     expect(statusCode).toBe(200);
@@ -51,7 +64,7 @@ describe('choosePage', () => {
 
   it('has no Approve button for the submitter', () => {
     // Act
-    const { body } = choosePage(summary(), 'nonce-1', {
+    const { body } = choosePage(shown(), 'nonce-1', {
       approveAllowed: false,
       note: 'You submitted this document, so you may only reject it.',
     });
@@ -62,8 +75,15 @@ describe('choosePage', () => {
     expect(body).toContain('You submitted this document');
   });
 
-  it('shows what is decided: vendor, number, amount, due date, risk and reasons', () => {
-    const { body } = choosePage(summary({ degraded: true }), 'n', { approveAllowed: true });
+  it("shows what is decided, in the process's words: its facts, risk and reasons", () => {
+    const request = humanRequest();
+    const risk = {
+      level: 'high' as const,
+      score: 0.81,
+      rationale: ['the bank account is new'],
+      note: 'scored by fallback',
+    };
+    const { body } = choosePage(shown({ ...request, risk }), 'n', { approveAllowed: true });
     for (const text of [
       'Acme Supplies Ltd',
       'INV-0107',
@@ -78,34 +98,55 @@ describe('choosePage', () => {
     }
   });
 
-  it('shows unknown values as a dash', () => {
-    const { body } = choosePage(summary({ vendor: null, total: null, reasons: [], riskRationale: [] }), 'n', {
-      approveAllowed: true,
-    });
+  it('shows the facts as the process gave them, a dash for no reason, and no risk when it gave none', () => {
+    const request = humanRequest({ facts: [{ label: 'Vendor', value: '—' }], reasons: [], risk: null });
+    const { body } = choosePage(shown(request), 'n', { approveAllowed: true });
     expect(body).toContain('<dt>Vendor</dt><dd>—</dd>');
-    expect(body).toContain('<dt>Amount</dt><dd>—</dd>');
     expect(body).toContain('<p class="note">—</p>');
+    expect(body).not.toContain('Risk');
+  });
+
+  it("offers the process's own choices, each counting as approve or reject", () => {
+    // Prepare
+    const choices: HumanStepChoice[] = [
+      { id: 'accept', label: 'Accept translation', effect: 'approve' },
+      { id: 'revise', label: 'Send back', effect: 'reject' },
+    ];
+
+    // Act
+    const { body } = choosePage(shown(humanRequest(), choices), 'n', { approveAllowed: true });
+    const { body: submitter } = choosePage(shown(humanRequest(), choices), 'n', { approveAllowed: false });
+
+    // Assess
+    expect(body).toContain(
+      '<button class="approve" type="submit" name="decision" value="accept">Accept translation…</button>',
+    );
+    expect(body).toContain(
+      '<button class="reject" type="submit" name="decision" value="revise">Send back…</button>',
+    );
+    expect(submitter).not.toContain('value="accept"');
+    expect(submitter).toContain('value="revise"');
   });
 });
 
 describe('confirmPage', () => {
   it.each([
-    ['approve', 'Confirm: approve this invoice?', 'Confirm approval'],
-    ['reject', 'Confirm: reject this invoice?', 'Confirm rejection'],
-  ] as const)('asks to confirm the choice to %s', (decision, title, button) => {
+    [approve, 'Confirm: approve?', 'Confirm: Approve'],
+    [reject, 'Confirm: reject?', 'Confirm: Reject'],
+  ] as const)('asks to confirm the choice to %s', (choice, title, button) => {
     // Act
-    const { body } = confirmPage(summary(), decision, 'nonce-2', '', { stepUp: false });
+    const { body } = confirmPage(shown(), choice, 'nonce-2', '', { stepUp: false });
 
     // Assess
     expect(body).toContain(`<h1>${title}</h1>`);
     expect(body).toContain(button);
-    expect(body).toContain(`<input type="hidden" name="decision" value="${decision}">`);
+    expect(body).toContain(`<input type="hidden" name="decision" value="${choice.id}">`);
     expect(body).toContain('<input type="hidden" name="step" value="confirm">');
   });
 
-  it('escapes the comment and the summary', () => {
+  it('escapes the comment and the request', () => {
     // Act
-    const { body } = confirmPage(hostile, 'reject', 'nonce-2', '</textarea><script>alert(1)</script>', {
+    const { body } = confirmPage(hostile, reject, 'nonce-2', '</textarea><script>alert(1)</script>', {
       stepUp: false,
     });
 
@@ -118,7 +159,7 @@ describe('confirmPage', () => {
     [true, true],
     [false, false],
   ])('asks for the one-time code only with step-up (%s)', (stepUp, asked) => {
-    const { body } = confirmPage(summary(), 'approve', 'n', '', { stepUp });
+    const { body } = confirmPage(shown(), approve, 'n', '', { stepUp });
     expect(body.includes('name="code"')).toBe(asked);
   });
 });

@@ -72,7 +72,10 @@ describe('parsePageRequest', () => {
   });
 
   it('accepts the ids Tower itself mints', () => {
-    const minted = { approvalId: approvalIdFor('arn:aws:states:x:1:execution:m:e'), secret: newLinkSecret() };
+    const minted = {
+      approvalId: approvalIdFor('arn:aws:states:x:1:execution:m:e', 'approval'),
+      secret: newLinkSecret(),
+    };
     expect(parsePageRequest(apiEvent({ pathParameters: minted }))).toMatchObject(minted);
   });
 

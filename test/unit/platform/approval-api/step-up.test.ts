@@ -8,7 +8,7 @@ import {
   sendCode,
 } from '../../../../lambdas/platform/approval-api/step-up.ts';
 import { hashSecret } from '../../../../lambdas/platform/human-step/secrets.ts';
-import { summary } from '../shared/support/builders.ts';
+import { humanRequest } from '../shared/support/builders.ts';
 import { approvalApi, pageRequest } from './support.ts';
 
 function setup() {
@@ -122,7 +122,7 @@ describe('checkCode', () => {
 describe('codeEmail', () => {
   it('carries the code and no link', () => {
     // Act
-    const email = codeEmail('ann@example.com', summary({ vendor: '<b>Acme</b>' }), '042917');
+    const email = codeEmail('ann@example.com', humanRequest({ title: 'Invoice from <b>Acme</b>' }), '042917');
 
     // Assess
     expect(email.subject).toBe('Your approval code: 042917');

@@ -1,83 +1,104 @@
 import { describe, expect, it } from 'vitest';
-import { type FinalizeDeps, finalize } from '../../../../lambdas/platform/finalize/finalize.ts';
+import {
+  type AfterFinish,
+  type FinalizeDeps,
+  finalize,
+} from '../../../../lambdas/platform/finalize/finalize.ts';
+import type { FinishEvent } from '../../../../lambdas/platform/finalize/result.ts';
 import type { DocumentRecord } from '../../../../lambdas/platform/shared/documents.ts';
-import type { ApprovalOutcome, WorkflowState } from '../../../../lambdas/platform/shared/workflow.ts';
-import type { NormalizedInvoice } from '../../../../lambdas/processes/invoice/domain/invoice.ts';
-import { type VendorInvoice, vendorIdOf } from '../../../../lambdas/processes/invoice/domain/vendors.ts';
+import type { ApprovalOutcome, HumanTaskState } from '../../../../lambdas/platform/shared/workflow.ts';
 import {
   documentId,
   documentRecord,
+  documentRef,
   executionArn,
-  field,
-  normalizedInvoice,
   otherExecutionArn,
-  workflowState,
 } from '../shared/support/builders.ts';
 import { clock, MemoryAudit, MemoryDocuments } from '../shared/support/fakes.ts';
 
 const resultKey = `results/invoice/${documentId}.json`;
 
-function finalizer(options: { document?: DocumentRecord; invoice?: NormalizedInvoice | null } = {}) {
+function finalizer(options: { document?: DocumentRecord } = {}) {
   const documents = new MemoryDocuments([
     options.document ?? documentRecord({ status: 'AWAITING_APPROVAL' }),
   ]);
   const audit = new MemoryAudit();
   const results = new Map<string, string>();
-  const vendors: VendorInvoice[] = [];
-  const reads: string[] = [];
   const deps: FinalizeDeps = {
     documents: documents.store,
     audit: audit.trail,
-    readInvoice: async (key) => {
-      reads.push(key);
-      return options.invoice === undefined ? normalizedInvoice() : options.invoice;
-    },
     writeResult: async (key, body) => {
       results.set(key, body);
-    },
-    recordVendorInvoice: async (invoice) => {
-      vendors.push(invoice);
     },
     resultsPrefix: 'results/',
     now: clock('2025-03-01T10:01:00.000Z').now,
   };
-  const result = () =>
-    JSON.parse(results.get(resultKey) ?? 'null') as { status: string; reason: string } | null;
-  return { deps, documents, audit, results, vendors, reads, result };
+  const result = () => JSON.parse(results.get(resultKey) ?? 'null') as Record<string, unknown> | null;
+  return { deps, documents, audit, results, result };
 }
 
-const approval = (decision: ApprovalOutcome['decision']): ApprovalOutcome => ({
+const outcome = (decision: ApprovalOutcome['decision']): ApprovalOutcome => ({
   approvalId: 'approval-1',
   decision,
   votes: [],
   decidedAt: '2025-03-01T10:00:00.000Z',
 });
+const task = (result: HumanTaskState['outcome']): HumanTaskState => ({
+  taskId: 'approval-1',
+  timings: {
+    reminderAfterSeconds: 1,
+    remainingAfterReminderSeconds: 1,
+    escalate: false,
+    escalationSeconds: 1,
+  },
+  outcome: result,
+});
+
+function finishEvent(
+  humanTasks: FinishEvent['humanTasks'] = {},
+  overrides: Partial<FinishEvent> = {},
+): FinishEvent {
+  return {
+    document: documentRef(),
+    workflowVersion: 'invoice@2+0123abcd',
+    executionArn,
+    humanTasks,
+    versions: { model: 'vendor-risk@2+abc', rules: 'invoice-rules@4' },
+    ...overrides,
+  };
+}
 
 describe('finalize', () => {
-  it.each<[string, Partial<WorkflowState>, string, string]>([
-    ['an approved invoice', { approval: approval('approved') }, 'COMPLETED', 'approved'],
+  it.each<[string, FinishEvent['humanTasks'], string, string]>([
+    ['an approved document', { approval: task(outcome('approved')) }, 'COMPLETED', 'approved'],
     [
-      'an invoice rejected by a task failure',
-      { approvalRejection: { Error: 'Approval.Rejected', Cause: '{"votes":[]}' } },
+      'a document rejected by a task failure',
+      { approval: task({ Error: 'Approval.Rejected', Cause: '{"votes":[]}' }) },
       'REJECTED',
       'rejected by the approvers',
     ],
     [
-      'an invoice whose approval expired',
-      { approval: approval('expired') },
+      'a document whose approval expired',
+      { approval: task(outcome('expired')) },
       'REJECTED',
       'approval expired; rejected automatically',
     ],
-    ['an invoice that needed no approval', {}, 'COMPLETED', 'no approval required'],
-  ])('ends %s, writing the result and the status', async (_name, overrides, status, reason) => {
+    ['a document that needed no person', {}, 'COMPLETED', 'no approval required'],
+    [
+      'a document one of whose several tasks was rejected',
+      { review: task(outcome('approved')), approval: task(outcome('rejected')) },
+      'REJECTED',
+      'rejected by the approvers',
+    ],
+  ])('ends %s, writing the result and the status', async (_name, humanTasks, status, reason) => {
     // Prepare
     const f = finalizer();
 
     // Act
-    const outcome = await finalize(f.deps, { state: workflowState(overrides), executionArn });
+    const ended = await finalize(f.deps, finishEvent(humanTasks));
 
     // Assess
-    expect(outcome).toEqual({ status, resultKey });
+    expect(ended).toEqual({ status, resultKey });
     expect(f.result()).toMatchObject({ status, reason });
     expect(f.documents.peek(documentId)).toMatchObject({ status, resultKey, statusReason: reason });
     expect(f.audit.ofType('FINALIZED')).toMatchObject([
@@ -85,45 +106,42 @@ describe('finalize', () => {
     ]);
   });
 
-  it('adds a completed invoice to its vendor history', async () => {
+  it("writes the process's result body with each task's outcome and the versions that decided", async () => {
     // Prepare
-    const f = finalizer({ invoice: normalizedInvoice({ vendor: field('ACME Supplies, Ltd.') }) });
+    const f = finalizer();
+    const event = finishEvent({ approval: task({ Error: 'Approval.Rejected', Cause: '{"votes":[]}' }) });
 
     // Act
-    await finalize(f.deps, { state: workflowState({ approval: approval('approved') }), executionArn });
+    await finalize(f.deps, event, { risk: { band: 'high' } });
 
     // Assess
-    expect(f.reads).toEqual([`extractions/invoice/${documentId}.json`]);
-    expect(f.vendors).toEqual([
-      {
-        vendorId: vendorIdOf('Acme Supplies Ltd'),
-        recordKey: `INV#2025-02-20#${documentId}`,
-        documentId,
-        invoiceNumber: 'INV-0107',
-        invoiceDate: '2025-02-20',
-        total: '12138.00',
-        currency: 'EUR',
-        bankAccountHash: 'bank-hash-a',
-        recordedAt: '2025-03-01T10:01:00.000Z',
-      },
-    ]);
+    expect(f.result()).toEqual({
+      documentId,
+      process: 'invoice',
+      status: 'REJECTED',
+      reason: 'rejected by the approvers',
+      source: { bucket: 'tower-data', key: 'invoices/acme-0107.pdf' },
+      risk: { band: 'high' },
+      humanTasks: { approval: { decision: 'rejected', detail: { votes: [] } } },
+      versions: { workflow: 'invoice@2+0123abcd', model: 'vendor-risk@2+abc', rules: 'invoice-rules@4' },
+      executionArn,
+      finalizedAt: '2025-03-01T10:01:00.000Z',
+    });
   });
 
-  it.each<[string, Partial<WorkflowState>]>([
-    ['rejected', { approval: approval('rejected') }],
-    ['expired', { approval: approval('expired') }],
-    ['rejected by a task failure', { approvalRejection: { Error: 'Approval.Rejected' } }],
-  ])('keeps a %s invoice out of the vendor history', async (_name, overrides) => {
+  it("runs the process's own effect once the result is written, with the verdict", async () => {
+    // Prepare
     const f = finalizer();
-    await finalize(f.deps, { state: workflowState(overrides), executionArn });
-    expect(f.vendors).toEqual([]);
-  });
+    const seen: string[] = [];
+    const after: AfterFinish = async (verdict) => {
+      seen.push(`${verdict.status} after ${f.results.size} result`);
+    };
 
-  it('keeps an invoice without a vendor name out of the vendor history', async () => {
-    const f = finalizer({ invoice: normalizedInvoice({ vendor: null }) });
-    await finalize(f.deps, { state: workflowState(), executionArn });
-    expect(f.vendors).toEqual([]);
-    expect(f.documents.peek(documentId)?.status).toBe('COMPLETED');
+    // Act
+    await finalize(f.deps, finishEvent({ approval: task(outcome('approved')) }), {}, after);
+
+    // Assess
+    expect(seen).toEqual(['COMPLETED after 1 result']);
   });
 
   it('writes nothing for a stale execution that no longer owns the document', async () => {
@@ -131,32 +149,43 @@ describe('finalize', () => {
     const f = finalizer({
       document: documentRecord({ status: 'AWAITING_APPROVAL', ownerExecution: otherExecutionArn }),
     });
+    const effects: string[] = [];
 
     // Act
-    const outcome = await finalize(f.deps, {
-      state: workflowState({ approval: approval('approved') }),
-      executionArn,
-    });
+    const ended = await finalize(
+      f.deps,
+      finishEvent({ approval: task(outcome('approved')) }),
+      {},
+      async () => {
+        effects.push('ran');
+      },
+    );
 
     // Assess
-    expect(outcome).toEqual({ status: 'STALE' });
+    expect(ended).toEqual({ status: 'STALE' });
     expect(f.results.size).toBe(0);
-    expect(f.vendors).toEqual([]);
+    expect(effects).toEqual([]);
     expect(f.documents.peek(documentId)).toMatchObject({ status: 'AWAITING_APPROVAL', revision: 3 });
     expect(f.audit.types()).toEqual(['STALE_EXECUTION_IGNORED']);
   });
 
-  it('audits once when retried after it already ended the document', async () => {
+  it('writes nothing again when run after it already ended the document, and returns what it recorded', async () => {
     // Prepare
     const f = finalizer();
-    const event = { state: workflowState({ approval: approval('approved') }), executionArn };
+    const event = finishEvent({ approval: task(outcome('approved')) });
     await finalize(f.deps, event);
+    const written = f.results.get(resultKey);
+    const effects: string[] = [];
 
     // Act
-    const again = await finalize(f.deps, event);
+    const again = await finalize(f.deps, event, {}, async () => {
+      effects.push('ran');
+    });
 
     // Assess
     expect(again).toEqual({ status: 'COMPLETED', resultKey });
+    expect(f.results.get(resultKey)).toBe(written);
+    expect(effects).toEqual([]);
     expect(f.documents.peek(documentId)?.status).toBe('COMPLETED');
     expect(f.audit.ofType('FINALIZED')).toHaveLength(1);
     expect(f.audit.ofType('STATUS_CHANGED')).toHaveLength(1);
@@ -165,26 +194,13 @@ describe('finalize', () => {
 
   it('records the versions that decided in every event', async () => {
     const f = finalizer();
-    await finalize(f.deps, { state: workflowState(), executionArn });
+    await finalize(f.deps, finishEvent());
     for (const event of f.audit.records) {
       expect(event.versions).toEqual({
-        workflow: 'invoice@1+0123abcd',
+        workflow: 'invoice@2+0123abcd',
         model: 'vendor-risk@2+abc',
         rules: 'invoice-rules@4',
       });
     }
-  });
-
-  it('finalizes without reading an invoice when there was no extraction', async () => {
-    // Prepare
-    const f = finalizer();
-
-    // Act
-    await finalize(f.deps, { state: workflowState({ extraction: undefined }), executionArn });
-
-    // Assess
-    expect(f.reads).toEqual([]);
-    expect(f.result()).toMatchObject({ status: 'COMPLETED' });
-    expect(f.vendors).toEqual([]);
   });
 });

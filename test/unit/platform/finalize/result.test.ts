@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { resultDocument, verdictOf } from '../../../../lambdas/platform/finalize/result.ts';
-import type { ApprovalOutcome, WorkflowState } from '../../../../lambdas/platform/shared/workflow.ts';
-import { executionArn, normalizedInvoice, workflowState } from '../shared/support/builders.ts';
+import { type FinishEvent, resultDocument, verdictOf } from '../../../../lambdas/platform/finalize/result.ts';
+import type {
+  ApprovalOutcome,
+  CaughtError,
+  HumanTaskState,
+} from '../../../../lambdas/platform/shared/workflow.ts';
+import { documentRef, executionArn } from '../shared/support/builders.ts';
 
 const outcome = (decision: ApprovalOutcome['decision']): ApprovalOutcome => ({
   approvalId: 'approval-1',
@@ -16,88 +20,114 @@ const outcome = (decision: ApprovalOutcome['decision']): ApprovalOutcome => ({
   decidedAt: '2025-03-01T10:00:00.000Z',
 });
 
-const rejection = {
+const rejection: CaughtError = {
   Error: 'Approval.Rejected',
   Cause: JSON.stringify({ approvalId: 'approval-1', decidedAt: '2025-03-01T10:00:00.000Z', votes: [] }),
 };
 
+const task = (result?: HumanTaskState['outcome']): HumanTaskState => ({
+  taskId: 'approval-1',
+  timings: {
+    reminderAfterSeconds: 1,
+    remainingAfterReminderSeconds: 1,
+    escalate: false,
+    escalationSeconds: 1,
+  },
+  ...(result === undefined ? {} : { outcome: result }),
+});
+
+const event = (humanTasks: FinishEvent['humanTasks'], versions?: FinishEvent['versions']): FinishEvent => ({
+  document: documentRef(),
+  workflowVersion: 'invoice@2+0123abcd',
+  executionArn,
+  humanTasks,
+  ...(versions ? { versions } : {}),
+});
+
 describe('verdictOf', () => {
-  it.each<[string, Partial<WorkflowState>, string, string]>([
-    ['approved', { approval: outcome('approved') }, 'COMPLETED', 'approved'],
-    ['rejected by a task failure', { approvalRejection: rejection }, 'REJECTED', 'rejected by the approvers'],
-    ['rejected as an outcome', { approval: outcome('rejected') }, 'REJECTED', 'rejected by the approvers'],
-    ['expired', { approval: outcome('expired') }, 'REJECTED', 'approval expired; rejected automatically'],
-    ['no approval needed', {}, 'COMPLETED', 'no approval required'],
-  ])('%s', (_name, overrides, status, reason) => {
-    expect(verdictOf(workflowState(overrides))).toEqual({ status, reason });
+  it.each<[string, FinishEvent['humanTasks'], string, string]>([
+    ['approved', { approval: task(outcome('approved')) }, 'COMPLETED', 'approved'],
+    ['rejected by a task failure', { approval: task(rejection) }, 'REJECTED', 'rejected by the approvers'],
+    [
+      'rejected as an outcome',
+      { approval: task(outcome('rejected')) },
+      'REJECTED',
+      'rejected by the approvers',
+    ],
+    [
+      'expired',
+      { approval: task(outcome('expired')) },
+      'REJECTED',
+      'approval expired; rejected automatically',
+    ],
+    ['no person needed', {}, 'COMPLETED', 'no approval required'],
+    ['a task prepared but never decided', { approval: task() }, 'COMPLETED', 'no approval required'],
+  ])('%s', (_name, humanTasks, status, reason) => {
+    expect(verdictOf(humanTasks)).toEqual({ status, reason });
   });
 
-  it('lets a rejection win over anything else the state holds', () => {
-    expect(
-      verdictOf(workflowState({ approval: outcome('approved'), approvalRejection: rejection })).status,
-    ).toBe('REJECTED');
+  it('lets a rejection in any task win over approvals in others', () => {
+    expect(verdictOf({ first: task(outcome('approved')), second: task(rejection) }).status).toBe('REJECTED');
   });
 });
 
 describe('resultDocument', () => {
   it('records the decision with its inputs and the versions that produced it', () => {
     // Prepare
-    const state = workflowState({ approval: outcome('approved') });
-    const invoice = normalizedInvoice();
+    const finish = event(
+      { approval: task(outcome('approved')) },
+      { model: 'vendor-risk@2+abc', rules: 'r@4' },
+    );
 
     // Act
-    const result = resultDocument(state, invoice, verdictOf(state), executionArn, '2025-03-01T10:01:00.000Z');
+    const result = resultDocument(
+      finish,
+      { invoice: { total: '1.00' } },
+      verdictOf(finish.humanTasks),
+      'now',
+    );
 
     // Assess
     expect(result).toEqual({
-      documentId: state.document.documentId,
+      documentId: finish.document.documentId,
       process: 'invoice',
       status: 'COMPLETED',
       reason: 'approved',
       source: { bucket: 'tower-data', key: 'invoices/acme-0107.pdf', versionId: undefined },
-      invoice,
-      risk: state.score,
-      rules: state.rules,
-      approval: state.approval,
-      versions: { workflow: 'invoice@1+0123abcd', model: 'vendor-risk@2+abc', rules: 'invoice-rules@4' },
+      invoice: { total: '1.00' },
+      humanTasks: { approval: outcome('approved') },
+      versions: { workflow: 'invoice@2+0123abcd', model: 'vendor-risk@2+abc', rules: 'r@4' },
       executionArn,
-      finalizedAt: '2025-03-01T10:01:00.000Z',
+      finalizedAt: 'now',
     });
   });
 
   it('reads a rejection delivered as a task failure from its cause', () => {
-    // Prepare
-    const state = workflowState({ approvalRejection: rejection });
-
-    // Act
-    const result = resultDocument(state, null, verdictOf(state), executionArn, 'now');
-
-    // Assess
-    expect(result.approval).toEqual({
-      decision: 'rejected',
-      detail: { approvalId: 'approval-1', decidedAt: '2025-03-01T10:00:00.000Z', votes: [] },
+    const finish = event({ approval: task(rejection) });
+    expect(resultDocument(finish, {}, verdictOf(finish.humanTasks), 'now').humanTasks).toEqual({
+      approval: {
+        decision: 'rejected',
+        detail: { approvalId: 'approval-1', decidedAt: '2025-03-01T10:00:00.000Z', votes: [] },
+      },
     });
   });
 
   it('keeps a rejection cause that is not JSON as text', () => {
-    const state = workflowState({
-      approvalRejection: { Error: 'Approval.Rejected', Cause: 'rejected by ann' },
-    });
-    expect(resultDocument(state, null, verdictOf(state), executionArn, 'now').approval).toEqual({
-      decision: 'rejected',
-      detail: 'rejected by ann',
+    const finish = event({ approval: task({ Error: 'Approval.Rejected', Cause: 'rejected by ann' }) });
+    expect(resultDocument(finish, {}, verdictOf(finish.humanTasks), 'now').humanTasks).toEqual({
+      approval: { decision: 'rejected', detail: 'rejected by ann' },
     });
   });
 
-  it('writes null for what the workflow never produced', () => {
+  it('writes null for versions and outcomes the workflow never produced', () => {
     // Prepare
-    const state = workflowState({ score: undefined, rules: undefined });
+    const finish = event({ approval: task() });
 
     // Act
-    const result = resultDocument(state, null, verdictOf(state), executionArn, 'now');
+    const result = resultDocument(finish, {}, verdictOf(finish.humanTasks), 'now');
 
     // Assess
-    expect(result).toMatchObject({ invoice: null, risk: null, rules: null, approval: null });
-    expect(result.versions).toEqual({ workflow: 'invoice@1+0123abcd', model: null, rules: null });
+    expect(result.humanTasks).toEqual({ approval: null });
+    expect(result.versions).toEqual({ workflow: 'invoice@2+0123abcd', model: null, rules: null });
   });
 });

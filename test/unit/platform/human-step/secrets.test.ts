@@ -79,13 +79,20 @@ describe('link secrets', () => {
 describe('approvalIdFor', () => {
   const arn = 'arn:aws:states:eu-west-1:123456789012:execution:tower-invoice:invoice-abc';
 
-  it('is the same for the same execution, so every phase finds the same approval', () => {
-    expect(approvalIdFor(arn)).toBe(approvalIdFor(arn));
+  it('is the same for the same execution and step, so every phase finds the same task', () => {
+    expect(approvalIdFor(arn, 'approval')).toBe(approvalIdFor(arn, 'approval'));
   });
 
-  it('differs between executions and fits an approval link', () => {
-    expect(approvalIdFor(arn)).not.toBe(approvalIdFor(`${arn}2`));
-    expect(approvalIdFor(arn)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  it('differs between executions, steps and items, and fits an approval link', () => {
+    const ids = [
+      approvalIdFor(arn, 'approval'),
+      approvalIdFor(`${arn}2`, 'approval'),
+      approvalIdFor(arn, 'review'),
+      approvalIdFor(arn, 'review', 'batch-1'),
+      approvalIdFor(arn, 'review', 'batch-2'),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 });
 

@@ -1,51 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  failedStep,
   type RecordFailureDeps,
+  type RecordFailureEvent,
   recordFailure,
 } from '../../../../lambdas/platform/record-failure/record-failure.ts';
-import type { WorkflowState } from '../../../../lambdas/platform/shared/workflow.ts';
-import {
-  approvalRequirement,
-  documentId,
-  documentRecord,
-  executionArn,
-  rules,
-  workflowState,
-} from '../shared/support/builders.ts';
+import { documentId, documentRecord, documentRef, executionArn } from '../shared/support/builders.ts';
 import { MemoryAudit, MemoryDocuments } from '../shared/support/fakes.ts';
-
-const approved = {
-  approvalId: 'a',
-  decision: 'approved' as const,
-  votes: [],
-  decidedAt: '2025-03-01T10:00:00.000Z',
-};
-const noApprovalNeeded = rules({ approval: approvalRequirement({ required: false }) });
-
-describe('failedStep', () => {
-  it.each<[string, Partial<WorkflowState>, string]>([
-    ['nothing extracted', { extraction: undefined, score: undefined, rules: undefined }, 'extract'],
-    [
-      'a rejected input',
-      {
-        extraction: undefined,
-        score: undefined,
-        rules: undefined,
-        rejection: { Error: 'Tower.InputRejected' },
-      },
-      'quarantine',
-    ],
-    ['nothing scored', { score: undefined, rules: undefined }, 'score'],
-    ['no rules applied', { rules: undefined }, 'rules'],
-    ['an approval required and not decided', {}, 'approval'],
-    ['an approval decided', { approval: approved }, 'finalize'],
-    ['an approval rejected', { approvalRejection: { Error: 'Approval.Rejected' } }, 'finalize'],
-    ['no approval required', { rules: noApprovalNeeded }, 'finalize'],
-  ])('with %s, blames %s', (_name, overrides, step) => {
-    expect(failedStep(workflowState(overrides))).toBe(step);
-  });
-});
 
 function recorder() {
   const documents = new MemoryDocuments([documentRecord({ status: 'AWAITING_APPROVAL' })]);
@@ -56,6 +16,15 @@ function recorder() {
 
 const lambdaCause = (message: string) => JSON.stringify({ errorType: 'X', errorMessage: message });
 
+/** What the RecordFailure Task hands over: the step named by the `<Step>Failed` state that led there. */
+const failed = (failure: RecordFailureEvent['failure'], failedStep = 'approval'): RecordFailureEvent => ({
+  document: documentRef(),
+  workflowVersion: 'invoice@2+0123abcd',
+  executionArn,
+  failedStep,
+  failure,
+});
+
 describe('recordFailure', () => {
   it.each([
     ['Tower.Transient', 'transient'],
@@ -63,13 +32,15 @@ describe('recordFailure', () => {
     ['Lambda.ServiceException', 'transient'],
     ['Tower.Permanent', 'permanent'],
     ['States.TaskFailed', 'permanent'],
-  ])('classes %s as %s and records FAILED', async (error, failureClass) => {
+  ])('classes %s as %s and records FAILED with the step the ASL named', async (error, failureClass) => {
     // Prepare
     const f = recorder();
-    const state = workflowState({ failure: { Error: error, Cause: lambdaCause('SES quota exceeded') } });
 
     // Act
-    const outcome = await recordFailure(f.deps, { state, executionArn });
+    const outcome = await recordFailure(
+      f.deps,
+      failed({ Error: error, Cause: lambdaCause('SES quota exceeded') }),
+    );
 
     // Assess
     expect(outcome).toEqual({ failureClass, failedStep: 'approval', error });
@@ -85,19 +56,22 @@ describe('recordFailure', () => {
     ]);
   });
 
-  it('records an unknown permanent failure when the state carries no error', async () => {
-    const f = recorder();
-    const outcome = await recordFailure(f.deps, { state: workflowState(), executionArn });
-    expect(outcome).toEqual({ failureClass: 'permanent', failedStep: 'approval', error: 'Unknown' });
-  });
+  it.each(['extract', 'score', 'rules', 'finalize', 'quarantine'])(
+    'records whichever step the state machine names (%s), whatever the state holds',
+    async (step) => {
+      const f = recorder();
+      const outcome = await recordFailure(f.deps, failed({ Error: 'Tower.Permanent' }, step));
+      expect(outcome.failedStep).toBe(step);
+      expect(f.documents.peek(documentId)?.failedStep).toBe(step);
+    },
+  );
 
   it('keeps at most 500 characters of the cause', async () => {
     // Prepare
     const f = recorder();
-    const state = workflowState({ failure: { Error: 'Tower.Permanent', Cause: 'x'.repeat(2000) } });
 
     // Act
-    await recordFailure(f.deps, { state, executionArn });
+    await recordFailure(f.deps, failed({ Error: 'Tower.Permanent', Cause: 'x'.repeat(2000) }));
 
     // Assess
     expect(f.audit.ofType('FAILED')[0]?.rationale?.[1]).toHaveLength(500);
@@ -106,7 +80,7 @@ describe('recordFailure', () => {
   it('audits once across a retry', async () => {
     // Prepare
     const f = recorder();
-    const event = { state: workflowState({ failure: { Error: 'Tower.Permanent' } }), executionArn };
+    const event = failed({ Error: 'Tower.Permanent' });
 
     // Act
     await recordFailure(f.deps, event);

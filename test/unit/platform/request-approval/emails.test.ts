@@ -3,32 +3,21 @@ import {
   type ApprovalEmailKind,
   approvalEmail,
 } from '../../../../lambdas/platform/request-approval/emails.ts';
-import { summary } from '../shared/support/builders.ts';
+import { humanRequest } from '../shared/support/builders.ts';
 
 const link =
   'https://approvals.example.com/a/AbCdEfGhIjKlMnOpQrStUv/secret_0123456789-abcdefghijklmnopqrstuvwxyzABC';
 const deadline = '2025-03-04T08:00:02.000Z';
+const title = 'Invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)';
 
 describe('approvalEmail', () => {
   it.each<[ApprovalEmailKind, string, string]>([
-    [
-      'request',
-      'Approval needed: invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)',
-      'needs your approval before 2025-03-04 08:00 UTC',
-    ],
-    [
-      'reminder',
-      'Reminder: invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)',
-      'The approval closes at 2025-03-04 08:00 UTC',
-    ],
-    [
-      'escalation',
-      'Escalated: invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)',
-      'was escalated to you',
-    ],
+    ['request', `Decision needed: ${title}`, 'needs your decision before 2025-03-04 08:00 UTC'],
+    ['reminder', `Reminder: ${title}`, 'It closes at 2025-03-04 08:00 UTC'],
+    ['escalation', `Escalated: ${title}`, 'was escalated to you'],
   ])('a %s says so in its subject and first line', (kind, subject, intro) => {
     // Act
-    const email = approvalEmail(kind, 'ann@example.com', summary(), link, deadline);
+    const email = approvalEmail(kind, 'ann@example.com', humanRequest(), link, deadline);
 
     // Assess
     expect(email.to).toBe('ann@example.com');
@@ -39,7 +28,7 @@ describe('approvalEmail', () => {
 
   it('carries the link as its only link, in both parts', () => {
     // Act
-    const email = approvalEmail('request', 'ann@example.com', summary(), link, deadline);
+    const email = approvalEmail('request', 'ann@example.com', humanRequest(), link, deadline);
 
     // Assess
     expect([...email.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([link]);
@@ -48,19 +37,18 @@ describe('approvalEmail', () => {
     expect(email.text.split('\n')).toContain(link);
   });
 
-  it('tells the approver that opening the page decides nothing', () => {
-    const email = approvalEmail('request', 'ann@example.com', summary(), link, deadline);
+  it('tells the person that opening the page decides nothing', () => {
+    const email = approvalEmail('request', 'ann@example.com', humanRequest(), link, deadline);
     expect(email.text).toContain('opening it decides nothing');
     expect(email.html).toContain('Opening the page decides nothing');
   });
 
-  it('escapes every value in the HTML part', () => {
+  it('escapes every value the process gave in the HTML part', () => {
     // Prepare
-    const hostile = summary({
-      vendor: '<img src=x onerror=alert(1)>',
-      invoiceNumber: '"><script>steal()</script>',
-      dueDate: "2025'-03",
-      riskBand: '<b>high</b>',
+    const hostile = humanRequest({
+      title: '<img src=x onerror=alert(1)>',
+      facts: [{ label: 'Invoice<', value: '"><script>steal()</script>' }],
+      risk: { level: 'high', rationale: [] },
       reasons: ['total > limit & new <bank>'],
     });
 
@@ -68,7 +56,7 @@ describe('approvalEmail', () => {
     const email = approvalEmail('request', 'ann@example.com', hostile, `${link}?x="><script>`, deadline);
 
     // Assess
-    expect(email.html).not.toMatch(/<img|<script|<b>high|<bank>|2025'-03/);
+    expect(email.html).not.toMatch(/<img|<script|<bank>|Invoice</);
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(email.html).toContain('&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;');
     expect(email.html).toContain('total &gt; limit &amp; new &lt;bank&gt;');
@@ -76,28 +64,33 @@ describe('approvalEmail', () => {
     expect(email.html).toContain('?x=&quot;&gt;&lt;script&gt;"');
   });
 
-  it('shows unknown values as a dash and still names the invoice', () => {
+  it("shows the process's own facts, whatever they are, and a dash for no reason", () => {
     // Act
     const email = approvalEmail(
       'request',
       'ann@example.com',
-      summary({ vendor: null, invoiceNumber: null, total: null, dueDate: null, reasons: [] }),
+      humanRequest({
+        title: 'Segment batch 3 of the release notes',
+        facts: [{ label: 'Language pair', value: 'en → es' }],
+        risk: null,
+        reasons: [],
+      }),
       link,
       deadline,
     );
 
     // Assess
-    expect(email.subject).toBe('Approval needed: invoice (no number) from an unknown vendor (—)');
-    expect(email.text).toContain('Vendor: —');
-    expect(email.text).toContain('Due: —');
+    expect(email.subject).toBe('Decision needed: Segment batch 3 of the release notes');
+    expect(email.text).toContain('Language pair: en → es');
+    expect(email.text).not.toContain('Risk:');
     expect(email.text).toContain('Why you are asked: —');
   });
 
-  it('lists the amount, due date, risk and reasons in the text part', () => {
+  it('lists the facts, risk and reasons in the text part', () => {
     const email = approvalEmail(
       'reminder',
       'ann@example.com',
-      summary({ reasons: ['a', 'b'] }),
+      humanRequest({ reasons: ['a', 'b'] }),
       link,
       deadline,
     );

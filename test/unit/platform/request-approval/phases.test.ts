@@ -4,25 +4,26 @@ import {
   defaultApprovalPolicy,
 } from '../../../../lambdas/platform/human-step/policy.ts';
 import type { ApprovalPhase, ApprovalRecord } from '../../../../lambdas/platform/human-step/record.ts';
+import type { HumanStepRequest } from '../../../../lambdas/platform/human-step/request.ts';
 import { approvalIdFor, secretMatches } from '../../../../lambdas/platform/human-step/secrets.ts';
 import {
   type ApprovalDeps,
   approvalLink,
   expire,
+  type PrepareEvent,
+  prepare,
   runWaitPhase,
   type WaitEvent,
 } from '../../../../lambdas/platform/request-approval/phases.ts';
-import { summaryOf } from '../../../../lambdas/platform/request-approval/summary.ts';
 import { PermanentError } from '../../../../lambdas/platform/shared/errors.ts';
 import { hashJson } from '../../../../lambdas/platform/shared/hash.ts';
 import type { Email } from '../../../../lambdas/platform/shared/mailer.ts';
 import {
-  approvalRequirement,
   documentId,
   documentRecord,
+  documentRef,
   executionArn,
-  rules,
-  workflowState,
+  humanRequest,
 } from '../shared/support/builders.ts';
 import {
   clock,
@@ -33,9 +34,10 @@ import {
   MemoryDocuments,
 } from '../shared/support/fakes.ts';
 
-const approvalId = approvalIdFor(executionArn);
-const state = workflowState({
-  rules: rules({ approval: approvalRequirement({ requiredApprovals: 2, stepUp: true }) }),
+const approvalId = approvalIdFor(executionArn, 'approval');
+/** The invoice's rules asked for one approval more than the quorum, and a one-time code. */
+const request = humanRequest({
+  requirement: { additionalApprovals: 1, stepUp: true, amount: { value: '12138.00', currency: 'EUR' } },
 });
 
 interface Options {
@@ -58,11 +60,13 @@ function approvalDeps(options: Options = {}) {
     audit: audit.trail,
     sendEmail: mail.send,
     sfn: sfn.client,
-    policy: {
-      ...defaultApprovalPolicy,
-      approvers: ['ann@example.com', 'bob@example.com'],
-      escalationApprovers: ['boss@example.com'],
-      ...options.policy,
+    policies: {
+      invoice: {
+        ...defaultApprovalPolicy,
+        approvers: ['ann@example.com', 'bob@example.com'],
+        escalationApprovers: ['boss@example.com'],
+        ...options.policy,
+      },
     },
     baseUrl: 'https://approvals.example.com/',
     now: time.now,
@@ -71,12 +75,28 @@ function approvalDeps(options: Options = {}) {
   return { deps, approvals, documents, audit, mail, sfn, time, record };
 }
 
+const prepared = (overrides: Partial<PrepareEvent> = {}): PrepareEvent => ({
+  phase: 'prepare',
+  step: 'approval',
+  document: documentRef(),
+  workflowVersion: 'invoice@2+0123abcd',
+  executionArn,
+  request,
+  ...overrides,
+});
+
 const wait = (phase: ApprovalPhase, taskToken: string): WaitEvent => ({
   phase,
   taskToken,
-  state,
+  taskId: approvalId,
   executionArn,
 });
+
+/** The prepare phase, then the first wait: what the state machine does on entering the human step. */
+async function requested(f: ReturnType<typeof approvalDeps>, taskToken = 'token-1'): Promise<void> {
+  await prepare(f.deps, prepared());
+  await runWaitPhase(f.deps, wait('request', taskToken));
+}
 
 const recipients = (emails: readonly Email[]) => emails.map((e) => e.to);
 
@@ -114,13 +134,122 @@ describe('approvalLink', () => {
   });
 });
 
-describe('runWaitPhase: request', () => {
-  it('creates the approval, moves the document to AWAITING_APPROVAL and emails each approver a working link', async () => {
+describe('prepare', () => {
+  it("creates the task from the process's request and its policy, and returns the waits it is timed by", async () => {
     // Prepare
     const f = approvalDeps();
 
     // Act
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    const task = await prepare(f.deps, prepared());
+
+    // Assess
+    expect(task).toEqual({
+      taskId: approvalId,
+      timings: {
+        reminderAfterSeconds: 2 * 24 * 3600,
+        remainingAfterReminderSeconds: 24 * 3600,
+        escalate: true,
+        escalationSeconds: 24 * 3600,
+      },
+    });
+    expect(f.record()).toMatchObject({
+      step: 'approval',
+      policyId: 'invoice',
+      escalationApprovers: ['boss@example.com'],
+      request,
+      choices: [
+        { id: 'approve', label: 'Approve', effect: 'approve' },
+        { id: 'reject', label: 'Reject', effect: 'reject' },
+      ],
+    });
+    expect(f.mail.sent).toEqual([]);
+  });
+
+  it('keeps one task per execution, step and item: a retry finds it, another step gets its own', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await prepare(f.deps, prepared());
+    f.time.advance(5_000);
+
+    // Act
+    const again = await prepare(f.deps, prepared());
+    const review = await prepare(f.deps, prepared({ step: 'review' }));
+    const batch = await prepare(f.deps, prepared({ step: 'review', itemKey: 'batch-2' }));
+
+    // Assess
+    expect(again.taskId).toBe(approvalId);
+    expect(new Set([approvalId, review.taskId, batch.taskId]).size).toBe(3);
+    expect(f.approvals.all()).toHaveLength(3);
+    expect(f.record().createdAt).toBe('2025-03-01T09:00:00.000Z');
+    expect(f.approvals.peek(batch.taskId)).toMatchObject({ step: 'review', itemKey: 'batch-2' });
+  });
+
+  it('asks the people the request names instead of the policy, and never more approvals than people', async () => {
+    // Prepare
+    const f = approvalDeps();
+    const toTeam: HumanStepRequest = {
+      ...request,
+      requirement: { approvers: ['team@example.com'], additionalApprovals: 3 },
+    };
+
+    // Act
+    await prepare(f.deps, prepared({ request: toTeam }));
+
+    // Assess
+    expect(Object.values(f.record().approvers).map((a) => a.email)).toEqual(['team@example.com']);
+    expect(f.record().requiredApprovals).toBe(1);
+  });
+
+  it.each<[string, Partial<ApprovalPolicy>, HumanStepRequest['requirement'], boolean]>([
+    ['the policy always asks', { stepUp: 'always' }, {}, true],
+    [
+      'the amount is above the policy’s',
+      { stepUp: 'above-amount', stepUpAbove: '10000.00' },
+      { amount: { value: '10000.01' } },
+      true,
+    ],
+    [
+      'the amount is at the policy’s',
+      { stepUp: 'above-amount', stepUpAbove: '10000.00' },
+      { amount: { value: '10000.00' } },
+      false,
+    ],
+    ['no amount was read', { stepUp: 'above-amount', stepUpAbove: '10000.00' }, { amount: null }, false],
+    ['the process asks', { stepUp: 'never' }, { stepUp: true }, true],
+  ])('asks for a one-time code when %s', async (_, policy, requirement, expected) => {
+    const f = approvalDeps({ policy });
+    await prepare(f.deps, prepared({ request: { ...request, requirement } }));
+    expect(f.record().stepUp).toBe(expected);
+  });
+
+  it.each<[string, unknown]>([
+    ['no title', { ...request, title: '' }],
+    ['facts that are not label and value', { ...request, facts: [{ label: 'Vendor' }] }],
+    ['no way to reject', { ...request, choices: [{ id: 'ok', label: 'OK', effect: 'approve' }] }],
+    ['approvers that are no addresses', { ...request, requirement: { approvers: ['bob'] } }],
+    ['nothing at all', undefined],
+  ])('refuses, permanently, a request with %s, and creates nothing', async (_, bad) => {
+    const f = approvalDeps();
+    await expect(prepare(f.deps, prepared({ request: bad }))).rejects.toBeInstanceOf(PermanentError);
+    expect(f.approvals.all()).toEqual([]);
+  });
+
+  it('refuses, permanently, a request under a policy nobody configured', async () => {
+    const f = approvalDeps();
+    const unknown = { ...request, requirement: { policy: 'claims' } };
+    await expect(prepare(f.deps, prepared({ request: unknown }))).rejects.toThrow(
+      'No human-step policy claims is configured',
+    );
+  });
+});
+
+describe('runWaitPhase: request', () => {
+  it('moves the document to AWAITING_APPROVAL and emails each approver a working link', async () => {
+    // Prepare
+    const f = approvalDeps();
+
+    // Act
+    await requested(f);
 
     // Assess
     const record = f.record();
@@ -137,8 +266,8 @@ describe('runWaitPhase: request', () => {
       veto: true,
       separationOfDuties: true,
       submittedBy: 'clerk@example.com',
-      summary: summaryOf(state),
-      summaryHash: hashJson(summaryOf(state)),
+      request,
+      summaryHash: hashJson(request),
       createdAt: '2025-03-01T09:00:00.000Z',
       deadlineAt: '2025-03-04T09:00:00.000Z',
     });
@@ -148,7 +277,7 @@ describe('runWaitPhase: request', () => {
     ]);
     expect(f.documents.peek(documentId)?.status).toBe('AWAITING_APPROVAL');
     expect(recipients(f.mail.sent)).toEqual(['ann@example.com', 'bob@example.com']);
-    expect(f.mail.sent.every((e) => e.subject.startsWith('Approval needed:'))).toBe(true);
+    expect(f.mail.sent.every((e) => e.subject.startsWith('Decision needed:'))).toBe(true);
     expect(f.mail.sent.map((e) => linkWorks(record, e))).toEqual([true, true]);
     expect(f.audit.ofType('APPROVAL_REQUESTED')).toMatchObject([
       { details: { approvalId, notified: ['ann@example.com', 'bob@example.com'], requiredApprovals: 2 } },
@@ -160,7 +289,7 @@ describe('runWaitPhase: request', () => {
     const f = approvalDeps();
 
     // Act
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
 
     // Assess
     const [toAnn, toBob] = f.mail.sent as [Email, Email];
@@ -173,7 +302,7 @@ describe('runWaitPhase: request', () => {
     const f = approvalDeps();
 
     // Act
-    await runWaitPhase(f.deps, wait('request', 'token-secret-1'));
+    await requested(f, 'token-secret-1');
 
     // Assess
     const secretsSent = f.mail.sent.map(
@@ -185,15 +314,12 @@ describe('runWaitPhase: request', () => {
     expect(f.mail.sent.map((e) => e.text + e.html).join()).not.toContain('token-secret-1');
   });
 
-  it('refuses, permanently, a request made before the rules ran, and creates nothing', async () => {
+  it('refuses, permanently, a wait for a task that was never prepared, and emails no one', async () => {
     // Prepare
     const f = approvalDeps();
 
     // Act
-    const attempt = runWaitPhase(f.deps, {
-      ...wait('request', 'token-1'),
-      state: { ...state, rules: undefined },
-    });
+    const attempt = runWaitPhase(f.deps, wait('request', 'token-1'));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(PermanentError);
@@ -204,7 +330,7 @@ describe('runWaitPhase: request', () => {
   it('creates the approval once and emails each approver once across a retry', async () => {
     // Prepare
     const f = approvalDeps();
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     const first = f.record();
     f.time.advance(30_000);
 
@@ -226,6 +352,7 @@ describe('runWaitPhase: request', () => {
   it('after a send failed, the retry emails only whoever was missed, with a working link', async () => {
     // Prepare: the second send of the first try is refused.
     const f = approvalDeps({ mailFails: (_email, attempt) => attempt === 2 });
+    await prepare(f.deps, prepared());
     await expect(runWaitPhase(f.deps, wait('request', 'token-1'))).rejects.toThrow();
 
     // Act
@@ -244,7 +371,7 @@ describe('runWaitPhase: remind', () => {
   it('emails only the approvers who have not voted, with a new link; the old link keeps working', async () => {
     // Prepare
     const f = approvalDeps();
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     const firstToBob = f.mail.sent[1] as Email;
     await vote(f, 'a1', 'approve');
     f.time.advance(3600_000);
@@ -269,7 +396,7 @@ describe('runWaitPhase: remind', () => {
   it('reminds each approver once across a retry and leaves the status alone', async () => {
     // Prepare
     const f = approvalDeps();
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
 
     // Act
     await runWaitPhase(f.deps, wait('remind', 'token-2'));
@@ -287,7 +414,7 @@ describe('runWaitPhase: escalate', () => {
   it('adds the escalation approvers and emails only them, once, with working links', async () => {
     // Prepare
     const f = approvalDeps({ policy: { escalationApprovers: ['boss@example.com', 'cfo@example.com'] } });
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     await runWaitPhase(f.deps, wait('remind', 'token-2'));
     const before = f.mail.sent.length;
 
@@ -316,7 +443,7 @@ describe('runWaitPhase: escalate', () => {
     // Prepare: the first escalation email fails (SES throttled), so the task is retried.
     let bossAttempts = 0;
     const f = approvalDeps({ mailFails: (email) => email.to === 'boss@example.com' && ++bossAttempts === 1 });
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     await runWaitPhase(f.deps, wait('remind', 'token-2'));
     await expect(runWaitPhase(f.deps, wait('escalate', 'token-3'))).rejects.toThrow();
 
@@ -339,7 +466,7 @@ describe('runWaitPhase: a decision that landed between waits', () => {
     async (status, decision, expected) => {
       // Prepare: a vote decided the approval while the first wait had already timed out.
       const f = approvalDeps();
-      await runWaitPhase(f.deps, wait('request', 'token-1'));
+      await requested(f);
       await vote(f, 'a1', decision);
       await f.approvals.finish(approvalId, status, f.time.now().toISOString(), ['ann@example.com']);
       const sentBefore = f.mail.sent.length;
@@ -358,7 +485,7 @@ describe('runWaitPhase: a decision that landed between waits', () => {
   it('hands the votes on with an approval', async () => {
     // Prepare
     const f = approvalDeps();
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     await vote(f, 'a2', 'approve');
     await f.approvals.finish(approvalId, 'APPROVED', '2025-03-01T09:30:00.000Z', ['bob@example.com']);
 
@@ -385,13 +512,13 @@ describe('expire', () => {
   it('closes a pending approval as expired and audits it once across a retry', async () => {
     // Prepare
     const f = approvalDeps();
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     f.time.advance(3 * 24 * 3600_000);
 
     // Act
-    const outcome = await expire(f.deps, { state, executionArn });
+    const outcome = await expire(f.deps, { phase: 'expire', taskId: approvalId, executionArn });
     f.time.advance(10_000);
-    const retried = await expire(f.deps, { state, executionArn });
+    const retried = await expire(f.deps, { phase: 'expire', taskId: approvalId, executionArn });
 
     // Assess
     const expected = { approvalId, decision: 'expired', votes: [], decidedAt: '2025-03-04T09:00:00.000Z' };
@@ -404,11 +531,11 @@ describe('expire', () => {
   it('keeps the votes cast before the deadline in the outcome', async () => {
     // Prepare: one of two required approvals arrived in time.
     const f = approvalDeps();
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     await vote(f, 'a1', 'approve');
 
     // Act
-    const outcome = await expire(f.deps, { state, executionArn });
+    const outcome = await expire(f.deps, { phase: 'expire', taskId: approvalId, executionArn });
 
     // Assess
     expect(outcome.decision).toBe('expired');
@@ -421,12 +548,12 @@ describe('expire', () => {
   ] as const)('returns the decision that already stands (%s)', async (status, decision, expected) => {
     // Prepare
     const f = approvalDeps();
-    await runWaitPhase(f.deps, wait('request', 'token-1'));
+    await requested(f);
     await vote(f, 'a1', decision);
     await f.approvals.finish(approvalId, status, '2025-03-02T12:00:00.000Z', ['ann@example.com']);
 
     // Act
-    const outcome = await expire(f.deps, { state, executionArn });
+    const outcome = await expire(f.deps, { phase: 'expire', taskId: approvalId, executionArn });
 
     // Assess
     expect(outcome).toMatchObject({ decision: expected, decidedAt: '2025-03-02T12:00:00.000Z' });
@@ -437,6 +564,8 @@ describe('expire', () => {
 
   it('fails when there is no approval to expire', async () => {
     const f = approvalDeps();
-    await expect(expire(f.deps, { state, executionArn })).rejects.toThrow(/not found/);
+    await expect(expire(f.deps, { phase: 'expire', taskId: approvalId, executionArn })).rejects.toThrow(
+      /does not exist/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { DocumentRecord } from '../../../../lambdas/platform/shared/documen
 import { TransientError } from '../../../../lambdas/platform/shared/errors.ts';
 import type { ClaimOptions, ClaimResult } from '../../../../lambdas/platform/shared/idempotency.ts';
 import type { DocumentStatus } from '../../../../lambdas/platform/shared/status.ts';
-import type { WorkflowInput } from '../../../../lambdas/platform/shared/workflow.ts';
+import { documentIdOf, type WorkflowInput } from '../../../../lambdas/platform/shared/workflow.ts';
 import type { CreatedObject } from '../../../../lambdas/platform/start-execution/s3-events.ts';
 import {
   executionArnOf,
@@ -11,7 +11,7 @@ import {
   type StarterDeps,
   startDocument,
 } from '../../../../lambdas/platform/start-execution/start-document.ts';
-import { documentId, documentRecord, stateMachineArn } from '../shared/support/builders.ts';
+import { contentSha256, documentId, documentRecord, stateMachineArn } from '../shared/support/builders.ts';
 import { clock, MemoryAudit, MemoryDocuments, sdkError } from '../shared/support/fakes.ts';
 
 const name = `invoice-${documentId}`;
@@ -69,7 +69,7 @@ function starter(options: Options = {}) {
   const content: ObjectContent | undefined =
     options.content === null
       ? undefined
-      : (options.content ?? { sha256: documentId, size: 4096, contentType: 'application/pdf' });
+      : (options.content ?? { sha256: contentSha256, size: 4096, contentType: 'application/pdf' });
   const deps: StarterDeps = {
     idempotency,
     documents: documents.store,
@@ -86,6 +86,7 @@ function starter(options: Options = {}) {
     },
     stateMachines: options.stateMachines ?? { invoice: stateMachineArn },
     workflowVersions: { invoice: 'invoice@1+0123abcd' },
+    intakePrefixes: { invoice: 'invoices/' },
     now: time.now,
   };
   return { deps, documents, audit, idempotency, reads, starts, time };
@@ -100,11 +101,47 @@ describe('executionArnOf', () => {
 });
 
 describe('startDocument', () => {
+  it('makes the same bytes two documents in two processes, each idempotent within its own', async () => {
+    // Prepare
+    const f = starter({
+      stateMachines: { invoice: stateMachineArn, review: `${stateMachineArn}-review` },
+    });
+    const deps = {
+      ...f.deps,
+      intakePrefixes: { invoice: 'invoices/', review: 'reviews/' },
+      workflowVersions: { invoice: 'invoice@1+0123abcd', review: 'review@1+0' },
+    };
+
+    // Act
+    const first = await startDocument(deps, created());
+    const second = await startDocument(deps, {
+      ...created(),
+      key: 'reviews/acme-0107.pdf',
+      eventIdentity: 'other',
+    });
+    const again = await startDocument(deps, {
+      ...created(),
+      key: 'reviews/copy.pdf',
+      eventIdentity: 'third',
+    });
+
+    // Assess
+    expect([first, second, again]).toEqual(['started', 'started', 'duplicate-document']);
+    const [invoice, review] = f.starts.map((s) => s.input.document);
+    expect(invoice?.documentId).toBe(documentIdOf('invoice', contentSha256));
+    expect(review?.documentId).toBe(documentIdOf('review', contentSha256));
+    expect(review?.contentSha256).toBe(contentSha256);
+    expect(f.starts.map((s) => s.name)).toEqual([
+      `invoice-${invoice?.documentId}`,
+      `review-${review?.documentId}`,
+    ]);
+  });
+
   it('starts one execution for a document seen for the first time, with the stored input', async () => {
     // Prepare
     const f = starter({
       content: {
-        sha256: documentId,
+        sha256: contentSha256,
         size: 4096,
         contentType: 'application/pdf',
         submittedBy: 'clerk@example.com',
@@ -124,6 +161,7 @@ describe('startDocument', () => {
           document: {
             documentId,
             process: 'invoice',
+            contentSha256,
             bucket: 'tower-data',
             key: 'invoices/acme-0107.pdf',
             size: 4096,
@@ -132,6 +170,7 @@ describe('startDocument', () => {
             receivedAt: '2025-03-01T09:00:00.000Z',
           },
           workflowVersion: 'invoice@1+0123abcd',
+          humanTasks: {},
         },
       },
     ]);
@@ -145,7 +184,7 @@ describe('startDocument', () => {
     ['the uploading principal when there is no metadata', undefined, 'AWS:AIDAUPLOADER'],
   ])('takes the submitter from %s', async (_name, submittedBy, expected) => {
     // Prepare
-    const f = starter({ content: { sha256: documentId, size: 1, submittedBy } });
+    const f = starter({ content: { sha256: contentSha256, size: 1, submittedBy } });
 
     // Act
     await startDocument(f.deps, created());

@@ -1,25 +1,25 @@
-import type {
-  ApprovalRecord,
-  ApprovalSummary,
-  ApproverEntry,
-} from '../../../../../lambdas/platform/human-step/record.ts';
+import type { ApprovalRecord, ApproverEntry } from '../../../../../lambdas/platform/human-step/record.ts';
+import { defaultChoices, type HumanStepRequest } from '../../../../../lambdas/platform/human-step/request.ts';
 import { approvalIdFor, hashSecret } from '../../../../../lambdas/platform/human-step/secrets.ts';
 import type { DocumentRecord } from '../../../../../lambdas/platform/shared/documents.ts';
-import type { DocumentRef, WorkflowState } from '../../../../../lambdas/platform/shared/workflow.ts';
+import { type DocumentRef, documentIdOf } from '../../../../../lambdas/platform/shared/workflow.ts';
 import type {
   Field,
   InvoiceHeader,
   NormalizedInvoice,
 } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
 import type {
-  ApprovalRequirement,
+  ApprovalDecisionNeeded,
+  ExtractionResult,
   RulesResult,
   ScoreResult,
 } from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
 
-/** Builders for workflow state and approvals: a routine invoice that needs one approval unless told otherwise. */
+/** Builders for step inputs and human tasks: a routine invoice that needs one approval unless told otherwise. */
 
-export const documentId = 'd'.repeat(64);
+/** The content's hash, and the document's id within the invoice process (both 64 hex). */
+export const contentSha256 = 'd'.repeat(64);
+export const documentId = documentIdOf('invoice', contentSha256);
 export const stateMachineArn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:tower-invoice';
 export const executionArn = `arn:aws:states:eu-west-1:123456789012:execution:tower-invoice:invoice-${documentId}`;
 export const otherExecutionArn = `${executionArn}-other`;
@@ -30,6 +30,7 @@ export function documentRef(overrides: Partial<DocumentRef> = {}): DocumentRef {
   return {
     documentId,
     process: 'invoice',
+    contentSha256,
     bucket: 'tower-data',
     key: 'invoices/acme-0107.pdf',
     size: 2048,
@@ -91,16 +92,30 @@ export function score(overrides: Partial<ScoreResult> = {}): ScoreResult {
   };
 }
 
-export function approvalRequirement(overrides: Partial<ApprovalRequirement> = {}): ApprovalRequirement {
+/** What the invoice's rules ask a person: the human step's request, in the process's words. */
+export function humanRequest(overrides: Partial<HumanStepRequest> = {}): HumanStepRequest {
+  return {
+    title: 'Invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)',
+    facts: [
+      { label: 'Vendor', value: 'Acme Supplies Ltd' },
+      { label: 'Invoice', value: 'INV-0107' },
+      { label: 'Amount', value: 'EUR 12,138.00' },
+      { label: 'Invoice date', value: '2025-02-20' },
+      { label: 'Due', value: '2025-03-22' },
+    ],
+    reasons: ['total above 10,000.00'],
+    risk: { level: 'high', score: 0.81, rationale: ['the bank account is new'] },
+    requirement: { additionalApprovals: 0, stepUp: false, amount: { value: '12138.00', currency: 'EUR' } },
+    versions: { model: 'vendor-risk@2+abc', rules: 'invoice-rules@4' },
+    ...overrides,
+  };
+}
+
+export function approvalDecision(overrides: Partial<ApprovalDecisionNeeded> = {}): ApprovalDecisionNeeded {
   return {
     required: true,
     reasons: [{ rule: 'amount-threshold', message: 'total above 10,000.00' }],
-    requiredApprovals: 1,
-    stepUp: false,
-    reminderAfterSeconds: 3600,
-    remainingAfterReminderSeconds: 3600,
-    escalate: true,
-    escalationSeconds: 3600,
+    request: humanRequest(),
     ...overrides,
   };
 }
@@ -111,44 +126,18 @@ export function rules(overrides: Partial<RulesResult> = {}): RulesResult {
     terms: { code: 'NET30', days: 30 },
     dueDate: '2025-03-22',
     discount: null,
-    approval: approvalRequirement(),
+    approval: approvalDecision(),
     fired: ['amount-threshold'],
     inputHash: 'b'.repeat(64),
     ...overrides,
   };
 }
 
-/** The state after extraction, scoring and rules, as the approval and finalize steps receive it. */
-export function workflowState(overrides: Partial<WorkflowState> = {}): WorkflowState {
+export function extraction(overrides: Partial<ExtractionResult> = {}): ExtractionResult {
   return {
-    document: documentRef(),
-    workflowVersion: 'invoice@1+0123abcd',
-    extraction: {
-      invoice: invoiceHeader(),
-      artifactKey: `extractions/invoice/${documentId}.json`,
-      inputHash: 'c'.repeat(64),
-    },
-    score: score(),
-    rules: rules(),
-    ...overrides,
-  };
-}
-
-export function summary(overrides: Partial<ApprovalSummary> = {}): ApprovalSummary {
-  return {
-    process: 'invoice',
-    documentId,
-    vendor: 'Acme Supplies Ltd',
-    invoiceNumber: 'INV-0107',
-    invoiceDate: '2025-02-20',
-    dueDate: '2025-03-22',
-    total: '12138.00',
-    currency: 'EUR',
-    riskBand: 'high',
-    riskScore: 0.81,
-    riskRationale: ['the bank account is new'],
-    degraded: false,
-    reasons: ['total above 10,000.00'],
+    invoice: invoiceHeader(),
+    artifactKey: `extractions/invoice/${documentId}.json`,
+    inputHash: 'c'.repeat(64),
     ...overrides,
   };
 }
@@ -173,10 +162,12 @@ export function approver(
 /** A pending approval for `executionArn` with two approvers, one approval needed, veto on. */
 export function approvalRecord(overrides: Partial<ApprovalRecord> = {}): ApprovalRecord {
   return {
-    approvalId: approvalIdFor(executionArn),
+    approvalId: approvalIdFor(executionArn, 'approval'),
     documentId,
     process: 'invoice',
     executionArn,
+    step: 'approval',
+    policyId: 'invoice',
     workflowVersion: 'invoice@1+0123abcd',
     status: 'PENDING',
     phase: 'request',
@@ -185,13 +176,15 @@ export function approvalRecord(overrides: Partial<ApprovalRecord> = {}): Approva
       a1: approver('ann@example.com', secrets.a1),
       a2: approver('bob@example.com', secrets.a2),
     },
+    escalationApprovers: ['esc@example.com'],
     requiredApprovals: 1,
     veto: true,
     separationOfDuties: true,
     submittedBy: 'clerk@example.com',
     stepUp: false,
     minDwellSeconds: 3,
-    summary: summary(),
+    request: humanRequest(),
+    choices: defaultChoices,
     summaryHash: 'e'.repeat(64),
     pageKey: 'page-key-for-tests',
     createdAt: '2025-03-01T08:00:02.000Z',

@@ -1,4 +1,4 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import type {
   ApprovalPhase,
   ApprovalRecord,
@@ -22,11 +22,14 @@ import type {
 } from '../../../../../lambdas/platform/shared/documents.ts';
 import type { Email, SendEmail } from '../../../../../lambdas/platform/shared/mailer.ts';
 import { allowedFrom, type DocumentStatus } from '../../../../../lambdas/platform/shared/status.ts';
+import type { TaskResultSender } from '../../../../../lambdas/platform/shared/task-results.ts';
 import type { DocumentRef } from '../../../../../lambdas/platform/shared/workflow.ts';
 
 /**
- * In-memory stand-ins for Tower's ports, with the same conditional semantics as the DynamoDB-backed
- * classes (a refused write is reported, not applied), so tests assert outcomes rather than calls.
+ * In-memory stand-ins for Tower's ports, with the same conditional semantics as the DynamoDB adapters
+ * (a refused write is reported, not applied), so tests assert outcomes rather than calls. Each
+ * implements its port whole, and the store contract suite (test/integration/stores/) runs against
+ * both, so a fake cannot drift from DynamoDB's behaviour.
  */
 
 /** What DynamoDB stores: a copy, with undefined values removed (the client's removeUndefinedValues). */
@@ -52,7 +55,7 @@ export function clock(start = '2025-03-01T09:00:00.000Z') {
   };
 }
 
-export class MemoryAudit implements Pick<AuditTrail, 'append' | 'list'> {
+export class MemoryAudit implements AuditTrail {
   readonly records: AuditRecord[] = [];
   private readonly keys = new Set<string>();
   private sequence = 0;
@@ -69,7 +72,10 @@ export class MemoryAudit implements Pick<AuditTrail, 'append' | 'list'> {
   }
 
   async list(documentId: string): Promise<AuditRecord[]> {
-    return this.records.filter((r) => r.documentId === documentId);
+    return this.records
+      .filter((r) => r.documentId === documentId)
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+      .map(stored);
   }
 
   /** The event types recorded, in order. */
@@ -82,11 +88,11 @@ export class MemoryAudit implements Pick<AuditTrail, 'append' | 'list'> {
   }
 
   get trail(): AuditTrail {
-    return this as unknown as AuditTrail;
+    return this;
   }
 }
 
-export class MemoryDocuments implements Pick<DocumentStore, 'create' | 'get' | 'transition'> {
+export class MemoryDocuments implements DocumentStore {
   private readonly items = new Map<string, DocumentRecord>();
 
   constructor(initial: readonly DocumentRecord[] = []) {
@@ -144,24 +150,20 @@ export class MemoryDocuments implements Pick<DocumentStore, 'create' | 'get' | '
     return { applied: true, from: current.status, revision: current.revision + 1, before: stored(current) };
   }
 
+  async listByStatus(status: DocumentStatus, limit = 100): Promise<DocumentRecord[]> {
+    return [...this.items.values()]
+      .filter((r) => r.status === status)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0))
+      .slice(0, limit)
+      .map(stored);
+  }
+
   get store(): DocumentStore {
-    return this as unknown as DocumentStore;
+    return this;
   }
 }
 
-type ApprovalMethods =
-  | 'get'
-  | 'create'
-  | 'addApprovers'
-  | 'addSecretHash'
-  | 'markApprover'
-  | 'registerToken'
-  | 'recordVote'
-  | 'finish'
-  | 'setOneTimeCode'
-  | 'countCodeAttempt';
-
-export class MemoryApprovals implements Pick<ApprovalStore, ApprovalMethods> {
+export class MemoryApprovals implements ApprovalStore {
   private readonly items = new Map<string, ApprovalRecord>();
 
   constructor(initial: readonly ApprovalRecord[] = []) {
@@ -181,6 +183,12 @@ export class MemoryApprovals implements Pick<ApprovalStore, ApprovalMethods> {
   /** Every stored approval. */
   all(): ApprovalRecord[] {
     return [...this.items.values()];
+  }
+
+  async listByExecution(executionArn: string): Promise<ApprovalRecord[]> {
+    return this.all()
+      .filter((r) => r.executionArn === executionArn)
+      .map(stored);
   }
 
   async create(record: ApprovalRecord): Promise<boolean> {
@@ -263,7 +271,7 @@ export class MemoryApprovals implements Pick<ApprovalStore, ApprovalMethods> {
   }
 
   get store(): ApprovalStore {
-    return this as unknown as ApprovalStore;
+    return this;
   }
 
   private existing(approvalId: string): ApprovalRecord {
@@ -304,8 +312,8 @@ export type TaskResult =
  */
 export function fakeSfn(refuse: (taskToken: string) => string | undefined = () => undefined) {
   const results: TaskResult[] = [];
-  const client = {
-    send: async (command: unknown) => {
+  const client: TaskResultSender = {
+    send: async (command) => {
       if (command instanceof SendTaskSuccessCommand) {
         const { taskToken = '', output = 'null' } = command.input;
         const error = refuse(taskToken);
@@ -323,7 +331,7 @@ export function fakeSfn(refuse: (taskToken: string) => string | undefined = () =
       throw new Error('the fake Step Functions client only takes task results');
     },
   };
-  return { client: client as unknown as SFNClient, results };
+  return { client, results };
 }
 
 /** A mailbox: every email sent, and optionally a send that fails. */

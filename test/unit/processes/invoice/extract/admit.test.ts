@@ -125,8 +125,8 @@ describe('admit (the extraction queue consumer)', () => {
     expect(f.analyzeExpense).toHaveBeenCalledTimes(1);
     expect(f.succeeded).toHaveLength(1);
     expect(f.succeeded[0]?.output.invoice.invoiceNumber?.value).toBe('123PQR456');
-    expect(f.succeeded[0]?.output.artifactKey).toBe(`extractions/${documentId}.json`);
-    expect(f.artifacts.has(`extractions/${documentId}.json`)).toBe(true);
+    expect(f.succeeded[0]?.output.artifactKey).toBe(`extractions/invoice/${documentId}.json`);
+    expect(f.artifacts.has(`extractions/invoice/${documentId}.json`)).toBe(true);
     expect([...f.audited.values()].map((e) => e.type)).toEqual(['EXTRACTED']);
   });
 

@@ -1,148 +1,148 @@
 import { describe, expect, it } from 'vitest';
-import type { ApprovalPolicy } from '../../../../../lambdas/platform/human-step/policy.ts';
 import type { InvoiceHeader } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
 import type { ScoreResult } from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
 import { applyRules } from '../../../../../lambdas/processes/invoice/rules/apply-rules.ts';
+import type { InvoiceRuleParameters } from '../../../../../lambdas/processes/invoice/rules/parameters.ts';
 import { invoiceRuleSet } from '../../../../../lambdas/processes/invoice/rules/rule-set.ts';
-import { contribution, field, invoice, policy, score } from './fixtures.ts';
+import { contribution, field, invoice, parameters, score } from './fixtures.ts';
 
-const run = (inv: InvoiceHeader, sc: ScoreResult = score(), pol: ApprovalPolicy = policy()) =>
-  applyRules({ invoice: inv, score: sc }, pol, invoiceRuleSet);
+const run = (inv: InvoiceHeader, sc: ScoreResult = score(), par: InvoiceRuleParameters = parameters()) =>
+  applyRules({ invoice: inv, score: sc }, par, invoiceRuleSet);
 
 describe('approval reasons', () => {
-  it.each<[string, InvoiceHeader, ScoreResult, ApprovalPolicy, string[]]>([
-    ['a clean invoice', invoice(), score(), policy(), []],
+  it.each<[string, InvoiceHeader, ScoreResult, InvoiceRuleParameters, string[]]>([
+    ['a clean invoice', invoice(), score(), parameters(), []],
     [
       'a total a cent above the threshold',
       invoice({ total: field('10000.01') }),
       score(),
-      policy(),
+      parameters(),
       ['amount-above-threshold'],
     ],
-    ['a total exactly at the threshold', invoice({ total: field('10000.00') }), score(), policy(), []],
+    ['a total exactly at the threshold', invoice({ total: field('10000.00') }), score(), parameters(), []],
     [
       'a total equal to the threshold written with one place',
       invoice({ total: field('10000.1') }),
       score(),
-      policy({ amountThreshold: '10000.10' }),
+      parameters({ amountThreshold: '10000.10' }),
       [],
     ],
     [
-      'a lower policy threshold',
+      'a lower threshold',
       invoice({ total: field('500.01') }),
       score(),
-      policy({ amountThreshold: '500' }),
+      parameters({ amountThreshold: '500' }),
       ['amount-above-threshold'],
     ],
-    ['a high band under a high policy', invoice(), score({ band: 'high' }), policy(), ['risk-band']],
-    ['a medium band under a high policy', invoice(), score({ band: 'medium' }), policy(), []],
+    ['a high band under a high parameter', invoice(), score({ band: 'high' }), parameters(), ['risk-band']],
+    ['a medium band under a high parameter', invoice(), score({ band: 'medium' }), parameters(), []],
     [
-      'a medium band under a medium policy',
+      'a medium band under a medium parameter',
       invoice(),
       score({ band: 'medium' }),
-      policy({ riskBandRequiringApproval: 'medium' }),
+      parameters({ riskBandRequiringApproval: 'medium' }),
       ['risk-band'],
     ],
     [
-      'a high band under a medium policy',
+      'a high band under a medium parameter',
       invoice(),
       score({ band: 'high' }),
-      policy({ riskBandRequiringApproval: 'medium' }),
+      parameters({ riskBandRequiringApproval: 'medium' }),
       ['risk-band'],
     ],
     [
-      'a low band under a medium policy',
+      'a low band under a medium parameter',
       invoice(),
       score(),
-      policy({ riskBandRequiringApproval: 'medium' }),
+      parameters({ riskBandRequiringApproval: 'medium' }),
       [],
     ],
     [
       'a degraded score',
       invoice(),
       score({ degraded: true, degradedReason: 'model-unavailable', method: 'heuristic' }),
-      policy(),
+      parameters(),
       ['score-degraded'],
     ],
     [
       'a duplicate invoice number',
       invoice(),
       score({ rationale: [contribution('duplicateInvoiceNumber', 1)] }),
-      policy(),
+      parameters(),
       ['duplicate-invoice'],
     ],
     [
       'a duplicate feature that did not fire',
       invoice(),
       score({ rationale: [contribution('duplicateInvoiceNumber', 0, -0.2)] }),
-      policy(),
+      parameters(),
       [],
     ],
     [
       'changed bank details',
       invoice(),
       score({ rationale: [contribution('bankDetailsChanged', 1)] }),
-      policy(),
+      parameters(),
       ['bank-details-changed'],
     ],
-    ['a missing vendor', invoice({ vendor: null }), score(), policy(), ['missing-vendor']],
+    ['a missing vendor', invoice({ vendor: null }), score(), parameters(), ['missing-vendor']],
     [
       'a blank invoice number',
       invoice({ invoiceNumber: field('  ') }),
       score(),
-      policy(),
+      parameters(),
       ['missing-invoice-number'],
     ],
     [
       'an impossible invoice date',
       invoice({ invoiceDate: field('2024-02-30'), dueDate: field('2024-03-30') }),
       score(),
-      policy(),
+      parameters(),
       ['missing-invoice-date'],
     ],
-    ['an unreadable total', invoice({ total: field('12,00') }), score(), policy(), ['missing-total']],
-    ['a missing currency', invoice({ currency: null }), score(), policy(), ['missing-currency']],
+    ['an unreadable total', invoice({ total: field('12,00') }), score(), parameters(), ['missing-total']],
+    ['a missing currency', invoice({ currency: null }), score(), parameters(), ['missing-currency']],
     [
       'a vendor below 80',
       invoice({ vendor: field('Umbrella Supplies Ltd.', 79.5) }),
       score(),
-      policy(),
+      parameters(),
       ['low-confidence-vendor'],
     ],
     [
       'an invoice number below 85',
       invoice({ invoiceNumber: field('INV-1', 84) }),
       score(),
-      policy(),
+      parameters(),
       ['low-confidence-invoice-number'],
     ],
     [
       'an invoice date below 85',
       invoice({ invoiceDate: field('2024-03-01', 60) }),
       score(),
-      policy(),
+      parameters(),
       ['low-confidence-invoice-date'],
     ],
     [
       'a total below 90',
       invoice({ total: field('500.00', 89.9) }),
       score(),
-      policy(),
+      parameters(),
       ['low-confidence-total'],
     ],
-    ['a total at exactly 90', invoice({ total: field('500.00', 90) }), score(), policy(), []],
+    ['a total at exactly 90', invoice({ total: field('500.00', 90) }), score(), parameters(), []],
     [
       'a currency below 80',
       invoice({ currency: field('USD', 10) }),
       score(),
-      policy(),
+      parameters(),
       ['low-confidence-currency'],
     ],
     [
       'several problems at once, in rule order',
       invoice({ total: field('20000.00', 50), vendor: null }),
       score({ band: 'high', rationale: [contribution('bankDetailsChanged', 1)] }),
-      policy(),
+      parameters(),
       [
         'amount-above-threshold',
         'risk-band',
@@ -261,87 +261,41 @@ describe('early-payment discount', () => {
   });
 });
 
-describe('quorum and step-up', () => {
-  const three = ['a@example.com', 'b@example.com', 'c@example.com'];
-
-  it.each<[string, string, Partial<ApprovalPolicy>, number]>([
-    ['no second-approver amount', '50000.00', { approvers: three, quorum: 1 }, 1],
-    [
-      'a total above the second-approver amount',
-      '5000.01',
-      { approvers: three, quorum: 1, secondApproverAbove: '5000.00' },
-      2,
-    ],
-    [
-      'a total at the second-approver amount',
-      '5000.00',
-      { approvers: three, quorum: 1, secondApproverAbove: '5000.00' },
-      1,
-    ],
-    [
-      'a quorum already using every approver',
-      '9000.00',
-      { approvers: three.slice(0, 2), quorum: 2, secondApproverAbove: '10' },
-      2,
-    ],
-    ['a quorum of two of three', '9000.00', { approvers: three, quorum: 2, secondApproverAbove: '10' }, 3],
-  ])('%s', async (_, total, overrides, requiredApprovals) => {
+describe('what the human step is asked for', () => {
+  it.each<[string, string, Partial<InvoiceRuleParameters>, number]>([
+    ['no second-approver amount', '50000.00', {}, 0],
+    ['a total above the second-approver amount', '5000.01', { secondApproverAbove: '5000.00' }, 1],
+    ['a total at the second-approver amount', '5000.00', { secondApproverAbove: '5000.00' }, 0],
+  ])('%s', async (_, total, overrides, additional) => {
     // Act
-    const result = await run(invoice({ total: field(total) }), score(), policy(overrides));
+    const result = await run(invoice({ total: field(total) }), score(), parameters(overrides));
 
     // Assess
-    expect(result.approval.requiredApprovals).toBe(requiredApprovals);
+    expect(result.approval.request.requirement.additionalApprovals).toBe(additional);
   });
 
-  it.each<[string, string, Partial<ApprovalPolicy>, boolean]>([
-    ['never', '50000.00', { stepUp: 'never' }, false],
-    ['always, even for a small total', '10.00', { stepUp: 'always' }, true],
-    ['above an amount, total above', '1000.01', { stepUp: 'above-amount', stepUpAbove: '1000.00' }, true],
-    ['above an amount, total at it', '1000.00', { stepUp: 'above-amount', stepUpAbove: '1000.00' }, false],
-    ['above an amount, total unreadable', 'n/a', { stepUp: 'above-amount', stepUpAbove: '1000.00' }, false],
-  ])('step-up %s', async (_, total, overrides, stepUp) => {
+  it('hands the total as the amount at stake (for the policy’s step-up) and asks for no code itself', async () => {
+    const result = await run(invoice({ total: field('12000.00') }));
+    expect(result.approval.request.requirement).toMatchObject({
+      stepUp: false,
+      amount: { value: '12000.00', currency: 'USD' },
+    });
+  });
+
+  it("names the rule set's version, with the parameters' hash, in the request and the result", async () => {
     // Act
-    const result = await run(invoice({ total: field(total) }), score(), policy(overrides));
+    const [a, b] = await Promise.all([
+      run(invoice()),
+      run(invoice(), score(), parameters({ amountThreshold: '500.00' })),
+    ]);
 
     // Assess
-    expect(result.approval.stepUp).toBe(stepUp);
+    expect(a.ruleSetVersion).toMatch(
+      new RegExp(`^${invoiceRuleSet.version.replace(/[+.]/g, '\\$&')}/params-[0-9a-f]{8}$`),
+    );
+    expect(b.ruleSetVersion).not.toBe(a.ruleSetVersion);
+    expect(a.approval.request.versions?.rules).toBe(a.ruleSetVersion);
   });
-});
-
-describe('SLA fields', () => {
-  it.each<[string, Partial<ApprovalPolicy>, [number, number, boolean, number]]>([
-    ['the default policy', {}, [172800, 86400, false, 86400]],
-    [
-      'a reminder longer than the timeout',
-      { timeoutSeconds: 60, reminderBeforeSeconds: 120 },
-      [1, 60, false, 86400],
-    ],
-    ['no reminder', { timeoutSeconds: 3600, reminderBeforeSeconds: 0 }, [3600, 1, false, 86400]],
-    [
-      'escalation approvers',
-      { escalationApprovers: ['boss@example.com'], escalationTimeoutSeconds: 600 },
-      [172800, 86400, true, 600],
-    ],
-    ['a zero escalation timeout', { escalationTimeoutSeconds: 0 }, [172800, 86400, false, 1]],
-  ])(
-    '%s, whether or not approval is required',
-    async (_, overrides, [reminder, remaining, escalate, escalation]) => {
-      // Act
-      const results = await Promise.all([
-        run(invoice(), score(), policy(overrides)),
-        run(invoice({ total: field('99999.00') }), score(), policy(overrides)),
-      ]);
-
-      // Assess
-      expect(results.map((r) => r.approval.required)).toEqual([false, true]);
-      for (const { approval } of results) {
-        expect(approval.reminderAfterSeconds).toBe(reminder);
-        expect(approval.remainingAfterReminderSeconds).toBe(remaining);
-        expect(approval.escalate).toBe(escalate);
-        expect(approval.escalationSeconds).toBe(escalation);
-      }
-    },
-  );
 });
 
 describe('versions and hashes', () => {
@@ -354,7 +308,7 @@ describe('versions and hashes', () => {
     ]);
 
     // Assess
-    expect(a?.ruleSetVersion).toBe(invoiceRuleSet.version);
+    expect(a?.ruleSetVersion.startsWith(`${invoiceRuleSet.version}/params-`)).toBe(true);
     expect(a?.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(b?.inputHash).toBe(a?.inputHash);
     expect(c?.inputHash).not.toBe(a?.inputHash);

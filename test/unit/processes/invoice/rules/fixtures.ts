@@ -1,9 +1,9 @@
-import {
-  type ApprovalPolicy,
-  defaultApprovalPolicy,
-} from '../../../../../lambdas/platform/human-step/policy.ts';
 import type { Field, InvoiceHeader } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
 import type { Contribution, ScoreResult } from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
+import {
+  defaultRuleParameters,
+  type InvoiceRuleParameters,
+} from '../../../../../lambdas/processes/invoice/rules/parameters.ts';
 
 /** Builders for the rules step's inputs: a clean, confident, low-risk invoice unless told otherwise. */
 
@@ -49,6 +49,6 @@ export function score(overrides: Partial<ScoreResult> = {}): ScoreResult {
   };
 }
 
-export function policy(overrides: Partial<ApprovalPolicy> = {}): ApprovalPolicy {
-  return { ...defaultApprovalPolicy, ...overrides };
+export function parameters(overrides: Partial<InvoiceRuleParameters> = {}): InvoiceRuleParameters {
+  return { ...defaultRuleParameters, ...overrides };
 }

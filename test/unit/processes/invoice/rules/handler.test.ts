@@ -4,7 +4,7 @@ import type { AuditEvent } from '../../../../../lambdas/platform/shared/audit.ts
 import { logger, metrics } from '../../../../../lambdas/platform/shared/observability.ts';
 import { createRulesHandler, handler } from '../../../../../lambdas/processes/invoice/rules/handler.ts';
 import { invoiceRuleSet } from '../../../../../lambdas/processes/invoice/rules/rule-set.ts';
-import { field, invoice, policy, score } from './fixtures.ts';
+import { field, invoice, parameters, score } from './fixtures.ts';
 
 const context: Context = {
   callbackWaitsForEmptyEventLoop: false,
@@ -65,21 +65,21 @@ describe('rules handler', () => {
   it('returns the rules result and audits RULES_APPLIED once', async () => {
     // Prepare
     const audit = fakeAudit();
-    const rules = createRulesHandler({ audit, policy: policy() });
+    const rules = createRulesHandler({ audit, parameters: parameters() });
 
     // Act
     const result = await rules(event({ total: field('12500.00') }, 'high'), context);
 
     // Assess
     expect(result.approval.required).toBe(true);
-    expect(result.ruleSetVersion).toBe(invoiceRuleSet.version);
+    expect(result.ruleSetVersion.startsWith(`${invoiceRuleSet.version}/params-`)).toBe(true);
     expect(audit.append).toHaveBeenCalledTimes(1);
     expect(audit.append).toHaveBeenCalledWith(
       {
         documentId: 'doc1',
         step: 'rules',
         type: 'RULES_APPLIED',
-        actor: { kind: 'system', id: invoiceRuleSet.version },
+        actor: { kind: 'system', id: result.ruleSetVersion },
         decision: 'approval-required',
         rationale: [
           'Total 12500.00 USD is above the approval threshold 10000.00',
@@ -88,7 +88,7 @@ describe('rules handler', () => {
         inputHash: result.inputHash,
         versions: {
           workflow: 'invoice@1+0123abcd',
-          rules: invoiceRuleSet.version,
+          rules: result.ruleSetVersion,
           model: 'vendor-risk@1+abcdef12',
         },
         executionArn,
@@ -107,7 +107,7 @@ describe('rules handler', () => {
   it('records an auto-approval with no rationale and a zero metric', async () => {
     // Prepare
     const audit = fakeAudit();
-    const rules = createRulesHandler({ audit, policy: policy() });
+    const rules = createRulesHandler({ audit, parameters: parameters() });
 
     // Act
     const result = await rules(event(), context);
@@ -121,7 +121,7 @@ describe('rules handler', () => {
   it('uses the same idempotency key on a retry, so the trail keeps one event', async () => {
     // Prepare
     const audit = fakeAudit();
-    const rules = createRulesHandler({ audit, policy: policy() });
+    const rules = createRulesHandler({ audit, parameters: parameters() });
 
     // Act
     await rules(event(), context);
@@ -134,7 +134,7 @@ describe('rules handler', () => {
 
   it('never logs invoice contents', async () => {
     // Prepare
-    const rules = createRulesHandler({ audit: fakeAudit(), policy: policy() });
+    const rules = createRulesHandler({ audit: fakeAudit(), parameters: parameters() });
 
     // Act
     await rules(event({ total: field('12500.00'), vendor: field('Globex Corporation') }), context);
@@ -146,10 +146,10 @@ describe('rules handler', () => {
     expect(logged).not.toContain('Globex');
   });
 
-  it('refuses an invalid policy with a permanent error naming the field, before auditing', async () => {
+  it('refuses invalid rule parameters with a permanent error naming the field, before auditing', async () => {
     // Prepare
     const audit = fakeAudit();
-    const rules = createRulesHandler({ audit, policy: policy({ quorum: 0 }) });
+    const rules = createRulesHandler({ audit, parameters: parameters({ amountThreshold: '10,000' }) });
 
     // Act
     const outcome = rules(event(), context);
@@ -157,7 +157,7 @@ describe('rules handler', () => {
     // Assess
     await expect(outcome).rejects.toMatchObject({
       name: 'Tower.Permanent',
-      message: expect.stringContaining('quorum'),
+      message: expect.stringContaining('amountThreshold'),
     });
     expect(audit.append).not.toHaveBeenCalled();
   });
@@ -165,7 +165,7 @@ describe('rules handler', () => {
   it('refuses a malformed event with a permanent error', async () => {
     // Prepare
     const audit = fakeAudit();
-    const rules = createRulesHandler({ audit, policy: policy() });
+    const rules = createRulesHandler({ audit, parameters: parameters() });
     const bad = { ...event(), score: { ...score(), band: 'extreme' } } as unknown as ReturnType<typeof event>;
 
     // Act
@@ -186,7 +186,7 @@ describe('rules handler', () => {
         Promise.reject(Object.assign(new Error('slow down'), { name: 'ThrottlingException' })),
       ),
     };
-    const rules = createRulesHandler({ audit, policy: policy() });
+    const rules = createRulesHandler({ audit, parameters: parameters() });
 
     // Act
     const outcome = rules(event(), context);
@@ -195,10 +195,10 @@ describe('rules handler', () => {
     await expect(outcome).rejects.toMatchObject({ name: 'Tower.Transient' });
   });
 
-  it('reads the policy from the environment and reports a bad one as permanent', async () => {
+  it('reads the rule parameters from the environment and reports bad ones as permanent', async () => {
     // Prepare
     vi.stubEnv('AUDIT_TABLE', 'audit');
-    vi.stubEnv('APPROVAL_POLICY', JSON.stringify(policy({ riskBandRequiringApproval: 'low' as 'high' })));
+    vi.stubEnv('RULE_PARAMETERS', JSON.stringify(parameters({ riskBandRequiringApproval: 'low' as 'high' })));
 
     // Act
     const outcome = handler(event(), context);
@@ -206,7 +206,7 @@ describe('rules handler', () => {
     // Assess
     await expect(outcome).rejects.toMatchObject({
       name: 'Tower.Permanent',
-      message: expect.stringContaining('APPROVAL_POLICY is invalid: riskBandRequiringApproval'),
+      message: expect.stringContaining('RULE_PARAMETERS is invalid: riskBandRequiringApproval'),
     });
   });
 });

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '../../../../../lambdas/platform/finalize/result.ts';
+import type { NormalizedInvoice } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
+import { type VendorInvoice, vendorIdOf } from '../../../../../lambdas/processes/invoice/domain/vendors.ts';
+import {
+  type InvoiceFinishEvent,
+  invoiceFinish,
+} from '../../../../../lambdas/processes/invoice/finalize/finish.ts';
+import {
+  documentId,
+  documentRef,
+  executionArn,
+  extraction,
+  field,
+  normalizedInvoice,
+  rules,
+  score,
+} from '../../../platform/shared/support/builders.ts';
+
+const event: InvoiceFinishEvent = {
+  document: documentRef(),
+  workflowVersion: 'invoice@2+0123abcd',
+  executionArn,
+  humanTasks: {},
+  extraction: extraction(),
+  score: score(),
+  rules: rules(),
+  versions: { model: 'vendor-risk@2+abc', rules: 'invoice-rules@4' },
+};
+const completed: Verdict = { status: 'COMPLETED', reason: 'approved' };
+
+function finisher(invoice: NormalizedInvoice | null = normalizedInvoice()) {
+  const reads: string[] = [];
+  const vendors: VendorInvoice[] = [];
+  const deps = {
+    readInvoice: async (key: string) => {
+      reads.push(key);
+      return invoice;
+    },
+    recordVendorInvoice: async (entry: VendorInvoice) => {
+      vendors.push(entry);
+    },
+  };
+  return { deps, reads, vendors };
+}
+
+describe("invoiceFinish: the invoice's part of finishing", () => {
+  it('puts the whole invoice, its risk and its rules in the result', async () => {
+    // Prepare
+    const f = finisher();
+
+    // Act
+    const { body } = await invoiceFinish(f.deps, event);
+
+    // Assess
+    expect(f.reads).toEqual([`extractions/invoice/${documentId}.json`]);
+    expect(body).toEqual({ invoice: normalizedInvoice(), risk: score(), rules: rules() });
+  });
+
+  it('adds a completed invoice to its vendor history', async () => {
+    // Prepare
+    const f = finisher(normalizedInvoice({ vendor: field('ACME Supplies, Ltd.') }));
+    const { afterFinish } = await invoiceFinish(f.deps, event);
+
+    // Act
+    await afterFinish(completed, '2025-03-01T10:01:00.000Z');
+
+    // Assess
+    expect(f.vendors).toEqual([
+      {
+        vendorId: vendorIdOf('Acme Supplies Ltd'),
+        recordKey: `INV#2025-02-20#${documentId}`,
+        documentId,
+        invoiceNumber: 'INV-0107',
+        invoiceDate: '2025-02-20',
+        total: '12138.00',
+        currency: 'EUR',
+        bankAccountHash: 'bank-hash-a',
+        recordedAt: '2025-03-01T10:01:00.000Z',
+      },
+    ]);
+  });
+
+  it('keeps a rejected invoice out of the vendor history', async () => {
+    const f = finisher();
+    const { afterFinish } = await invoiceFinish(f.deps, event);
+    await afterFinish(
+      { status: 'REJECTED', reason: 'rejected by the approvers' },
+      '2025-03-01T10:01:00.000Z',
+    );
+    expect(f.vendors).toEqual([]);
+  });
+
+  it.each([
+    ['without a vendor name', normalizedInvoice({ vendor: null })],
+    ['whose stored extraction is gone', null],
+  ])('keeps an invoice %s out of the vendor history', async (_, invoice) => {
+    const f = finisher(invoice);
+    const { afterFinish } = await invoiceFinish(f.deps, event);
+    await afterFinish(completed, '2025-03-01T10:01:00.000Z');
+    expect(f.vendors).toEqual([]);
+  });
+});
