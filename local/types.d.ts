@@ -30,3 +30,11 @@ declare module 's3rver' {
     close(): Promise<void>;
   }
 }
+
+declare module 'asl-validator' {
+  interface ValidationResult {
+    isValid: boolean;
+    errors: { message: string }[];
+  }
+  export default function aslValidator(definition: unknown): ValidationResult;
+}
