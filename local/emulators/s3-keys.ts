@@ -1,4 +1,5 @@
 import { join, sep } from 'node:path';
+import { percentDecode, percentEncode } from '../safe-names.ts';
 
 /**
  * How the local S3 lays object keys out on disk. S3 keys are flat, verbatim strings (`invoices/../x.pdf`
@@ -19,15 +20,10 @@ export const objectSuffix = `${resourceMarker}object`;
 export const metadataSuffix = `${resourceMarker}metadata.json`;
 
 const pieceLength = 200;
-const safeByte = /[A-Za-z0-9_-]/;
 
 /** The key's on-disk name: percent-encoded UTF-8, in pieces joined by `/`. The empty key (bucket-level files) stays empty. */
 export function diskName(key: string): string {
-  let encoded = '';
-  for (const byte of Buffer.from(key, 'utf8')) {
-    const char = String.fromCharCode(byte);
-    encoded += safeByte.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
+  const encoded = percentEncode(key);
   const pieces: string[] = [];
   for (let i = 0; i < encoded.length; i += pieceLength) pieces.push(encoded.slice(i, i + pieceLength));
   return pieces.join('/');
@@ -35,17 +31,11 @@ export function diskName(key: string): string {
 
 /** The key a disk name (relative to its bucket directory, either separator) stands for. */
 export function keyOfDiskName(name: string): string {
-  const encoded = name.split(sep).join('').split('/').join('');
-  if (!/^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})*$/.test(encoded))
+  try {
+    return percentDecode(name.split(sep).join('').split('/').join(''));
+  } catch {
     throw new Error(`not a local S3 disk name: ${name}`);
-  const bytes: number[] = [];
-  for (let i = 0; i < encoded.length; i++) {
-    if (encoded[i] === '%') {
-      bytes.push(Number.parseInt(encoded.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(encoded.charCodeAt(i));
   }
-  return Buffer.from(bytes).toString('utf8');
 }
 
 /** The path of one of a key's files (`resource` is s3rver's: `object`, `metadata.json`, `uploads`, …). */
