@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers: unit (pure, no network), infra (CDK assertions + cdk-nag), integration/e2e (local runtime, browser).
+// Tiers: unit (pure, no network), infra (CDK assertions + cdk-nag), integration/e2e (local runtime, browser),
+// and conformance: API-level tests that run against the local emulators here and a real account on demand.
 export default defineConfig({
   test: {
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_DEV: 'false' },
@@ -15,6 +16,16 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          globalSetup: ['test/conformance/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
     ],
