@@ -62,7 +62,7 @@ export async function openAwsTarget(context: ConformanceContext): Promise<Confor
               Handler: 'index.handler',
               Role: roles.lambda,
               Code: { ZipFile: zipOneFile('index.mjs', source) },
-              Timeout: 10,
+              Timeout: 3,
               MemorySize: 128,
             }),
           ),

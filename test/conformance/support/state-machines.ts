@@ -56,13 +56,16 @@ export function functionDefinition(functionArn: string) {
   };
 }
 
-/** The task token the callback state sent for `executionName` (stale messages of other executions are dropped). */
+/**
+ * The task token the callback state sent for an execution (stale messages of other executions are
+ * dropped); fails at once, with the execution's error, if it ended without sending one.
+ */
 export async function nextToken(
   target: ConformanceTarget,
   queueUrl: string,
-  executionName: string,
+  execution: { readonly name: string; readonly executionArn: string },
 ): Promise<string> {
-  const { sqs } = target.clients();
+  const { sqs, sfn } = target.clients();
   return eventually(async () => {
     const received = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
@@ -71,10 +74,16 @@ export async function nextToken(
     for (const message of received.Messages ?? []) {
       const body = JSON.parse(message.Body ?? '{}') as { token?: string; execution?: string };
       await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
-      if (body.execution === executionName) token = body.token;
+      if (body.execution === execution.name) token = body.token;
     }
-    return token;
-  }, `the task token of ${executionName}`);
+    if (token) return token;
+    const described = await sfn.send(new DescribeExecutionCommand({ executionArn: execution.executionArn }));
+    if (described.status !== 'RUNNING')
+      throw new Error(
+        `${execution.name} ended ${described.status} without a task token: ${described.error} ${described.cause}`,
+      );
+    return undefined;
+  }, `the task token of ${execution.name}`);
 }
 
 /** DescribeExecution once the execution has left RUNNING. */
