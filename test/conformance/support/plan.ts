@@ -108,11 +108,18 @@ export function resourceName(runId: string, purpose: Planned, accountId?: string
 
 /** The plan as lines for a person to read before anything is created. */
 export function describePlan(runId: string, region: string, accountId?: string): string[] {
-  return Object.entries(planned)
-    .map(([purpose, p]) => {
-      const name =
-        p.kind === 'message' ? '(no resource)' : resourceName(runId, purpose as Planned, accountId);
-      return `  ${p.service.padEnd(14)} ${p.kind.padEnd(20)} ${name.padEnd(44)} ${p.purpose}`;
+  const shown = (purpose: Planned) => {
+    const kind = planned[purpose].kind;
+    if (kind === 'message') return '(no resource)';
+    if (kind === 'event source mapping') return '(identified by the UUID Lambda assigns)';
+    return resourceName(runId, purpose, accountId);
+  };
+  return (Object.keys(planned) as Planned[])
+    .map((purpose) => {
+      const p = planned[purpose];
+      return `  ${p.service.padEnd(14)} ${p.kind.padEnd(20)} ${shown(purpose).padEnd(44)} ${p.purpose}`;
     })
-    .concat([`  (region ${region}; every resource is deleted when its test file ends, pass or fail)`]);
+    .concat([
+      `  (region ${region}; the roles are deleted when the run ends, everything else when its test file ends, pass or fail)`,
+    ]);
 }
