@@ -42,21 +42,23 @@ async function receive(url: string, waitSeconds = 1) {
   return received.Messages ?? [];
 }
 
+/** The next delivery of a message from `url` (matching `which`, if given), waiting for it. */
+async function delivered(url: string, what: string, which?: (id: string | undefined) => boolean) {
+  return eventually(async () => {
+    const messages = await receive(url);
+    return messages.find((m) => !which || which(m.MessageId));
+  }, what);
+}
+
 describe('SQS visibility and redrive', () => {
   it('hides a received message for the visibility timeout, then delivers it again', async () => {
     await sqs().send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: 'hidden' }));
-    const [first] = await eventually(async () => {
-      const m = await receive(queue.url);
-      return m.length > 0 ? m : undefined;
-    }, 'the first delivery');
+    const first = await delivered(queue.url, 'the first delivery');
     expect(first?.Body).toBe('hidden');
     expect(first?.Attributes?.ApproximateReceiveCount).toBe('1');
     // Within the 2 s timeout nothing is delivered.
     expect(await receive(queue.url, 0)).toEqual([]);
-    const [again] = await eventually(async () => {
-      const m = await receive(queue.url);
-      return m.length > 0 ? m : undefined;
-    }, 'the second delivery');
+    const again = await delivered(queue.url, 'the second delivery');
     expect(again?.MessageId).toBe(first?.MessageId);
     expect(again?.Attributes?.ApproximateReceiveCount).toBe('2');
     await sqs().send(new DeleteMessageCommand({ QueueUrl: queue.url, ReceiptHandle: again?.ReceiptHandle }));
@@ -64,10 +66,7 @@ describe('SQS visibility and redrive', () => {
 
   it('releases a message at once when its visibility is changed to 0', async () => {
     await sqs().send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: 'released' }));
-    const [first] = await eventually(async () => {
-      const m = await receive(queue.url);
-      return m.length > 0 ? m : undefined;
-    }, 'the delivery');
+    const first = await delivered(queue.url, 'the delivery');
     await sqs().send(
       new ChangeMessageVisibilityCommand({
         QueueUrl: queue.url,
@@ -85,14 +84,7 @@ describe('SQS visibility and redrive', () => {
       new SendMessageCommand({ QueueUrl: queue.url, MessageBody: 'poison' }),
     );
     // Two receives without a delete; the next receive finds it gone to the DLQ.
-    for (let i = 0; i < 2; i++)
-      await eventually(
-        async () => {
-          const m = await receive(queue.url);
-          return m.some((x) => x.MessageId === MessageId) ? m : undefined;
-        },
-        `delivery ${i + 1}`,
-      );
+    for (let i = 0; i < 2; i++) await delivered(queue.url, `delivery ${i + 1}`, (id) => id === MessageId);
     const dead = await eventually(async () => {
       await receive(queue.url, 0);
       const m = await receive(dlq.url);

@@ -1,5 +1,6 @@
 import { CreateTableCommand, DeleteTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import {
+  type BucketLocationConstraint,
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectsCommand,
@@ -72,7 +73,7 @@ export async function createBucket(target: ConformanceTarget, purpose: Planned):
       Bucket: bucket,
       ...(target.region === 'us-east-1'
         ? {}
-        : { CreateBucketConfiguration: { LocationConstraint: target.region as never } }),
+        : { CreateBucketConfiguration: { LocationConstraint: target.region as BucketLocationConstraint } }),
     }),
   );
   target.defer(async () => {
