@@ -131,7 +131,10 @@ export class SqsPoller {
  * and failure conditions): an empty or null list, or an empty or null response, is a complete success;
  * an empty, null or unknown itemIdentifier, or a response that is no such object, fails the whole batch.
  */
-export function reportedFailures(payload: unknown, messages: readonly Message[]): Set<string> | 'whole-batch' {
+export function reportedFailures(
+  payload: unknown,
+  messages: readonly Message[],
+): Set<string> | 'whole-batch' {
   if (payload === null || payload === undefined || payload === '') return new Set();
   if (typeof payload !== 'object' || Array.isArray(payload)) return 'whole-batch';
   const list = (payload as { batchItemFailures?: unknown }).batchItemFailures;

@@ -78,11 +78,11 @@ describe('npm run conformance -- --aws', () => {
   ])('refuses %o before asking AWS anything', async (options, reason) => {
     const io = recorder();
     let asked = false;
-    const code = await runConformance(
-      options,
-      { ...io, identity: async () => ((asked = true), new Error('unused')) },
-      {},
-    );
+    const identity = async () => {
+      asked = true;
+      return new Error('unused');
+    };
+    const code = await runConformance(options, { ...io, identity }, {});
     expect(code).toBe(2);
     expect(asked).toBe(false);
     expect(io.vitestEnv).toBeUndefined();
