@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Tiers: unit (pure, no network), infra (CDK assertions + cdk-nag), integration (local runtime), e2e (browser).
+// Tiers: unit (pure, no network), infra (CDK assertions + cdk-nag), integration (local runtime), e2e (browser),
+// and conformance: API-level tests that run against the local emulators here and a real account on demand.
 export default defineConfig({
   test: {
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_DEV: 'false' },
@@ -28,6 +29,16 @@ export default defineConfig({
           fileParallelism: false,
           // After the integration tier, so two local runtimes never share the machine's cores.
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          globalSetup: ['test/conformance/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -258,6 +258,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       machines,
       new ExecutionStore(join(dataDir, 'executions')),
       broker,
+      { deps: { lambda, broker, sqs: sender }, clock },
     );
     sfnService = stepFunctions;
     closers.push(() => stepFunctions.shutdown());

@@ -26,6 +26,9 @@ declare module 's3rver' {
   }
   export default class S3rver extends EventEmitter {
     constructor(options: S3rverOptions);
+    /** The object store (a Koa app: controllers read it from `context`); replaceable before `run`. */
+    store: unknown;
+    readonly context: { store: unknown };
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }

@@ -110,11 +110,12 @@ export class TowerAlarms extends Construct {
         fn.metricErrors({ period: Duration.minutes(5), statistic: cw.Stats.SUM }),
         `The ${functionId} function failed invocations`,
       );
-    alarm(
-      'approvals-overdue',
-      approvalOverdue(),
-      'An approval reached its deadline undecided (metric Tower/ApprovalOverdue from request-approval)',
-    );
+    for (const { id: processId } of props.stateMachines)
+      alarm(
+        `${processId}-approvals-overdue`,
+        approvalOverdue(processId),
+        `A ${processId} human task reached its deadline undecided (metric Tower/ApprovalOverdue, Process ${processId})`,
+      );
     this.alarms = alarms;
   }
 

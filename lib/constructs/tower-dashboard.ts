@@ -4,7 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { ObservedQueue } from './tower-alarms.ts';
-import { approvalOverdue, approvalsRequested, stepLatency } from './tower-metrics.ts';
+import { approvalOverdue, approvalsRequested, documentsEnded, stepLatency } from './tower-metrics.ts';
 
 export interface TowerDashboardProps {
   /** Dashboard name, e.g. `tower-dev`. */
@@ -16,8 +16,8 @@ export interface TowerDashboardProps {
 }
 
 /**
- * One dashboard for operations: executions per process, step latency percentiles, the queues and their
- * DLQs, approvals, Lambda errors.
+ * One dashboard for operations: a row per process (executions, documents ended, step latency, human
+ * tasks), then the queues and their DLQs, and Lambda errors.
  */
 export class TowerDashboard extends Construct {
   public readonly dashboard: cw.Dashboard;
@@ -27,30 +27,30 @@ export class TowerDashboard extends Construct {
     const period = Duration.minutes(5);
     this.dashboard = new cw.Dashboard(this, 'Dashboard', { dashboardName: props.name });
 
-    this.dashboard.addWidgets(
-      ...props.stateMachines.map(
-        ({ id: processId, stateMachine }) =>
-          new cw.GraphWidget({
-            title: `Executions: ${processId}`,
-            width: 8,
-            left: [
-              stateMachine.metricStarted({ period, statistic: cw.Stats.SUM, label: 'Started' }),
-              stateMachine.metricSucceeded({ period, statistic: cw.Stats.SUM, label: 'Succeeded' }),
-              stateMachine.metricFailed({ period, statistic: cw.Stats.SUM, label: 'Failed' }),
-            ],
-          }),
-      ),
-    );
-    this.dashboard.addWidgets(
-      ...(['p50', 'p95', 'p99'] as const).map(
-        (percentile) =>
-          new cw.GraphWidget({
-            title: `Step latency ${percentile} (ms)`,
-            width: 8,
-            left: [stepLatency(percentile)],
-          }),
-      ),
-    );
+    // A row per process: its executions, its documents' ends, its step latency, its human tasks.
+    for (const { id: processId, stateMachine } of props.stateMachines)
+      this.dashboard.addWidgets(
+        new cw.GraphWidget({
+          title: `Executions: ${processId}`,
+          width: 6,
+          left: [
+            stateMachine.metricStarted({ period, statistic: cw.Stats.SUM, label: 'Started' }),
+            stateMachine.metricSucceeded({ period, statistic: cw.Stats.SUM, label: 'Succeeded' }),
+            stateMachine.metricFailed({ period, statistic: cw.Stats.SUM, label: 'Failed' }),
+          ],
+        }),
+        new cw.GraphWidget({ title: `Documents: ${processId}`, width: 6, left: documentsEnded(processId) }),
+        new cw.GraphWidget({
+          title: `Step latency p95 (ms): ${processId}`,
+          width: 6,
+          left: [stepLatency(processId, 'p95')],
+        }),
+        new cw.GraphWidget({
+          title: `Human tasks: ${processId}`,
+          width: 6,
+          left: [approvalsRequested(processId), approvalOverdue(processId)],
+        }),
+      );
     this.dashboard.addWidgets(
       new cw.GraphWidget({
         title: 'Dead-letter queue depth',
@@ -65,17 +65,12 @@ export class TowerDashboard extends Construct {
       }),
       new cw.GraphWidget({
         title: 'Oldest message age (s)',
-        width: 8,
+        width: 16,
         left: props.queues
           .filter((q) => q.oldestMessageAge !== undefined)
           .map((q) =>
             q.queue.metricApproximateAgeOfOldestMessage({ period, statistic: cw.Stats.MAXIMUM, label: q.id }),
           ),
-      }),
-      new cw.GraphWidget({
-        title: 'Approvals waiting: requested and past SLA',
-        width: 8,
-        left: [approvalsRequested(), approvalOverdue()],
       }),
     );
     this.dashboard.addWidgets(

@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../stepfunctions/executions.ts';
+import { failureOf, retriesOf } from '../stepfunctions/history-reading.ts';
 
 /** What one admission run left behind, read from the data (not from what the driver believes). */
 export interface AdmissionData {
@@ -45,17 +46,10 @@ export function measureAdmission(data: AdmissionData): AdmissionReport {
   // n calls spread over a window span define n - 1 intervals.
   const achievedRate = span > 0 ? (data.analyzeCalls - 1) / span : 0;
   const throttlingSeenByWorkflow = data.executions.reduce(
-    (n, e) =>
-      n +
-      e.events.filter(
-        (ev) => ev.type === 'TaskFailed' && throttle.test(JSON.stringify(ev.taskFailedEventDetails ?? '')),
-      ).length,
+    (n, e) => n + e.events.filter((ev) => throttle.test(JSON.stringify(failureOf(ev) ?? ''))).length,
     0,
   );
-  const retries = data.executions.reduce(
-    (n, e) => n + e.events.filter((ev) => ev.type === 'TaskRetried').length,
-    0,
-  );
+  const retries = data.executions.reduce((n, e) => n + retriesOf(e.events), 0);
   const terminalIds = new Set(data.terminal.map((t) => t.documentId));
   const executionsPerDocument = new Map<string, number>();
   for (const e of data.executions)

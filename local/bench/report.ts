@@ -1,5 +1,6 @@
 import { type LatencyRow, latency } from '../console/data.ts';
 import type { ExecutionRecord } from '../stepfunctions/executions.ts';
+import { retriesOf } from '../stepfunctions/history-reading.ts';
 import type { EndToEndResult } from './end-to-end.ts';
 import type { OverheadRun } from './overhead.ts';
 import { type Percentiles, percentiles, perMinute } from './stats.ts';
@@ -102,10 +103,7 @@ export function summariseEndToEnd(result: EndToEndResult, waiting: ReadonlySet<s
       failures: failures.slice(0, 5).map((d) => `${d.subject}: ${d.detail}`),
     },
     intakeBatches: result.intakeBatches,
-    retries: result.executions.reduce(
-      (sum, e) => sum + e.events.filter((ev) => ev.type === 'TaskRetried').length,
-      0,
-    ),
+    retries: result.executions.reduce((sum, e) => sum + retriesOf(e.events), 0),
     lost: result.outcomes
       .filter((o) => o.terminalAt === undefined)
       .map((o) => ({ documentId: o.documentId, fileName: o.fileName, lastStatus: o.status })),

@@ -1,20 +1,15 @@
 import { type AslDefinition, allStates } from '../stepfunctions/definition.ts';
-import type { ExecutionRecord, HistoryEvent } from '../stepfunctions/executions.ts';
+import type { ExecutionRecord } from '../stepfunctions/executions.ts';
+import { billedTransitions, stateVisitsOf } from '../stepfunctions/history-reading.ts';
 import { type Spread, spread } from './stats.ts';
+
+export { billedTransitions };
 
 /**
  * Which way an execution went: `happy` succeeded without waiting for a person, `approval` succeeded after
  * a `.waitForTaskToken` state, `failed` ended in any other status.
  */
 export type ExecutionPath = 'happy' | 'approval' | 'failed';
-
-/**
- * State transitions as Standard workflows bill them: one per state entered, plus one per retry
- * (a retry re-runs the state without entering it again, in the local engine as on AWS).
- */
-export function billedTransitions(events: readonly Pick<HistoryEvent, 'type'>[]): number {
-  return events.filter((e) => e.type.endsWith('StateEntered') || e.type === 'TaskRetried').length;
-}
 
 /**
  * Names of the states that wait for a person: the Lambda callback tasks (the extraction wait is a queue
@@ -31,18 +26,12 @@ export function waitingStates(definition: AslDefinition): ReadonlySet<string> {
   );
 }
 
-function enteredStates(events: readonly HistoryEvent[]): string[] {
-  return events
-    .filter((e) => e.type.endsWith('StateEntered'))
-    .map((e) => (e.stateEnteredEventDetails as { name?: string } | undefined)?.name ?? '');
-}
-
 export function pathOf(
   execution: Pick<ExecutionRecord, 'status' | 'events'>,
   waiting: ReadonlySet<string>,
 ): ExecutionPath {
   if (execution.status !== 'SUCCEEDED') return 'failed';
-  return enteredStates(execution.events).some((name) => waiting.has(name)) ? 'approval' : 'happy';
+  return stateVisitsOf(execution.events).some((v) => waiting.has(v.name)) ? 'approval' : 'happy';
 }
 
 export type TransitionsByPath = Partial<Record<ExecutionPath, Spread>>;

@@ -1,6 +1,7 @@
 import type { InvocationRecord } from '../lambda/host.ts';
 import { allStates, transitionsOf } from '../stepfunctions/definition.ts';
 import type { ExecutionRecord } from '../stepfunctions/executions.ts';
+import { stateVisitsOf } from '../stepfunctions/history-reading.ts';
 import type { LocalStepFunctions } from '../stepfunctions/service.ts';
 
 export interface StepTiming {
@@ -12,40 +13,16 @@ export interface StepTiming {
   readonly failed: boolean;
 }
 
-/** The states an execution went through, in order, with how long each took. */
+/** The states an execution went through, in order, with how long each took and whether its task failed. */
 export function stepTimings(execution: ExecutionRecord): StepTiming[] {
-  const steps: StepTiming[] = [];
-  const open = new Map<string, number>();
-  const failed = new Set<string>();
-  for (const event of execution.events) {
-    const details = (event.stateEnteredEventDetails ??
-      event.stateExitedEventDetails ??
-      event.taskFailedEventDetails) as { name?: string } | undefined;
-    const name = details?.name;
-    if (!name) continue;
-    if (event.type.endsWith('StateEntered')) {
-      open.set(name, steps.length);
-      steps.push({
-        name,
-        type: event.type.replace('StateEntered', ''),
-        enteredAt: event.timestamp,
-        failed: false,
-      });
-    } else if (event.type === 'TaskFailed') {
-      failed.add(name);
-    } else if (event.type.endsWith('StateExited')) {
-      const i = open.get(name);
-      const step = i === undefined ? undefined : steps[i];
-      if (step && i !== undefined)
-        steps[i] = {
-          ...step,
-          exitedAt: event.timestamp,
-          durationMs: event.timestamp - step.enteredAt,
-          failed: failed.has(name),
-        };
-    }
-  }
-  return steps.map((s) => (s.exitedAt === undefined && failed.has(s.name) ? { ...s, failed: true } : s));
+  return stateVisitsOf(execution.events).map((visit) => ({
+    name: visit.name,
+    type: visit.type,
+    enteredAt: visit.entered.timestamp,
+    exitedAt: visit.exited?.timestamp,
+    durationMs: visit.exited ? visit.exited.timestamp - visit.entered.timestamp : undefined,
+    failed: visit.failures.length > 0,
+  }));
 }
 
 /** The state machine as nodes and edges, for drawing. */

@@ -1,5 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import S3rver from 's3rver';
+import { bucketsDirName } from './s3-keys.ts';
+import { describeMigration, migrateLegacyLayout } from './s3-legacy.ts';
 import { removeIncompleteObjects } from './s3-repair.ts';
+import { VerbatimKeyStore } from './s3-store.ts';
 
 export interface S3Notification {
   readonly eventName: string;
@@ -14,9 +19,16 @@ export interface LocalS3 {
   readonly url: string;
   /** Called for every object created or removed, since s3rver delivers no bucket notifications itself. */
   onEvent(listener: (event: S3Notification) => void): void;
-  /** Objects a hard stop left half-written, removed before start (their uploads never succeeded). */
+  /** Objects a hard stop left half-written, removed before start (their uploads never succeeded): `bucket/key`. */
   readonly incompleteRemoved: readonly string[];
+  /** Objects moved from an earlier version's on-disk layout at start. */
+  readonly migratedObjects: number;
   close(): Promise<void>;
+}
+
+export interface LocalS3Options {
+  /** Where a one-time notice goes (an earlier version's data was moved). @default console.warn */
+  readonly notice?: (message: string) => void;
 }
 
 interface S3rverEvent {
@@ -27,17 +39,28 @@ interface S3rverEvent {
   }[];
 }
 
-/** S3 on loopback (s3rver), objects kept in `directory`. */
-export async function startS3(directory: string): Promise<LocalS3> {
-  const incompleteRemoved = removeIncompleteObjects(directory);
+/**
+ * S3 on loopback (s3rver), objects kept under `directory` with their keys stored verbatim (see
+ * s3-keys.ts): nothing a key says is ever a path, so nothing is written outside `directory`.
+ */
+export async function startS3(directory: string, options: LocalS3Options = {}): Promise<LocalS3> {
+  const migration = migrateLegacyLayout(directory);
+  const notice = describeMigration(migration, directory);
+  if (notice) (options.notice ?? console.warn)(notice);
+  const bucketsDir = join(directory, bucketsDirName);
+  mkdirSync(bucketsDir, { recursive: true });
+  const incompleteRemoved = removeIncompleteObjects(bucketsDir);
   const server = new S3rver({
     port: 0,
     address: '127.0.0.1',
-    directory,
+    directory: bucketsDir,
     silent: true,
     resetOnClose: false,
     allowMismatchedSignatures: true,
   });
+  const store = new VerbatimKeyStore(bucketsDir);
+  server.store = store;
+  server.context.store = store;
   const { port } = await server.run();
   const listeners: ((event: S3Notification) => void)[] = [];
   server.on('event', (event: S3rverEvent) => {
@@ -45,7 +68,6 @@ export async function startS3(directory: string): Promise<LocalS3> {
       const bucket = record.s3?.bucket?.name;
       const key = record.s3?.object?.key;
       if (!bucket || !key || !record.eventName) continue;
-      // s3rver reports keys URL-encoded already? It reports them raw; normalise to raw here.
       const notification: S3Notification = {
         eventName: record.eventName,
         bucket,
@@ -61,6 +83,7 @@ export async function startS3(directory: string): Promise<LocalS3> {
     url: `http://127.0.0.1:${port}`,
     onEvent: (listener) => listeners.push(listener),
     incompleteRemoved,
+    migratedObjects: migration.objects,
     close: () => server.close(),
   };
 }

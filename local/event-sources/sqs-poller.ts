@@ -109,13 +109,9 @@ export class SqsPoller {
     );
     // A failed invocation deletes nothing: every message returns after its visibility timeout.
     if (!result.ok) return;
-    const failed = new Set(
-      (
-        (result.payload as { batchItemFailures?: { itemIdentifier?: string }[] } | null)?.batchItemFailures ??
-        []
-      ).map((f) => f.itemIdentifier),
-    );
-    const done = messages.filter((m) => !failed.has(m.MessageId));
+    const failed = reportedFailures(result.payload, messages);
+    if (failed === 'whole-batch') return;
+    const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
     for (let i = 0; i < done.length; i += 10) {
       await this.sqs.send(
         new DeleteMessageBatchCommand({
@@ -127,4 +123,29 @@ export class SqsPoller {
       );
     }
   }
+}
+
+/**
+ * The messages a partial batch response names as failed (the mapping sets ReportBatchItemFailures, as
+ * Tower's CDK does). As Lambda documents ("Handling errors for an SQS event source in Lambda", success
+ * and failure conditions): an empty or null list, or an empty or null response, is a complete success;
+ * an empty, null or unknown itemIdentifier, or a response that is no such object, fails the whole batch.
+ */
+export function reportedFailures(
+  payload: unknown,
+  messages: readonly Message[],
+): Set<string> | 'whole-batch' {
+  if (payload === null || payload === undefined || payload === '') return new Set();
+  if (typeof payload !== 'object' || Array.isArray(payload)) return 'whole-batch';
+  const list = (payload as { batchItemFailures?: unknown }).batchItemFailures;
+  if (list === null || list === undefined) return new Set();
+  if (!Array.isArray(list)) return 'whole-batch';
+  const ids = new Set(messages.map((m) => m.MessageId));
+  const failed = new Set<string>();
+  for (const item of list) {
+    const id = (item as { itemIdentifier?: unknown } | null)?.itemIdentifier;
+    if (typeof id !== 'string' || id === '' || !ids.has(id)) return 'whole-batch';
+    failed.add(id);
+  }
+  return failed;
 }

@@ -5,6 +5,7 @@ import {
   type HistoryEvent,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
+import { stateVisitsOf } from '../stepfunctions/history-reading.ts';
 import { errorName } from './errors.ts';
 
 /** One pass through a state: when it was entered and left, and how often its task failed meanwhile. */
@@ -28,17 +29,6 @@ export interface ExecutionSummary {
   readonly cause?: string;
   readonly states: readonly StateVisit[];
 }
-
-const failureEvents = new Set([
-  'TaskFailed',
-  'TaskTimedOut',
-  'TaskStartFailed',
-  'TaskSubmitFailed',
-  'LambdaFunctionFailed',
-  'LambdaFunctionTimedOut',
-  'LambdaFunctionStartFailed',
-  'LambdaFunctionScheduleFailed',
-]);
 
 /** DescribeExecution, or undefined when there is no such execution. */
 export async function describeExecution(
@@ -109,31 +99,18 @@ export async function summarizeExecution(
 
 /** Pairs each `…StateEntered` with its `…StateExited`; task failures count against the state they happen in. */
 export function stateVisits(events: readonly HistoryEvent[]): StateVisit[] {
-  const visits: { -readonly [K in keyof StateVisit]: StateVisit[K] }[] = [];
-  const current = () => visits.findLast((v) => v.exitedAt === undefined);
-  for (const event of events) {
-    const type = event.type ?? '';
-    const at = event.timestamp?.toISOString() ?? '';
-    if (type.endsWith('StateEntered')) {
-      visits.push({
-        name: event.stateEnteredEventDetails?.name ?? '?',
-        type: type.slice(0, -'StateEntered'.length),
-        enteredAt: at,
-        failures: 0,
-      });
-    } else if (type.endsWith('StateExited')) {
-      const name = event.stateExitedEventDetails?.name;
-      const visit = visits.findLast((v) => v.name === name && v.exitedAt === undefined);
-      if (visit) {
-        visit.exitedAt = at;
-        visit.durationMs = Date.parse(at) - Date.parse(visit.enteredAt);
-      }
-    } else if (failureEvents.has(type)) {
-      const visit = current();
-      if (visit) visit.failures += 1;
-    }
-  }
-  return visits;
+  return stateVisitsOf(events).map((visit) => {
+    const enteredAt = visit.entered.timestamp?.toISOString() ?? '';
+    const exitedAt = visit.exited?.timestamp?.toISOString();
+    return {
+      name: visit.name,
+      type: visit.type,
+      enteredAt,
+      exitedAt,
+      durationMs: exitedAt === undefined ? undefined : Date.parse(exitedAt) - Date.parse(enteredAt),
+      failures: visit.failures.length,
+    };
+  });
 }
 
 /** The workflow version an execution's input names (the starter writes it), for audit events. */

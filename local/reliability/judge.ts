@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
 import { isTerminal } from '../../lambdas/platform/shared/status.ts';
 import type { ExecutionRecord } from '../stepfunctions/executions.ts';
+import { retriesOf } from '../stepfunctions/history-reading.ts';
 import { auditGaps, type DocumentFacts, duplicateEmails, duplicateReasons } from './duplicates.ts';
 import type { Evidence } from './evidence.ts';
 import type { Expectation, ScenarioOutcome, ScenarioRow } from './types.ts';
@@ -63,10 +64,7 @@ function matches(expectation: Expectation, facts: DocumentFacts, evidence: Evide
 /** What the data shows happened on the way: executions, retries, redrives, deduplicated and refused writes. */
 export function dataNotes(evidence: Evidence): string {
   const count = (type: string) => evidence.audit.filter((e) => e.type === type).length;
-  const retries = evidence.executions.reduce(
-    (n, e) => n + e.events.filter((h) => h.type === 'TaskRetried').length,
-    0,
-  );
+  const retries = evidence.executions.reduce((n, e) => n + retriesOf(e.events), 0);
   const redriven = evidence.executions.filter((e) => e.redriveCount > 0).length;
   if (process.env.RELIABILITY_DEBUG)
     for (const e of evidence.audit.filter((x) => x.type === 'STATUS_CHANGE_REFUSED'))

@@ -53,3 +53,16 @@ export function transitionsOf(
   for (const c of state.Catch ?? []) edges.push({ to: c.Next, kind: 'catch' });
   return edges;
 }
+
+/** A plain `$.a.b` JSONPath into a value: `$` (or no path) is the value itself, anything fancier undefined. */
+export function valueAtPath(value: unknown, path: unknown): unknown {
+  if (path === undefined || path === '$') return value;
+  if (typeof path !== 'string' || !/^\$(\.[A-Za-z0-9_]+)+$/.test(path)) return undefined;
+  return path
+    .slice(2)
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      value,
+    );
+}

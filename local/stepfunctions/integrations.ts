@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { statesTimeout, TaskError } from './errors.ts';
+import type { TaskAttemptHistory } from './task-history.ts';
 import type { TaskTokenBroker } from './task-tokens.ts';
 
 /** How a Task reached its result locally; the engine hands overrides only the state's effective input. */
@@ -13,6 +15,8 @@ export interface TaskCall {
   readonly tokenPlaceholder: string;
   /** Called by a synchronous Lambda task when an environment takes it: its timeout counts from then. */
   readonly began?: () => void;
+  /** Where the attempt's scheduled, started and submitted events go (its end is recorded by the caller). */
+  readonly history: TaskAttemptHistory;
 }
 
 export type Integration = (call: TaskCall) => Promise<unknown>;
@@ -83,8 +87,34 @@ async function waitForToken(
     call.timeoutMs,
     call.heartbeatMs,
   );
-  await start(withToken(call.input, call.tokenPlaceholder, token));
+  const input = withToken(call.input, call.tokenPlaceholder, token);
+  call.history.scheduled(input);
+  call.history.started();
+  call.history.submitted(await start(input));
   return result;
+}
+
+/** A request-response task: scheduled, started when the work begins, its answer the result. */
+async function requestResponse(
+  call: TaskCall,
+  work: (began: () => void) => Promise<unknown>,
+): Promise<unknown> {
+  call.history.scheduled(call.input);
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    call.history.started();
+  };
+  try {
+    return await work(() => {
+      start();
+      call.began?.();
+    });
+  } finally {
+    // An invoker that never reports when the work began still began it.
+    start();
+  }
 }
 
 const lambdaArn = /^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/;
@@ -101,39 +131,44 @@ export function isSynchronousLambda(resource: string): boolean {
 export function integrationFor(resource: string, deps: IntegrationDeps): Integration | undefined {
   if (lambdaArn.test(resource)) {
     if (!deps.lambda.resolve(resource)) return undefined;
-    return (call) => invokeLambda(deps, resource, call.input, call.began);
+    return (call) => requestResponse(call, (began) => invokeLambda(deps, resource, call.input, began));
   }
   switch (resource) {
     case 'arn:aws:states:::lambda:invoke':
-      return async (call) => {
-        const payload = await invokeLambda(
-          deps,
-          String(field(call.input, 'FunctionName')),
-          field(call.input, 'Payload'),
-          call.began,
-        );
-        return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 };
-      };
+      return (call) =>
+        requestResponse(call, async (began) => {
+          const payload = await invokeLambda(
+            deps,
+            String(field(call.input, 'FunctionName')),
+            field(call.input, 'Payload'),
+            began,
+          );
+          return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 };
+        });
     case 'arn:aws:states:::lambda:invoke.waitForTaskToken':
       return (call) =>
-        waitForToken(deps, call, (input) =>
-          invokeLambda(deps, String(field(input, 'FunctionName')), field(input, 'Payload')),
-        );
+        waitForToken(deps, call, async (input) => ({
+          ExecutedVersion: '$LATEST',
+          Payload: await invokeLambda(deps, String(field(input, 'FunctionName')), field(input, 'Payload')),
+          StatusCode: 200,
+        }));
     case 'arn:aws:states:::sqs:sendMessage':
     case 'arn:aws:states:::sqs:sendMessage.waitForTaskToken': {
       const sqs = deps.sqs;
       if (!sqs) return undefined;
       const send = async (input: unknown) => {
-        const body = field(input, 'MessageBody');
-        const messageId = await sqs.send(
-          String(field(input, 'QueueUrl')),
-          typeof body === 'string' ? body : JSON.stringify(body),
-        );
-        return { MessageId: messageId };
+        const value = field(input, 'MessageBody');
+        const body = typeof value === 'string' ? value : JSON.stringify(value);
+        const messageId = await sqs.send(String(field(input, 'QueueUrl')), body);
+        return { MD5OfMessageBody: createHash('md5').update(body).digest('hex'), MessageId: messageId };
       };
       return resource.endsWith('.waitForTaskToken')
         ? (call) => waitForToken(deps, call, send)
-        : (call) => send(call.input);
+        : (call) =>
+            requestResponse(call, async (began) => {
+              began();
+              return send(call.input);
+            });
     }
     default:
       return undefined;

@@ -1,6 +1,7 @@
 import './polyfills.ts';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { type AslDefinition, allStates } from './definition.ts';
+import { type AslDefinition, allStates, valueAtPath } from './definition.ts';
+import { statesTimeout } from './errors.ts';
 import {
   type Integration,
   type IntegrationDeps,
@@ -8,6 +9,7 @@ import {
   isSynchronousLambda,
   withTimeout,
 } from './integrations.ts';
+import { type HistorySink, TaskAttemptHistory, type TaskResource, taskResourceOf } from './task-history.ts';
 
 /**
  * Time in the local engine: 1 is real time; 0.001 makes a one-day SLA last 86 seconds. It scales what
@@ -20,6 +22,7 @@ export interface Clock {
 
 interface TaskPlan {
   readonly integration: Integration;
+  readonly resource: TaskResource;
   readonly waitsForCallback: boolean;
   /** A synchronous Lambda invoke: its timeout counts from when an environment takes it. */
   readonly startsInEnvironment: boolean;
@@ -40,6 +43,17 @@ const engineTaskTimeoutSeconds = 2_000_000;
 const timeoutKey = '__towerTimeoutSeconds';
 export const taskTokenPlaceholder = '__tower_task_token__';
 const defaultTaskTimeoutSeconds = 99_999_999;
+/** The role a local state machine runs as unless it is given one (ExecutionStarted names it). */
+export const localStateMachineRole = 'arn:aws:iam::000000000000:role/tower-local';
+
+export interface LocalStateMachineOptions {
+  /** The execution role, as CreateStateMachine's `roleArn`. @default localStateMachineRole */
+  readonly roleArn?: string;
+}
+
+// The engine logs a state's entry before it calls the state's handler, and its log is read a few
+// microtasks later; a macrotask turn lets the entry land in history before the task's own events.
+const engineLogRead = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One state machine prepared for the local engine. The ASL file is not touched; the engine gets a copy
@@ -52,14 +66,19 @@ export class LocalStateMachine {
   private readonly tasks = new Map<string, TaskPlan>();
   private readonly retryOverrides: Record<string, number[]> = {};
   private readonly waitOverrides: Record<string, number> = {};
+  readonly roleArn: string;
+  readonly region: string;
 
   constructor(
     readonly arn: string,
     readonly name: string,
-    definitionText: string,
+    readonly definitionText: string,
     deps: IntegrationDeps,
     readonly clock: Clock,
+    options: LocalStateMachineOptions = {},
   ) {
+    this.roleArn = options.roleArn ?? localStateMachineRole;
+    this.region = arn.split(':')[3] ?? 'us-east-1';
     this.definition = JSON.parse(definitionText) as AslDefinition;
     const unmapped: string[] = [];
     for (const [stateName, state] of allStates(this.definition)) {
@@ -69,6 +88,7 @@ export class LocalStateMachine {
         else
           this.tasks.set(stateName, {
             integration,
+            resource: taskResourceOf(state.Resource ?? ''),
             waitsForCallback: (state.Resource ?? '').endsWith('.waitForTaskToken'),
             startsInEnvironment: isSynchronousLambda(state.Resource ?? ''),
             timeoutSeconds: state.TimeoutSeconds,
@@ -98,10 +118,14 @@ export class LocalStateMachine {
     return seconds === undefined ? undefined : seconds * 1000 * this.clock.scale;
   }
 
-  run(input: unknown, context: Record<string, unknown>, executionArn: string) {
+  /** Runs one execution; its tasks' events go to `history` (the engine's own log is read by the caller). */
+  run(input: unknown, context: Record<string, unknown>, executionArn: string, history: HistorySink) {
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const [stateName, plan] of this.tasks) {
-      handlers[stateName] = (taskInput) => this.runTask(stateName, plan, taskInput, executionArn);
+      handlers[stateName] = async (taskInput) => {
+        await engineLogRead();
+        return this.runTask(stateName, plan, taskInput, executionArn, history);
+      };
     }
     return this.engine.run(input as never, {
       overrides: {
@@ -113,29 +137,32 @@ export class LocalStateMachine {
     });
   }
 
-  private runTask(
+  private async runTask(
     stateName: string,
     plan: TaskPlan,
     rawInput: unknown,
     executionArn: string,
+    sink: HistorySink,
   ): Promise<unknown> {
     let input = rawInput;
-    let seconds = plan.timeoutSeconds ?? defaultTaskTimeoutSeconds;
+    let seconds = plan.timeoutSeconds;
     if (plan.timeoutPath) {
       const { [timeoutKey]: fromPath, ...rest } = (rawInput ?? {}) as Record<string, unknown>;
-      const value = fromPath ?? valueAt(rawInput, plan.timeoutPath);
+      const value = fromPath ?? valueAtPath(rawInput, plan.timeoutPath);
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-        return Promise.reject(
-          Object.assign(new Error(`TimeoutSecondsPath ${plan.timeoutPath} is not a positive integer`), {
-            name: 'States.Runtime',
-          }),
-        );
+        throw Object.assign(new Error(`TimeoutSecondsPath ${plan.timeoutPath} is not a positive integer`), {
+          name: 'States.Runtime',
+        });
       }
       seconds = value;
       if (fromPath !== undefined) input = rest;
     }
+    const history = new TaskAttemptHistory(sink, plan.resource, this.region, {
+      timeoutSeconds: seconds,
+      heartbeatSeconds: plan.heartbeatSeconds,
+    });
     const scale = plan.waitsForCallback ? this.clock.scale : 1;
-    const timeoutMs = seconds * 1000 * scale;
+    const timeoutMs = (seconds ?? defaultTaskTimeoutSeconds) * 1000 * scale;
     const heartbeatMs = plan.heartbeatSeconds ? plan.heartbeatSeconds * 1000 * scale : undefined;
     // On AWS a synchronous invoke never queues for an environment (it is cold-started or throttled),
     // so locally the timeout of a Lambda task counts from when an environment takes it.
@@ -153,8 +180,20 @@ export class LocalStateMachine {
       heartbeatMs,
       tokenPlaceholder: taskTokenPlaceholder,
       began: () => began(),
+      history,
     });
-    return withTimeout(work, timeoutMs, beginning);
+    try {
+      const output = await withTimeout(work, timeoutMs, beginning);
+      history.succeeded(output);
+      return output;
+    } catch (error) {
+      const { name, message } =
+        error instanceof Error ? error : { name: 'States.TaskFailed', message: String(error) };
+      // AWS records a task timeout without a cause.
+      if (name === statesTimeout) history.timedOut(name, undefined);
+      else history.failed(name, message);
+      throw error;
+    }
   }
 }
 
@@ -182,17 +221,4 @@ function rewrite(definition: AslDefinition): AslDefinition {
     s.TimeoutSeconds = engineTaskTimeoutSeconds;
   }
   return copy;
-}
-
-/** A plain `$.a.b` path into a value (enough for TimeoutSecondsPath on states without Parameters). */
-function valueAt(value: unknown, path: string): unknown {
-  if (!path.startsWith('$')) return undefined;
-  return path
-    .slice(1)
-    .split('.')
-    .filter(Boolean)
-    .reduce<unknown>(
-      (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
-      value,
-    );
 }

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from './errors.ts';
 import type { ExecutionRecord, ExecutionStatus, ExecutionStore } from './executions.ts';
+import { type EngineEvent, EngineHistory, executionEnded, executionStarted } from './history-events.ts';
 import type { LocalStateMachine } from './local-machine.ts';
+import {
+  type CreateRequest,
+  type MachineEntry,
+  type MachineFactory,
+  StateMachineRegistry,
+} from './state-machines.ts';
+import type { HistorySink } from './task-history.ts';
 import type { TaskTokenBroker } from './task-tokens.ts';
+import { checkArn, checkName } from './validation.ts';
 
 export interface ExecutionEnded {
   readonly executionArn: string;
@@ -10,27 +19,20 @@ export interface ExecutionEnded {
   readonly status: ExecutionStatus;
 }
 
-interface EngineEvent {
-  readonly type: string;
-  readonly timestamp: number;
-  readonly state?: { readonly name: string; readonly type: string };
-  readonly Error?: string;
-  readonly Cause?: unknown;
-  readonly index?: number;
+interface Run {
+  readonly id: string;
+  readonly abort: () => void;
+  timer?: NodeJS.Timeout;
 }
-
-const namePattern = /^[A-Za-z0-9_-]{1,80}$/;
 
 /**
  * Step Functions on one machine: executions of the local state machines with AWS's semantics for
- * names (idempotent start, ExecutionAlreadyExists), stop, redrive and the task-token callbacks.
+ * names (idempotent start, ExecutionAlreadyExists), stop, redrive, the task-token callbacks, and a
+ * history in AWS's event shapes.
  */
 export class LocalStepFunctions {
-  private readonly machines = new Map<string, LocalStateMachine>();
-  private readonly running = new Map<
-    string,
-    { abort: () => void; timer?: NodeJS.Timeout; timedOut?: boolean }
-  >();
+  readonly registry: StateMachineRegistry;
+  private readonly running = new Map<string, Run>();
   private readonly endListeners: ((event: ExecutionEnded) => void)[] = [];
   private closed = false;
 
@@ -38,33 +40,50 @@ export class LocalStepFunctions {
     machines: readonly LocalStateMachine[],
     readonly store: ExecutionStore,
     readonly broker: TaskTokenBroker,
+    factory?: MachineFactory,
   ) {
-    for (const m of machines) this.machines.set(m.arn, m);
+    this.registry = new StateMachineRegistry(machines, factory);
   }
 
   get stateMachines(): LocalStateMachine[] {
-    return [...this.machines.values()];
+    return this.registry.all;
   }
 
   onExecutionEnded(listener: (event: ExecutionEnded) => void): void {
     this.endListeners.push(listener);
   }
 
-  startExecution(request: { stateMachineArn?: string; name?: string; input?: string }): ExecutionRecord {
-    const machine = this.machines.get(request.stateMachineArn ?? '');
+  createStateMachine(request: CreateRequest): MachineEntry {
+    return this.registry.create(request);
+  }
+
+  /** DeleteStateMachine: the machine goes, and so do its running executions (stopped, as on AWS). */
+  deleteStateMachine(stateMachineArn: unknown): void {
+    const machine = this.registry.delete(stateMachineArn);
+    if (!machine) return;
+    for (const record of this.store.list(machine.arn))
+      if (record.status === 'RUNNING') this.stopExecution(record.executionArn);
+  }
+
+  startExecution(request: { stateMachineArn?: unknown; name?: unknown; input?: unknown }): ExecutionRecord {
+    const stateMachineArn = checkArn(request.stateMachineArn, 'stateMachine');
+    const machine = this.registry.find(stateMachineArn)?.machine;
     if (!machine)
       throw new ServiceError(
         'StateMachineDoesNotExist',
-        `State Machine Does Not Exist: '${request.stateMachineArn}'`,
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
       );
-    const name = request.name ?? randomUUID();
-    if (!namePattern.test(name)) throw new ServiceError('InvalidName', `Invalid Name: '${name}'`);
-    const input = request.input ?? '{}';
+    const name = request.name === undefined || request.name === null ? randomUUID() : String(request.name);
+    checkName(name);
+    const input = request.input === undefined || request.input === null ? '{}' : String(request.input);
     let parsed: unknown;
     try {
       parsed = JSON.parse(input);
-    } catch {
-      throw new ServiceError('InvalidExecutionInput', 'Invalid execution input: not JSON');
+    } catch (error) {
+      throw new ServiceError(
+        'InvalidExecutionInput',
+        `Invalid State Machine Execution Input: '${error instanceof Error ? error.message : 'not JSON'}'`,
+      );
     }
     const executionArn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
     const existing = this.store.get(executionArn);
@@ -83,19 +102,22 @@ export class LocalStepFunctions {
       redriveCount: 0,
       events: [],
     };
-    this.store.append(record, 'ExecutionStarted', { executionStartedEventDetails: { input } });
+    this.store.append(record, 'ExecutionStarted', executionStarted(input, machine.roleArn));
     this.store.put(record);
     this.launch(machine, record, parsed);
     return record;
   }
 
   /** Runs a failed, aborted or timed-out execution again under the same ARN (its steps are idempotent). */
-  redriveExecution(executionArn: string): ExecutionRecord {
+  redriveExecution(executionArn: unknown): ExecutionRecord {
     const record = this.describe(executionArn);
     if (record.status === 'RUNNING' || record.status === 'SUCCEEDED') {
-      throw new ServiceError('ExecutionNotRedrivable', `Execution is ${record.status}: '${executionArn}'`);
+      throw new ServiceError(
+        'ExecutionNotRedrivable',
+        `Execution is ${record.status}: '${record.executionArn}'`,
+      );
     }
-    const machine = this.machines.get(record.stateMachineArn);
+    const machine = this.registry.find(record.stateMachineArn)?.machine;
     if (!machine) throw new ServiceError('StateMachineDoesNotExist', 'State Machine Does Not Exist');
     Object.assign(record, {
       status: 'RUNNING',
@@ -104,6 +126,7 @@ export class LocalStepFunctions {
       cause: undefined,
       output: undefined,
       interruptedAt: undefined,
+      redriveDate: Date.now(),
     });
     record.redriveCount += 1;
     this.store.append(record, 'ExecutionRedriven', {
@@ -114,16 +137,17 @@ export class LocalStepFunctions {
     return record;
   }
 
-  describe(executionArn: string): ExecutionRecord {
-    const record = this.store.get(executionArn);
-    if (!record)
-      throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+  /** DescribeExecution's lookup: InvalidArn for what is no execution ARN, ExecutionDoesNotExist for an unknown one. */
+  describe(executionArn: unknown): ExecutionRecord {
+    const arn = checkArn(executionArn, 'execution');
+    const record = this.store.get(arn);
+    if (!record) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return record;
   }
 
-  stopExecution(executionArn: string, error?: string, cause?: string): ExecutionRecord {
+  stopExecution(executionArn: unknown, error?: string, cause?: string): ExecutionRecord {
     const record = this.describe(executionArn);
-    const run = this.running.get(executionArn);
+    const run = this.running.get(record.executionArn);
     if (record.status !== 'RUNNING' || !run) return record;
     this.finish(record, 'ABORTED', { error, cause });
     run.abort();
@@ -163,101 +187,68 @@ export class LocalStepFunctions {
       Execution: {
         Id: record.executionArn,
         Name: record.name,
-        RoleArn: 'arn:aws:iam::000000000000:role/tower-local',
+        RoleArn: machine.roleArn,
         RedriveCount: record.redriveCount,
       },
       StateMachine: { Id: machine.arn, Name: machine.name },
     };
-    const run = machine.run(input, context, record.executionArn);
-    const entry: { abort: () => void; timer?: NodeJS.Timeout; timedOut?: boolean } = { abort: run.abort };
+    const id = randomUUID();
+    // Events of this run only, and only while it runs: a stopped run's late task events are dropped.
+    const current = () => record.status === 'RUNNING' && this.running.get(record.executionArn)?.id === id;
+    const sink: HistorySink = (type, details) => {
+      if (current()) this.store.append(record, type, details);
+    };
+    const run = machine.run(input, context, record.executionArn, sink);
+    const entry: Run = { id, abort: run.abort };
     const limit = machine.executionTimeoutMs;
     if (limit !== undefined) {
       entry.timer = setTimeout(
         () => {
-          entry.timedOut = true;
-          this.finish(record, 'TIMED_OUT', { error: 'States.Timeout', cause: 'the execution timed out' });
+          this.finish(record, 'TIMED_OUT', { error: 'States.Timeout' });
           run.abort();
         },
         Math.min(limit, 2_147_000_000),
       );
     }
     this.running.set(record.executionArn, entry);
-    const followed = this.follow(record, run.eventLogs as AsyncGenerator<EngineEvent>);
+    const followed = this.follow(machine, run.eventLogs as AsyncGenerator<EngineEvent>, current, sink);
     // The engine settles before its last events are read: finish once the history is complete.
     run.result.then(
       async (output) => {
         await followed;
-        this.finish(record, 'SUCCEEDED', { output: JSON.stringify(output ?? null) });
+        if (current()) this.finish(record, 'SUCCEEDED', { output: JSON.stringify(output ?? null) });
       },
       async (error: Error & { cause?: { name?: string; message?: string } }) => {
         if (error.name === 'ExecutionAbortedError') return;
         await followed;
         const cause = error.cause;
-        this.finish(record, 'FAILED', {
-          error: cause?.name ?? error.name,
-          cause: cause?.message ?? error.message,
-        });
+        if (current())
+          this.finish(record, 'FAILED', {
+            error: cause?.name ?? error.name,
+            cause: cause?.message ?? error.message,
+          });
       },
     );
   }
 
   /** Turns the engine's event log into the execution's history. */
-  private async follow(record: ExecutionRecord, events: AsyncGenerator<EngineEvent>): Promise<void> {
+  private async follow(
+    machine: LocalStateMachine,
+    events: AsyncGenerator<EngineEvent>,
+    current: () => boolean,
+    sink: HistorySink,
+  ): Promise<void> {
+    const history = new EngineHistory(machine.definition);
     for await (const event of events) {
       // A stopped or timed-out execution's history ends where it was stopped.
-      if (record.status === 'ABORTED' || record.status === 'TIMED_OUT') break;
-      const name = event.state?.name;
-      const type = event.state?.type ?? '';
-      switch (event.type) {
-        case 'StateEntered':
-          this.store.append(
-            record,
-            `${type}StateEntered`,
-            { stateEnteredEventDetails: { name } },
-            event.timestamp,
-          );
-          break;
-        case 'StateExited':
-          this.store.append(
-            record,
-            `${type}StateExited`,
-            { stateExitedEventDetails: { name } },
-            event.timestamp,
-          );
-          break;
-        case 'StateFailed':
-          this.store.append(
-            record,
-            type === 'Task' ? 'TaskFailed' : `${type}StateFailed`,
-            { taskFailedEventDetails: { name, error: event.Error, cause: String(event.Cause ?? '') } },
-            event.timestamp,
-          );
-          break;
-        case 'StateRetried':
-          this.store.append(record, 'TaskRetried', { taskRetriedEventDetails: { name } }, event.timestamp);
-          break;
-        case 'StateCaught':
-          this.store.append(record, 'TaskCaught', { taskCaughtEventDetails: { name } }, event.timestamp);
-          break;
-        case 'MapIterationStarted':
-        case 'MapIterationSucceeded':
-        case 'MapIterationFailed':
-          this.store.append(
-            record,
-            event.type,
-            { mapIterationEventDetails: { name, index: event.index } },
-            event.timestamp,
-          );
-          break;
-        default:
-          break;
-      }
+      if (!current()) break;
+      for (const [type, details] of history.map(event)) sink(type, details);
     }
   }
 
   private finish(
     record: ExecutionRecord,
-    status: ExecutionStatus,
+    status: Exclude<ExecutionStatus, 'RUNNING'>,
     outcome: { output?: string; error?: string; cause?: string },
   ): void {
     if (record.status !== 'RUNNING') return;
@@ -266,20 +257,8 @@ export class LocalStepFunctions {
     clearTimeout(run?.timer);
     this.running.delete(record.executionArn);
     Object.assign(record, { status, stopDate: Date.now(), ...outcome });
-    const type = {
-      SUCCEEDED: 'ExecutionSucceeded',
-      FAILED: 'ExecutionFailed',
-      ABORTED: 'ExecutionAborted',
-      TIMED_OUT: 'ExecutionTimedOut',
-      RUNNING: 'ExecutionStarted',
-    }[status];
-    this.store.append(
-      record,
-      type,
-      status === 'SUCCEEDED'
-        ? { executionSucceededEventDetails: { output: outcome.output } }
-        : { executionFailedEventDetails: { error: outcome.error, cause: outcome.cause } },
-    );
+    const [type, details] = executionEnded(status, outcome);
+    this.store.append(record, type, details);
     this.store.put(record);
     this.broker.cancelExecution(record.executionArn);
     for (const listener of this.endListeners)

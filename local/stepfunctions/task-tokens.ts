@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ServiceError, statesTimeout, TaskError } from './errors.ts';
 
 type TokenState = 'waiting' | 'succeeded' | 'failed' | 'timed-out' | 'cancelled';
@@ -15,8 +15,9 @@ interface Entry {
   readonly settledAt?: number;
 }
 
-const tokenPattern = /^tt1\.[A-Za-z0-9_-]{86}$/;
-// Settled tokens are remembered a while so late callbacks get TaskTimedOut or TaskDoesNotExist, as on AWS.
+const tokenPrefix = 'tt1.';
+// Settled tokens are remembered a while; after that a token this broker minted is still recognised by
+// its signature, so a late callback gets TaskTimedOut as on AWS.
 const rememberMs = 60 * 60 * 1000;
 
 /**
@@ -25,6 +26,7 @@ const rememberMs = 60 * 60 * 1000;
  */
 export class TaskTokenBroker {
   private readonly entries = new Map<string, Entry>();
+  private readonly key = randomBytes(32);
 
   /** A fresh token and the promise the task waits on. */
   mint(
@@ -34,7 +36,8 @@ export class TaskTokenBroker {
     heartbeatMs?: number,
   ): { token: string; result: Promise<unknown> } {
     this.prune();
-    const token = `tt1.${randomBytes(64).toString('base64url')}`;
+    const nonce = randomBytes(32);
+    const token = `${tokenPrefix}${Buffer.concat([nonce, this.sign(nonce)]).toString('base64url')}`;
     let resolve!: (v: unknown) => void;
     let reject!: (e: Error) => void;
     const result = new Promise<unknown>((res, rej) => {
@@ -55,10 +58,10 @@ export class TaskTokenBroker {
     entry.resolve(output);
   }
 
-  fail(token: string, error: string, cause: string): void {
+  fail(token: string, error: string | undefined, cause: string | undefined): void {
     const entry = this.waiting(token);
     this.settle(token, entry, 'failed');
-    entry.reject(new TaskError(error, cause));
+    entry.reject(new TaskError(error ?? '', cause ?? ''));
   }
 
   heartbeat(token: string): void {
@@ -87,14 +90,32 @@ export class TaskTokenBroker {
       .map((e) => e.stateName);
   }
 
+  /**
+   * The entry a callback may still settle. AWS answers InvalidToken for a token it did not issue and
+   * TaskTimedOut for one whose task "has either expired or … has already been closed" (succeeded,
+   * failed, timed out, or its execution ended): SendTaskSuccess, Errors (AWS Step Functions API Reference).
+   */
   private waiting(token: string): Entry {
-    if (!tokenPattern.test(token)) throw new ServiceError('InvalidToken', 'Invalid Token');
+    if (!this.minted(token)) throw new ServiceError('InvalidToken', 'Invalid Token');
     const entry = this.entries.get(token);
-    if (!entry || entry.state === 'succeeded' || entry.state === 'failed' || entry.state === 'cancelled') {
-      throw new ServiceError('TaskDoesNotExist', 'Task Does Not Exist');
-    }
-    if (entry.state === 'timed-out') throw new ServiceError('TaskTimedOut', 'Task Timed Out');
+    if (entry?.state !== 'waiting')
+      throw new ServiceError(
+        'TaskTimedOut',
+        'Task Timed Out: the task of this token has already been closed',
+      );
     return entry;
+  }
+
+  /** Whether this broker minted the token (its signature checks out), remembered or not. */
+  private minted(token: string): boolean {
+    if (!token.startsWith(tokenPrefix)) return false;
+    const bytes = Buffer.from(token.slice(tokenPrefix.length), 'base64url');
+    if (bytes.length !== 64) return false;
+    return timingSafeEqual(bytes.subarray(32), this.sign(bytes.subarray(0, 32)));
+  }
+
+  private sign(nonce: Buffer): Buffer {
+    return createHmac('sha256', this.key).update(nonce).digest();
   }
 
   private timeOut(token: string, why: string): void {

@@ -53,11 +53,15 @@ describe.runIf(browserInstalled())('the approval page in a real browser', () => 
     });
     // Act
     const response = await page.goto(link);
-    await expect(page.getByRole('heading', { name: 'Invoice approval' }).isVisible()).resolves.toBe(true);
+    // The heading is the invoice's own title for the human step: number, vendor and amount.
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading.innerText()).resolves.toBe(
+      `Invoice ${expected.invoiceNumber} from ${expected.vendor} (${formatAmount(expected.total, expected.currency)})`,
+    );
     const summary = await page.locator('dl').innerText();
     await page.waitForTimeout(2200);
     await page.getByRole('button', { name: 'Approve…' }).click();
-    await page.getByRole('button', { name: 'Confirm approval' }).click();
+    await page.getByRole('button', { name: 'Confirm: Approve' }).click();
     const outcome = await page.locator('h1').innerText();
     // Assess
     expect(response?.headers()['cache-control']).toBe('no-store');

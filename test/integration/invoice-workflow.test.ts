@@ -1,6 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFields, invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
+import { retriesOf } from '../../local/stepfunctions/history-reading.ts';
 import { decide } from './support/approval-page.ts';
 import { startTestRuntime } from './support/runtime.ts';
 
@@ -102,6 +103,8 @@ describe('invoice processing through the local runtime', () => {
     expect(doc.status).toBe('FAILED');
     expect(doc).toMatchObject({ failureClass: 'permanent', failedStep: 'rules' });
     const execution = t.runtime.stepFunctions.store.list().find((e) => e.name.endsWith(retried));
-    expect(execution?.events.filter((e) => e.type === 'TaskRetried').length).toBe(2);
+    // Score is a function ARN: each retry is the function scheduled again after a LambdaFunctionFailed.
+    expect(retriesOf(execution?.events ?? [])).toBe(2);
+    expect(execution?.events.filter((e) => e.type === 'LambdaFunctionFailed').length).toBe(2);
   });
 });

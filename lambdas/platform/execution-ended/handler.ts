@@ -5,13 +5,16 @@ import { DynamoAuditTrail } from '../shared/audit.ts';
 import { sfn } from '../shared/clients/sfn.ts';
 import { DynamoDocumentStore } from '../shared/documents.ts';
 import { instrument } from '../shared/observability.ts';
-import type { ExecutionStatusChange } from './event.ts';
+import { documentOf, type ExecutionStatusChange } from './event.ts';
 import { type SettleDeps, settleEndedExecution } from './settle.ts';
 
 export function createExecutionEndedHandler(deps: () => SettleDeps) {
   return instrument(
     'execution-ended',
-    (event: ExecutionStatusChange) => ({ executionArn: event.detail.executionArn }),
+    (event: ExecutionStatusChange) => ({
+      executionArn: event.detail.executionArn,
+      process: documentOf(event.detail)?.process,
+    }),
     (event: ExecutionStatusChange, _context: Context) => settleEndedExecution(deps(), event),
   );
 }

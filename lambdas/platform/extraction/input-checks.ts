@@ -13,7 +13,7 @@ export type DocumentKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
 export const maxDocumentBytes = 10 * 1024 * 1024;
 /** StartExpenseAnalysis's limit for PDFs. */
 export const maxAsyncPdfBytes = 500 * 1024 * 1024;
-/** Pages an invoice may have; Textract's async limit is 3,000, an invoice past 100 is not one. */
+/** Pages a document may have; Textract's async limit is 3,000, and a business document past 100 is not one. */
 export const maxPages = 100;
 /** Enough leading bytes to tell the type. */
 export const sniffLength = 1024;

@@ -12,7 +12,11 @@ import { type QuarantineDeps, type QuarantineEvent, quarantine } from './quarant
 export function createQuarantineHandler(deps: QuarantineDeps) {
   return instrument(
     'quarantine',
-    (event: QuarantineEvent) => ({ documentId: event.document.documentId, executionArn: event.executionArn }),
+    (event: QuarantineEvent) => ({
+      documentId: event.document.documentId,
+      executionArn: event.executionArn,
+      process: event.document.process,
+    }),
     async (event: QuarantineEvent, _context: Context) => {
       const outcome = await quarantine(deps, event);
       metrics.addMetric('DocumentsRejectedInput', MetricUnit.Count, 1);

@@ -37,7 +37,7 @@ export function createRequestApprovalHandler(deps: ApprovalDeps | (() => Approva
     (event: RequestApprovalEvent) => ({
       documentId: event.phase === 'prepare' ? event.document?.documentId : undefined,
       executionArn: event.executionArn,
-      process: event.phase === 'prepare' ? event.document?.process : undefined,
+      process: event.phase === 'prepare' ? event.document?.process : event.process,
     }),
     async (
       event: RequestApprovalEvent,

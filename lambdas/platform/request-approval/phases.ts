@@ -45,12 +45,15 @@ export interface WaitEvent {
   readonly taskToken: string;
   readonly taskId: string;
   readonly executionArn: string;
+  /** The document's process, for the metrics' Process dimension. */
+  readonly process?: string;
 }
 
 export interface ExpireEvent {
   readonly phase: 'expire';
   readonly taskId: string;
   readonly executionArn: string;
+  readonly process?: string;
 }
 
 const actor = { kind: 'system', id: 'request-approval' } as const;

@@ -3,7 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { classify } from './errors.ts';
 
-/** JSON logs; service name from POWERTOOLS_SERVICE_NAME. Never log tokens, links or invoice contents. */
+/** JSON logs; service name from POWERTOOLS_SERVICE_NAME. Never log tokens, links or document contents. */
 export const logger = new Logger();
 /** EMF metrics; namespace from POWERTOOLS_METRICS_NAMESPACE. */
 export const metrics = new Metrics();
@@ -18,8 +18,8 @@ export interface Correlation {
 
 /**
  * Wraps a step handler: Lambda context and correlation keys on every log line, latency and outcome
- * metrics per step, and every error classified (`Tower.Transient` or `Tower.Permanent`) before it
- * reaches Step Functions.
+ * metrics per process and step (dimensions `Process`, `Step`), and every error classified
+ * (`Tower.Transient` or `Tower.Permanent`) before it reaches Step Functions.
  */
 export function instrument<E, R>(
   step: string,
@@ -31,6 +31,8 @@ export function instrument<E, R>(
     const keys = correlate(event);
     logger.appendKeys({ step, ...keys });
     metrics.addDimension('Step', step);
+    // Processes share the platform's functions: without this dimension their figures would mix.
+    if (keys.process) metrics.addDimension('Process', keys.process);
     const started = performance.now();
     let outcome = 'Succeeded';
     try {

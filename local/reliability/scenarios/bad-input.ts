@@ -36,7 +36,7 @@ export const badInput: Scenario = {
       context.log(`dropping ${bad.length} bad and ${good.length} good files`);
       const dropped = await dropAll(target, files, 8);
       const badIds = new Set(bad.map((f) => f.documentId));
-      // Only what S3 accepted was dropped (the local S3 refuses some keys AWS takes: see the notes).
+      // Only what S3 accepted was dropped; a refused upload is named in the notes (the local S3 takes every key AWS takes).
       const expectations = expectDropped(files, dropped, (f) =>
         badIds.has(f.documentId)
           ? { statuses: ['REJECTED_INPUT'], quarantined: true }

@@ -1,5 +1,6 @@
 import type { FaultRule } from '../../faults.ts';
 import type { ExecutionRecord } from '../../stepfunctions/executions.ts';
+import { failureOf, stateVisitsOf } from '../../stepfunctions/history-reading.ts';
 import { dropAll, expectDropped, settle } from '../driver.ts';
 import { executionsOnDisk } from '../evidence.ts';
 import { inProcessScenario, runtimeOptions } from '../harness.ts';
@@ -22,12 +23,12 @@ const faultRules: FaultRule[] = [
   { functionId: 'request-approval', kind: 'transient', probability: transientRate },
 ];
 
+/** Per state, how many of its task attempts failed with `error` (Task… and LambdaFunction… failures alike). */
 function failedTasks(execution: ExecutionRecord, error: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const event of execution.events) {
-    const details = event.taskFailedEventDetails as { name?: string; error?: string } | undefined;
-    if (event.type !== 'TaskFailed' || details?.error !== error || !details.name) continue;
-    counts.set(details.name, (counts.get(details.name) ?? 0) + 1);
+  for (const visit of stateVisitsOf(execution.events)) {
+    const matching = visit.failures.filter((f) => failureOf(f)?.error === error).length;
+    if (matching > 0) counts.set(visit.name, (counts.get(visit.name) ?? 0) + matching);
   }
   return counts;
 }

@@ -118,9 +118,30 @@ describe('local Step Functions API', () => {
     expect(JSON.parse(done.output ?? '{}').results).toEqual([{ ok: 1 }, { ok: 2 }]);
     await expect(
       sfn.send(new SendTaskSuccessCommand({ taskToken: parked[0]?.token, output: '{}' })),
-    ).rejects.toMatchObject({ name: 'TaskDoesNotExist' });
+    ).rejects.toMatchObject({ name: 'TaskTimedOut' });
     const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
-    expect(history.events?.map((e) => e.type)).toContain('TaskStateEntered');
+    const types = history.events?.map((e) => e.type);
+    expect(types?.slice(0, 8)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'LambdaFunctionScheduled',
+      'LambdaFunctionStarted',
+      'LambdaFunctionSucceeded',
+      'TaskStateExited',
+      'MapStateEntered',
+      'MapStateStarted',
+    ]);
+    expect(history.events?.find((e) => e.type === 'MapStateStarted')?.mapStateStartedEventDetails).toEqual({
+      length: 2,
+    });
+    expect(types?.filter((e) => e === 'TaskSubmitted')).toHaveLength(2);
+    expect(types?.slice(-5)).toEqual([
+      'MapStateSucceeded',
+      'MapStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
+    ]);
   });
 
   it('is idempotent by name for the same input and refuses a different one', async () => {

@@ -90,14 +90,22 @@ describe('expandHumanSteps', () => {
       Next: 'Done',
       FailureNext: 'Broken',
     });
-    const payload = (states.AskWait?.Parameters as { Payload: Record<string, string> }).Payload;
-    expect(Object.keys(payload).sort()).toEqual(['executionArn.$', 'phase', 'taskId.$', 'taskToken.$']);
+    const parameters = states.AskWait?.Parameters as { Payload: Record<string, string> } | undefined;
+    const payload = parameters?.Payload ?? {};
+    expect(Object.keys(payload).sort()).toEqual([
+      'executionArn.$',
+      'phase',
+      'process.$',
+      'taskId.$',
+      'taskToken.$',
+    ]);
     expect(payload['taskToken.$']).toBe('$$.Task.Token');
   });
 
   it('keys the task by item when one execution asks per item', () => {
     const expanded = expandHumanSteps(source({ ItemKeyPath: '$.batch.id' }));
-    expect((expanded.States.Ask?.Parameters as Record<string, unknown>)['itemKey.$']).toBe('$.batch.id');
+    const parameters = expanded.States.Ask?.Parameters as Record<string, unknown> | undefined;
+    expect(parameters?.['itemKey.$']).toBe('$.batch.id');
   });
 
   it.each<[string, Record<string, unknown>, string]>([

@@ -6,6 +6,7 @@ import { cachedExtraction, recordExtraction } from './finish.ts';
 import { inspectDocument } from './inspect-document.ts';
 import { normaliseExpense } from './normalise-expense.ts';
 import type { AdmitDeps } from './ports.ts';
+import { recordRejection } from './rejection.ts';
 
 export type Admission =
   | { readonly outcome: 'done'; readonly how: 'cached' | 'sync' | 'async-started' | 'rejected' | 'failed' }
@@ -105,6 +106,7 @@ export async function admit(
     const classified = error instanceof TowerError ? error : classify(error);
     if (classified.errorClass === 'transient' && !lastAttempt) return defer(5, classified.name);
     logger.warn('Extraction refused', { errorName: classified.name, errorClass: classified.errorClass });
+    if (classified instanceof InputRejectedError) await recordRejection(deps, document, classified);
     await deps.fail(taskToken, classified);
     return { outcome: 'done', how: classified instanceof InputRejectedError ? 'rejected' : 'failed' };
   }

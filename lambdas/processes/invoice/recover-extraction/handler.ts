@@ -17,7 +17,11 @@ import { type RecoverDeps, recoverExtraction } from './recover.ts';
 export function createRecoverExtractionHandler(deps: () => RecoverDeps) {
   return instrument(
     'recover-extraction',
-    (event: StepEvent) => ({ documentId: event.document.documentId, executionArn: event.executionArn }),
+    (event: StepEvent) => ({
+      documentId: event.document.documentId,
+      executionArn: event.executionArn,
+      process: event.document.process,
+    }),
     async (event: StepEvent, _context: Context) => {
       const result = await recoverExtraction(deps(), event);
       metrics.addMetric('ExtractionRecovered', MetricUnit.Count, 1);

@@ -7,6 +7,7 @@ import type { JobStatus } from '../extract/expense-job.ts';
 import { cachedExtraction, recordExtraction } from '../extract/finish.ts';
 import { normaliseExpense } from '../extract/normalise-expense.ts';
 import type { ArtifactPorts } from '../extract/ports.ts';
+import { recordedRejection } from '../extract/rejection.ts';
 
 export interface RecoverDeps extends ArtifactPorts {
   readonly jobs: Pick<JobStore, 'jobIdOf'>;
@@ -15,9 +16,10 @@ export interface RecoverDeps extends ArtifactPorts {
 
 /**
  * The extraction wait timed out (a lost notification, a lost callback): look for the result itself.
- * The stored artifact if the work finished; else the job's status read directly (job ids live seven
- * days); a job still running is transient (the state machine retries with backoff); no job at all
- * means the request was never admitted, also transient, so an operator can redrive it.
+ * The stored artifact if the work finished; the recorded refusal if the input was refused; else the
+ * job's status read directly (job ids live seven days); a job still running is transient (the state
+ * machine retries with backoff); no job at all means the request was never admitted, also transient,
+ * so an operator can redrive it.
  */
 export async function recoverExtraction(deps: RecoverDeps, event: StepEvent): Promise<ExtractionResult> {
   const context = {
@@ -27,6 +29,9 @@ export async function recoverExtraction(deps: RecoverDeps, event: StepEvent): Pr
   };
   const stored = await cachedExtraction(deps, event.document);
   if (stored) return recordExtraction(deps, context, stored, 'stored');
+  // Refused while nobody was waiting: it is quarantined with its reason, as the wait would have been told.
+  const refused = await recordedRejection(deps, event.document);
+  if (refused) throw refused;
   const jobId = await deps.jobs.jobIdOf(event.document.documentId);
   if (!jobId) throw new TransientError('the extraction request was not admitted before the wait timed out');
   const status = await deps.readJob(jobId);

@@ -1,20 +1,32 @@
+import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import type { DocumentOutcome, EndToEndResult } from '../../../../local/bench/end-to-end.ts';
 import type { OverheadRun } from '../../../../local/bench/overhead.ts';
 import { summariseEndToEnd, summariseOverhead, summariseWork } from '../../../../local/bench/report.ts';
-import type { ExecutionRecord, HistoryEvent } from '../../../../local/stepfunctions/executions.ts';
+import type {
+  ExecutionRecord,
+  HistoryEvent,
+  HistoryEventDetails,
+} from '../../../../local/stepfunctions/executions.ts';
 
 const waiting = new Set(['RequestApproval']);
 
 function execution(name: string, states: string[], retries = 0): ExecutionRecord {
   const events: HistoryEvent[] = [];
   let t = 1000;
-  const add = (type: string, details: Record<string, unknown> = {}) =>
+  const add = (type: HistoryEventType, details: HistoryEventDetails = {}) =>
     events.push({ id: events.length + 1, previousEventId: events.length, timestamp: t, type, ...details });
   for (const state of states) {
     add('TaskStateEntered', { stateEnteredEventDetails: { name: state } });
-    for (let i = 0; i < retries && state === 'Extract'; i += 1)
-      add('TaskRetried', { taskRetriedEventDetails: { name: state } });
+    // Each retry is the task scheduled again after a failure, as AWS writes it.
+    for (let i = 0; i < retries && state === 'Extract'; i += 1) {
+      add('TaskScheduled');
+      add('TaskFailed', {
+        taskFailedEventDetails: { resourceType: 'sqs', resource: 'sendMessage', error: 'E' },
+      });
+    }
+    add('TaskScheduled');
+    add('TaskSucceeded');
     t += 100;
     add('TaskStateExited', { stateExitedEventDetails: { name: state } });
   }

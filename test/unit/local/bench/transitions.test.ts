@@ -1,3 +1,4 @@
+import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { processes } from '../../../../lambdas/processes/index.ts';
 import {
@@ -10,9 +11,9 @@ import type { AslDefinition } from '../../../../local/stepfunctions/definition.t
 import type { ExecutionRecord, HistoryEvent } from '../../../../local/stepfunctions/executions.ts';
 import { readDefinition } from '../../../../statemachines/definition.ts';
 
-type Step = [type: string, name?: string];
+type Step = [type: HistoryEventType, name?: string];
 
-/** A history as the local service writes it: ids in order, details under the AWS field names. */
+/** A history as AWS writes it (and the local service after it): ids in order, details under AWS's names. */
 function history(steps: readonly Step[]): HistoryEvent[] {
   return steps.map(([type, name], i) => ({
     id: i + 1,
@@ -21,14 +22,27 @@ function history(steps: readonly Step[]): HistoryEvent[] {
     type,
     ...(type.endsWith('StateEntered') ? { stateEnteredEventDetails: { name } } : {}),
     ...(type.endsWith('StateExited') ? { stateExitedEventDetails: { name } } : {}),
-    ...(type === 'TaskRetried' ? { taskRetriedEventDetails: { name } } : {}),
+    ...(type === 'TaskFailed'
+      ? {
+          taskFailedEventDetails: {
+            resourceType: 'sqs',
+            resource: 'sendMessage.waitForTaskToken',
+            error: 'E',
+          },
+        }
+      : {}),
+    ...(type === 'LambdaFunctionFailed' ? { lambdaFunctionFailedEventDetails: { error: 'E' } } : {}),
   }));
 }
 
+/** A task attempt: scheduled, started, then its outcome. */
+const attempt = (outcome: HistoryEventType): Step[] => [['TaskScheduled'], ['TaskStarted'], [outcome]];
+
 const through = (...names: [string, string][]): Step[] =>
-  names.flatMap(([type, name]) => [
-    [`${type}StateEntered`, name],
-    [`${type}StateExited`, name],
+  names.flatMap(([type, name]): Step[] => [
+    [`${type}StateEntered` as HistoryEventType, name],
+    ...(type === 'Task' ? attempt('TaskSucceeded') : []),
+    [`${type}StateExited` as HistoryEventType, name],
   ]);
 
 const happy = history([
@@ -38,13 +52,13 @@ const happy = history([
   ['ExecutionSucceeded'],
 ]);
 
+// A retry has no event of its own on AWS: the task is scheduled again within the same state.
 const retried = history([
   ['ExecutionStarted'],
   ['TaskStateEntered', 'Extract'],
-  ['TaskFailed', 'Extract'],
-  ['TaskRetried', 'Extract'],
-  ['TaskFailed', 'Extract'],
-  ['TaskRetried', 'Extract'],
+  ...attempt('TaskFailed'),
+  ...attempt('TaskFailed'),
+  ...attempt('TaskSucceeded'),
   ['TaskStateExited', 'Extract'],
   ...through(['Task', 'Score'], ['Task', 'ApplyRules'], ['Choice', 'NeedsApproval'], ['Task', 'Finalize']),
   ['ExecutionSucceeded'],
@@ -71,14 +85,17 @@ describe('state transitions from execution histories', () => {
     expect(billedTransitions(events)).toBe(expected);
   });
 
-  it('ignores exits, failures, catches and execution events', () => {
-    // Prepare
+  it('counts a caught failure once: the state is left, not retried', () => {
+    // Prepare: AWS writes a caught error as the failure followed by the state's exit.
     const events = history([
       ['ExecutionStarted'],
       ['TaskStateEntered', 'Extract'],
-      ['TaskFailed', 'Extract'],
-      ['TaskCaught', 'Extract'],
+      ...attempt('TaskFailed'),
+      ['TaskStateExited', 'Extract'],
       ['TaskStateEntered', 'RecordFailure'],
+      ['LambdaFunctionScheduled'],
+      ['LambdaFunctionStarted'],
+      ['LambdaFunctionSucceeded'],
       ['TaskStateExited', 'RecordFailure'],
       ['FailStateEntered', 'Failed'],
       ['ExecutionFailed'],

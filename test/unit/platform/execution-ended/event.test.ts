@@ -17,7 +17,7 @@ describe('documentOf', () => {
   it('reads the document and workflow version from the input', () => {
     // Prepare
     const input = JSON.stringify({
-      document: { documentId: 'from-input' },
+      document: { documentId: 'from-input', process: 'invoice' },
       workflowVersion: 'invoice@1+abc',
     });
 
@@ -25,7 +25,11 @@ describe('documentOf', () => {
     const document = documentOf(detail({ input }));
 
     // Assess
-    expect(document).toEqual({ documentId: 'from-input', workflowVersion: 'invoice@1+abc' });
+    expect(document).toEqual({
+      documentId: 'from-input',
+      process: 'invoice',
+      workflowVersion: 'invoice@1+abc',
+    });
   });
 
   it('leaves the workflow version unknown when the input has none', () => {
@@ -44,7 +48,7 @@ describe('documentOf', () => {
     ['an input without a document', '{"other":1}'],
     ['an input whose document id is not text', '{"document":{"documentId":42}}'],
   ])('falls back to the execution name with %s', (_name, input) => {
-    expect(documentOf(detail({ input }))).toEqual({ documentId });
+    expect(documentOf(detail({ input }))).toEqual({ documentId, process: 'invoice' });
   });
 
   it.each([
@@ -56,7 +60,8 @@ describe('documentOf', () => {
     expect(documentOf(detail({ name, input: null }))).toBeUndefined();
   });
 
-  it('reads a process id that contains dashes', () => {
-    expect(documentOf(detail({ name: `expense-claims-${documentId}` }))).toEqual({ documentId });
+  it('reads the process from the name as the catalog allows it (letters and digits)', () => {
+    expect(documentOf(detail({ name: `claims2-${documentId}` }))).toEqual({ documentId, process: 'claims2' });
+    expect(documentOf(detail({ name: `expense-claims-${documentId}`, input: null }))).toBeUndefined();
   });
 });

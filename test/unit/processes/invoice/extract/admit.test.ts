@@ -183,6 +183,10 @@ describe('admit (the extraction queue consumer)', () => {
     expect(await admit(f.deps, request, false)).toEqual(done('rejected'));
     expect(f.analyzeExpense).not.toHaveBeenCalled();
     expect(f.failed).toEqual([{ token: 'token-1', name, message: expect.stringMatching(message) }]);
+    // Kept for the recovery, should the wait have timed out before the refusal reached it.
+    expect([...f.artifacts.keys()]).toEqual([
+      `extractions/invoice/${request.document.documentId}.rejected.json`,
+    ]);
   });
 
   it.each([
@@ -192,7 +196,9 @@ describe('admit (the extraction queue consumer)', () => {
     const f = fakes({ analyze: async () => Promise.reject(awsError(error)) });
     expect(await admit(f.deps, request, false)).toEqual(done(how));
     expect(f.failed.map((x) => x.name)).toEqual([name]);
-    expect(f.artifacts.size).toBe(0);
+    // Only a refused input is recorded; nothing of an extraction is stored.
+    expect([...f.artifacts.keys()].every((k) => k.endsWith('.rejected.json'))).toBe(true);
+    expect(f.artifacts.size).toBe(how === 'rejected' ? 1 : 0);
   });
 
   it('defers a transient failure, and fails the task with it only on the last receive', async () => {

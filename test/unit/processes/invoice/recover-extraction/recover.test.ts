@@ -21,10 +21,10 @@ const event: StepEvent = {
   executionArn: 'arn:aws:states:eu-west-1:123456789012:execution:invoice:invoice-c',
 };
 
-function fakes(options: { stored?: string; jobId?: string; status?: JobStatus }) {
+function fakes(options: { stored?: string; rejected?: string; jobId?: string; status?: JobStatus }) {
   const audited: string[] = [];
   const deps: RecoverDeps = {
-    readArtifact: async () => options.stored,
+    readArtifact: async (key) => (key.endsWith('.rejected.json') ? options.rejected : options.stored),
     writeArtifact: async () => undefined,
     audit: { append: async (e) => Boolean(audited.push(e.type)) },
     recordQuality: () => undefined,
@@ -64,5 +64,22 @@ describe('recoverExtraction', () => {
     ],
   ])('throws a classified error when %s', async (_name, options, kind) => {
     await expect(recoverExtraction(fakes(options).deps, event)).rejects.toBeInstanceOf(kind);
+  });
+
+  it('rejects the input with its recorded reason when it was refused after the wait timed out', async () => {
+    // Prepare
+    const f = fakes({ rejected: JSON.stringify({ reason: 'too-large', message: 'The document is 11 MB' }) });
+
+    // Act
+    const recovered = recoverExtraction(f.deps, event);
+
+    // Assess
+    await expect(recovered).rejects.toBeInstanceOf(InputRejectedError);
+    await expect(recovered).rejects.toThrow('[too-large] The document is 11 MB');
+  });
+
+  it('ignores an unreadable refusal record and looks for the request as usual', async () => {
+    const f = fakes({ rejected: '{not json' });
+    await expect(recoverExtraction(f.deps, event)).rejects.toBeInstanceOf(TransientError);
   });
 });

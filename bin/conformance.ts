@@ -1,0 +1,19 @@
+import '../local/sdk-node20-notice.ts';
+import { parseArgsOrRefuse } from '../local/cli-args.ts';
+import { runConformance, usage } from '../test/conformance/support/runner.ts';
+
+// npm run conformance [-- --aws --region R --ses-from verified@your.org]: one suite, local or AWS.
+const { values } = parseArgsOrRefuse(
+  {
+    options: {
+      aws: { type: 'boolean', default: false },
+      region: { type: 'string' },
+      'ses-from': { type: 'string' },
+    },
+  },
+  usage,
+);
+process.exitCode = await runConformance(
+  { aws: values.aws ?? false, region: values.region, sesFrom: values['ses-from'] },
+  { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) },
+);
