@@ -79,12 +79,15 @@ describe('alarms', () => {
     expect(JSON.stringify(alarm.Dimensions)).toContain(logicalIdOf(functionOf(tower, id).function));
   });
 
-  it('fire when an approval passes its SLA (Tower ApprovalOverdue from request-approval)', () => {
-    const alarm = alarmNamed('approvals-overdue');
-    expect(alarm.Metrics?.[0]?.Expression).toBe(
-      `SELECT SUM(ApprovalOverdue) FROM "Tower" WHERE service = 'tower-request-approval'`,
-    );
-  });
+  it.each(processes.map((p) => [p.id] as const))(
+    'fire when a %s human task passes its SLA (Tower ApprovalOverdue, that process only)',
+    (id) => {
+      const alarm = alarmNamed(`${id}-approvals-overdue`);
+      expect(alarm.Metrics?.[0]?.Expression).toBe(
+        `SELECT SUM(ApprovalOverdue) FROM "Tower" WHERE Process = '${id}' AND service = 'tower-request-approval'`,
+      );
+    },
+  );
 });
 
 describe('the alarm topic', () => {
@@ -153,22 +156,34 @@ describe('the dashboard', () => {
     },
   );
 
-  it.each(['p50', 'p95', 'p99'])('shows step latency %s per step and service', (percentile) => {
-    const metrics = JSON.parse(widget(`Step latency ${percentile} (ms)`)) as [{ expression: string }][];
-    expect(metrics[0]?.[0]?.expression).toBe(
-      `SEARCH('{Tower,Step,service} MetricName="StepLatency"', '${percentile}', 300)`,
-    );
-  });
+  it.each(processes.map((p) => [p.id] as const))(
+    'shows a row for %s: its step latency, documents and human tasks',
+    (id) => {
+      const latency = JSON.parse(widget(`Step latency p95 (ms): ${id}`)) as [{ expression: string }][];
+      expect(latency[0]?.[0]?.expression).toBe(
+        `SEARCH('{Tower,Process,Step,service} MetricName="StepLatency" Process="${id}"', 'p95', 300)`,
+      );
+      const documents = widget(`Documents: ${id}`);
+      for (const metric of [
+        'DocumentsCompleted',
+        'DocumentsRejected',
+        'DocumentsRejectedInput',
+        'DocumentsFailed',
+      ])
+        expect(documents).toContain(`SUM(${metric}) FROM \\"Tower\\" WHERE Process = '${id}'`);
+      const tasks = widget(`Human tasks: ${id}`);
+      expect(tasks).toContain('SUM(ApprovalsRequested)');
+      expect(tasks).toContain('SUM(ApprovalOverdue)');
+      expect(tasks).toContain(`Process = '${id}'`);
+    },
+  );
 
-  it('shows every DLQ’s depth, the oldest intake and extraction messages and approvals waiting', () => {
+  it('shows every DLQ’s depth and the oldest intake and extraction messages', () => {
     const depth = widget('Dead-letter queue depth');
     expect(depth.match(/ApproximateNumberOfMessagesVisible/g)).toHaveLength(catalog.queues.length);
     for (const q of catalog.queues) expect(depth).toContain(`"label":"${q.id}"`);
     const age = widget('Oldest message age (s)');
     expect(age.match(/ApproximateAgeOfOldestMessage/g)).toHaveLength(2);
     for (const id of ['intake', 'extraction']) expect(age).toContain(`"label":"${id}"`);
-    const approvals = widget('Approvals waiting: requested and past SLA');
-    expect(approvals).toContain('SUM(ApprovalsRequested)');
-    expect(approvals).toContain('SUM(ApprovalOverdue)');
   });
 });
