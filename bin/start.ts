@@ -1,6 +1,7 @@
 import '../local/sdk-node20-notice.ts';
 import { absolutePath, parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
 import { startConsole } from '../local/console/server.ts';
+import { DataLayoutError } from '../local/data-layout.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
 import { inspect } from '../local/inspect.ts';
@@ -41,6 +42,10 @@ let runtime: LocalRuntime;
 try {
   runtime = await startLocalRuntime({ dataDir, clockScale });
 } catch (error) {
+  if (error instanceof DataLayoutError) {
+    process.stderr.write(`npm start: ${error.message}\n`);
+    process.exit(1);
+  }
   if (!(error instanceof FunctionStartError)) throw error;
   process.stderr.write(`npm start: ${error.message}\nFunction logs are in ${dataDir}/logs.\n`);
   process.exit(1);

@@ -13,6 +13,7 @@ import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
 import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
 import { startApiGateway } from './api-gateway.ts';
 import { type Endpoints, endpointEnvironment, type LocalClients, localClients } from './clients.ts';
+import { checkDataLayout } from './data-layout.ts';
 import { startDynamoDb } from './emulators/dynamodb.ts';
 import { startS3 } from './emulators/s3.ts';
 import { startSes } from './emulators/ses.ts';
@@ -122,6 +123,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Absolute from here on: worker paths, emulator directories and messages all derive from it.
   const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), 'tower-')));
   mkdirSync(dataDir, { recursive: true });
+  checkDataLayout(dataDir);
   const catalog = catalogOf(options.processes ?? registeredProcesses);
   const { processes } = catalog;
   const config = parseConfig({ ...cdkContext(), ...options.context }, processes);

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { bucketsDirName } from './s3-keys.ts';
-import { describeMigration, migrateLegacyLayout } from './s3-legacy.ts';
 import { removeIncompleteObjects } from './s3-repair.ts';
 import { VerbatimKeyStore } from './s3-store.ts';
 
@@ -21,14 +20,7 @@ export interface LocalS3 {
   onEvent(listener: (event: S3Notification) => void): void;
   /** Objects a hard stop left half-written, removed before start (their uploads never succeeded): `bucket/key`. */
   readonly incompleteRemoved: readonly string[];
-  /** Objects moved from an earlier version's on-disk layout at start. */
-  readonly migratedObjects: number;
   close(): Promise<void>;
-}
-
-export interface LocalS3Options {
-  /** Where a one-time notice goes (an earlier version's data was moved). @default console.warn */
-  readonly notice?: (message: string) => void;
 }
 
 interface S3rverEvent {
@@ -43,10 +35,7 @@ interface S3rverEvent {
  * S3 on loopback (s3rver), objects kept under `directory` with their keys stored verbatim (see
  * s3-keys.ts): nothing a key says is ever a path, so nothing is written outside `directory`.
  */
-export async function startS3(directory: string, options: LocalS3Options = {}): Promise<LocalS3> {
-  const migration = migrateLegacyLayout(directory);
-  const notice = describeMigration(migration, directory);
-  if (notice) (options.notice ?? console.warn)(notice);
+export async function startS3(directory: string): Promise<LocalS3> {
   const bucketsDir = join(directory, bucketsDirName);
   mkdirSync(bucketsDir, { recursive: true });
   const incompleteRemoved = removeIncompleteObjects(bucketsDir);
@@ -83,7 +72,6 @@ export async function startS3(directory: string, options: LocalS3Options = {}): 
     url: `http://127.0.0.1:${port}`,
     onEvent: (listener) => listeners.push(listener),
     incompleteRemoved,
-    migratedObjects: migration.objects,
     close: () => server.close(),
   };
 }

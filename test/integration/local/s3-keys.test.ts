@@ -95,32 +95,3 @@ describe('local S3 stores keys verbatim and writes only inside its data director
     expect(readdirSync(tmpdir())).not.toContain('tower-escape.pdf._S3rver_object');
   });
 });
-
-describe('local S3 data of an earlier version', () => {
-  it('is moved at start, with a notice, and served under the same keys', async () => {
-    // Prepare: the earlier layout, `<dir>/<bucket>/<key as path>._S3rver_*`.
-    const dir = mkdtempSync(join(tmpdir(), 'tower-s3-earlier-'));
-    const base = join(dir, 'tower-docs', 'invoices', 'old.pdf');
-    mkdirSync(join(dir, 'tower-docs', 'invoices'), { recursive: true });
-    writeFileSync(`${base}._S3rver_object`, 'kept');
-    writeFileSync(`${base}._S3rver_metadata.json`, '{"content-type":"application/pdf"}');
-    const notices: string[] = [];
-
-    // Act
-    const s3 = await startS3(dir, { notice: (m) => notices.push(m) });
-    const sdk = client(s3.url);
-    try {
-      const got = await sdk.send(new GetObjectCommand({ Bucket: 'tower-docs', Key: 'invoices/old.pdf' }));
-
-      // Assess
-      expect(await got.Body?.transformToString()).toBe('kept');
-      expect(got.ContentType).toBe('application/pdf');
-      expect(s3.migratedObjects).toBe(1);
-      expect(notices.join('\n')).toMatch(/moved 1 object\(s\) of tower-docs/);
-    } finally {
-      sdk.destroy();
-      await s3.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
