@@ -1,32 +1,48 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { processes } from '../lambdas/processes/index.ts';
-import { generateDefinition, sourcePathOf } from '../statemachines/generated.ts';
+import { generateDefinition } from '../statemachines/generated.ts';
 
-// npm run build:asl: each process's ASL from its workflow source (human steps expanded); `-- --check` only verifies.
+// npm run build:asl: every `<name>.asl.json` from its `<name>.workflow.json` (human steps expanded),
+// the processes' in statemachines/ and the test processes' in test/; `-- --check` only verifies.
+const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path);
+    return entry.name.endsWith('.workflow.json') ? [path] : [];
+  });
+}
+
 let stale = 0;
-for (const p of processes) {
-  const source = sourcePathOf(p.definitionPath);
-  if (!source) continue;
+for (const source of [...sources(join(root, 'statemachines')), ...sources(join(root, 'test'))]) {
+  const target = source.replace(/\.workflow\.json$/, '.asl.json');
   const generated = generateDefinition(source);
-  const current = JSON.parse(readFileSync(p.definitionPath, 'utf8')) as unknown;
+  let current: unknown;
+  try {
+    current = JSON.parse(readFileSync(target, 'utf8'));
+  } catch {
+    current = undefined;
+  }
   if (isDeepStrictEqual(current, generated)) continue;
   stale += 1;
   if (check) {
-    process.stderr.write(`${p.definitionPath} is out of date: run npm run build:asl\n`);
+    process.stderr.write(`${relative(root, target)} is out of date: run npm run build:asl\n`);
     continue;
   }
-  writeFileSync(p.definitionPath, `${JSON.stringify(generated, null, 2)}\n`);
+  writeFileSync(target, `${JSON.stringify(generated, null, 2)}\n`);
   // The project's formatter owns the layout, so the generated file passes lint as written.
   execFileSync(
     process.execPath,
-    ['node_modules/@biomejs/biome/bin/biome', 'format', '--write', p.definitionPath],
+    [join(root, 'node_modules/@biomejs/biome/bin/biome'), 'format', '--write', target],
     {
-      stdio: 'inherit',
+      stdio: 'ignore',
     },
   );
-  process.stdout.write(`wrote ${p.definitionPath}\n`);
+  process.stdout.write(`wrote ${relative(root, target)}\n`);
 }
 process.exit(check && stale > 0 ? 1 : 0);

@@ -28,10 +28,10 @@ export async function post(
   return { status: res.status, html: await res.text() };
 }
 
-/** Opens the link, chooses, waits the dwell time, confirms: one person deciding. */
+/** Opens the link, chooses (a choice id: `approve`, `reject`, or the process's own), waits the dwell time, confirms. */
 export async function decide(
   link: string,
-  decision: 'approve' | 'reject',
+  decision: string,
   dwellMs: number,
   extra: Record<string, string> = {},
 ): Promise<Page> {
