@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../../../lambdas/platform/shared/documents.ts';
 import { TransientError } from '../../../../lambdas/platform/shared/errors.ts';
-import type { ClaimOptions, ClaimResult } from '../../../../lambdas/platform/shared/idempotency.ts';
 import type { DocumentStatus } from '../../../../lambdas/platform/shared/status.ts';
 import { documentIdOf, type WorkflowInput } from '../../../../lambdas/platform/shared/workflow.ts';
 import type { CreatedObject } from '../../../../lambdas/platform/start-execution/s3-events.ts';
@@ -12,7 +11,7 @@ import {
   startDocument,
 } from '../../../../lambdas/platform/start-execution/start-document.ts';
 import { contentSha256, documentId, documentRecord, stateMachineArn } from '../shared/support/builders.ts';
-import { clock, MemoryAudit, MemoryDocuments, sdkError } from '../shared/support/fakes.ts';
+import { clock, MemoryAudit, MemoryDocuments, MemoryIdempotency, sdkError } from '../shared/support/fakes.ts';
 
 const name = `invoice-${documentId}`;
 const arn = executionArnOf(stateMachineArn, name);
@@ -29,27 +28,6 @@ function created(overrides: Partial<CreatedObject> = {}): CreatedObject {
 }
 
 /** The idempotency table: a claim blocks others until its lock expires; a completed unit is done. */
-function memoryIdempotency() {
-  const units = new Map<
-    string,
-    { state: 'IN_PROGRESS' | 'DONE'; lockUntil: number; result?: Record<string, unknown> }
-  >();
-  return {
-    units,
-    claim: async (key: string, options: ClaimOptions): Promise<ClaimResult> => {
-      const now = (options.now ?? new Date()).getTime() / 1000;
-      const unit = units.get(key);
-      if (unit?.state === 'DONE') return { outcome: 'done', result: unit.result ?? {} };
-      if (unit && unit.lockUntil >= now) return { outcome: 'in-progress' };
-      units.set(key, { state: 'IN_PROGRESS', lockUntil: now + options.lockSeconds });
-      return { outcome: 'claimed' };
-    },
-    complete: async (key: string, result: Readonly<Record<string, unknown>>) => {
-      units.set(key, { state: 'DONE', lockUntil: 0, result: { ...result } });
-    },
-  };
-}
-
 interface Options {
   readonly documents?: readonly DocumentRecord[];
   readonly content?: ObjectContent | null;
@@ -62,7 +40,7 @@ function starter(options: Options = {}) {
   const time = clock('2025-03-01T09:00:00.000Z');
   const documents = new MemoryDocuments(options.documents);
   const audit = new MemoryAudit();
-  const idempotency = memoryIdempotency();
+  const idempotency = new MemoryIdempotency();
   const reads: CreatedObject[] = [];
   const starts: { stateMachineArn: string; name: string; input: WorkflowInput }[] = [];
   const answers = [...(options.answers ?? [])];

@@ -20,6 +20,11 @@ import type {
   TransitionOptions,
   TransitionResult,
 } from '../../../../../lambdas/platform/shared/documents.ts';
+import type {
+  ClaimOptions,
+  ClaimResult,
+  IdempotencyStore,
+} from '../../../../../lambdas/platform/shared/idempotency.ts';
 import type { Email, SendEmail } from '../../../../../lambdas/platform/shared/mailer.ts';
 import { allowedFrom, type DocumentStatus } from '../../../../../lambdas/platform/shared/status.ts';
 import type { TaskResultSender } from '../../../../../lambdas/platform/shared/task-results.ts';
@@ -298,6 +303,38 @@ export class MemoryApprovals implements ApprovalStore {
 
   private put(record: ApprovalRecord): void {
     this.items.set(record.approvalId, stored(record));
+  }
+}
+
+/** Units of work claimed once: a lock a crashed claimant loses when it expires, a result kept until its TTL. */
+export class MemoryIdempotency implements IdempotencyStore {
+  readonly units = new Map<
+    string,
+    { state: 'IN_PROGRESS' | 'DONE'; lockUntil: number; expiresAt: number; result?: Record<string, unknown> }
+  >();
+
+  async claim(key: string, options: ClaimOptions): Promise<ClaimResult> {
+    const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+    const unit = this.units.get(key);
+    const expired = unit === undefined || unit.expiresAt < now;
+    if (!expired && unit.state === 'DONE') return { outcome: 'done', result: stored(unit.result ?? {}) };
+    if (!expired && unit.lockUntil >= now) return { outcome: 'in-progress' };
+    this.units.set(key, {
+      state: 'IN_PROGRESS',
+      lockUntil: now + options.lockSeconds,
+      expiresAt: now + options.ttlSeconds,
+    });
+    return { outcome: 'claimed' };
+  }
+
+  async complete(key: string, result: Readonly<Record<string, unknown>>): Promise<void> {
+    const unit = this.units.get(key);
+    this.units.set(key, {
+      state: 'DONE',
+      lockUntil: 0,
+      expiresAt: unit?.expiresAt ?? Number.MAX_SAFE_INTEGER,
+      result: stored({ ...result }),
+    });
   }
 }
 

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import type { ApprovalRecord, StoredVote } from '../../../lambdas/platform/human-step/record.ts';
+import type { ApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
+import { approvalRecord, approver } from '../../unit/platform/shared/support/builders.ts';
+
+const task = (overrides: Partial<ApprovalRecord> = {}): ApprovalRecord =>
+  approvalRecord({ approvalId: randomUUID(), taskToken: undefined, ...overrides });
+
+const vote = (approverEmail: string, decision: 'approve' | 'reject' = 'approve'): StoredVote => ({
+  approver: approverEmail,
+  decision,
+  at: '2025-03-01T10:00:00.000Z',
+  clientIp: '198.51.100.7',
+  userAgent: 'test',
+  summaryHash: 'e'.repeat(64),
+});
+
+/** What every ApprovalStore does: every change conditional, so a vote or a decision happens once. */
+export function approvalStoreContract(make: () => ApprovalStore): void {
+  it('creates a task once and reads it back whole', async () => {
+    const store = make();
+    const record = task();
+    expect(await store.create(record)).toBe(true);
+    expect(await store.create({ ...record, step: 'other' })).toBe(false);
+    expect(await store.get(record.approvalId)).toEqual(record);
+    expect(await store.get(randomUUID())).toBeUndefined();
+  });
+
+  it('registers a wait’s token while pending, and hands back the record once it ended', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    expect(await store.registerToken(record.approvalId, 'token-1', 'remind')).toBeUndefined();
+    expect(await store.get(record.approvalId)).toMatchObject({ taskToken: 'token-1', phase: 'remind' });
+    await store.finish(record.approvalId, 'APPROVED', '2025-03-01T10:00:00.000Z', ['ann@example.com']);
+    const ended = await store.registerToken(record.approvalId, 'token-2', 'escalate');
+    expect(ended).toMatchObject({ status: 'APPROVED', taskToken: 'token-1', decidedBy: ['ann@example.com'] });
+  });
+
+  it('records one vote per approver, only while pending, only for an approver of the task', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    const first = await store.recordVote(record.approvalId, 'a1', vote('ann@example.com'));
+    const again = await store.recordVote(record.approvalId, 'a1', vote('ann@example.com', 'reject'));
+    const stranger = await store.recordVote(record.approvalId, 'z9', vote('eve@example.com'));
+    expect(first.recorded).toBe(true);
+    expect(first.record?.approvers.a1?.vote?.decision).toBe('approve');
+    expect(again).toMatchObject({
+      recorded: false,
+      record: { approvers: { a1: { vote: { decision: 'approve' } } } },
+    });
+    expect(stranger.recorded).toBe(false);
+    await store.finish(record.approvalId, 'REJECTED', '2025-03-01T10:00:00.000Z');
+    expect((await store.recordVote(record.approvalId, 'a2', vote('bob@example.com'))).recorded).toBe(false);
+  });
+
+  it('ends a pending task once', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    expect(await store.finish(record.approvalId, 'EXPIRED', '2025-03-04T08:00:00.000Z')).toBe(true);
+    expect(await store.finish(record.approvalId, 'APPROVED', '2025-03-04T08:00:01.000Z')).toBe(false);
+    expect(await store.get(record.approvalId)).toMatchObject({
+      status: 'EXPIRED',
+      decidedAt: '2025-03-04T08:00:00.000Z',
+    });
+  });
+
+  it('adds escalation approvers without replacing one already there, and secrets and marks per approver', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    await store.addApprovers(record.approvalId, {
+      a1: approver('someone-else@example.com', 's'),
+      e1: approver('boss@example.com', 'boss-secret', { role: 'escalation', notifiedAt: undefined }),
+    });
+    await store.addSecretHash(record.approvalId, 'e1', 'f'.repeat(64));
+    await store.markApprover(record.approvalId, 'e1', 'notifiedAt', '2025-03-02T09:00:00.000Z');
+    const stored = await store.get(record.approvalId);
+    expect(stored?.approvers.a1?.email).toBe('ann@example.com');
+    expect(stored?.approvers.e1).toMatchObject({
+      role: 'escalation',
+      notifiedAt: '2025-03-02T09:00:00.000Z',
+    });
+    expect(stored?.approvers.e1?.secretHashes).toHaveLength(2);
+  });
+
+  it('refuses a secret for an approver the task does not have', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    await expect(store.addSecretHash(record.approvalId, 'z9', 'f'.repeat(64))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+  });
+
+  it('counts one-time-code attempts up to the limit', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    await store.setOneTimeCode(record.approvalId, 'a1', { codeHash: 'h', expiresAt: 1, attempts: 0 });
+    const counted = [];
+    for (let i = 0; i < 4; i++) counted.push(await store.countCodeAttempt(record.approvalId, 'a1', 3));
+    expect(counted).toEqual([true, true, true, false]);
+  });
+
+  it("lists an execution's tasks, and only its own", async () => {
+    const store = make();
+    const executionArn = `arn:aws:states:us-east-1:000000000000:execution:m:${randomUUID()}`;
+    const first = task({ executionArn, step: 'approval' });
+    const second = task({ executionArn, step: 'review' });
+    await store.create(first);
+    await store.create(second);
+    await store.create(task());
+    const listed = await store.listByExecution(executionArn);
+    expect(listed.map((r) => r.approvalId).sort()).toEqual([first.approvalId, second.approvalId].sort());
+  });
+}

@@ -1,0 +1,68 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { DynamoApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
+import { platformTables } from '../../../lambdas/platform/registry/tables.ts';
+import { DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
+import { DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
+import { DynamoIdempotencyStore } from '../../../lambdas/platform/shared/idempotency.ts';
+import { localClients } from '../../../local/clients.ts';
+import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
+import type { Listening } from '../../../local/http/json-server.ts';
+import { createTables, localNames } from '../../../local/resources.ts';
+import {
+  MemoryApprovals,
+  MemoryAudit,
+  MemoryDocuments,
+  MemoryIdempotency,
+} from '../../unit/platform/shared/support/fakes.ts';
+import { approvalStoreContract } from './approval-store.contract.ts';
+import { auditTrailContract } from './audit-trail.contract.ts';
+import { documentStoreContract } from './document-store.contract.ts';
+import { idempotencyContract } from './idempotency.contract.ts';
+
+// One suite per port, run against the in-memory fake the unit tests use and the DynamoDB adapter on
+// dynalite, so a fake cannot drift from DynamoDB's conditional semantics.
+
+const names = localNames('us-east-1');
+let dynamo: Listening;
+let db: DynamoDBDocumentClient | undefined;
+
+beforeAll(async () => {
+  dynamo = await startDynamoDb();
+  const unused = 'http://127.0.0.1:9';
+  const clients = localClients(
+    { dynamodb: dynamo.url, s3: unused, sqs: unused, ses: unused, sfn: unused, textract: unused },
+    'us-east-1',
+  );
+  await createTables(clients.dynamo, names, platformTables);
+  db = clients.documents;
+});
+afterAll(async () => dynamo?.close());
+
+const client = () => {
+  if (!db) throw new Error('dynalite has not started');
+  return db;
+};
+
+describe.each([
+  ['the in-memory fake', () => new MemoryDocuments()],
+  ['DynamoDocumentStore on dynalite', () => new DynamoDocumentStore(client(), names.table('documents'))],
+])('DocumentStore: %s', (_, make) => documentStoreContract(make));
+
+describe.each([
+  ['the in-memory fake', () => new MemoryAudit()],
+  ['DynamoAuditTrail on dynalite', () => new DynamoAuditTrail(client(), names.table('audit'))],
+])('AuditTrail: %s', (_, make) => auditTrailContract(make));
+
+describe.each([
+  ['the in-memory fake', () => new MemoryApprovals()],
+  ['DynamoApprovalStore on dynalite', () => new DynamoApprovalStore(client(), names.table('approvals'))],
+])('ApprovalStore: %s', (_, make) => approvalStoreContract(make));
+
+describe.each([
+  ['the in-memory fake', () => new MemoryIdempotency()],
+  [
+    'DynamoIdempotencyStore on dynalite',
+    () => new DynamoIdempotencyStore(client(), names.table('idempotency')),
+  ],
+])('IdempotencyStore: %s', (_, make) => idempotencyContract(make));
