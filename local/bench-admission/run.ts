@@ -1,8 +1,8 @@
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import { terminalStatuses } from '../../lambdas/platform/shared/status.ts';
 import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
-import { inPool } from '../bench/pool.ts';
 import { inspect } from '../inspect.ts';
+import { inPool } from '../pool.ts';
 import { startLocalRuntime } from '../runtime.ts';
 import { invoicePdf, randomInvoiceSpec } from '../samples/index.ts';
 import { type AdmissionReport, measureAdmission } from './measure.ts';

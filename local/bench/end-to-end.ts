@@ -3,10 +3,10 @@ import { type DocumentStatus, isTerminal } from '../../lambdas/platform/shared/s
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { inspect } from '../inspect.ts';
 import type { InvocationRecord } from '../lambda/host.ts';
+import { inPool } from '../pool.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import type { ExecutionRecord } from '../stepfunctions/executions.ts';
 import { type DecisionRecord, MailboxApprover } from './approver.ts';
-import { inPool } from './pool.ts';
 import type { BenchDocument, PlannedPath } from './workload.ts';
 
 export interface DocumentOutcome {

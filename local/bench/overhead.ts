@@ -10,11 +10,11 @@ import {
   substitute,
   workflowVersion,
 } from '../../statemachines/definition.ts';
+import { inPool } from '../pool.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { type AslDefinition, allStates } from '../stepfunctions/definition.ts';
 import type { ExecutionStatus } from '../stepfunctions/executions.ts';
 import { cannedInput, cannedResult, taskFunctions, taskTokensIn } from './canned.ts';
-import { inPool } from './pool.ts';
 import { type Percentiles, percentiles, perSecond } from './stats.ts';
 
 export interface OverheadRun {

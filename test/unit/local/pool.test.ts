@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inPool } from '../../../../local/bench/pool.ts';
+import { inPool } from '../../../local/pool.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
