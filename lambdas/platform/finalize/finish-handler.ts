@@ -5,7 +5,7 @@ import { DynamoAuditTrail } from '../shared/audit.ts';
 import { s3 } from '../shared/clients/s3.ts';
 import { DynamoDocumentStore } from '../shared/documents.ts';
 import { requiredEnv } from '../shared/env.ts';
-import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
+import { instrument, MetricUnit, metrics, stepCorrelation } from '../shared/observability.ts';
 import { type AfterFinish, type FinalizeDeps, finalize } from './finalize.ts';
 import type { FinishEvent } from './result.ts';
 
@@ -19,24 +19,16 @@ export function createFinalizeHandler<E extends FinishEvent>(
     event: E,
   ) => Promise<{ body?: Readonly<Record<string, unknown>>; afterFinish?: AfterFinish }> = async () => ({}),
 ) {
-  return instrument(
-    'finalize',
-    (event: E) => ({
-      documentId: event.document.documentId,
-      executionArn: event.executionArn,
-      process: event.document.process,
-    }),
-    async (event: E, _context: Context) => {
-      const { body, afterFinish } = await finish(event);
-      const outcome = await finalize(deps, event, body ?? event.result ?? {}, afterFinish);
-      metrics.addMetric(
-        `Documents${outcome.status === 'COMPLETED' ? 'Completed' : 'Rejected'}`,
-        MetricUnit.Count,
-        1,
-      );
-      return outcome;
-    },
-  );
+  return instrument('finalize', stepCorrelation, async (event: E, _context: Context) => {
+    const { body, afterFinish } = await finish(event);
+    const outcome = await finalize(deps, event, body ?? event.result ?? {}, afterFinish);
+    metrics.addMetric(
+      `Documents${outcome.status === 'COMPLETED' ? 'Completed' : 'Rejected'}`,
+      MetricUnit.Count,
+      1,
+    );
+    return outcome;
+  });
 }
 
 /** The S3 side of finishing, for the platform's finalize and every process's. */

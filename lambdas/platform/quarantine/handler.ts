@@ -6,23 +6,15 @@ import { DynamoAuditTrail } from '../shared/audit.ts';
 import { s3 } from '../shared/clients/s3.ts';
 import { DynamoDocumentStore } from '../shared/documents.ts';
 import { requiredEnv } from '../shared/env.ts';
-import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
+import { instrument, MetricUnit, metrics, stepCorrelation } from '../shared/observability.ts';
 import { type QuarantineDeps, type QuarantineEvent, quarantine } from './quarantine.ts';
 
 export function createQuarantineHandler(deps: QuarantineDeps) {
-  return instrument(
-    'quarantine',
-    (event: QuarantineEvent) => ({
-      documentId: event.document.documentId,
-      executionArn: event.executionArn,
-      process: event.document.process,
-    }),
-    async (event: QuarantineEvent, _context: Context) => {
-      const outcome = await quarantine(deps, event);
-      metrics.addMetric('DocumentsRejectedInput', MetricUnit.Count, 1);
-      return outcome;
-    },
-  );
+  return instrument('quarantine', stepCorrelation, async (event: QuarantineEvent, _context: Context) => {
+    const outcome = await quarantine(deps, event);
+    metrics.addMetric('DocumentsRejectedInput', MetricUnit.Count, 1);
+    return outcome;
+  });
 }
 
 const bucket = requiredEnv(envVars.bucket);

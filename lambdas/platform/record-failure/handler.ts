@@ -1,17 +1,13 @@
 import type { Context } from 'aws-lambda';
 import { DynamoAuditTrail } from '../shared/audit.ts';
 import { DynamoDocumentStore } from '../shared/documents.ts';
-import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
+import { instrument, MetricUnit, metrics, stepCorrelation } from '../shared/observability.ts';
 import { type RecordFailureDeps, type RecordFailureEvent, recordFailure } from './record-failure.ts';
 
 export function createRecordFailureHandler(deps: RecordFailureDeps) {
   return instrument(
     'record-failure',
-    (event: RecordFailureEvent) => ({
-      documentId: event.document.documentId,
-      executionArn: event.executionArn,
-      process: event.document.process,
-    }),
+    stepCorrelation,
     async (event: RecordFailureEvent, _context: Context) => {
       const outcome = await recordFailure(deps, event);
       metrics.addMetric('DocumentsFailed', MetricUnit.Count, 1);

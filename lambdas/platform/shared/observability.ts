@@ -16,6 +16,18 @@ export interface Correlation {
   readonly process?: string;
 }
 
+/** The correlation keys of a step run for one document in one execution; read defensively, since a malformed event must still be logged. */
+export function stepCorrelation(event: {
+  readonly document?: { readonly documentId?: string; readonly process?: string };
+  readonly executionArn?: string;
+}): Correlation {
+  return {
+    documentId: event?.document?.documentId,
+    executionArn: event?.executionArn,
+    process: event?.document?.process,
+  };
+}
+
 /**
  * Wraps a step handler: Lambda context and correlation keys on every log line, latency and outcome
  * metrics per process and step (dimensions `Process`, `Step`), and every error classified

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { HumanStepRequest } from '../../../lambdas/platform/human-step/request.ts';
 import { type AuditTrail, DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
-import { instrument } from '../../../lambdas/platform/shared/observability.ts';
+import { instrument, stepCorrelation } from '../../../lambdas/platform/shared/observability.ts';
 import type { StepEvent } from '../../../lambdas/platform/shared/workflow.ts';
 
 /**
@@ -38,11 +38,7 @@ export function triageOf(event: StepEvent): Triage {
 export function createTriageHandler(audit: () => Pick<AuditTrail, 'append'>) {
   return instrument(
     'triage',
-    (event: StepEvent) => ({
-      documentId: event.document.documentId,
-      executionArn: event.executionArn,
-      process: event.document.process,
-    }),
+    stepCorrelation,
     async (event: StepEvent, _context: Context): Promise<Triage> => {
       const triage = triageOf(event);
       await audit().append(

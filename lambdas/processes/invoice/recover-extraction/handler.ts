@@ -7,7 +7,7 @@ import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
 import { s3 } from '../../../platform/shared/clients/s3.ts';
 import { textract } from '../../../platform/shared/clients/textract.ts';
 import { requiredEnv } from '../../../platform/shared/env.ts';
-import { instrument, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
+import { instrument, MetricUnit, metrics, stepCorrelation } from '../../../platform/shared/observability.ts';
 import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import { s3ArtifactStore } from '../extract/adapters.ts';
 import { readExpenseJob } from '../extract/expense-job.ts';
@@ -15,19 +15,11 @@ import { publishQuality } from '../extract/quality.ts';
 import { type RecoverDeps, recoverExtraction } from './recover.ts';
 
 export function createRecoverExtractionHandler(deps: () => RecoverDeps) {
-  return instrument(
-    'recover-extraction',
-    (event: StepEvent) => ({
-      documentId: event.document.documentId,
-      executionArn: event.executionArn,
-      process: event.document.process,
-    }),
-    async (event: StepEvent, _context: Context) => {
-      const result = await recoverExtraction(deps(), event);
-      metrics.addMetric('ExtractionRecovered', MetricUnit.Count, 1);
-      return result;
-    },
-  );
+  return instrument('recover-extraction', stepCorrelation, async (event: StepEvent, _context: Context) => {
+    const result = await recoverExtraction(deps(), event);
+    metrics.addMetric('ExtractionRecovered', MetricUnit.Count, 1);
+    return result;
+  });
 }
 
 let live: RecoverDeps | undefined;

@@ -1,5 +1,11 @@
 import { type AuditTrail, DynamoAuditTrail } from '../../../platform/shared/audit.ts';
-import { instrument, logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
+import {
+  instrument,
+  logger,
+  MetricUnit,
+  metrics,
+  stepCorrelation,
+} from '../../../platform/shared/observability.ts';
 import type { RulesResult } from '../domain/workflow.ts';
 import { applyRules } from './apply-rules.ts';
 import { parseRulesEvent, type RulesEvent } from './event.ts';
@@ -74,16 +80,7 @@ export function createRulesHandler(deps: RulesDeps | (() => RulesDeps)) {
 }
 
 function instrumentRules(fn: (event: RulesEvent) => Promise<RulesResult>) {
-  return instrument<RulesEvent, RulesResult>(
-    'rules',
-    // The event is not validated yet here: read the keys defensively.
-    (event) => ({
-      documentId: event?.document?.documentId,
-      executionArn: event?.executionArn,
-      process: event?.document?.process,
-    }),
-    fn,
-  );
+  return instrument<RulesEvent, RulesResult>('rules', stepCorrelation, fn);
 }
 
 export const handler = createRulesHandler(() => ({

@@ -1,7 +1,13 @@
 import type { Context } from 'aws-lambda';
 import { type AuditTrail, DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
-import { instrument, logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
+import {
+  instrument,
+  logger,
+  MetricUnit,
+  metrics,
+  stepCorrelation,
+} from '../../../platform/shared/observability.ts';
 import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
 import { DynamoVendorHistory, type VendorHistory, vendorIdOf } from '../domain/vendors.ts';
@@ -35,55 +41,47 @@ function parseEvent(event: unknown): ScoreEvent {
 
 /** Scores one invoice's vendor risk, audits the decision once per execution, and reports it as metrics. */
 export function createScoreHandler(deps: ScoreDeps): ScoreHandler {
-  return instrument(
-    'score',
-    (event: ScoreEvent) => ({
-      documentId: event?.document?.documentId,
-      executionArn: event?.executionArn,
-      process: event?.document?.process,
-    }),
-    async (raw) => {
-      const event = parseEvent(raw);
-      const { documentId } = event.document;
-      const vendorName = event.invoice.vendor?.value.trim();
-      // Without a vendor name there is no history to read: the scorer treats it as a new vendor.
-      const history = vendorName ? await deps.history.recent(vendorIdOf(vendorName)) : [];
-      const result = await scoreVendorRisk({ documentId, invoice: event.invoice, history }, deps.models);
+  return instrument('score', stepCorrelation, async (raw) => {
+    const event = parseEvent(raw);
+    const { documentId } = event.document;
+    const vendorName = event.invoice.vendor?.value.trim();
+    // Without a vendor name there is no history to read: the scorer treats it as a new vendor.
+    const history = vendorName ? await deps.history.recent(vendorIdOf(vendorName)) : [];
+    const result = await scoreVendorRisk({ documentId, invoice: event.invoice, history }, deps.models);
 
-      await deps.audit.append(
-        {
-          documentId,
-          step: 'score',
-          type: 'SCORED',
-          actor: { kind: 'model', id: result.modelVersion },
-          decision: result.band,
-          rationale: result.rationale.map((c) => c.explanation),
-          inputHash: result.inputHash,
-          versions: { workflow: event.workflowVersion, model: result.modelVersion },
-          executionArn: event.executionArn,
-          details: {
-            score: result.score,
-            method: result.method,
-            degraded: result.degraded,
-            ...(result.degradedReason ? { degradedReason: result.degradedReason } : {}),
-          },
+    await deps.audit.append(
+      {
+        documentId,
+        step: 'score',
+        type: 'SCORED',
+        actor: { kind: 'model', id: result.modelVersion },
+        decision: result.band,
+        rationale: result.rationale.map((c) => c.explanation),
+        inputHash: result.inputHash,
+        versions: { workflow: event.workflowVersion, model: result.modelVersion },
+        executionArn: event.executionArn,
+        details: {
+          score: result.score,
+          method: result.method,
+          degraded: result.degraded,
+          ...(result.degradedReason ? { degradedReason: result.degradedReason } : {}),
         },
-        { idempotencyKey: `${documentId}/${event.executionArn}/score` },
-      );
-      deps.metrics.addMetric('RiskScore', MetricUnit.NoUnit, Math.round(result.score * 100));
-      // Always emitted (0 or 1), so its average is the share of degraded scores.
-      deps.metrics.addMetric('ScoreDegraded', MetricUnit.Count, result.degraded ? 1 : 0);
-      logger.info('Scored', {
-        band: result.band,
-        method: result.method,
-        degraded: result.degraded,
-        degradedReason: result.degradedReason,
-        modelVersion: result.modelVersion,
-        historyCount: history.length,
-      });
-      return result;
-    },
-  );
+      },
+      { idempotencyKey: `${documentId}/${event.executionArn}/score` },
+    );
+    deps.metrics.addMetric('RiskScore', MetricUnit.NoUnit, Math.round(result.score * 100));
+    // Always emitted (0 or 1), so its average is the share of degraded scores.
+    deps.metrics.addMetric('ScoreDegraded', MetricUnit.Count, result.degraded ? 1 : 0);
+    logger.info('Scored', {
+      band: result.band,
+      method: result.method,
+      degraded: result.degraded,
+      degradedReason: result.degradedReason,
+      modelVersion: result.modelVersion,
+      historyCount: history.length,
+    });
+    return result;
+  });
 }
 
 let live: ScoreHandler | undefined;
