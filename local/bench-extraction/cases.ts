@@ -11,9 +11,10 @@ import {
 } from '../samples/index.ts';
 
 /**
- * The benchmark's invoices: formats, languages and layouts in turn, so any 24 consecutive cases hold
- * every combination equally (4 formats × 3 languages × 2 layouts); currencies, parties, dates and
- * lines come from each case's seed. PNGs are clean renders (an exported or screenshotted invoice);
+ * The benchmark's invoices: formats in turn, and for each group of four a language and a layout
+ * (8 languages × 5 layouts, coprime, so 40 groups — 160 cases — hold every combination in every
+ * format once);
+ * currencies, parties, dates and lines come from each case's seed. PNGs are clean renders (an exported or screenshotted invoice);
  * JPEGs and scanned PDFs carry scan noise drawn from the seed (tilt, grain, blur, JPEG quality).
  */
 
@@ -32,8 +33,9 @@ export function benchCases(count: number, firstSeed: number): BenchCase[] {
   return Array.from({ length: count }, (_, i) => {
     const seed = firstSeed + i;
     const format = formats[i % formats.length] ?? 'text-pdf';
-    const language = languages[i % languages.length] ?? 'en';
-    const layout = layouts[Math.floor(i / 12) % layouts.length] ?? 'inline';
+    const group = Math.floor(i / formats.length);
+    const language = languages[group % languages.length] ?? 'en';
+    const layout = layouts[group % layouts.length] ?? 'inline';
     const spec = randomInvoiceSpec(seed, { language, layout });
     return {
       id: `${format}-${language}-${layout}-${seed}`,

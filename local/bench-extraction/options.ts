@@ -3,7 +3,7 @@ import { type OcrSettings, type PageSegMode, pageSegModes } from '../textract/oc
 /** `npm run bench:extraction -- [--count N] [--seed S] [--psm 3|4|6|11] [--json]` */
 
 export interface BenchOptions {
-  /** Invoices to generate. @default 60 */
+  /** Invoices to generate. @default 160 */
   readonly count: number;
   /** First seed; invoice i uses seed + i. @default 1 */
   readonly seed: number;
@@ -16,10 +16,10 @@ export interface BenchOptions {
 }
 
 export const usage =
-  'Usage: bench:extraction [--count N (default 60)] [--seed S (default 1)] [--psm 3|4|6|11] [--json]';
+  'Usage: bench:extraction [--count N (default 160)] [--seed S (default 1)] [--psm 3|4|6|11] [--json]';
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  let options: BenchOptions = { count: 60, seed: 1, json: false, psm: undefined };
+  let options: BenchOptions = { count: 160, seed: 1, json: false, psm: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {

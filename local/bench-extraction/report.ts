@@ -1,6 +1,8 @@
+import { type Language, type LayoutVariant, languages, layouts } from '../samples/index.ts';
 import { type BenchFormat, formats } from './cases.ts';
+import { type ConfidenceSplit, confidenceSplit, formatConfidence } from './confidence.ts';
 import type { BenchRun, CaseResult } from './run.ts';
-import { accuracy, misses, scoredFields } from './score.ts';
+import { accuracy, misses, type ScoredField, scoredFields } from './score.ts';
 import { median, percentile } from './stats.ts';
 
 /** The benchmark's tables (accuracy per field and format, seconds per page) and its JSON form. */
@@ -10,6 +12,9 @@ export interface BenchSummary {
   readonly wallSeconds: number;
   readonly accuracy: ReturnType<typeof accuracy>;
   readonly byFormat: Readonly<Record<BenchFormat, FormatSummary>>;
+  readonly byLanguage: Readonly<Partial<Record<Language, GroupSummary>>>;
+  readonly byLayout: Readonly<Partial<Record<LayoutVariant, GroupSummary>>>;
+  readonly confidence: Readonly<Record<ScoredField, ConfidenceSplit>>;
   /** Case ids with the fields each one missed. */
   readonly misses: readonly {
     readonly id: string;
@@ -18,9 +23,12 @@ export interface BenchSummary {
   }[];
 }
 
-export interface FormatSummary {
+export interface GroupSummary {
   readonly cases: number;
   readonly accuracy: ReturnType<typeof accuracy>;
+}
+
+export interface FormatSummary extends GroupSummary {
   readonly secondsPerPage: { readonly median: number; readonly p95: number };
 }
 
@@ -38,11 +46,21 @@ export function summarise(run: BenchRun): BenchSummary {
       return [format, summary];
     }),
   ) as Record<BenchFormat, FormatSummary>;
+  const groups = <K extends string>(keys: readonly K[], key: (r: CaseResult) => K) =>
+    Object.fromEntries(
+      keys.flatMap((k) => {
+        const results = run.results.filter((r) => key(r) === k);
+        return results.length === 0 ? [] : [[k, { cases: results.length, accuracy: of(results) }]];
+      }),
+    ) as Partial<Record<K, GroupSummary>>;
   return {
     cases: run.results.length,
     wallSeconds: run.wallSeconds,
     accuracy: of(run.results),
     byFormat,
+    byLanguage: groups(languages, (r) => r.language),
+    byLayout: groups(layouts, (r) => r.layout),
+    confidence: confidenceSplit(run.results),
     misses: run.results.flatMap((r) => {
       const fields = misses(r.scores);
       return fields.length === 0 ? [] : [{ id: r.id, fields, error: r.error }];
@@ -73,6 +91,12 @@ export function formatSummary(summary: BenchSummary): string {
     ),
     row('all', summary.cases, summary.accuracy),
     '',
+    ...groupRows('language', summary.byLanguage, row),
+    '',
+    ...groupRows('layout', summary.byLayout, row),
+    '',
+    ...formatConfidence(summary.confidence),
+    '',
     `Wall time ${summary.wallSeconds.toFixed(1)} s`,
   ];
   if (summary.misses.length > 0) {
@@ -81,4 +105,13 @@ export function formatSummary(summary: BenchSummary): string {
       lines.push(`  ${m.id}: ${m.fields.join(', ')}${m.error ? ` (${m.error})` : ''}`);
   }
   return lines.join('\n');
+}
+
+function groupRows<K extends string>(
+  title: string,
+  groups: Readonly<Partial<Record<K, GroupSummary>>>,
+  row: (name: string, cases: number, acc: GroupSummary['accuracy']) => string,
+): string[] {
+  const entries = Object.entries(groups) as [K, GroupSummary][];
+  return [`By ${title}`, ...entries.map(([name, g]) => row(name, g.cases, g.accuracy))];
 }

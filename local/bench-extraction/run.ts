@@ -5,7 +5,7 @@ import { createOcrRecogniser } from '../textract/ocr/recogniser.ts';
 import { startTextractServer } from '../textract/server.ts';
 import { type BenchCase, type BenchFormat, benchCases, caseDocument } from './cases.ts';
 import type { BenchOptions } from './options.ts';
-import { type FieldScores, scoreInvoice } from './score.ts';
+import { confidencesOf, type FieldConfidences, type FieldScores, scoreInvoice } from './score.ts';
 
 /**
  * Runs every case through the real local Textract (HTTP on loopback, the SDK client, OCR for images
@@ -20,6 +20,8 @@ export interface CaseResult {
   readonly layout: LayoutVariant;
   readonly seconds: number;
   readonly scores: FieldScores;
+  /** What the extractor said of each field: wrong fields should carry low ones. */
+  readonly confidences: FieldConfidences;
   /** The Textract error's name when the call failed. */
   readonly error: string | null;
 }
@@ -36,6 +38,14 @@ const noScores: FieldScores = {
   dueDate: false,
   total: false,
   currency: false,
+};
+const noConfidences: FieldConfidences = {
+  vendor: null,
+  invoiceNumber: null,
+  invoiceDate: null,
+  dueDate: null,
+  total: null,
+  currency: null,
 };
 
 export async function runBench(
@@ -76,9 +86,17 @@ async function runCase(client: TextractClient, c: BenchCase): Promise<CaseResult
   try {
     const response = await client.send(new AnalyzeExpenseCommand({ Document: { Bytes: bytes } }));
     const seconds = (performance.now() - start) / 1000;
-    return { ...base, seconds, scores: scoreInvoice(c.expected, normaliseExpense(response)), error: null };
+    const invoice = normaliseExpense(response);
+    return {
+      ...base,
+      seconds,
+      scores: scoreInvoice(c.expected, invoice),
+      confidences: confidencesOf(invoice),
+      error: null,
+    };
   } catch (error) {
     const seconds = (performance.now() - start) / 1000;
-    return { ...base, seconds, scores: noScores, error: error instanceof Error ? error.name : 'Error' };
+    const name = error instanceof Error ? error.name : 'Error';
+    return { ...base, seconds, scores: noScores, confidences: noConfidences, error: name };
   }
 }

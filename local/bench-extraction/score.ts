@@ -30,6 +30,16 @@ export function scoreInvoice(expected: ExpectedFields, read: NormalizedInvoice):
   };
 }
 
+/** The confidence each scored field was read with; null when it was not read. */
+export type FieldConfidences = Readonly<Record<ScoredField, number | null>>;
+
+export function confidencesOf(read: NormalizedInvoice): FieldConfidences {
+  return Object.fromEntries(scoredFields.map((f) => [f, read[f]?.confidence ?? null])) as Record<
+    ScoredField,
+    number | null
+  >;
+}
+
 /** The fields a case missed. */
 export function misses(scores: FieldScores): ScoredField[] {
   return scoredFields.filter((f) => !scores[f]);

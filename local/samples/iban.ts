@@ -11,6 +11,11 @@ const shapes = {
   FR: 'nnnnnnnnnnnnnnnnnnnnnnn',
   GB: 'aaaannnnnnnnnnnnnn',
   CH: 'nnnnnnnnnnnnnnnnn',
+  NL: 'aaaannnnnnnnnn',
+  ES: 'nnnnnnnnnnnnnnnnnnnn',
+  IT: 'annnnnnnnnnnnnnnnnnnnnn',
+  PT: 'nnnnnnnnnnnnnnnnnnnnn',
+  PL: 'nnnnnnnnnnnnnnnnnnnnnnnn',
 } as const;
 
 export type IbanCountry = keyof typeof shapes;

@@ -34,8 +34,25 @@ export function drawParty(
   return y;
 }
 
+/** How the newer layouts print amounts: regional forms (`1'234.50`), or no currency at all. */
+export interface AmountStyle {
+  /** @default false */
+  readonly regional?: boolean;
+  /** Totals without their currency (named elsewhere on the page). @default false */
+  readonly bare?: boolean;
+  /** Where the totals' labels start. @default 330 */
+  readonly labelX?: number;
+}
+
 /** Header, a rule, then one row per line item; numbers right-aligned under right-aligned headers. */
-export function drawLineItems(pen: Pen, spec: InvoiceSpec, labels: InvoiceLabels, top: number): number {
+export function drawLineItems(
+  pen: Pen,
+  spec: InvoiceSpec,
+  labels: InvoiceLabels,
+  top: number,
+  style: AmountStyle = {},
+): number {
+  const number = (cents: number) => formatNumber(cents, spec.language, spec.currency, style.regional);
   const { lineAmountsCents } = invoiceTotals(spec);
   const header = { size: 9, bold: true } as const;
   pen.text(labels.description, page.left, top, header);
@@ -47,26 +64,39 @@ export function drawLineItems(pen: Pen, spec: InvoiceSpec, labels: InvoiceLabels
   for (const [i, line] of spec.lineItems.entries()) {
     pen.text(line.description, page.left, y);
     pen.text(String(line.quantity), columns.quantity, y, { align: 'right' });
-    pen.text(formatNumber(line.unitPriceCents, spec.language), columns.unitPrice, y, { align: 'right' });
-    pen.text(formatNumber(lineAmountsCents[i] ?? 0, spec.language), columns.amount, y, { align: 'right' });
+    pen.text(number(line.unitPriceCents), columns.unitPrice, y, { align: 'right' });
+    pen.text(number(lineAmountsCents[i] ?? 0), columns.amount, y, { align: 'right' });
     y -= rowStep;
   }
   pen.rule(page.left, page.right, y + rowStep - 6);
   return y - 14;
 }
 
-/** Subtotal, tax and total: labels on the left, amounts with their currency right-aligned. */
-export function drawTotals(pen: Pen, spec: InvoiceSpec, labels: InvoiceLabels, top: number): number {
+/**
+ * Subtotal, tax and total (and a payable line when `amountDue` is given): labels on the left,
+ * amounts with their currency right-aligned.
+ */
+export function drawTotals(
+  pen: Pen,
+  spec: InvoiceSpec,
+  labels: InvoiceLabels,
+  top: number,
+  style: AmountStyle & { readonly amountDue?: string } = {},
+): number {
   const totals = invoiceTotals(spec);
-  const money = (cents: number) => formatMoney(cents, spec.currency, spec.language);
-  const rows: readonly [string, string, boolean][] = [
+  const money = (cents: number) =>
+    style.bare
+      ? formatNumber(cents, spec.language, spec.currency, style.regional)
+      : formatMoney(cents, spec.currency, spec.language, style.regional);
+  const rows: [string, string, boolean][] = [
     [labels.subtotal, money(totals.subtotalCents), false],
     [labels.tax(formatRate(spec.taxRateBasisPoints, spec.language)), money(totals.taxCents), false],
-    [labels.total, money(totals.totalCents), true],
+    [labels.total, money(totals.totalCents), style.amountDue === undefined],
   ];
+  if (style.amountDue !== undefined) rows.push([style.amountDue, money(totals.totalCents), true]);
   let y = top;
   for (const [label, value, bold] of rows) {
-    pen.text(label, 330, y, { bold });
+    pen.text(label, style.labelX ?? 330, y, { bold });
     pen.text(value, page.right, y, { bold, align: 'right' });
     y -= rowStep;
   }

@@ -1,12 +1,18 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { type PDFDocument as Doc, PDFDocument, StandardFonts } from 'pdf-lib';
 import { formatDate } from './formats.ts';
+import { drawRightColumn, drawTitleFirst, drawTitleNumber } from './invoice-layouts.ts';
 import { drawLineItems, drawParty, drawPayment, drawTotals, page } from './invoice-parts.ts';
 import { type InvoiceSpec, validateSpec } from './invoice-spec.ts';
 import { invoiceLabels } from './labels.ts';
-import { type Pen, pdfPen } from './pdf-pen.ts';
+import { encodes, type Fonts, type Pen, pdfPen } from './pdf-pen.ts';
 
 /**
- * A one-page invoice PDF with a real text layer, drawn with pdf-lib's standard fonts. The bytes
+ * A one-page invoice PDF with a real text layer, drawn with pdf-lib's standard fonts (and Noto Sans,
+ * embedded, for what they cannot encode: Polish letters, the rupee sign). The bytes
  * depend only on the spec (dates in the metadata come from the invoice date), so a spec always
  * yields the same document id.
  *
@@ -21,13 +27,36 @@ export async function invoicePdf(spec: InvoiceSpec): Promise<Uint8Array> {
   doc.setCreationDate(issued);
   doc.setModificationDate(issued);
   const pdfPage = doc.addPage([page.width, page.height]);
-  const pen = pdfPen(pdfPage, {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  });
-  if (spec.layout === 'inline') drawInline(pen, spec);
-  else drawColumns(pen, spec);
+  const pen = pdfPen(pdfPage, await fontsFor(doc, spec));
+  const draw = {
+    inline: drawInline,
+    columns: drawColumns,
+    'title-first': drawTitleFirst,
+    'right-column': drawRightColumn,
+    'title-number': drawTitleNumber,
+  }[spec.layout];
+  draw(pen, spec);
   return doc.save();
+}
+
+const notoSans = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans/package.json'));
+
+async function fontsFor(doc: Doc, spec: InvoiceSpec): Promise<Fonts> {
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const needsUnicode =
+    spec.language === 'pl' || spec.currency === 'INR' || !encodes(regular, JSON.stringify(spec));
+  if (!needsUnicode) return { regular, bold };
+  doc.registerFontkit(fontkit);
+  const face = (file: string) => doc.embedFont(readFileSync(join(notoSans, file)), { subset: false });
+  return {
+    regular,
+    bold,
+    unicode: {
+      regular: await face('400Regular/NotoSans_400Regular.ttf'),
+      bold: await face('700Bold/NotoSans_700Bold.ttf'),
+    },
+  };
 }
 
 /** Labels left with values right on the same line; the title under the vendor's address. */

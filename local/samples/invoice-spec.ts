@@ -4,17 +4,24 @@
  * to the cent.
  */
 
-export const languages = ['en', 'de', 'fr'] as const;
+export const languages = ['en', 'de', 'fr', 'nl', 'es', 'it', 'pt', 'pl'] as const;
 export type Language = (typeof languages)[number];
 
 /**
  * `inline`: labels left with values right on the same line.
  * `columns`: a header block in two columns, labels above their values.
+ * `title-first`: a big title (`FACTUUR`, `Kopie factuur`) above a smaller issuer block that carries
+ * a legal form, a VAT number, a mail address and a web site; month-name dates.
+ * `right-column`: the issuer's block on the right, the customer's on the left without a label,
+ * totals labelled at the left margin with their amounts far away at the right edge, a payable line
+ * under the total, regional number formats (`1'234.50`, `1,23,456.00`, `1 234,56`).
+ * `title-number`: the number (and in some languages the date) only in the title line
+ * (`Facture n°F-12 du 2 juillet 2015`), amounts without a currency, which is named once elsewhere.
  */
-export const layouts = ['inline', 'columns'] as const;
+export const layouts = ['inline', 'columns', 'title-first', 'right-column', 'title-number'] as const;
 export type LayoutVariant = (typeof layouts)[number];
 
-export const currencies = ['EUR', 'USD', 'GBP', 'CHF'] as const;
+export const currencies = ['EUR', 'USD', 'GBP', 'CHF', 'PLN', 'INR'] as const;
 export type CurrencyCode = (typeof currencies)[number];
 
 export interface Party {

@@ -20,6 +20,8 @@ export interface TextStyle {
 export interface Fonts {
   readonly regular: PDFFont;
   readonly bold: PDFFont;
+  /** For text the standard fonts cannot encode (`ł`, `₹`): an embedded Unicode face. */
+  readonly unicode?: { readonly regular: PDFFont; readonly bold: PDFFont };
 }
 
 const ink = rgb(0.1, 0.1, 0.12);
@@ -29,7 +31,9 @@ export function pdfPen(page: PDFPage, fonts: Fonts): Pen {
   return {
     text(text, x, y, style = {}) {
       const size = style.size ?? 10;
-      const font = style.bold ? fonts.bold : fonts.regular;
+      const standard = style.bold ? fonts.bold : fonts.regular;
+      const fallback = style.bold ? fonts.unicode?.bold : fonts.unicode?.regular;
+      const font = fallback !== undefined && !encodes(standard, text) ? fallback : standard;
       const left = style.align === 'right' ? x - font.widthOfTextAtSize(text, size) : x;
       page.drawText(text, { x: left, y, size, font, color: style.muted ? muted : ink });
     },
@@ -37,4 +41,14 @@ export function pdfPen(page: PDFPage, fonts: Fonts): Pen {
       page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness: 0.5, color: muted });
     },
   };
+}
+
+/** Whether the font can draw the text (a standard font knows only WinAnsi). */
+export function encodes(font: PDFFont, text: string): boolean {
+  try {
+    font.encodeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -39,7 +39,7 @@ export function seededRandom(seed: number | string): Random {
 }
 
 /** FNV-1a, so string seeds (`'de-42'`) work as well as numbers. */
-function hashSeed(seed: string): number {
+export function hashSeed(seed: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
     hash ^= seed.charCodeAt(i);

@@ -9,7 +9,7 @@ import {
   type Party,
 } from './invoice-spec.ts';
 import { type Random, seededRandom } from './prng.ts';
-import { taxRatesFor, type WordPool, wordPools } from './sample-words.ts';
+import { currencyPool, taxRatesFor, type WordPool, wordPools } from './sample-words.ts';
 
 /**
  * A random but reproducible invoice for tests and benchmarks. Every draw happens in a fixed order
@@ -24,13 +24,16 @@ export function randomInvoiceSpec(seed: number | string, overrides: Partial<Invo
   const drawnLayout = random.pick(layouts);
   const language = overrides.language ?? drawnLanguage;
   const words = wordPools[language];
-  const drawnCurrency = random.pick(words.currencies);
+  const layout = overrides.layout ?? drawnLayout;
+  const drawnCurrency = random.pick(
+    currencyPool(words, language, layout !== 'inline' && layout !== 'columns'),
+  );
   const currency = overrides.currency ?? drawnCurrency;
   const invoiceDate = addDays('2024-01-01', random.int(0, 1000));
   const dueInDays = random.pick([0, 14, 14, 30, 30, 45]);
   const spec: InvoiceSpec = {
-    vendor: party(random, words, `${random.pick(words.surnames)} ${random.pick(words.trades)}`),
-    customer: party(random, words, random.pick(words.customers)),
+    vendor: party(random, language, `${random.pick(words.surnames)} ${random.pick(words.trades)}`),
+    customer: party(random, language, random.pick(words.customers)),
     invoiceNumber: invoiceNumber(random, random.pick(words.idShapes), invoiceDate),
     invoiceDate,
     ...(dueInDays === 0 ? {} : { dueDate: addDays(invoiceDate, dueInDays) }),
@@ -44,12 +47,13 @@ export function randomInvoiceSpec(seed: number | string, overrides: Partial<Invo
   return { ...spec, ...overrides };
 }
 
-function party(random: Random, words: WordPool, baseName: string): Party {
+function party(random: Random, language: Language, baseName: string): Party {
+  const words: WordPool = wordPools[language];
   const withForm = random.chance(0.85) ? `${baseName} ${random.pick(words.legalForms)}` : baseName;
   const number = String(random.int(1, 180));
   const street = random.pick(words.streets);
-  // French addresses put the number first (`12 rue de la Paix`), German ones after (`Hauptstraße 12`).
-  const streetLine = words === wordPools.de ? `${street} ${number}` : `${number} ${street}`;
+  // English and French addresses put the number first (`12 rue de la Paix`), the others after (`Hauptstraße 12`).
+  const streetLine = language === 'en' || language === 'fr' ? `${number} ${street}` : `${street} ${number}`;
   return { name: withForm, addressLines: [streetLine, random.pick(words.cities)] };
 }
 
@@ -75,7 +79,10 @@ function lineItems(random: Random, words: WordPool): InvoiceLine[] {
 
 function ibanCountry(language: Language, currency: CurrencyCode): IbanCountry {
   if (currency === 'CHF') return 'CH';
-  return ({ en: 'GB', de: 'DE', fr: 'FR' } as const)[language];
+  if (currency === 'INR') return 'GB';
+  return ({ en: 'GB', de: 'DE', fr: 'FR', nl: 'NL', es: 'ES', it: 'IT', pt: 'PT', pl: 'PL' } as const)[
+    language
+  ];
 }
 
 function addDays(iso: string, days: number): string {

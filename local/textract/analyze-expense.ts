@@ -1,4 +1,5 @@
 import type { AnalyzeExpenseResponse } from '@aws-sdk/client-textract';
+import { pageLanguages } from '../../lambdas/processes/invoice/extract/labels.ts';
 import { sniffKind } from './document-kind.ts';
 import { TextractServiceError, unsupportedDocument } from './errors.ts';
 import { expenseResponse, type ResponseOptions } from './expense-response.ts';
@@ -7,6 +8,9 @@ import { type Recogniser, recognisePage } from './ocr.ts';
 import { type PageText, readPdfText } from './pdf-text.ts';
 import { detectSummaryFields } from './summary-fields.ts';
 import { linesOf, wordsOf } from './text-layout.ts';
+
+/** The languages whose tesseract models the OCR loads (ocr/engine.ts: eng, deu, fra). */
+const modelledLanguages: ReadonlySet<string> = new Set(['en', 'de', 'fr']);
 
 /**
  * AnalyzeExpense on a document's bytes, without HTTP: check the limits, read the page's text (the
@@ -45,6 +49,12 @@ export async function analyzeExpense(
 export function analyzePage(text: PageText, options: ResponseOptions = {}): AnalyzeExpenseResponse {
   const lines = linesOf(wordsOf(text.runs));
   const table = detectLineItems(lines);
-  const summaryFields = detectSummaryFields(lines, table.lines);
-  return expenseResponse({ page: text, lines, summaryFields, lineItems: table.lineItems }, options);
+  const summaryFields = detectSummaryFields(lines, table.lines, text);
+  const recognised = lines.some((l) => l.words.some((w) => w.confidence !== undefined));
+  const [language] = recognised ? pageLanguages(lines.map((l) => l.text)) : [];
+  const ocrModelled = language === undefined || modelledLanguages.has(language);
+  return expenseResponse(
+    { page: text, lines, summaryFields, lineItems: table.lineItems, ocrModelled },
+    options,
+  );
 }

@@ -13,6 +13,8 @@ export interface DetectedField {
   readonly type: string;
   readonly label: Span | null;
   readonly value: Span;
+  /** How much the field's placement is trusted (0–1), multiplied into the value's confidence. @default 1 */
+  readonly factor?: number;
 }
 
 export interface DetectedLineItem {

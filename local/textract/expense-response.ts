@@ -19,6 +19,8 @@ export interface PageAnalysis {
   readonly lines: readonly Line[];
   readonly summaryFields: readonly DetectedField[];
   readonly lineItems: readonly DetectedLineItem[];
+  /** Whether the OCR (if the page was recognised) has a model for the page's language. @default true */
+  readonly ocrModelled?: boolean;
 }
 
 export interface ResponseOptions {
@@ -30,7 +32,7 @@ export function expenseResponse(
   analysis: PageAnalysis,
   options: ResponseOptions = {},
 ): AnalyzeExpenseResponse {
-  const toField = (field: DetectedField) => expenseField(field, analysis.page);
+  const toField = (field: DetectedField) => expenseField(field, analysis.page, analysis.ocrModelled ?? true);
   return {
     DocumentMetadata: { Pages: 1 },
     ExpenseDocuments: [
@@ -55,23 +57,44 @@ export function expenseResponse(
 }
 
 const amountTypes = new Set(['SUBTOTAL', 'TAX', 'TOTAL', 'AMOUNT_DUE', 'UNIT_PRICE', 'PRICE']);
+/**
+ * Names are compared letter for letter, and OCR misreads accents (`Lôpez` for `López`) and reads
+ * languages it has no model for worse, all with high word confidences.
+ */
+const nameTypes = new Set(['VENDOR_NAME', 'RECEIVER_NAME']);
+const recognisedNameFactor = 0.88;
 
-function expenseField(field: DetectedField, page: PageSize): ExpenseField {
+function nameFactor(field: DetectedField, modelled: boolean): number {
+  if (!nameTypes.has(field.type) || !field.value.words.some((w) => w.confidence !== undefined)) return 1;
+  const accented = /[^\p{ASCII}]/u.test(field.value.text.normalize('NFC').replace(/[^\p{L}]/gu, ''));
+  return accented || !modelled ? recognisedNameFactor : 1;
+}
+
+function expenseField(field: DetectedField, page: PageSize, modelled: boolean): ExpenseField {
   const code = amountTypes.has(field.type) ? currencyOf(field.value.text) : null;
+  const value = detection(field.value, page, (field.factor ?? 1) * nameFactor(field, modelled));
   return {
     Type: { Text: field.type, Confidence: textLayerConfidence },
     ...(field.label === null ? {} : { LabelDetection: detection(field.label, page) }),
-    ValueDetection: detection(field.value, page),
+    ValueDetection: value,
     PageNumber: 1,
-    ...(code === null ? {} : { Currency: { Code: code, Confidence: textLayerConfidence } }),
+    ...(code === null
+      ? {}
+      : { Currency: { Code: code, Confidence: value.Confidence ?? textLayerConfidence } }),
   };
 }
 
-function detection(span: Span, page: PageSize): ExpenseDetection {
+/**
+ * A field is read right only when every word of it is: its confidence is its least sure word's
+ * (OCR's), times what its placement on the page says (`factor`).
+ */
+function detection(span: Span, page: PageSize, factor = 1): ExpenseDetection {
+  const least = Math.min(...span.words.map((w) => w.confidence ?? textLayerConfidence));
+  const confidence = span.words.length === 0 ? textLayerConfidence : least;
   return {
     Text: span.text,
     Geometry: geometryOf(quadOfBox(unionBox(span.words.map((w) => w.box))), page),
-    Confidence: confidenceOf(span.words),
+    Confidence: Math.round(confidence * factor * 100) / 100,
   };
 }
 

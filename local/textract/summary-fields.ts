@@ -1,45 +1,80 @@
+import { issuerName } from '../../lambdas/processes/invoice/extract/issuer.ts';
 import { type DetectedField, spanOfLines, spanOfWords } from './detected.ts';
-import { horizontalOverlap } from './geometry.ts';
-import { isDocumentTitle, type LabelKind, labelKind } from './labels.ts';
-import { type Line, sameBaseline } from './text-layout.ts';
+import type { PageSize } from './geometry.ts';
+import { type LabelHit, labelHits } from './label-spans.ts';
+import type { LabelKind } from './labels.ts';
+import { type Candidate, valueCandidates } from './pairing.ts';
+import { type Line, stackUnder } from './text-layout.ts';
+import { valueFits } from './value-types.ts';
 
 /**
- * Summary fields from the LINEs outside the table: a label with its value to the right on the same
- * baseline, directly under it, or after a colon in the same LINE; the customer's block under its
- * label; and the vendor, the largest and top-most text above the customer's block.
+ * Summary fields from the LINEs outside the table. Labels are found in every lexicon language: a
+ * LINE that is a label takes its value from the right or from below (whichever fits the field and
+ * sits best: distance and alignment become the field's confidence), a label leading a LINE keeps
+ * the rest of it, a title may carry the number and the date. The customer's block hangs under its
+ * label; the vendor is the issuer block's name (legal form, VAT number, domain, size, position).
  */
 
-/** A value sits under its label when the gap between them is under this (× font size). */
-const belowGap = 1.0;
+/** Confidence factors: how much a field's placement says about its being right. */
+const factors = {
+  inline: 1,
+  title: 0.93,
+  ambiguous: 0.97,
+  unlabelledDate: 0.85,
+  vendorLabel: 0.97,
+} as const;
 
-export function detectSummaryFields(lines: readonly Line[], taken: ReadonlySet<Line>): DetectedField[] {
+export function detectSummaryFields(
+  lines: readonly Line[],
+  taken: ReadonlySet<Line>,
+  page: PageSize = extentOf(lines),
+): DetectedField[] {
   const free = lines.filter((line) => !taken.has(line));
-  const labels = new Map<Line, LabelKind>();
-  for (const line of free) {
-    const kind = wholeLabelKind(line.text);
-    if (kind !== null) labels.set(line, kind);
+  const hits = free.flatMap(labelHits);
+  const labelLines = new Set(hits.filter((h) => h.value.length === 0).map((h) => h.line));
+  const used = new Set<Line>(hits.map((h) => h.line));
+  const fields: DetectedField[] = hits.flatMap((hit) => (hit.value.length === 0 ? [] : [inlineField(hit)]));
+  const proposals = hits
+    .filter((hit) => hit.value.length === 0)
+    .flatMap((hit) => {
+      const candidates = valueCandidates(hit.line, free, page).filter(
+        (c) => !labelLines.has(c.line) && !used.has(c.line) && valueFits(hit.kind, c.line.text),
+      );
+      const ambiguous = candidates.length > 1 ? factors.ambiguous : 1;
+      return candidates.map((c) => ({ hit, candidate: c, factor: c.factor * ambiguous }));
+    })
+    .sort((a, b) => b.factor - a.factor);
+  const paired = new Set<LabelHit>();
+  let receiverTop = Number.POSITIVE_INFINITY;
+  for (const { hit, candidate, factor } of proposals) {
+    if (paired.has(hit) || used.has(candidate.line)) continue;
+    paired.add(hit);
+    used.add(candidate.line);
+    if (hit.kind === 'RECEIVER') {
+      receiverTop = Math.min(receiverTop, hit.line.box.top);
+      fields.push(...receiverFields(hit.line, candidate, free, labelLines, used));
+    } else fields.push(pairedField(hit.kind, hit.line, candidate, factor));
   }
-  const used = new Set<Line>(labels.keys());
-  const fields: DetectedField[] = [];
-  for (const line of free) {
-    const kind = labels.get(line);
-    if (kind === undefined) {
-      const inline = used.has(line) ? null : inlineField(line);
-      if (inline !== null) {
-        fields.push(inline);
-        used.add(line);
-      }
-      continue;
-    }
-    const value = valueRightOf(line, free, labels, used) ?? valueBelow(line, free, labels, used);
-    if (value === undefined) continue;
-    used.add(value);
-    if (kind === 'RECEIVER') fields.push(...receiverFields(line, value, free, labels, used));
-    else fields.push({ type: kind, label: spanOfLines([line]), value: spanOfLines([value]) });
-  }
-  const receiverTop = [...labels].find(([, kind]) => kind === 'RECEIVER')?.[0].box.top;
-  const vendor = vendorFields(free, used, receiverTop ?? firstLabelTop(labels));
+  const vendor = fields.some((f) => f.type === 'VENDOR_NAME') ? [] : vendorFields(free, used, page);
   return [...vendor, ...unlabelledDate(subtotalAmongTotals(fields), free, used)];
+}
+
+function inlineField(hit: LabelHit): DetectedField {
+  return {
+    type: hit.kind === 'VENDOR' ? 'VENDOR_NAME' : hit.kind,
+    label: spanOfWords(hit.label),
+    value: spanOfWords(hit.value),
+    factor: hit.fromTitle ? factors.title : factors.inline,
+  };
+}
+
+function pairedField(kind: LabelKind, label: Line, candidate: Candidate, factor: number): DetectedField {
+  return {
+    type: kind === 'VENDOR' ? 'VENDOR_NAME' : kind,
+    label: spanOfLines([label]),
+    value: spanOfLines([candidate.line]),
+    factor: kind === 'VENDOR' ? Math.min(factor, factors.vendorLabel) : factor,
+  };
 }
 
 /** `Total`, `Tax`, `Grand total`: with no subtotal label, a total printed above the tax is the subtotal. */
@@ -66,123 +101,65 @@ const dateOnly =
 /** Receipts print their date without a label: with no labelled one, the first lone date is it. */
 function unlabelledDate(fields: DetectedField[], free: readonly Line[], used: Set<Line>): DetectedField[] {
   if (fields.some((f) => f.type === 'INVOICE_RECEIPT_DATE')) return fields;
-  const line = free.find((l) => !used.has(l) && dateOnly.test(l.text));
+  const line = free.find(
+    (l) => !used.has(l) && dateOnly.test(l.text) && valueFits('INVOICE_RECEIPT_DATE', l.text),
+  );
   if (line === undefined) return fields;
   used.add(line);
-  return [...fields, { type: 'INVOICE_RECEIPT_DATE', label: null, value: spanOfLines([line]) }];
-}
-
-/** A whole LINE that is a known label, or any short text ending in a colon (Textract's OTHER). */
-function wholeLabelKind(text: string): LabelKind | null {
-  return labelKind(text) ?? (/:\s*$/u.test(text) && looksLikeLabel(text) ? 'OTHER' : null);
-}
-
-/** `Invoice number: INV-1`, `IBAN : DE89 …`: label and value in one LINE, split at the first colon. */
-function inlineField(line: Line): DetectedField | null {
-  const colon = line.words.findIndex((w) => w.text.endsWith(':'));
-  if (colon === -1) return leadingLabelField(line);
-  if (colon === line.words.length - 1) return null;
-  const label = spanOfWords(line.words.slice(0, colon + 1));
-  const kind = labelKind(label.text) ?? (looksLikeLabel(label.text) ? 'OTHER' : null);
-  if (kind === null || kind === 'RECEIVER') return null;
-  return { type: kind, label, value: spanOfWords(line.words.slice(colon + 1)) };
-}
-
-/** `DATE 01-Jan-2021`, `TR# 21772`: a known label leading a LINE, a value with digits after it. */
-function leadingLabelField(line: Line): DetectedField | null {
-  for (let n = Math.min(4, line.words.length - 1); n >= 1; n--) {
-    const label = spanOfWords(line.words.slice(0, n));
-    const kind = labelKind(label.text);
-    if (kind === null || kind === 'OTHER' || kind === 'RECEIVER') continue;
-    const value = spanOfWords(line.words.slice(n));
-    return /\d/u.test(value.text) ? { type: kind, label, value } : null;
-  }
-  return null;
-}
-
-/** Up to five words with letters and no digits: a label, not a sentence or a time of day. */
-function looksLikeLabel(text: string): boolean {
-  const words = text.replace(/:\s*$/u, '').trim().split(/\s+/u);
-  return words.length <= 5 && /\p{L}{2}/u.test(text) && !/\d/u.test(text);
-}
-
-/** The nearest LINE to the right on the same baseline, unless that is another label. */
-function valueRightOf(label: Line, free: readonly Line[], labels: Map<Line, LabelKind>, used: Set<Line>) {
-  const right = free
-    .filter((l) => l !== label && l.box.left >= label.box.right && sameBaseline(label, l))
-    .sort((a, b) => a.box.left - b.box.left)[0];
-  return right !== undefined && !labels.has(right) && !used.has(right) ? right : undefined;
-}
-
-/** The nearest LINE directly under the label, overlapping it horizontally. */
-function valueBelow(label: Line, free: readonly Line[], labels: Map<Line, LabelKind>, used: Set<Line>) {
-  return below(label, free).find((l) => !labels.has(l) && !used.has(l));
-}
-
-function below(line: Line, free: readonly Line[]): Line[] {
-  return free
-    .filter((l) => {
-      const gap = l.box.top - line.box.bottom;
-      return gap > -0.2 * line.fontSize && gap < belowGap * Math.max(line.fontSize, l.fontSize);
-    })
-    .filter((l) => horizontalOverlap(l.box, line.box) > 0)
-    .sort((a, b) => a.box.top - b.box.top);
+  return [
+    ...fields,
+    { type: 'INVOICE_RECEIPT_DATE', label: null, value: spanOfLines([line]), factor: factors.unlabelledDate },
+  ];
 }
 
 /** `Bill to:` then the customer's name, then the address lines stacked under it. */
 function receiverFields(
   label: Line,
-  name: Line,
+  name: Candidate,
   free: readonly Line[],
-  labels: Map<Line, LabelKind>,
+  labels: ReadonlySet<Line>,
   used: Set<Line>,
 ): DetectedField[] {
-  const address = stackUnder(name, free, labels, used);
+  const address = stackUnder(name.line, free, (l) => !labels.has(l) && !used.has(l));
+  for (const line of address) used.add(line);
   const fields: DetectedField[] = [
-    { type: 'RECEIVER_NAME', label: spanOfLines([label]), value: spanOfLines([name]) },
+    {
+      type: 'RECEIVER_NAME',
+      label: spanOfLines([label]),
+      value: spanOfLines([name.line]),
+      factor: name.factor,
+    },
   ];
   if (address.length > 0)
     fields.push({ type: 'RECEIVER_ADDRESS', label: null, value: spanOfLines(address, '\n') });
   return fields;
 }
 
-/**
- * The vendor: among the free LINEs above `limit`, the largest text (ties: the top-most) that is not
- * the document's title; its address is the block stacked under it.
- */
-function vendorFields(free: readonly Line[], used: Set<Line>, limit: number): DetectedField[] {
-  const candidates = free
-    .filter(
-      (l) => !used.has(l) && l.box.bottom <= limit && /\p{L}{2}/u.test(l.text) && !isDocumentTitle(l.text),
-    )
-    .sort((a, b) => b.fontSize - a.fontSize || a.box.top - b.box.top);
-  const vendor = candidates[0];
-  if (vendor === undefined) return [];
+/** The issuer block's name (see lambdas/processes/invoice/extract/issuer.ts) and the address stacked under it. */
+function vendorFields(free: readonly Line[], used: Set<Line>, page: PageSize): DetectedField[] {
+  const exclude = new Set(free.flatMap((line, i) => (used.has(line) ? [i] : [])));
+  const issuer = issuerName(
+    free.map((l) => ({ text: l.text, ...l.box })),
+    { exclude, pageHeight: page.height },
+  );
+  const vendor = issuer === null ? undefined : free[issuer.line];
+  if (issuer === null || vendor === undefined) return [];
   used.add(vendor);
-  const address = stackUnder(vendor, free, new Map(), used).filter((l) => l.fontSize <= vendor.fontSize);
-  const fields: DetectedField[] = [{ type: 'VENDOR_NAME', label: null, value: spanOfLines([vendor]) }];
+  const address = stackUnder(vendor, free, (l) => !used.has(l)).filter((l) => l.fontSize <= vendor.fontSize);
+  for (const line of address) used.add(line);
+  const name =
+    issuer.name === vendor.text ? spanOfLines([vendor]) : { text: issuer.name, words: vendor.words };
+  const fields: DetectedField[] = [
+    { type: 'VENDOR_NAME', label: null, value: name, factor: issuer.confidence / 99 },
+  ];
   if (address.length > 0)
     fields.push({ type: 'VENDOR_ADDRESS', label: null, value: spanOfLines(address, '\n') });
   return fields;
 }
 
-/** LINEs stacked directly under `top`, left-aligned with it, each close under the one before. */
-function stackUnder(top: Line, free: readonly Line[], labels: Map<Line, LabelKind>, used: Set<Line>): Line[] {
-  const stack: Line[] = [];
-  let last = top;
-  for (;;) {
-    const next = below(last, free).find(
-      (l) => !labels.has(l) && !used.has(l) && Math.abs(l.box.left - top.box.left) <= top.fontSize,
-    );
-    if (next === undefined) return stack;
-    stack.push(next);
-    used.add(next);
-    last = next;
-  }
-}
-
-/** Without a customer block, the vendor is looked for above the first label. */
-function firstLabelTop(labels: Map<Line, LabelKind>): number {
-  const tops = [...labels.keys()].map((l) => l.box.top);
-  return tops.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...tops);
+function extentOf(lines: readonly Line[]): PageSize {
+  return {
+    width: Math.max(1, ...lines.map((l) => l.box.right)),
+    height: Math.max(1, ...lines.map((l) => l.box.bottom)),
+  };
 }

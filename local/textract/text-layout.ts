@@ -1,4 +1,4 @@
-import { type Box, boxOfPoints, type Quad, sliceQuad, unionBox } from './geometry.ts';
+import { type Box, boxOfPoints, horizontalOverlap, type Quad, sliceQuad, unionBox } from './geometry.ts';
 import type { TextRun } from './pdf-text.ts';
 
 /**
@@ -67,6 +67,34 @@ export function lineOf(words: readonly Word[]): Line {
     box: unionBox(words.map((w) => w.box)),
     fontSize: Math.max(...words.map((w) => w.fontSize)),
   };
+}
+
+/** A LINE sits under another when the gap between them is under this (× font size). */
+const belowGap = 1.0;
+
+/** The LINEs directly under `line`, overlapping it horizontally, nearest first. */
+export function below(line: Line, free: readonly Line[]): Line[] {
+  return free
+    .filter((l) => {
+      const gap = l.box.top - line.box.bottom;
+      return gap > -0.2 * line.fontSize && gap < belowGap * Math.max(line.fontSize, l.fontSize);
+    })
+    .filter((l) => horizontalOverlap(l.box, line.box) > 0)
+    .sort((a, b) => a.box.top - b.box.top);
+}
+
+/** LINEs stacked directly under `top`, left-aligned with it, each close under the one before. */
+export function stackUnder(top: Line, free: readonly Line[], accept: (line: Line) => boolean): Line[] {
+  const stack: Line[] = [];
+  let last = top;
+  for (;;) {
+    const next = below(last, free).find(
+      (l) => accept(l) && !stack.includes(l) && Math.abs(l.box.left - top.box.left) <= top.fontSize,
+    );
+    if (next === undefined) return stack;
+    stack.push(next);
+    last = next;
+  }
 }
 
 /** Two boxes on one baseline: their bottoms (the descender line) within a fraction of the font size. */

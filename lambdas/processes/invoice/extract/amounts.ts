@@ -1,7 +1,7 @@
 /**
  * Money amounts as invoices print them, to decimal strings with exactly two places. The decimal and
  * grouping separators are read from the number itself (`1.234,56`, `1,234.56`, `1 234,56`,
- * `1'234.50`), never from a locale, because one invoice may mix a German layout with a US total.
+ * `1'234.50`, `1,23,456.00`), never from a locale, because one invoice may mix a German layout with a US total.
  */
 
 /** Digit runs joined by single separators: `.`, `,`, apostrophes or (narrow / no-break) spaces. */
@@ -68,13 +68,21 @@ function splitNumber(core: string): NumberParts | null {
   return { integer: intGroups.join(''), fraction: decimal ? lastGroup : '' };
 }
 
-/** Thousands groups: one kind of separator, never the decimal one, 1–3 digits first, then threes. */
+/**
+ * Thousands groups: one kind of separator, never the decimal one, 1–3 digits first, then threes; or
+ * the Indian lakh grouping (`1,23,45,678`): twos, then a final three.
+ */
 function validGrouping(groups: readonly string[], seps: readonly string[], decimal?: string): boolean {
   if (seps.length === 0) return true;
   const kind = seps[0];
   if (kind === decimal || seps.some((s) => s !== kind)) return false;
   const [first, ...rest] = groups;
-  return first !== undefined && first.length <= 3 && rest.every((g) => g.length === 3);
+  if (first === undefined || first.length > 3) return false;
+  if (rest.every((g) => g.length === 3)) return true;
+  const last = rest.at(-1);
+  return (
+    kind === ',' && first.length <= 2 && last?.length === 3 && rest.slice(0, -1).every((g) => g.length === 2)
+  );
 }
 
 /** All space-like characters group alike, and so do both apostrophes. */

@@ -1,7 +1,10 @@
+import { foldLetters } from './label-text.ts';
+import { lexiconLanguages, lexicons } from './lexicon/index.ts';
+
 /**
  * Dates as invoices print them, to ISO `YYYY-MM-DD`: numeric (`2021-01-31`, `01/31/2021`,
- * `31.01.2021`) and with English, German or French month names (`01-Jan-2021`, `January 31, 2021`,
- * `31. Januar 2021`, `1er février 2021`, `Thursday, 26 March 2020`).
+ * `31.01.2021`) and with month names in every lexicon's language (`01-Jan-2021`, `January 31, 2021`,
+ * `31. Januar 2021`, `1er février 2021`, `3 de agosto de 2014`, `19 april 2014`, `3 sierpnia 2014 r.`).
  */
 
 export interface ParsedDate {
@@ -15,32 +18,23 @@ export interface DateOptions {
   readonly monthFirst: boolean;
 }
 
-/** Month names and abbreviations, lower case without accents (`märz` → `marz`, `août` → `aout`). */
-const months: Readonly<Record<string, number>> = Object.fromEntries(
-  (
-    [
-      [1, 'january jan januar janner janvier janv'],
-      [2, 'february feb februar feber fevrier fevr fev'],
-      [3, 'march mar marz maerz mrz mars'],
-      [4, 'april apr avril avr'],
-      [5, 'may mai'],
-      [6, 'june jun juni juin'],
-      [7, 'july jul juli juillet juil'],
-      [8, 'august aug aout'],
-      [9, 'september sep sept septembre'],
-      [10, 'october oct oktober okt octobre'],
-      [11, 'november nov novembre'],
-      [12, 'december dec dezember dez decembre'],
-    ] as const
-  ).flatMap(([month, names]) => names.split(' ').map((name) => [name, month])),
-);
+/** Month names and abbreviations of every lexicon, in matching form (`märz` → `marz`, `août` → `aout`). */
+const months: ReadonlyMap<string, number> = monthTable();
 
-const weekday =
-  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+/;
+const weekdays = lexiconLanguages.flatMap((l) => lexicons[l].weekdays).sort((a, b) => b.length - a.length);
+const weekday = new RegExp(
+  `^(?:${weekdays.map((w) => w.replace(/ /gu, '[\\s-]*')).join('|')})\\.?,?\\s+`,
+  'u',
+);
+/** Words between a date's parts (`de`, `of`, `r.`), dropped wherever they stand alone. */
+const dateWords = new RegExp(
+  `(?<=^|\\s)(?:${[...new Set(lexiconLanguages.flatMap((l) => lexicons[l].dateWords))].join('|')})\\.?(?=\\s|$|,)`,
+  'gu',
+);
 const isoDate = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const numericDate = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/;
-const dayMonthYear = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(\p{L}+)\.?[\s\-/.,]*(\d{4}|\d{2})$/u;
-const monthDayYear = /^(\p{L}+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]*(\d{4})$/u;
+const dayMonthYear = /^(\d{1,2})(?:st|nd|rd|th|er|o|\.)?[\s\-/.]*(\p{L}+)\.?[\s\-/.,]*(\d{4}|\d{2})$/u;
+const monthDayYear = /^(\p{L}+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.,]*(\d{4})$/u;
 
 /**
  * Parses a printed date; null when it matches no known form or names no real day.
@@ -48,7 +42,13 @@ const monthDayYear = /^(\p{L}+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]*(
  * @example parseDate('12/07/2019', { monthFirst: true }) // { iso: '2019-12-07', ambiguous: true }
  */
 export function parseDate(text: string, options: DateOptions): ParsedDate | null {
-  const s = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(weekday, '');
+  const s = foldLetters(text)
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(weekday, '')
+    .replace(dateWords, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
   let m = isoDate.exec(s);
   if (m) return build(m[1], m[2], m[3], false);
   m = numericDate.exec(s);
@@ -78,8 +78,7 @@ function numeric(
 }
 
 function named(day: string | undefined, monthName: string | undefined, year: string | undefined) {
-  const key = (monthName ?? '').normalize('NFD').replace(/\p{M}/gu, '');
-  const month = months[key];
+  const month = months.get(monthName ?? '');
   return month === undefined ? null : build(year, String(month), day, false);
 }
 
@@ -101,4 +100,19 @@ function build(
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** Every lexicon's month names to month numbers; a name two languages give different months would be a data error. */
+function monthTable(): Map<string, number> {
+  const table = new Map<string, number>();
+  for (const language of lexiconLanguages)
+    lexicons[language].months.forEach((names, i) => {
+      for (const name of names) {
+        const known = table.get(name);
+        if (known !== undefined && known !== i + 1)
+          throw new Error(`Month name ${name} is month ${known} and ${i + 1} (${language})`);
+        table.set(name, i + 1);
+      }
+    });
+  return table;
 }

@@ -1,5 +1,6 @@
 import type {
   AnalyzeExpenseResponse,
+  Block,
   ExpenseDetection,
   ExpenseField as SdkExpenseField,
 } from '@aws-sdk/client-textract';
@@ -10,6 +11,7 @@ import {
   type ExpenseField,
   TextractExpense,
 } from 'amazon-textract-response-parser';
+import type { TextLine } from './issuer.ts';
 
 /**
  * Walks Textract expense responses with amazon-textract-response-parser and flattens them to plain
@@ -32,8 +34,15 @@ export interface RawField {
   readonly groups: readonly string[];
 }
 
+/** A LINE block: the page's text as Textract read it, with its box as fractions of the page. */
+export interface PageLine extends TextLine {
+  readonly page: number;
+}
+
 export interface ExpenseContent {
   readonly summary: readonly RawField[];
+  /** The LINE blocks of every document, when the response carries them (AnalyzeExpense does). */
+  readonly lines: readonly PageLine[];
   /** One entry per line item, in reading order across documents and pages. */
   readonly lineItems: readonly (readonly RawField[])[];
   readonly pageCount: number;
@@ -56,7 +65,29 @@ export function readExpense(responses: readonly ExpenseResponse[]): ExpenseConte
     ...summary.map((f) => f.page),
     ...lineItems.flat().map((f) => f.page),
   ];
-  return { summary, lineItems, pageCount: Math.max(1, ...pages) };
+  const lines = responses.flatMap((r) =>
+    (r.ExpenseDocuments ?? []).flatMap((doc) => linesOf(doc.Blocks ?? [])),
+  );
+  return { summary, lines, lineItems, pageCount: Math.max(1, ...pages) };
+}
+
+function linesOf(blocks: readonly Block[]): PageLine[] {
+  return blocks.flatMap((block) => {
+    const box = block.Geometry?.BoundingBox;
+    if (block.BlockType !== 'LINE' || block.Text === undefined || box === undefined) return [];
+    const [left, top] = [box.Left ?? 0, box.Top ?? 0];
+    return [
+      {
+        text: block.Text,
+        left,
+        top,
+        right: left + (box.Width ?? 0),
+        bottom: top + (box.Height ?? 0),
+        confidence: block.Confidence ?? 99,
+        page: block.Page ?? 1,
+      },
+    ];
+  });
 }
 
 function toRawField(field: ExpenseField): RawField {

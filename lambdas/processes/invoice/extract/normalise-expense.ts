@@ -1,12 +1,16 @@
 import { type Field, type HeaderField, headerFields, type NormalizedInvoice } from '../domain/invoice.ts';
-import { centsOf, parseAmount } from './amounts.ts';
+import { centsOf, formatCents } from './amounts.ts';
 import { bankAccountHash } from './bank-account.ts';
 import { currencyCode, detectCurrency, monthFirstFor } from './currency.ts';
 import { parseDate } from './dates.ts';
 import { type ExpenseResponse, type RawField, readExpense } from './expense-fields.ts';
+import { readInvoiceId } from './invoice-id.ts';
+import { pageLanguages } from './labels.ts';
 import { normaliseLineItems } from './line-items.ts';
+import { pageCurrency } from './page-currency.ts';
 import { type Picked, pickParsed, rankFields, roundConfidence } from './pick-field.ts';
-import { normaliseVendorName } from './vendor-name.ts';
+import { pickVendor } from './pick-vendor.ts';
+import { type Amount, amountsOf, reconcileAmounts } from './reconcile-amounts.ts';
 
 /** Summary field types that hold money, searched for a printed currency when Textract names none. */
 const amountTypes = new Set([
@@ -41,32 +45,47 @@ export function normaliseExpense(response: ExpenseResponse | readonly ExpenseRes
   };
   const asIs = (v: string) => v;
 
-  const vendorFields = [
-    ...ofType('VENDOR_NAME'),
-    ...rankFields(summary, (f) => f.type === 'NAME' && f.groups.includes('VENDOR')),
-  ];
-  const vendor = settle(
-    'vendor',
-    pickParsed(vendorFields, (f) => normaliseVendorName(f.value)),
+  const picked = pickVendor(content);
+  const vendor = picked === null || picked === 'unparseable' ? null : picked;
+  if (vendor === null) notes.set('vendor', `vendor: ${picked === null ? 'missing' : 'unparseable'}`);
+  const invoiceNumber = settle(
+    'invoiceNumber',
+    pickParsed(ofType('INVOICE_RECEIPT_ID'), (f) => readInvoiceId(f.value)),
     asIs,
   );
-  const invoiceNumber = settle('invoiceNumber', pickParsed(ofType('INVOICE_RECEIPT_ID'), readId), asIs);
-  const amounts = {
-    subtotal: pickParsed(ofType('SUBTOTAL'), (f) => parseAmount(f.value)),
-    tax: pickParsed(ofType('TAX'), (f) => parseAmount(f.value)),
-    // AMOUNT_DUE stands in only when no TOTAL reads.
-    total: pickParsed(ofType('TOTAL', 'AMOUNT_DUE'), (f) => parseAmount(f.value)),
+  const amounts = reconcileAmounts({
+    subtotal: amountsOf(ofType('SUBTOTAL')),
+    tax: amountsOf(ofType('TAX')),
+    total: amountsOf(ofType('TOTAL', 'AMOUNT_DUE')),
+  });
+  const amount = (name: HeaderField, types: readonly string[], chosen: Amount | null, factor = 1) => {
+    if (chosen !== null)
+      return {
+        value: formatCents(chosen.cents),
+        confidence: roundConfidence(chosen.field.confidence * factor),
+      };
+    notes.set(name, `${name}: ${ofType(...types).length > 0 ? 'unparseable' : 'missing'}`);
+    return null;
   };
-  const subtotal = settle('subtotal', amounts.subtotal, asIs);
-  const tax = settle('tax', amounts.tax, asIs);
-  const total = settle('total', amounts.total, asIs);
-  const chosenAmounts = [amounts.total, amounts.subtotal, amounts.tax].flatMap((p) =>
-    p.kind === 'found' ? [p.field] : [],
+  const subtotal = amount('subtotal', ['SUBTOTAL'], amounts.subtotal);
+  const tax = amount('tax', ['TAX'], amounts.tax);
+  const total = amount('total', ['TOTAL', 'AMOUNT_DUE'], amounts.total, amounts.totalFactor);
+  const chosenAmounts = [amounts.total, amounts.subtotal, amounts.tax].flatMap((a) =>
+    a === null ? [] : [a.field],
   );
-  const currency = pickCurrency(summary, chosenAmounts, content.lineItems.flat());
+  const lineTexts = content.lines.map((l) => l.text);
+  const languages = pageLanguages([
+    ...lineTexts,
+    ...summary.flatMap((f) => (f.label === null ? [] : [f.label])),
+  ]);
+  const printedCurrency = pickCurrency(summary, chosenAmounts, content.lineItems.flat());
+  const currency =
+    printedCurrency === null
+      ? fromPage(content.lines, languages)
+      : corroborated(printedCurrency, summary, lineTexts);
   if (currency === null) notes.set('currency', 'currency: missing');
 
-  const monthFirst = monthFirstFor(currency?.value ?? null);
+  const monthFirst = monthFirstFor(currency?.value ?? null, languages[0] ?? null);
   const date = (name: HeaderField, type: string) => {
     const picked = pickParsed(ofType(type), (f) => parseDate(f.value, { monthFirst }));
     if (picked.kind === 'found' && picked.value.ambiguous)
@@ -98,15 +117,6 @@ export function normaliseExpense(response: ExpenseResponse | readonly ExpenseRes
   };
 }
 
-/** Invoice ids keep their characters; only spacing and a leading `#` or `№` go. */
-function readId(field: RawField): string | null {
-  const id = field.value
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/^[#№]\s*/u, '');
-  return id === '' ? null : id;
-}
-
 /**
  * The invoice currency: Textract's code on the chosen amounts, then on any field; failing that, a code
  * or symbol printed in the chosen amounts, any other amount, then the line item prices.
@@ -131,6 +141,35 @@ function pickCurrency(
     if (code !== null) return { value: code, confidence: roundConfidence(f.confidence) };
   }
   return null;
+}
+
+/** A currency seen once is trusted less, and one that other amounts contradict less still. */
+const seenOnceFactor = 0.9;
+const contradictedFactor = 0.8;
+
+/**
+ * The printed currency weighed against the rest of the page: how many amounts and LINEs show it, and
+ * whether any amount shows another (an OCR misreading `₹` as `¥` shows it once, and alone).
+ */
+function corroborated(currency: Field, summary: readonly RawField[], lines: readonly string[]): Field {
+  const shown = summary
+    .filter((f) => amountTypes.has(f.type))
+    .flatMap((f) => currencyCode(f.currencyCode) ?? detectCurrency(f.value) ?? []);
+  const onLines = lines.filter((l) => detectCurrency(l) === currency.value).length;
+  const agreeing = Math.max(shown.filter((c) => c === currency.value).length, onLines);
+  // Without the page's LINEs there is nothing to weigh it against.
+  let factor = lines.length > 0 && agreeing <= 1 ? seenOnceFactor : 1;
+  if (shown.some((c) => c !== currency.value)) factor *= contradictedFactor;
+  return { value: currency.value, confidence: roundConfidence(currency.confidence * factor) };
+}
+
+/** Printed anywhere on the page, or the issuer's country's currency as a low-confidence guess. */
+function fromPage(
+  lines: Parameters<typeof pageCurrency>[0],
+  languages: Parameters<typeof pageCurrency>[1],
+): Field | null {
+  const found = pageCurrency(lines, languages);
+  return found === null ? null : { value: found.code, confidence: found.confidence };
 }
 
 /** Totals are checked to the cent, only when all three were read. */

@@ -37,3 +37,14 @@ function looksLikeAddress(part: string): boolean {
 function collapse(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * A whole line that reads as an address: a house number first (`12 High Street`), a postcode
+ * (`10115 Berlin`, `1012 AB`, `00-950`, `EC1A 1BB`) or a street word next to a number.
+ */
+export function isAddressLine(text: string): boolean {
+  const line = collapse(text);
+  if (/^\d/u.test(line) || /\d{4,}/u.test(line)) return true;
+  if (/\b\d{2}-\d{3}\b|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/u.test(line)) return true;
+  return /\d/u.test(line) && streetWords.test(line);
+}

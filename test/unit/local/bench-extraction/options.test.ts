@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../../../local/bench-extraction/options.ts';
 
 describe('parseOptions', () => {
-  it('defaults to 60 invoices from seed 1, as tables', () => {
-    expect(parseOptions([])).toEqual({ count: 60, seed: 1, json: false, psm: undefined });
+  it('defaults to 160 invoices from seed 1, as tables', () => {
+    expect(parseOptions([])).toEqual({ count: 160, seed: 1, json: false, psm: undefined });
   });
 
   it('reads every flag', () => {

@@ -12,10 +12,19 @@ const right = {
   currency: true,
 };
 
+const confident = {
+  vendor: 96,
+  invoiceNumber: 99,
+  invoiceDate: 99,
+  dueDate: null,
+  total: 99,
+  currency: 99,
+};
+
 describe('benchCases', () => {
-  it('balances formats, languages and layouts over 24 cases', () => {
+  it('holds every format × language × layout once in 160 cases', () => {
     // Act
-    const cases = benchCases(24, 1);
+    const cases = benchCases(160, 1);
 
     // Assess
     const count = (key: (c: (typeof cases)[number]) => string) => {
@@ -23,10 +32,10 @@ describe('benchCases', () => {
       for (const c of cases) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
       return [...counts.values()];
     };
-    expect(count((c) => c.format)).toEqual([6, 6, 6, 6]);
-    expect(count((c) => c.spec.language)).toEqual([8, 8, 8]);
-    expect(count((c) => c.spec.layout)).toEqual([12, 12]);
-    expect(count((c) => `${c.format}/${c.spec.language}/${c.spec.layout}`)).toEqual(Array(24).fill(1));
+    expect(count((c) => c.format)).toEqual([40, 40, 40, 40]);
+    expect(count((c) => c.spec.language)).toEqual(Array(8).fill(20));
+    expect(count((c) => c.spec.layout)).toEqual(Array(5).fill(32));
+    expect(count((c) => `${c.format}/${c.spec.language}/${c.spec.layout}`)).toEqual(Array(160).fill(1));
   });
 
   it('is the same for the same seed', () => {
@@ -45,6 +54,7 @@ describe('summarise and formatSummary', () => {
         layout: 'inline' as const,
         seconds: f + n / 10,
         scores: n === 2 && format === 'jpeg' ? { ...right, total: false } : right,
+        confidences: { ...confident, total: n === 2 && format === 'jpeg' ? 95 : 99 },
         error: null,
       })),
     );
@@ -61,5 +71,13 @@ describe('summarise and formatSummary', () => {
     expect(text).toContain('Wall time 12.3 s');
     expect(text).toMatch(/jpeg\s+2\s+100\.0%\s+100\.0%\s+100\.0%\s+100\.0%\s+50\.0%/);
     expect(text).toContain('jpeg-2: total');
+    expect(summary.byLanguage.en).toMatchObject({ cases: 8, accuracy: { total: 0.875 } });
+    expect(summary.confidence.total).toMatchObject({
+      right: { n: 7, min: 99 },
+      wrong: { n: 1, max: 95 },
+      threshold: 90,
+      wrongTrusted: 1,
+    });
+    expect(summary.confidence.dueDate.right.n).toBe(0);
   });
 });

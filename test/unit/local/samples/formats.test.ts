@@ -57,4 +57,37 @@ describe('formats', () => {
     // Act / Assess
     expect(formatIban('DE89370400440532013000')).toBe('DE89 3704 0044 0532 0130 00');
   });
+
+  it.each<[number, CurrencyCode, Language, string]>([
+    [123450, 'CHF', 'de', "CHF 1'234.50"],
+    [12345678, 'INR', 'en', '₹1,23,456.78'],
+    [123456, 'EUR', 'nl', '€ 1.234,56'],
+    [123456, 'PLN', 'pl', '1 234,56 zł'],
+  ])('prints regional money %i %s %s as %j', (cents, currency, language, printed) => {
+    // Act
+    const money = formatMoney(cents, currency, language === 'de' ? 'en' : language, true);
+
+    // Assess
+    expect(money).toBe(printed);
+  });
+
+  it.each<[Language, string]>([
+    ['en', '3 August 2014'],
+    ['nl', '3 augustus 2014'],
+    ['fr', '3 août 2014'],
+    ['de', '3. August 2014'],
+    ['es', '3 de agosto de 2014'],
+    ['it', '3 agosto 2014'],
+    ['pt', '3 de agosto de 2014'],
+    ['pl', '3 sierpnia 2014 r.'],
+  ])('spells a long %s date as %j', (language, printed) => {
+    // Act / Assess
+    expect(formatDate('2014-08-03', language, 'long', 'EUR')).toBe(printed);
+  });
+
+  it('prints numeric English dates in the order of the currency', () => {
+    // Act / Assess
+    expect(formatDate('2014-08-03', 'en', 'numeric', 'USD')).toBe('08/03/2014');
+    expect(formatDate('2014-08-03', 'en', 'numeric', 'GBP')).toBe('03/08/2014');
+  });
 });

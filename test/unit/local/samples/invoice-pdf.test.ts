@@ -3,8 +3,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../../../local/samples/formats.ts';
 import { invoicePdf } from '../../../../local/samples/invoice-pdf.ts';
-import { invoiceTotals, type Language, type LayoutVariant } from '../../../../local/samples/invoice-spec.ts';
-import { invoiceLabels } from '../../../../local/samples/labels.ts';
+import { invoiceTotals, type Language, languages } from '../../../../local/samples/invoice-spec.ts';
+import { invoiceLabels, type LabelSet } from '../../../../local/samples/labels.ts';
 import { randomInvoiceSpec } from '../../../../local/samples/random-spec.ts';
 
 /** The page's text layer, runs joined by newlines, read back with pdf.js. */
@@ -21,14 +21,10 @@ async function textOf(bytes: Uint8Array): Promise<string> {
   }
 }
 
-const variants: [Language, LayoutVariant][] = [
-  ['en', 'inline'],
-  ['en', 'columns'],
-  ['de', 'inline'],
-  ['de', 'columns'],
-  ['fr', 'inline'],
-  ['fr', 'columns'],
-];
+const variants: [Language, LabelSet][] = languages.flatMap((language) => [
+  [language, 'inline'],
+  [language, 'columns'],
+]);
 
 describe('invoicePdf', () => {
   it.each(variants)('draws a one-page %s %s invoice with a text layer', async (language, layout) => {
@@ -87,4 +83,24 @@ describe('invoicePdf', () => {
     // Act / Assess
     await expect(invoicePdf(spec)).rejects.toThrow(RangeError);
   });
+
+  it.each(
+    languages.flatMap((language) =>
+      (['title-first', 'right-column', 'title-number'] as const).map((layout) => [language, layout] as const),
+    ),
+  )(
+    'draws a %s %s invoice whose text layer holds the vendor, the number and the total',
+    async (language, layout) => {
+      // Prepare
+      const spec = randomInvoiceSpec(`${language}-${layout}`, { language, layout });
+
+      // Act
+      const text = await textOf(await invoicePdf(spec));
+
+      // Assess
+      expect(text).toContain(spec.vendor.name);
+      expect(text).toContain(spec.invoiceNumber);
+      expect(text.replace(/\D/g, '')).toContain(String(invoiceTotals(spec).totalCents));
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectedField } from '../../../../local/textract/detected.ts';
 import { detectSummaryFields } from '../../../../local/textract/summary-fields.ts';
-import { linesFrom, run } from './runs.ts';
+import { linesFrom, run, runRight } from './runs.ts';
 
 /** type → [label, value] texts, the way a reader of the response sees them. */
 const byType = (fields: readonly DetectedField[]) =>
@@ -104,5 +104,87 @@ describe('detectSummaryFields', () => {
 
     // Assess
     expect(fields.map((f) => f.type)).toEqual(['VENDOR_NAME']);
+  });
+
+  it('reads a total far to the right of its label, with less confidence than one beside it', () => {
+    // Prepare
+    const lines = linesFrom([
+      run('Totaal excl. btw', 50, 400),
+      runRight('€ 1.000,00', 545, 400),
+      run('Btw 21%', 50, 416),
+      runRight('€ 210,00', 545, 416),
+      run('Te betalen', 50, 432),
+      runRight('€ 1.210,00', 545, 432),
+      run('Factuurdatum:', 50, 200),
+      run('19 april 2014', 140, 200),
+    ]);
+
+    // Act
+    const fields = detectSummaryFields(lines, new Set(), { width: 595, height: 842 });
+
+    // Assess
+    expect(byType(fields)).toMatchObject({
+      SUBTOTAL: ['Totaal excl. btw', '€ 1.000,00'],
+      TAX: ['Btw 21%', '€ 210,00'],
+      AMOUNT_DUE: ['Te betalen', '€ 1.210,00'],
+      INVOICE_RECEIPT_DATE: ['Factuurdatum:', '19 april 2014'],
+    });
+    const factor = (type: string) => fields.find((f) => f.type === type)?.factor ?? 1;
+    expect(factor('AMOUNT_DUE')).toBeLessThan(factor('INVOICE_RECEIPT_DATE'));
+  });
+
+  it('reads the number and the date out of a title line', () => {
+    // Prepare
+    const lines = linesFrom([run('Facture n°F-2024-12 du 2 juillet 2015', 50, 120, 15)]);
+
+    // Act
+    const fields = detectSummaryFields(lines, new Set());
+
+    // Assess
+    expect(byType(fields)).toMatchObject({
+      INVOICE_RECEIPT_ID: ['Facture n°', 'F-2024-12'],
+      INVOICE_RECEIPT_DATE: ['du', '2 juillet 2015'],
+    });
+  });
+
+  it('reads a label leading its value in one line, in any lexicon language', () => {
+    // Prepare
+    const lines = linesFrom([run('Factuurnummer 2024-17', 50, 100), run('Invoice #1258', 50, 120)]);
+
+    // Act
+    const fields = detectSummaryFields(lines, new Set());
+
+    // Assess
+    expect(fields.filter((f) => f.type === 'INVOICE_RECEIPT_ID').map((f) => f.value.text)).toEqual([
+      '2024-17',
+      '1258',
+    ]);
+  });
+
+  it('passes a title over for the vendor and takes the issuer block with a legal form', () => {
+    // Prepare
+    const lines = linesFrom([
+      run('Kopie factuur', 50, 40, 20),
+      run('Bakker Advies B.V.', 50, 80, 11),
+      run('Stationsweg 26', 50, 94, 9),
+      run('Btw-nummer: NL771839900B01', 50, 106, 9),
+    ]);
+
+    // Act
+    const fields = detectSummaryFields(lines, new Set(), { width: 595, height: 842 });
+
+    // Assess
+    expect(byType(fields).VENDOR_NAME).toEqual([null, 'Bakker Advies B.V.']);
+  });
+
+  it('skips a candidate value that does not fit the field (a date label never takes an id)', () => {
+    // Prepare
+    const lines = linesFrom([run('Datum', 50, 100), run('INV-77', 120, 100), run('3 mei 2024', 50, 113)]);
+
+    // Act
+    const fields = detectSummaryFields(lines, new Set());
+
+    // Assess
+    expect(byType(fields).INVOICE_RECEIPT_DATE).toEqual(['Datum', '3 mei 2024']);
   });
 });

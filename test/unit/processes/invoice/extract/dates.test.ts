@@ -28,6 +28,18 @@ describe('parseDate', () => {
     ['01-Jan-21', '2021-01-01'],
     ['  29 February 2024 ', '2024-02-29'],
     ['12/12/2021', '2021-12-12'],
+    ['August 3, 2014', '2014-08-03'],
+    ['3rd of August, 2014', '2014-08-03'],
+    ['2 juillet 2015', '2015-07-02'],
+    ['19 april 2014', '2014-04-19'],
+    ['19 mrt. 2014', '2014-03-19'],
+    ['3 de agosto de 2014', '2014-08-03'],
+    ['3 agosto 2014', '2014-08-03'],
+    ['3 de março de 2014', '2014-03-03'],
+    ['3 sierpnia 2014 r.', '2014-08-03'],
+    ['12 października 2023', '2023-10-12'],
+    ['1º gennaio 2024', '2024-01-01'],
+    ['woensdag 3 januari 2024', '2024-01-03'],
   ])('reads %j as %s, unambiguously', (text, iso) => {
     // Act
     const parsed = parseDate(text, { monthFirst: true });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ExpenseField } from '@aws-sdk/client-textract';
+import type { Block, ExpenseField } from '@aws-sdk/client-textract';
 import type { ExpenseResponse } from '../../../../../lambdas/processes/invoice/extract/expense-fields.ts';
 
 /** Recorded Textract responses (test/fixtures/textract, see its NOTICE.md). */
@@ -32,17 +32,30 @@ export function field(
   };
 }
 
-/** A one-document response with these summary fields and line items. */
+/** A LINE block at (left, top), as fractions of the page, about 1.5 % of the page high. */
+export function lineBlock(text: string, left: number, top: number, height = 0.015): Block {
+  return {
+    BlockType: 'LINE',
+    Text: text,
+    Confidence: 99,
+    Geometry: { BoundingBox: { Left: left, Top: top, Width: text.length * height * 0.5, Height: height } },
+    Page: 1,
+  };
+}
+
+/** A one-document response with these summary fields and line items (and LINE blocks, when given). */
 export function response(
   summary: readonly ExpenseField[],
   lineItems: readonly (readonly ExpenseField[])[] = [],
   pages = 1,
+  lines: readonly Block[] = [],
 ): ExpenseResponse {
   return {
     DocumentMetadata: { Pages: pages },
     ExpenseDocuments: [
       {
         ExpenseIndex: 1,
+        Blocks: [...lines],
         SummaryFields: [...summary],
         LineItemGroups: [
           {

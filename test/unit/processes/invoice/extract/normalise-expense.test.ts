@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../../../lambdas/platform/shared/hash.ts';
 import { normaliseExpense } from '../../../../../lambdas/processes/invoice/extract/normalise-expense.ts';
-import { field, recordedResponse, response } from './expense-builders.ts';
+import { field, lineBlock, recordedResponse, response } from './expense-builders.ts';
 
 const values = (invoice: ReturnType<typeof normaliseExpense>) => ({
   vendor: invoice.vendor?.value ?? null,
@@ -15,13 +15,13 @@ const values = (invoice: ReturnType<typeof normaliseExpense>) => ({
 });
 
 describe('normaliseExpense on recorded Textract responses', () => {
-  it('reads default_invoice_1 (AnalyzeExpense, no vendor name)', () => {
+  it('reads default_invoice_1 (AnalyzeExpense, no vendor name: the printed domain, as a guess)', () => {
     // Act
     const invoice = normaliseExpense(recordedResponse('default_invoice_1.analyze-expense.json'));
 
     // Assess
     expect(values(invoice)).toEqual({
-      vendor: null,
+      vendor: 'Amazon.com',
       invoiceNumber: '123PQR456',
       invoiceDate: '2021-01-01',
       dueDate: '2021-01-31',
@@ -37,7 +37,8 @@ describe('normaliseExpense on recorded Textract responses', () => {
       unitPrice: '106.04',
       amount: '212.08',
     });
-    expect(invoice.warnings).toEqual(['vendor: missing']);
+    expect(invoice.vendor?.confidence).toBeLessThanOrEqual(50);
+    expect(invoice.warnings).toEqual([]);
     expect(invoice.pageCount).toBe(1);
     expect(invoice.invoiceNumber?.confidence).toBeGreaterThan(99);
   });
@@ -117,13 +118,25 @@ describe('normaliseExpense on recorded Textract responses', () => {
 describe('normaliseExpense field choice', () => {
   it('takes the highest value confidence when a type repeats', () => {
     // Prepare
+    const doc = response([field('INVOICE_RECEIPT_ID', 'A-1', 80), field('INVOICE_RECEIPT_ID', 'A-7', 95)]);
+
+    // Act
+    const invoice = normaliseExpense(doc);
+
+    // Assess
+    expect(invoice.invoiceNumber).toEqual({ value: 'A-7', confidence: 95 });
+  });
+
+  it('takes the largest of totals that disagree, with less confidence than either', () => {
+    // Prepare
     const doc = response([field('TOTAL', '$10.00', 80), field('TOTAL', '$12.00', 95)]);
 
     // Act
     const invoice = normaliseExpense(doc);
 
     // Assess
-    expect(invoice.total).toEqual({ value: '12.00', confidence: 95 });
+    expect(invoice.total?.value).toBe('12.00');
+    expect(invoice.total?.confidence).toBeLessThan(90);
   });
 
   it('lets a readable value win over a better-read unreadable one', () => {
@@ -258,5 +271,94 @@ describe('normaliseExpense field choice', () => {
       amount: '30.00',
       confidence: 91,
     });
+  });
+
+  it.each([
+    ['Invoice #1258', '1258'],
+    ['Factuurnummer 2024-17', '2024-17'],
+    ['Facture n°F-12', 'F-12'],
+  ])('strips the label Textract left in the id %j', (value, id) => {
+    // Act
+    const invoice = normaliseExpense(response([field('INVOICE_RECEIPT_ID', value)]));
+
+    // Assess
+    expect(invoice.invoiceNumber?.value).toBe(id);
+  });
+
+  it('never takes a document word for the vendor, and falls back to the issuer block of the LINEs', () => {
+    // Prepare
+    const lines = [
+      lineBlock('FACTUUR', 0.08, 0.04, 0.03),
+      lineBlock('Bakker Advies B.V.', 0.08, 0.09),
+      lineBlock('Btw-nummer: NL771839900B01', 0.08, 0.11, 0.012),
+      lineBlock('Hotel Zeezicht', 0.6, 0.2),
+    ];
+    const doc = response(
+      [field('VENDOR_NAME', 'FACTUUR'), field('RECEIVER_NAME', 'Hotel Zeezicht')],
+      [],
+      1,
+      lines,
+    );
+
+    // Act
+    const invoice = normaliseExpense(doc);
+
+    // Assess
+    expect(invoice.vendor?.value).toBe('Bakker Advies B.V.');
+    expect(invoice.vendor?.confidence).toBeGreaterThanOrEqual(80);
+  });
+
+  it('reads the currency from the page when no amount shows one, and guesses it from the country only weakly', () => {
+    // Prepare
+    const printed = response([field('TOTAL', '1.210,00')], [], 1, [
+      lineBlock('Alle bedragen in €', 0.1, 0.5),
+    ]);
+    const guessed = response([field('TOTAL', '1.210,00')], [], 1, [
+      lineBlock('IBAN NL91 ABNA 0417 1643 00', 0.1, 0.8),
+    ]);
+
+    // Act
+    const [fromPage, fromCountry] = [normaliseExpense(printed), normaliseExpense(guessed)];
+
+    // Assess
+    expect(fromPage.currency?.value).toBe('EUR');
+    expect(fromPage.currency?.confidence).toBeGreaterThanOrEqual(80);
+    expect(fromCountry.currency).toEqual({ value: 'EUR', confidence: 40 });
+  });
+
+  it('chooses the totals that add up and the payable amount among them', () => {
+    // Prepare
+    const doc = response([
+      field('TOTAL', '€ 1.000,00', 99),
+      field('SUBTOTAL', '€ 1.000,00', 99),
+      field('TAX', '€ 210,00', 99),
+      field('AMOUNT_DUE', '€ 1.210,00', 97),
+    ]);
+
+    // Act
+    const invoice = normaliseExpense(doc);
+
+    // Assess
+    expect(invoice.total).toEqual({ value: '1210.00', confidence: 97 });
+    expect(invoice.warnings).not.toContain('totals: subtotal + tax does not equal total');
+  });
+
+  it('reads an ambiguous date day-first on a page in a language that writes it so, even in dollars', () => {
+    // Prepare
+    const doc = response(
+      [
+        field('TOTAL', '$10.00'),
+        field('INVOICE_RECEIPT_DATE', '03/02/2021', 99, { label: 'Fecha de emisión' }),
+      ],
+      [],
+      1,
+      [lineBlock('FACTURA', 0.1, 0.05), lineBlock('Fecha de emisión', 0.1, 0.2)],
+    );
+
+    // Act
+    const invoice = normaliseExpense(doc);
+
+    // Assess
+    expect(invoice.invoiceDate?.value).toBe('2021-02-03');
   });
 });

@@ -1,0 +1,82 @@
+import { formatCents, parseAmountCents } from './amounts.ts';
+import type { RawField } from './expense-fields.ts';
+
+/**
+ * Subtotal, tax and total chosen together: a page (or Textract) may offer several of each (`Total`
+ * above the tax, `Total TTC`, `Te betalen`, a VAT line per rate), and the right ones add up. Among
+ * combinations that add up the largest total wins; with none, the largest amount labelled payable,
+ * with a confidence that says the amounts were not confirmed by each other.
+ */
+
+export interface Amount {
+  readonly field: RawField;
+  readonly cents: bigint;
+}
+
+export interface ReconciledAmounts {
+  readonly subtotal: Amount | null;
+  readonly tax: Amount | null;
+  readonly total: Amount | null;
+  /** Subtotal + tax = total, to the cent (or one cent of rounding). */
+  readonly reconciled: boolean;
+  /** What the total's read confidence is multiplied by: below 1 when the amounts disagree. */
+  readonly totalFactor: number;
+}
+
+/** Sums may be off by this much when each line was rounded on its own. */
+const roundingCents = 1n;
+/** Subtotal and tax read but not adding up to any total: the total is doubtful. */
+const disagreeFactor = 0.85;
+/** Several different totals and nothing to tell them apart but their size. */
+const contestedFactor = 0.9;
+
+export function amountsOf(fields: readonly RawField[]): Amount[] {
+  return fields.flatMap((field) => {
+    const cents = parseAmountCents(field.value);
+    return cents === null ? [] : [{ field, cents }];
+  });
+}
+
+export function reconcileAmounts(candidates: {
+  readonly subtotal: readonly Amount[];
+  readonly tax: readonly Amount[];
+  readonly total: readonly Amount[];
+}): ReconciledAmounts {
+  const totals = candidates.total.filter((t) => t.cents > 0n);
+  const taxes = taxOptions(candidates.tax);
+  let best: { subtotal: Amount; tax: Amount; total: Amount } | null = null;
+  for (const total of totals)
+    for (const subtotal of candidates.subtotal)
+      for (const tax of taxes) {
+        const off = subtotal.cents + tax.cents - total.cents;
+        if (off > roundingCents || off < -roundingCents) continue;
+        if (best === null || total.cents > best.total.cents) best = { subtotal, tax, total };
+      }
+  if (best !== null) return { ...best, reconciled: true, totalFactor: 1 };
+  const total = largest(totals) ?? largest(candidates.total);
+  const subtotal = first(candidates.subtotal, (s) => total === null || s.cents <= total.cents);
+  const tax = first(candidates.tax, (t) => total === null || t.cents < total.cents);
+  const distinct = new Set(totals.map((t) => t.cents)).size;
+  const totalFactor = subtotal !== null && tax !== null ? disagreeFactor : distinct > 1 ? contestedFactor : 1;
+  return { subtotal, tax, total, reconciled: false, totalFactor };
+}
+
+/** Each tax line, and their sum when there are several (one per rate). */
+function taxOptions(taxes: readonly Amount[]): Amount[] {
+  const distinct = taxes.filter((t, i) => taxes.findIndex((u) => u.cents === t.cents) === i);
+  if (distinct.length < 2) return distinct;
+  const [firstTax] = distinct;
+  if (firstTax === undefined) return distinct;
+  const sum = distinct.reduce((total, t) => total + t.cents, 0n);
+  const weakest = distinct.reduce((w, t) => (t.field.confidence < w.field.confidence ? t : w), firstTax);
+  return [...distinct, { field: { ...weakest.field, value: formatCents(sum) }, cents: sum }];
+}
+
+/** The largest amount; on a tie, the better-read one (the candidates come best-read first). */
+function largest(amounts: readonly Amount[]): Amount | null {
+  return amounts.reduce<Amount | null>((max, a) => (max === null || a.cents > max.cents ? a : max), null);
+}
+
+function first(amounts: readonly Amount[], accept: (a: Amount) => boolean): Amount | null {
+  return amounts.find(accept) ?? null;
+}
