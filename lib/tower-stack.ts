@@ -83,7 +83,9 @@ export class TowerStack extends Stack {
 
     const name = `tower-${config.stage}`;
     const prod = config.stage === 'prod';
-    const removalPolicy = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // Retained in prod, except when the deploy that created a resource rolls back: a failed first deploy
+    // leaves no fixed-name state machine or log group behind to make the retry fail with "already exists".
+    const removalPolicy = prod ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
     const logRetention = config.logRetentionDays as logs.RetentionDays;
     const stateMachineArns = Object.fromEntries(
       processes.map((p) => [

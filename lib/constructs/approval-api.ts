@@ -22,7 +22,7 @@ export interface ApprovalApiProps {
   readonly encryptionKey: kms.IKey;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
-  /** Of the access log group. @default RemovalPolicy.RETAIN */
+  /** Of the access log group. @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy;
   /** @default 'v1' */
   readonly stageName?: string;
@@ -72,7 +72,7 @@ export class ApprovalApi extends Construct {
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       encryptionKey: props.encryptionKey,
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: `${props.name}-approval`,

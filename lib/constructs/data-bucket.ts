@@ -10,7 +10,7 @@ export interface DataBucketProps {
   readonly noncurrentVersionDays?: number;
   /** Days server access logs are kept. @default 365 */
   readonly accessLogDays?: number;
-  /** Of both buckets. @default RemovalPolicy.RETAIN */
+  /** Of both buckets. @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -30,7 +30,7 @@ export class DataBucket extends Construct {
     const accessLogDays = props.accessLogDays ?? 365;
     if (noncurrentVersionDays < 1 || accessLogDays < 1)
       throw new Error('DataBucket: noncurrentVersionDays and accessLogDays must be at least 1');
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
       // Server access logging delivers only to buckets encrypted with S3-managed keys. cdk-nag's S1 accepts

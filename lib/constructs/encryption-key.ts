@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 export interface EncryptionKeyProps {
   /** Alias, without the `alias/` prefix. @default - no alias */
   readonly alias?: string;
-  /** @default RemovalPolicy.RETAIN */
+  /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -24,7 +24,7 @@ export class EncryptionKey extends Construct {
       description: 'Tower data, queues, tables, logs and alarms',
       enableKeyRotation: true,
       pendingWindow: Duration.days(30),
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       ...(props.alias === undefined ? {} : { alias: props.alias }),
     });
     // CloudWatch Logs encrypts log groups only with keys whose policy lets it, and only for this account's groups.

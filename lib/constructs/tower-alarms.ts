@@ -120,32 +120,33 @@ export class TowerAlarms extends Construct {
   }
 
   /**
-   * CloudWatch publishes as its service principal: the topic policy (which replaces SNS's default once
-   * TLS is enforced) and the key policy must let it, for this account's `<name>-*` alarms only.
+   * CloudWatch publishes as its service principal. The topic policy (which replaces SNS's default once
+   * TLS is enforced) admits this account's `<name>-*` alarms only; the key-policy statement is the one
+   * SNS documents for CloudWatch as an event source of an encrypted topic, without conditions: the KMS
+   * request CloudWatch makes is not documented to carry aws:SourceArn, and a condition it lacks would
+   * drop every notification silently.
    */
   private allowAlarmsToPublish(name: string, key: kms.IKey): void {
     const cloudwatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
-    const conditions = {
-      ArnLike: {
-        'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:${name}-*`,
-      },
-      StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-    };
     this.topic.addToResourcePolicy(
       new iam.PolicyStatement({
         principals: [cloudwatch],
         actions: ['sns:Publish'],
         resources: [this.topic.topicArn],
-        conditions,
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:${name}-*`,
+          },
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+        },
       }),
     );
     key.addToResourcePolicy(
       new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsToEncryptedTopic',
         principals: [cloudwatch],
-        // As SNS documents for CloudWatch publishing to an encrypted topic.
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
-        conditions,
       }),
     );
   }

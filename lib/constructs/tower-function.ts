@@ -27,7 +27,7 @@ export interface TowerFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
-  /** Of the log group. @default RemovalPolicy.RETAIN */
+  /** Of the log group. @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -54,7 +54,7 @@ export class TowerFunction extends Construct {
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: props.encryptionKey,
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
     this.role = new iam.Role(this, 'Role', {

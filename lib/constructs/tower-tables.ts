@@ -11,7 +11,7 @@ export interface TowerTablesProps {
   readonly encryptionKey: kms.IKey;
   /** @default false */
   readonly deletionProtection?: boolean;
-  /** @default RemovalPolicy.RETAIN */
+  /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -36,7 +36,7 @@ export class TowerTables extends Construct {
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         ...(spec.expiresAttribute ? { timeToLiveAttribute: spec.expiresAttribute } : {}),
         deletionProtection: props.deletionProtection ?? false,
-        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       });
       for (const index of spec.indexes ?? [])
         table.addGlobalSecondaryIndex({

@@ -12,7 +12,7 @@ export interface WorkQueueProps {
   /** The consumer's timeout, which the visibility timeout must cover. */
   readonly consumerTimeoutSeconds: number;
   readonly encryptionKey: kms.IKey;
-  /** Of both queues. @default RemovalPolicy.RETAIN */
+  /** Of both queues. @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -36,7 +36,7 @@ export class WorkQueue extends Construct {
       encryptionMasterKey: props.encryptionKey,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     };
 
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', common);

@@ -123,10 +123,27 @@ describe('the alarm topic', () => {
     });
   });
 
-  it('lets those alarms use the key to publish', () => {
-    tower.template.hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: Match.objectLike({ Statement: Match.arrayWith([fromTowerAlarms]) }),
-    });
+  // Amazon SNS Developer Guide, "Key management" → "Enable compatibility between event sources from AWS
+  // services and encrypted topics": the event source's principal (CloudWatch: cloudwatch.amazonaws.com)
+  // gets kms:GenerateDataKey* and kms:Decrypt on Resource "*", with no condition
+  // (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html); the same statement in AWS
+  // re:Post "How do I configure a CloudWatch alarm with an encrypted SNS topic?"
+  // (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns).
+  it('lets CloudWatch use the key to publish to the encrypted topic, exactly as SNS documents it', () => {
+    const key = tower.resources[logicalIdOf(tower.stack.key.key)];
+    const statements = (key?.Properties?.KeyPolicy as { Statement: Record<string, unknown>[] }).Statement;
+    const forCloudWatch = statements.filter(
+      (s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }),
+    );
+    expect(forCloudWatch).toEqual([
+      {
+        Sid: 'CloudWatchAlarmsToEncryptedTopic',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+      },
+    ]);
   });
 });
 

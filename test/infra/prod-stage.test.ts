@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { envVars } from '../../lambdas/platform/registry/names.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import {
+  type CfnResourceJson,
   functionOf,
   logicalIdOf,
   queueOf,
@@ -34,16 +35,40 @@ describe('a prod deployment', () => {
       expect(tower.resources[logicalIdOf(table)]?.Properties?.DeletionProtectionEnabled).toBe(true);
   });
 
+  // CloudFormation DeletionPolicy attribute, RetainExceptOnCreate: "behaves like Retain for stack
+  // operations, except for the stack operation that initially created the resource" — a rolled-back
+  // first deploy deletes what it created, so the retry does not fail on a fixed name that "already exists".
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html
   it.each([
     'AWS::DynamoDB::Table',
     'AWS::S3::Bucket',
     'AWS::SQS::Queue',
     'AWS::KMS::Key',
     'AWS::Logs::LogGroup',
-  ])('retains every %s when the stack goes', (type) => {
+    'AWS::StepFunctions::StateMachine',
+  ])('retains every %s when the stack goes, unless the deploy that created it rolls back', (type) => {
     const found = Object.values(tower.resources).filter((r) => r.Type === type);
     expect(found.length).toBeGreaterThan(0);
-    for (const resource of found) expect(resource.DeletionPolicy).toBe('Retain');
+    for (const resource of found) {
+      expect(resource.DeletionPolicy).toBe('RetainExceptOnCreate');
+      expect(resource.UpdateReplacePolicy).toBe('Retain');
+    }
+  });
+
+  it('leaves nothing with a fixed name behind when its first deploy rolls back', () => {
+    const fixedName = (r: CfnResourceJson) =>
+      Object.entries(r.Properties ?? {}).some(
+        ([key, value]) => /Name$/.test(key) && key !== 'FunctionName' && typeof value === 'string',
+      );
+    const named = Object.entries(tower.resources).filter(([, r]) => fixedName(r));
+    expect(named.map(([id]) => id)).toEqual(
+      expect.arrayContaining([
+        logicalIdOf(tower.stack.stateMachines.invoice?.stateMachine ?? tower.stack),
+        logicalIdOf(tower.stack.stateMachines.invoice?.logGroup ?? tower.stack),
+      ]),
+    );
+    for (const [id, resource] of named)
+      expect({ id, policy: resource.DeletionPolicy ?? 'Delete' }).not.toEqual({ id, policy: 'Retain' });
   });
 
   it('keeps logs for a year', () => {
