@@ -131,7 +131,8 @@ describe('the alarm topic', () => {
   // (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns).
   it('lets CloudWatch use the key to publish to the encrypted topic, exactly as SNS documents it', () => {
     const key = tower.resources[logicalIdOf(tower.stack.key.key)];
-    const statements = (key?.Properties?.KeyPolicy as { Statement: Record<string, unknown>[] }).Statement;
+    const policy = key?.Properties?.KeyPolicy as { Statement?: Record<string, unknown>[] } | undefined;
+    const statements = policy?.Statement ?? [];
     const forCloudWatch = statements.filter(
       (s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }),
     );
