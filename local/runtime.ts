@@ -10,7 +10,13 @@ import { maxConcurrencyOf, type QueueId } from '../lambdas/platform/registry/que
 import { executionName } from '../lambdas/platform/shared/workflow.ts';
 import { processes as registeredProcesses } from '../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
-import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
+import {
+  localPartition,
+  partitionPlaceholder,
+  readDefinition,
+  substitute,
+  workflowVersion,
+} from '../statemachines/definition.ts';
 import { startApiGateway } from './api-gateway.ts';
 import { type Endpoints, endpointEnvironment, type LocalClients, localClients } from './clients.ts';
 import { checkDataLayout } from './data-layout.ts';
@@ -243,6 +249,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const machines = processes.map((p) => {
       const own = catalog.placeholdersOf(p);
       const placeholders = {
+        [partitionPlaceholder]: localPartition,
         ...Object.fromEntries(
           Object.entries(own.functions).map(([name, fn]) => [name, names.functionArn(fn)]),
         ),

@@ -30,3 +30,23 @@ export function substitute(definition: string, values: Readonly<Record<string, s
     return value;
   });
 }
+
+/**
+ * The placeholder for the partition in service-integration ARNs (`arn:${Partition}:states:::…`): CDK
+ * substitutes `AWS::Partition`, the local runtime `aws`, so no ASL names a partition.
+ */
+export const partitionPlaceholder = 'Partition';
+
+/** The partition the local runtime runs in. */
+export const localPartition = 'aws';
+
+/** `lambda:invoke.waitForTaskToken` → `arn:${Partition}:states:::lambda:invoke.waitForTaskToken`. */
+export function integrationArn(api: string): string {
+  return `arn:\${${partitionPlaceholder}}:states:::${api}`;
+}
+
+/** The service-integration API of a Task's Resource, in any partition or none yet: `sqs:sendMessage`. */
+export function integrationOf(resource: unknown): string | undefined {
+  if (typeof resource !== 'string') return undefined;
+  return /^arn:(?:[a-z-]+|\$\{Partition\}):states:::(.+)$/.exec(resource)?.[1];
+}

@@ -9,6 +9,8 @@
  *   "RequestPath": "$.rules.approval.request", "Next": "Finalize", "FailureNext": "RecordFailure" }
  */
 
+import { integrationArn } from './definition.ts';
+
 export const humanStepType = 'Tower.HumanStep';
 
 export interface HumanStepSource {
@@ -85,7 +87,7 @@ export function humanStepStates(name: string, source: HumanStepSource): Record<s
   const wait = (phase: string, comment: string, timeoutPath: string, onTimeout: string): State => ({
     Type: 'Task',
     Comment: comment,
-    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    Resource: integrationArn('lambda:invoke.waitForTaskToken'),
     Parameters: {
       FunctionName: functionArn,
       Payload: {

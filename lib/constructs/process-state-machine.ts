@@ -10,7 +10,12 @@ import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
-import { definitionPath, placeholdersIn, readDefinition } from '../../statemachines/definition.ts';
+import {
+  definitionPath,
+  partitionPlaceholder,
+  placeholdersIn,
+  readDefinition,
+} from '../../statemachines/definition.ts';
 import { acknowledge } from './acknowledge.ts';
 
 export interface ProcessStateMachineProps {
@@ -33,7 +38,7 @@ export interface ProcessStateMachineProps {
 
 /**
  * One process's Standard state machine, from its ASL file with every `${Placeholder}` replaced by a
- * function ARN or a queue URL. Logs every event but never execution data (invoices are personal data);
+ * function ARN, a queue URL or (`${Partition}`, in service-integration ARNs) the stack's partition. Logs every event but never execution data (invoices are personal data);
  * X-Ray on. Its role may invoke exactly those functions and send to exactly those queues.
  */
 export class ProcessStateMachine extends Construct {
@@ -50,6 +55,7 @@ export class ProcessStateMachine extends Construct {
       props.queues ?? {},
     );
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
+    const usesPartition = placeholdersIn(readDefinition(process)).includes(partitionPlaceholder);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       // The vendedlogs prefix keeps CloudWatch Logs resource policies small.
@@ -63,6 +69,7 @@ export class ProcessStateMachine extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromFile(definitionPath(process)),
       definitionSubstitutions: Object.fromEntries([
+        ...(usesPartition ? [[partitionPlaceholder, Aws.PARTITION]] : []),
         ...functions.map(([name, fn]) => [name, fn.functionArn]),
         ...queues.map(([name, queue]) => [name, queue.queueUrl]),
       ]),
@@ -116,7 +123,7 @@ function resolvePlaceholders(
   queues: NonNullable<ProcessStateMachineProps['queues']>,
 ): { functions: Resolved<lambda.IFunction>; queues: Resolved<sqs.IQueue> } {
   const where = `ProcessStateMachine ${process.id}`;
-  const names = placeholdersIn(readDefinition(process));
+  const names = placeholdersIn(readDefinition(process)).filter((n) => n !== partitionPlaceholder);
   const both = names.filter((n) => placeholders.functions[n] && placeholders.queues[n]);
   if (both.length > 0)
     throw new Error(

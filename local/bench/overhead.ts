@@ -5,6 +5,8 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import {
+  localPartition,
+  partitionPlaceholder,
   placeholdersIn,
   readDefinition,
   substitute,
@@ -149,6 +151,7 @@ export async function overheadBareEngine(
   const placeholders = catalog.placeholdersOf(process);
   const values = Object.fromEntries(
     placeholdersIn(raw).map((name) => {
+      if (name === partitionPlaceholder) return [name, localPartition];
       const fn = placeholders.functions[name];
       return [
         name,

@@ -1,3 +1,4 @@
+import { integrationOf } from '../../statemachines/definition.ts';
 import { type AslDefinition, allStates } from '../stepfunctions/definition.ts';
 import type { ExecutionRecord } from '../stepfunctions/executions.ts';
 import { billedTransitions, stateVisitsOf } from '../stepfunctions/history-reading.ts';
@@ -20,7 +21,7 @@ export function waitingStates(definition: AslDefinition): ReadonlySet<string> {
     allStates(definition)
       .filter(
         ([, state]) =>
-          state.Type === 'Task' && state.Resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          state.Type === 'Task' && integrationOf(state.Resource) === 'lambda:invoke.waitForTaskToken',
       )
       .map(([name]) => name),
   );

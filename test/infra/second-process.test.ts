@@ -32,6 +32,7 @@ describe('a second process, registered by the list alone', () => {
     expect(properties?.StateMachineName).toBe('tower-dev-permits');
     expect(Object.keys(properties?.DefinitionSubstitutions as object).sort()).toEqual([
       'FinalizeFunctionArn',
+      'Partition',
       'RecordFailureFunctionArn',
       'RequestApprovalFunctionArn',
       'TriageFunctionArn',

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
-import { placeholdersIn, readDefinition, substitute } from '../../statemachines/definition.ts';
+import {
+  partitionPlaceholder,
+  placeholdersIn,
+  readDefinition,
+  substitute,
+} from '../../statemachines/definition.ts';
 import {
   functionOf,
   logicalIdOf,
@@ -81,6 +86,10 @@ describe('process state machines', () => {
       expect(rendered).not.toMatch(/\$\{/);
       const placeholders = catalog.placeholdersOf(p);
       for (const [name, value] of Object.entries(substitutions)) {
+        if (name === partitionPlaceholder) {
+          expect(value).toEqual({ Ref: 'AWS::Partition' });
+          continue;
+        }
         const functionId = placeholders.functions[name];
         const queueId = placeholders.queues[name];
         expect([functionId, queueId].filter((x) => x !== undefined)).toHaveLength(1);
@@ -106,6 +115,36 @@ describe('process state machines', () => {
     expect(() => JSON.parse(rendered)).not.toThrow();
     for (const value of Object.values(substitutions)) expect(JSON.stringify(value)).not.toContain('${');
   });
+});
+
+// ARNs differ by partition (aws, aws-cn, aws-us-gov): "arn:partition:service:region:account-id:…"
+// (IAM User Guide, "IAM identifiers" → ARNs, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-identifiers.html#identifiers-arns).
+// A template or definition naming `aws` fails in the other partitions, so every ARN takes AWS::Partition.
+describe('partitions', () => {
+  it('leaves no hard-coded arn:aws: in the template', () => {
+    const hardCoded = [...JSON.stringify(tower.template.toJSON()).matchAll(/.{0,60}arn:aws:.{0,40}/g)];
+    expect(hardCoded.map((m) => m[0])).toEqual([]);
+  });
+
+  it.each(cases)(
+    '%s: names no partition in its ASL, and gets the stack partition by substitution',
+    (id, p) => {
+      // Prepare
+      const definition = readDefinition(p);
+      const substitutions = propertiesOf(id).DefinitionSubstitutions as Record<string, unknown>;
+      const values = Object.fromEntries(
+        Object.keys(substitutions).map((name) => [name, name === partitionPlaceholder ? 'aws-cn' : 'x']),
+      );
+
+      // Act
+      const rendered = JSON.stringify(JSON.parse(substitute(definition, values)));
+
+      // Assess
+      expect(definition).not.toContain('arn:aws:');
+      expect(substitutions[partitionPlaceholder]).toEqual({ Ref: 'AWS::Partition' });
+      expect(rendered).toContain('"arn:aws-cn:states:::');
+    },
+  );
 });
 
 describe('outputs', () => {

@@ -3,7 +3,7 @@ import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import { catalogOf } from '../../../lambdas/platform/registry/catalog.ts';
 import { processes } from '../../../lambdas/processes/index.ts';
-import { placeholdersIn } from '../../../statemachines/definition.ts';
+import { partitionPlaceholder, placeholdersIn } from '../../../statemachines/definition.ts';
 import { generateDefinition, sourcePathOf } from '../../../statemachines/generated.ts';
 
 // What deploys is the checked-in ASL; it must be exactly what its workflow source generates.
@@ -23,9 +23,12 @@ describe.each(processes.map((p) => [p.id, p] as const))('the %s state machine', 
     const placeholders = catalogOf(processes).placeholdersOf(process);
     let text = readFileSync(process.definitionPath, 'utf8');
     for (const name of placeholdersIn(text)) {
-      const value = placeholders.functions[name]
-        ? `arn:aws:lambda:us-east-1:123456789012:function:tower-${placeholders.functions[name]}`
-        : `https://sqs.us-east-1.amazonaws.com/123456789012/${placeholders.queues[name]}`;
+      const value =
+        name === partitionPlaceholder
+          ? 'aws'
+          : placeholders.functions[name]
+            ? `arn:aws:lambda:us-east-1:123456789012:function:tower-${placeholders.functions[name]}`
+            : `https://sqs.us-east-1.amazonaws.com/123456789012/${placeholders.queues[name]}`;
       text = text.replaceAll(`\${${name}}`, value);
     }
     expect(aslValidator(JSON.parse(text))).toMatchObject({ isValid: true, errors: [] });

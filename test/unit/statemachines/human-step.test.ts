@@ -23,7 +23,11 @@ const source = (step: Record<string, unknown> = {}): Definition => ({
 
 const arn = 'arn:aws:lambda:us-east-1:123456789012:function:tower-request-approval';
 const filled = (definition: Definition) =>
-  JSON.parse(JSON.stringify(definition).replaceAll('${RequestApprovalFunctionArn}', arn)) as unknown;
+  JSON.parse(
+    JSON.stringify(definition)
+      .replaceAll('${RequestApprovalFunctionArn}', arn)
+      .replaceAll('${Partition}', 'aws'),
+  ) as unknown;
 
 describe('expandHumanSteps', () => {
   it('turns one Tower.HumanStep into valid ASL: prepare, wait, remind, escalate or expire, and the named failure', () => {
@@ -63,7 +67,7 @@ describe('expandHumanSteps', () => {
       Next: 'AskWait',
     });
     expect(states.AskWait).toMatchObject({
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Resource: 'arn:${Partition}:states:::lambda:invoke.waitForTaskToken',
       TimeoutSecondsPath: '$.humanTasks.review.timings.reminderAfterSeconds',
       ResultPath: '$.humanTasks.review.outcome',
       Next: 'Done',
