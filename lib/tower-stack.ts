@@ -19,6 +19,7 @@ import { EncryptionKey } from './constructs/encryption-key.ts';
 import { ExecutionEndedRule } from './constructs/execution-ended-rule.ts';
 import { grantFromSpec } from './constructs/function-grants.ts';
 import { pascal } from './constructs/names.ts';
+import { OperatorPolicy } from './constructs/operator-policy.ts';
 import { ProcessStateMachine } from './constructs/process-state-machine.ts';
 import { TextractNotifications } from './constructs/textract-notifications.ts';
 import { type ObservedQueue, TowerAlarms } from './constructs/tower-alarms.ts';
@@ -68,6 +69,8 @@ export class TowerStack extends Stack {
   public readonly approvalApi: ApprovalApi;
   public readonly alarms: TowerAlarms;
   public readonly dashboard: TowerDashboard;
+  /** What an operator needs for the `tower --stack` commands; attach it to their role. */
+  public readonly operatorPolicy: OperatorPolicy;
 
   constructor(scope: Construct, id: string, props: TowerStackProps) {
     super(scope, id, props);
@@ -270,6 +273,20 @@ export class TowerStack extends Stack {
     });
     this.dashboard = new TowerDashboard(this, 'Dashboard', { name, ...observed });
 
+    this.operatorPolicy = new OperatorPolicy(this, 'Operator', {
+      documentsTable: this.tables.table('documents'),
+      statusIndexName: 'byStatus',
+      auditTable: this.tables.table('audit'),
+      queues: Object.values(this.queues).map((q) => q.queue),
+      deadLetterQueues: Object.values(this.queues).map((q) => q.deadLetterQueue),
+      stateMachineNames: processes.map((p) => stateMachineName(config.stage, p)),
+      encryptionKey: key,
+    });
+
+    new CfnOutput(this, 'OperatorPolicyArn', {
+      value: this.operatorPolicy.policy.managedPolicyArn,
+      description: 'Attach to the role or user that runs npm run tower -- <command> --stack <this stack>',
+    });
     new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
     new CfnOutput(this, 'IntakePrefixes', { value: processes.map((p) => p.intakePrefix).join(',') });
     new CfnOutput(this, 'ApprovalApiUrl', { value: this.approvalApi.url });

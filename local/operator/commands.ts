@@ -1,6 +1,8 @@
 /** The operator CLI's commands, as data: their arguments, options and help. */
+import type { OperatorCommand } from '../../lambdas/platform/registry/operator-calls.ts';
 
-export type CommandName = 'documents' | 'timeline' | 'dlq' | 'redrive-dlq' | 'redrive' | 'cancel';
+/** One list of names with the AWS calls each makes (the stack's operator policy is built from it). */
+export type CommandName = OperatorCommand;
 
 export interface CommandSpec {
   readonly name: CommandName;
