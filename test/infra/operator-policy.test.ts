@@ -18,7 +18,8 @@ beforeAll(() => {
 const statements = (): Statement[] => {
   const policy = tower.resources[logicalIdOf(tower.stack.operatorPolicy.policy)];
   expect(policy?.Type).toBe('AWS::IAM::ManagedPolicy');
-  return (policy?.Properties?.PolicyDocument as { Statement: Statement[] }).Statement;
+  const document = policy?.Properties?.PolicyDocument as { Statement?: Statement[] } | undefined;
+  return document?.Statement ?? [];
 };
 const withAction = (action: string) => statements().filter((s) => asList(s.Action).includes(action));
 
