@@ -163,6 +163,7 @@ export class TowerStack extends Stack {
       senderAddress: config.senderAddress,
       approvalPolicies: mapValues(config.processes, (p) => p.approval),
       ruleParameters: mapValues(config.processes, (p) => p.rules),
+      activeContentPolicies: mapValues(config.processes, (p) => p.activeContent),
       textractTopics: mapValues(this.textract, (t) => ({
         topicArn: t.topic.topicArn,
         roleArn: t.role.roleArn,

@@ -227,6 +227,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           Object.entries(config.processes).map(([id, p]) => [id, p.approval]),
         ),
         ruleParameters: Object.fromEntries(Object.entries(config.processes).map(([id, p]) => [id, p.rules])),
+        activeContentPolicies: Object.fromEntries(
+          Object.entries(config.processes).map(([id, p]) => [id, p.activeContent]),
+        ),
         textractTopics,
         textractRates: config.textract,
         queueUrls: Object.fromEntries(Object.entries(queueRefs).map(([id, ref]) => [id, ref.url])),

@@ -60,6 +60,7 @@ function resolveProcess(
     | {
         readonly approval?: Readonly<Record<string, unknown>>;
         readonly rules?: Readonly<Record<string, unknown>>;
+        readonly activeContent?: 'review' | 'reject';
       }
     | undefined,
   problems: string[],
@@ -80,15 +81,16 @@ function resolveProcess(
     problems.push(
       `tower config: ${prefix}.approval.timeoutSeconds plus escalationTimeoutSeconds must stay below the workflow's TimeoutSeconds (${limit}), got ${policy.timeoutSeconds + policy.escalationTimeoutSeconds}`,
     );
+  const activeContent = override?.activeContent ?? 'review';
   const parameters = process.ruleParameters;
   if (!parameters) {
     if (override?.rules !== undefined)
       problems.push(`tower config: ${prefix}.rules: ${process.id} has no rule parameters`);
-    return { approval: policy, rules: {} };
+    return { approval: policy, rules: {}, activeContent };
   }
   const rules = { ...parameters.defaults, ...override?.rules };
   problems.push(...parameters.validate(rules, policy).map((p) => configLine(`${prefix}.rules`, p)));
-  return { approval: policy, rules };
+  return { approval: policy, rules, activeContent };
 }
 
 /**

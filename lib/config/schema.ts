@@ -47,7 +47,7 @@ export const logRetentionValues = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-/** A process's overrides: its human-step policy and its rules' parameters, each validated by its owner. */
+/** A process's overrides: its human-step policy, its rules' parameters (each validated by its owner), its active-content policy. */
 const processOverrideSchema = z.strictObject({
   approval: json(
     z.record(z.string(), z.unknown(), { error: expected('must be an object (JSON text with -c)') }),
@@ -55,6 +55,9 @@ const processOverrideSchema = z.strictObject({
   rules: json(
     z.record(z.string(), z.unknown(), { error: expected('must be an object (JSON text with -c)') }),
   ).optional(),
+  activeContent: z
+    .enum(['review', 'reject'], { error: expected('must be "review" (a person looks) or "reject"') })
+    .optional(),
 });
 
 /** The context keys Tower reads; other context (CDK feature flags, lookups) is ignored. */

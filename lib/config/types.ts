@@ -1,3 +1,4 @@
+import type { ActiveContentPolicy } from '../../lambdas/platform/extraction/active-content.ts';
 import type { ApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
 
 /** Deployment stage; `prod` retains data stores and turns on deletion protection. */
@@ -19,6 +20,11 @@ export interface ProcessConfig {
   readonly approval: ApprovalPolicy;
   /** The process's rule parameters with the context's overrides applied (`processes.<id>.rules`). */
   readonly rules: Readonly<Record<string, unknown>>;
+  /**
+   * A PDF with active content (JavaScript, launch actions, embedded files…): `review` sends it to a
+   * person with the reason shown, `reject` quarantines it (`processes.<id>.activeContent`). @default 'review'
+   */
+  readonly activeContent: ActiveContentPolicy;
 }
 
 /**

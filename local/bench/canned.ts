@@ -39,6 +39,7 @@ const extraction: ExtractionResult = {
   invoice,
   artifactKey: `extractions/invoice/${hash}.json`,
   inputHash: hash,
+  activeContent: [],
 };
 
 const score: ScoreResult = {

@@ -1,9 +1,15 @@
 import { InputRejectedError, PermanentError } from '../shared/errors.ts';
+import {
+  type ActiveContentFinding,
+  type ActiveContentPolicy,
+  describeActiveContent,
+} from './active-content.ts';
 import { inspectPdf } from './pdf-inspect.ts';
 
 /**
  * Checks a document before Textract sees it: size, type by magic bytes (never by name or declared
- * content type alone), and for PDFs truncation, encryption and page count. Each refusal is classified,
+ * content type alone), and for PDFs truncation, encryption, page count and active content (refused or
+ * handed on for a person to see, by the process's policy). Each refusal is classified,
  * and the result says which Textract path the document takes.
  */
 
@@ -31,6 +37,8 @@ export interface CheckedInput {
   readonly pageCount: number | null;
   /** Single-page documents within the synchronous limit use AnalyzeExpense; the rest a job. */
   readonly path: 'sync' | 'async';
+  /** Active content found (PDFs only), for the process to show a person; empty when none. */
+  readonly activeContent: readonly ActiveContentFinding[];
 }
 
 const magic: readonly (readonly [DocumentKind, readonly number[]])[] = [
@@ -59,7 +67,7 @@ export function sniffKind(bytes: Uint8Array): DocumentKind | null {
 }
 
 /** The document's kind and Textract path, or a classified refusal. */
-export function checkInput(sample: InputSample): CheckedInput {
+export function checkInput(sample: InputSample, activeContent: ActiveContentPolicy = 'review'): CheckedInput {
   checkSize(sample.size);
   const kind = sniffKind(sample.bytes);
   if (kind === null)
@@ -73,14 +81,17 @@ export function checkInput(sample: InputSample): CheckedInput {
         'too-large',
         `The image is ${megabytes(sample.size)}; the limit is ${megabytes(maxDocumentBytes)}`,
       );
-    return { kind, pageCount: 1, path: 'sync' };
+    return { kind, pageCount: 1, path: 'sync', activeContent: [] };
   }
-  const pageCount = checkPdf(sample);
+  const facts = checkPdf(sample);
+  if (facts.activeContent.length > 0 && activeContent === 'reject')
+    throw new InputRejectedError('active-content', describeActiveContent(facts.activeContent));
+  const { pageCount } = facts;
   const path = (pageCount ?? 1) > 1 || sample.size > maxDocumentBytes ? 'async' : 'sync';
-  return { kind, pageCount, path };
+  return { kind, pageCount, path, activeContent: facts.activeContent };
 }
 
-function checkPdf(sample: InputSample): number | null {
+function checkPdf(sample: InputSample) {
   if (sample.bytes.length < sample.size)
     throw new PermanentError('PDF checks need the whole object, not its first bytes');
   const facts = inspectPdf(sample.bytes);
@@ -92,5 +103,5 @@ function checkPdf(sample: InputSample): number | null {
       'too-many-pages',
       `The PDF has ${facts.pageCount} pages; the limit is ${maxPages}`,
     );
-  return facts.pageCount;
+  return facts;
 }

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentRef } from '../shared/workflow.ts';
+import type { ActiveContentFinding } from './active-content.ts';
 
 /** A started Textract expense job and the workflow waiting for it. */
 export interface ExtractionJob {
@@ -10,6 +11,8 @@ export interface ExtractionJob {
   readonly executionArn: string;
   readonly leaseKey: string;
   readonly startedAt: string;
+  /** Found at admission, handed on with the job's result. @default [] */
+  readonly activeContent?: readonly ActiveContentFinding[];
   readonly completedAt?: string;
 }
 

@@ -1,8 +1,9 @@
 import { inflateSync } from 'node:zlib';
+import { type ActiveContentFinding, findActiveContent } from './active-content.ts';
 
 /**
- * What can be told of a PDF from its bytes without rendering it: truncation, encryption and, best
- * effort, its page count. Enough to refuse early, before Textract is paid to refuse.
+ * What can be told of a PDF from its bytes without rendering it: truncation, encryption, active
+ * content and, best effort, its page count. Enough to refuse early, before Textract is paid to refuse.
  */
 
 export interface PdfFacts {
@@ -11,6 +12,8 @@ export interface PdfFacts {
   readonly encrypted: boolean;
   /** Pages found, or null when the page tree could not be read (compressed some other way). */
   readonly pageCount: number | null;
+  /** JavaScript, launch actions, embedded files, rich media, XFA: in its objects or its object streams. */
+  readonly activeContent: readonly ActiveContentFinding[];
 }
 
 /** Readers look for `%%EOF` this close to the end (trailing whitespace and junk are common). */
@@ -23,8 +26,8 @@ export function inspectPdf(bytes: Uint8Array): PdfFacts {
   const truncated = !raw.slice(-eofWindow).includes('%%EOF');
   const encrypted = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(raw);
   // Encrypted object streams cannot be inflated, and need not be: the document is refused anyway.
-  const pageCount = countPages(encrypted ? [raw] : [raw, ...objectStreams(raw)]);
-  return { truncated, encrypted, pageCount };
+  const texts = encrypted ? [raw] : [raw, ...objectStreams(raw)];
+  return { truncated, encrypted, pageCount: countPages(texts), activeContent: findActiveContent(texts) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ActiveContentPolicy } from '../extraction/active-content.ts';
 import type { ApprovalPolicy } from '../human-step/policy.ts';
 import { baseEnvironment } from './bundling.ts';
 import type { CatalogFunction } from './catalog.ts';
@@ -26,6 +27,8 @@ export interface EnvironmentValues {
   readonly textractTopics: Readonly<Record<QueueId, { readonly topicArn: string; readonly roleArn: string }>>;
   readonly textractRates: TextractRates;
   readonly queueUrls: Readonly<Record<QueueId, string>>;
+  /** Process id → what a PDF with active content gets. @default 'review' for every process */
+  readonly activeContentPolicies?: Readonly<Record<string, ActiveContentPolicy>>;
 }
 
 /**
@@ -63,6 +66,9 @@ export function functionEnvironment(
     env[envVars.textractTopic] = topic.topicArn;
     env[envVars.textractRole] = topic.roleArn;
   }
+  if (spec.inspectsDocuments)
+    env[envVars.activeContentPolicy] =
+      (spec.process === undefined ? undefined : values.activeContentPolicies?.[spec.process]) ?? 'review';
   if (spec.needsTextractRates) env[envVars.textractRates] = JSON.stringify(values.textractRates);
   if (spec.defersOn) {
     const url = values.queueUrls[spec.defersOn];

@@ -54,6 +54,8 @@ export interface FunctionSpec {
   readonly defersOn?: QueueId;
   /** Receives the account's Textract quotas (env TEXTRACT_RATES), for admission control. */
   readonly needsTextractRates?: boolean;
+  /** Inspects documents at admission: receives its process's active-content policy (env ACTIVE_CONTENT_POLICY). */
+  readonly inspectsDocuments?: boolean;
   /** Receives the approval page base URL (env APPROVAL_BASE_URL). */
   readonly needsApprovalUrl?: boolean;
   /** Receives every process's human-step policy (env APPROVAL_POLICIES: JSON of policy id → policy). */

@@ -24,4 +24,5 @@ export const envVars = {
   textractRole: 'TEXTRACT_ROLE_ARN',
   textractRates: 'TEXTRACT_RATES',
   queueUrl: 'QUEUE_URL',
+  activeContentPolicy: 'ACTIVE_CONTENT_POLICY',
 } as const;

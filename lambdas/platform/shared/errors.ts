@@ -33,6 +33,7 @@ export const rejectionReasons = [
   'encrypted',
   'too-large',
   'too-many-pages',
+  'active-content',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

@@ -25,6 +25,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     sendsTaskResults: true,
     startsTextractJobs: 'extraction-completions',
     needsTextractRates: true,
+    inspectsDocuments: true,
     defersOn: 'extraction',
   }),
   spec({

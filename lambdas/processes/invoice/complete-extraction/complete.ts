@@ -57,7 +57,7 @@ export async function completeJob(deps: CompleteDeps, notification: JobNotificat
   const result = await recordExtraction(
     deps,
     context,
-    normaliseExpense(status.pages),
+    { ...normaliseExpense(status.pages), activeContent: job.activeContent ?? [] },
     'textract:StartExpenseAnalysis',
   );
   const delivery = await deps.succeed(job.taskToken, result);

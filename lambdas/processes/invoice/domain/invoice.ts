@@ -1,3 +1,4 @@
+import type { ActiveContentFinding } from '../../../platform/extraction/active-content.ts';
 /** A value read from a document, with the extractor's confidence in it (0–100). */
 export interface Field<T = string> {
   readonly value: T;
@@ -32,6 +33,8 @@ export interface NormalizedInvoice {
   readonly pageCount: number;
   /** What the normaliser noticed: a missing field, an unparseable date, totals that do not add up. */
   readonly warnings: readonly string[];
+  /** Active content the platform found at admission (kept with the artifact, so a reuse keeps it). */
+  readonly activeContent?: readonly ActiveContentFinding[];
 }
 
 /** The fields every invoice is expected to carry. */

@@ -1,3 +1,4 @@
+import type { ActiveContentFinding } from '../../../platform/extraction/active-content.ts';
 import type { HumanStepRequest } from '../../../platform/human-step/request.ts';
 import type { InvoiceHeader } from './invoice.ts';
 
@@ -11,6 +12,8 @@ export interface ExtractionResult {
   /** S3 key of the full normalised invoice, line items included. */
   readonly artifactKey: string;
   readonly inputHash: string;
+  /** Active content in the document (empty when none): the rules send such a document to a person. */
+  readonly activeContent: readonly ActiveContentFinding[];
 }
 
 export type RiskBand = 'low' | 'medium' | 'high';

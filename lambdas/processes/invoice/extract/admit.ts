@@ -45,7 +45,7 @@ export async function admit(
       await deps.succeed(taskToken, await recordExtraction(deps, context, stored, 'stored'));
       return { outcome: 'done', how: 'cached' };
     }
-    const input = await inspectDocument(deps, document);
+    const input = await inspectDocument(deps, document, deps.activeContentPolicy);
     if (input.path === 'sync') {
       if (!(await deps.rates.take('sync', deps.limits.syncTps, deps.now() + slotWaitMs)))
         return defer(1, 'sync rate');
@@ -54,7 +54,7 @@ export async function admit(
       const result = await recordExtraction(
         deps,
         context,
-        normaliseExpense(analysed.value),
+        { ...normaliseExpense(analysed.value), activeContent: input.activeContent },
         'textract:AnalyzeExpense',
       );
       await deps.succeed(taskToken, result);
@@ -85,6 +85,7 @@ export async function admit(
         executionArn: request.executionArn,
         leaseKey: lease,
         startedAt: new Date(deps.now()).toISOString(),
+        activeContent: input.activeContent,
       },
       deps.now(),
     );

@@ -39,6 +39,14 @@ const invoiceSchema = z.object({
   ),
   pageCount: z.number().check(z.int()),
   warnings: z.array(z.string()),
+  activeContent: z.optional(
+    z.array(
+      z.object({
+        kind: z.enum(['javascript', 'launch', 'embedded-file', 'rich-media', 'xfa']),
+        automatic: z.boolean(),
+      }),
+    ),
+  ),
 });
 
 /** A stored artifact, or undefined when it is not valid JSON of a normalised invoice. */

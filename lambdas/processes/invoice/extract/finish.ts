@@ -57,6 +57,7 @@ export async function recordExtraction(
         lineItemCount: invoice.lineItems.length,
         pageCount: invoice.pageCount,
         reused: source === 'stored',
+        activeContent: (invoice.activeContent ?? []).map((f) => f.kind),
       },
     },
     { idempotencyKey: `${documentId}/${context.executionArn}/extract` },
@@ -66,5 +67,5 @@ export async function recordExtraction(
     warningCount: invoice.warnings.length,
     lineItemCount: invoice.lineItems.length,
   });
-  return { invoice: headerOf(invoice), artifactKey, inputHash };
+  return { invoice: headerOf(invoice), artifactKey, inputHash, activeContent: invoice.activeContent ?? [] };
 }

@@ -1,5 +1,6 @@
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { activeContentPolicyOf } from '../../../platform/extraction/active-content.ts';
 import { JobLeases } from '../../../platform/extraction/job-leases.ts';
 import { JobStore } from '../../../platform/extraction/jobs.ts';
 import { RateSlots } from '../../../platform/extraction/rate-slots.ts';
@@ -92,6 +93,7 @@ function liveDeps(): AdmitDeps {
     leases: new JobLeases(dynamo, table),
     jobs: new JobStore(dynamo, table),
     limits: jsonEnv<TextractRates>(envVars.textractRates),
+    activeContentPolicy: activeContentPolicyOf(process.env[envVars.activeContentPolicy]),
     audit: new DynamoAuditTrail(),
     succeed: (token, output) => succeedTask(sfn, token, output),
     fail: (token, error) => failTask(sfn, token, error),

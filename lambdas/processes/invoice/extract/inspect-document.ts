@@ -1,3 +1,4 @@
+import type { ActiveContentPolicy } from '../../../platform/extraction/active-content.ts';
 import {
   type CheckedInput,
   checkInput,
@@ -12,10 +13,14 @@ import type { ExtractDeps } from './ports.ts';
 export async function inspectDocument(
   deps: Pick<ExtractDeps, 'headDocument' | 'readDocument'>,
   doc: DocumentRef,
+  activeContent: ActiveContentPolicy = 'review',
 ): Promise<CheckedInput> {
   const head = await deps.headDocument(doc);
   checkSize(head.size);
   const first = await deps.readDocument(doc, sniffLength);
   const bytes = sniffKind(first) === 'pdf' && head.size > first.length ? await deps.readDocument(doc) : first;
-  return checkInput({ size: head.size, contentType: head.contentType ?? doc.contentType, bytes });
+  return checkInput(
+    { size: head.size, contentType: head.contentType ?? doc.contentType, bytes },
+    activeContent,
+  );
 }

@@ -1,3 +1,4 @@
+import type { ActiveContentPolicy } from '../../../platform/extraction/active-content.ts';
 import type { JobLeases } from '../../../platform/extraction/job-leases.ts';
 import type { JobStore } from '../../../platform/extraction/jobs.ts';
 import type { RateSlots } from '../../../platform/extraction/rate-slots.ts';
@@ -42,6 +43,8 @@ export interface AdmitDeps extends ExtractDeps {
   readonly succeed: (taskToken: string, output: unknown) => Promise<TaskDelivery>;
   readonly fail: (taskToken: string, error: { name: string; message: string }) => Promise<TaskDelivery>;
   readonly now: () => number;
+  /** What a PDF with active content gets (env ACTIVE_CONTENT_POLICY). @default 'review' */
+  readonly activeContentPolicy?: ActiveContentPolicy;
 }
 
 export interface ObjectHead {

@@ -10,7 +10,7 @@ import type { ArtifactPorts } from '../extract/ports.ts';
 import { recordedRejection } from '../extract/rejection.ts';
 
 export interface RecoverDeps extends ArtifactPorts {
-  readonly jobs: Pick<JobStore, 'jobIdOf'>;
+  readonly jobs: Pick<JobStore, 'jobIdOf' | 'byJob'>;
   readonly readJob: (jobId: string) => Promise<JobStatus>;
 }
 
@@ -50,5 +50,12 @@ export async function recoverExtraction(deps: RecoverDeps, event: StepEvent): Pr
     },
     { idempotencyKey: `${context.document.documentId}/${context.executionArn}/recovered` },
   );
-  return recordExtraction(deps, context, normaliseExpense(status.pages), 'textract:StartExpenseAnalysis');
+  // What admission found goes with the result, whichever way it arrives.
+  const activeContent = (await deps.jobs.byJob(jobId))?.activeContent ?? [];
+  return recordExtraction(
+    deps,
+    context,
+    { ...normaliseExpense(status.pages), activeContent },
+    'textract:StartExpenseAnalysis',
+  );
 }

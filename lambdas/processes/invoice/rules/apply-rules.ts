@@ -1,3 +1,7 @@
+import {
+  type ActiveContentFinding,
+  describeActiveContent,
+} from '../../../platform/extraction/active-content.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import { hashJson } from '../../../platform/shared/hash.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
@@ -14,7 +18,12 @@ import { render } from './template.ts';
 export interface RulesInput {
   readonly invoice: InvoiceHeader;
   readonly score: ScoreResult;
+  /** Active content found at admission: always a person's decision, never completed unseen. @default [] */
+  readonly activeContent?: readonly ActiveContentFinding[];
 }
+
+/** The reason a document with active content goes to a person, first of all reasons. */
+export const activeContentRule = 'active-content';
 
 type EventOf<T extends RuleEvent['type']> = Extract<RuleEvent, { readonly type: T }>;
 
@@ -61,11 +70,17 @@ export async function applyRules(
   const fired = await evaluate(ruleSet, facts);
   const terms = termsOf(ruleSet, fired);
   const { dueDate, invoiceDate } = facts.invoice;
-  const reasons = fired.flatMap((rule) =>
-    rule.event.type === 'approval'
-      ? [{ rule: rule.name, message: render(rule.event.params.message, facts) }]
-      : [],
-  );
+  const activeContent = input.activeContent ?? [];
+  const reasons = [
+    ...(activeContent.length > 0
+      ? [{ rule: activeContentRule, message: describeActiveContent(activeContent) }]
+      : []),
+    ...fired.flatMap((rule) =>
+      rule.event.type === 'approval'
+        ? [{ rule: rule.name, message: render(rule.event.params.message, facts) }]
+        : [],
+    ),
+  ];
   const due = dueDate ?? (invoiceDate === null ? null : addDays(invoiceDate, terms.days));
   return {
     ruleSetVersion,

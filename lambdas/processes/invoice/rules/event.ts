@@ -1,12 +1,18 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import type { ActiveContentFinding } from '../../../platform/extraction/active-content.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
 import type { ScoreResult } from '../domain/workflow.ts';
 
 /** What the ApplyRules Task hands this function (statemachines/invoice.asl.json). */
-export type RulesEvent = StepEvent & { readonly invoice: InvoiceHeader; readonly score: ScoreResult };
+export type RulesEvent = StepEvent & {
+  readonly invoice: InvoiceHeader;
+  readonly score: ScoreResult;
+  /** What extraction admission found in the document (ExtractionResult.activeContent). */
+  readonly activeContent: readonly ActiveContentFinding[];
+};
 
 const field = z.nullable(z.object({ value: z.string(), confidence: z.number() }));
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -31,6 +37,7 @@ const eventSchema = z.looseObject({
     modelVersion: z.string(),
     rationale: z.array(z.looseObject({ feature: z.string(), value: z.number() })),
   }),
+  activeContent: z.array(z.looseObject({ kind: z.string(), automatic: z.boolean() })),
 });
 
 // zod/mini registers no locale, so the default messages in the error are asked for in English per parse.

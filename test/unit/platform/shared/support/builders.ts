@@ -138,6 +138,7 @@ export function extraction(overrides: Partial<ExtractionResult> = {}): Extractio
     invoice: invoiceHeader(),
     artifactKey: `extractions/invoice/${documentId}.json`,
     inputHash: 'c'.repeat(64),
+    activeContent: [],
     ...overrides,
   };
 }

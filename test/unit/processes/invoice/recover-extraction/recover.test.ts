@@ -28,7 +28,7 @@ function fakes(options: { stored?: string; rejected?: string; jobId?: string; st
     writeArtifact: async () => undefined,
     audit: { append: async (e) => Boolean(audited.push(e.type)) },
     recordQuality: () => undefined,
-    jobs: { jobIdOf: async () => options.jobId },
+    jobs: { jobIdOf: async () => options.jobId, byJob: async () => undefined },
     readJob: async () => options.status ?? { status: 'IN_PROGRESS' },
   };
   return { deps, audited };

@@ -35,6 +35,7 @@ const event = (overrides: Partial<ReturnType<typeof invoice>> = {}, band: 'low' 
   executionArn,
   invoice: invoice(overrides),
   score: score({ band }),
+  activeContent: [],
 });
 
 const fakeAudit = () => ({
