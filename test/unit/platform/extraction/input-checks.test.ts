@@ -72,7 +72,7 @@ describe('checkInput', () => {
     const result = checkInput({ size: 50_000, contentType: 'image/whatever', bytes });
 
     // Assess
-    expect(result).toEqual({ kind, pageCount: 1, path: 'sync' });
+    expect(result).toEqual({ kind, pageCount: 1, path: 'sync', activeContent: [] });
   });
 
   it.each([true, false])('accepts a one-page PDF (object streams: %s)', async (useObjectStreams) => {
@@ -83,7 +83,7 @@ describe('checkInput', () => {
     const result = checkInput({ size: bytes.length, bytes });
 
     // Assess
-    expect(result).toEqual({ kind: 'pdf', pageCount: 1, path: 'sync' });
+    expect(result).toEqual({ kind: 'pdf', pageCount: 1, path: 'sync', activeContent: [] });
   });
 
   it.each<[string, number, Uint8Array, RejectionReason]>([
@@ -126,7 +126,7 @@ describe('checkInput', () => {
       const result = checkInput({ size: bytes.length, bytes });
 
       // Assess
-      expect(result).toEqual({ kind: 'pdf', pageCount: 3, path: 'async' });
+      expect(result).toEqual({ kind: 'pdf', pageCount: 3, path: 'async', activeContent: [] });
     },
   );
 
@@ -179,7 +179,7 @@ describe('inspectPdf', () => {
     const facts = inspectPdf(bytes);
 
     // Assess
-    expect(facts).toEqual({ truncated: false, encrypted: false, pageCount: pages });
+    expect(facts).toEqual({ truncated: false, encrypted: false, pageCount: pages, activeContent: [] });
   });
 
   it('counts a page rewritten by an incremental update once', () => {

@@ -314,3 +314,28 @@ describe('versions and hashes', () => {
     expect(c?.inputHash).not.toBe(a?.inputHash);
   });
 });
+
+describe('a document with active content', () => {
+  it('goes to a person, its reason first, even when nothing else asks', async () => {
+    // Act
+    const result = await applyRules(
+      { invoice: invoice(), score: score(), activeContent: [{ kind: 'javascript', automatic: true }] },
+      parameters(),
+      invoiceRuleSet,
+    );
+
+    // Assess
+    expect(result.approval.required).toBe(true);
+    expect(result.approval.reasons[0]?.rule).toBe('active-content');
+    expect(result.approval.request.reasons[0]).toMatch(/^The PDF contains JavaScript, run when it is opened/);
+  });
+
+  it('changes nothing when none was found', async () => {
+    const result = await applyRules(
+      { invoice: invoice(), score: score(), activeContent: [] },
+      parameters(),
+      invoiceRuleSet,
+    );
+    expect(result.approval.required).toBe(false);
+  });
+});
