@@ -19,8 +19,18 @@ describe('parseConfig', () => {
       approvalApiBurstLimit: 20,
       logRetentionDays: 30,
       textract: { syncTps: 1, startTps: 1, maxConcurrentJobs: 100 },
-      processes: { invoice: { approval: defaultApprovalPolicy, rules: defaultRuleParameters } },
+      processes: {
+        invoice: { approval: defaultApprovalPolicy, rules: defaultRuleParameters, activeContent: 'review' },
+      },
     });
+  });
+
+  it("takes a process's active-content policy, and refuses one it does not know", () => {
+    const reject = parseConfig({ ...valid, processes: '{"invoice":{"activeContent":"reject"}}' });
+    expect(reject.processes.invoice?.activeContent).toBe('reject');
+    expect(() => parseConfig({ ...valid, processes: { invoice: { activeContent: 'ignore' } } })).toThrow(
+      /processes\.invoice\.activeContent.*must be "review" \(a person looks\) or "reject", got "ignore"/,
+    );
   });
 
   it('reads numbers and objects given as JSON text, as `-c key=value` passes them', () => {

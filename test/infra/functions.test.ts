@@ -81,6 +81,7 @@ describe('every registry function', () => {
         ...(spec.needsRuleParameters ? [envVars.ruleParameters] : []),
         ...(spec.startsTextractJobs ? [envVars.textractTopic, envVars.textractRole] : []),
         ...(spec.needsTextractRates ? [envVars.textractRates] : []),
+        ...(spec.inspectsDocuments ? [envVars.activeContentPolicy] : []),
         ...(spec.defersOn ? [envVars.queueUrl] : []),
       ];
 
