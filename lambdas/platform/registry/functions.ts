@@ -115,7 +115,8 @@ export const platformFunctions: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 30,
     tables: { documents: 'readwrite', audit: 'append' },
-    bucket: [{ area: 'results/', access: ['write'] }],
+    // read: a refused create-only write compares the stored result by hash (If-Match needs s3:GetObject too)
+    bucket: [{ area: 'results/', access: ['read', 'write'] }],
   }),
   spec({
     id: 'quarantine',
