@@ -127,7 +127,8 @@ export const platformFunctions: readonly FunctionSpec[] = [
     tables: { documents: 'readwrite', audit: 'append' },
     bucket: [
       { area: 'intake', access: ['read', 'delete'] },
-      { area: 'quarantine/', access: ['write'] },
+      // read: a re-run whose original is gone checks (HeadObject) that its copy is there
+      { area: 'quarantine/', access: ['read', 'write'] },
     ],
   }),
   spec({
