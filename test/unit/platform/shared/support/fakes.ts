@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import type { CreateOutcome, ResultObjects } from '../../../../../lambdas/platform/finalize/result-object.ts';
-import type {
-  ApprovalPhase,
-  ApprovalRecord,
-  ApprovalStatus,
-  ApproverEntry,
-  OneTimeCode,
-  StoredVote,
+import {
+  type ApprovalPhase,
+  type ApprovalRecord,
+  type ApprovalStatus,
+  type ApproverEntry,
+  type NoticeField,
+  noticeIntent,
+  type OneTimeCode,
+  type StoredVote,
 } from '../../../../../lambdas/platform/human-step/record.ts';
 import type { ApprovalStore, VoteResult } from '../../../../../lambdas/platform/human-step/store.ts';
 import type {
@@ -249,13 +251,20 @@ export class MemoryApprovals implements ApprovalStore {
     });
   }
 
-  async markApprover(
-    approvalId: string,
-    approverId: string,
-    field: 'notifiedAt' | 'remindedAt',
-    at: string,
-  ): Promise<void> {
+  async markApprover(approvalId: string, approverId: string, field: NoticeField, at: string): Promise<void> {
     this.setApprover(approvalId, approverId, { ...this.approver(approvalId, approverId), [field]: at });
+  }
+
+  async claimNotice(approvalId: string, approverId: string, field: NoticeField, at: string): Promise<boolean> {
+    const approver = this.items.get(approvalId)?.approvers[approverId];
+    if (!approver || approver[field] || approver[noticeIntent[field]]) return false;
+    this.setApprover(approvalId, approverId, { ...approver, [noticeIntent[field]]: at });
+    return true;
+  }
+
+  async releaseNotice(approvalId: string, approverId: string, field: NoticeField): Promise<void> {
+    const { [noticeIntent[field]]: _claimed, ...approver } = this.approver(approvalId, approverId);
+    this.setApprover(approvalId, approverId, approver);
   }
 
   async registerToken(
