@@ -2,6 +2,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { s3 } from '../shared/clients/s3.ts';
 import { TransientError } from '../shared/errors.ts';
 import { sha256Hex } from '../shared/hash.ts';
+import { httpStatusOf } from '../shared/http-status.ts';
 
 /** What a create-only write found: it wrote, or an object was already under the key. */
 export type CreateOutcome =
@@ -38,9 +39,6 @@ export async function writeResultOnce(
   throw new TransientError(`result ${key} changed while it was being replaced; retry`);
 }
 
-const httpStatus = (error: unknown) =>
-  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-
 /**
  * S3 adapter (User Guide, "How to prevent object overwrites with conditional writes"): `IfNoneMatch: *`
  * creates, `IfMatch: <etag>` replaces; 412 PreconditionFailed means the condition did not hold, 409
@@ -54,18 +52,10 @@ export class S3ResultObjects implements ResultObjects {
 
   async create(key: string, body: string): Promise<CreateOutcome> {
     try {
-      await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/json',
-          IfNoneMatch: '*',
-        }),
-      );
+      await this.put(key, body, { IfNoneMatch: '*' });
       return { written: true };
     } catch (error) {
-      if (httpStatus(error) !== 412) throw conflictAsTransient(error, key);
+      if (httpStatusOf(error) !== 412) throw conflictAsTransient(error, key);
     }
     try {
       const existing = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
@@ -76,7 +66,7 @@ export class S3ResultObjects implements ResultObjects {
       };
     } catch (error) {
       // Deleted between the refused write and the read: a retry writes it.
-      if (httpStatus(error) === 404)
+      if (httpStatusOf(error) === 404)
         throw new TransientError(`result ${key} vanished after a refused write`, { cause: error });
       throw error;
     }
@@ -84,26 +74,34 @@ export class S3ResultObjects implements ResultObjects {
 
   async replace(key: string, body: string, etag: string): Promise<boolean> {
     try {
-      await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/json',
-          IfMatch: etag,
-        }),
-      );
+      await this.put(key, body, { IfMatch: etag });
       return true;
     } catch (error) {
-      const status = httpStatus(error);
+      const status = httpStatusOf(error);
       if (status === 412 || status === 404) return false;
       throw conflictAsTransient(error, key);
     }
   }
+
+  private async put(
+    key: string,
+    body: string,
+    condition: { readonly IfNoneMatch: '*' } | { readonly IfMatch: string },
+  ): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: 'application/json',
+        ...condition,
+      }),
+    );
+  }
 }
 
 function conflictAsTransient(error: unknown, key: string): unknown {
-  if (httpStatus(error) !== 409) return error;
+  if (httpStatusOf(error) !== 409) return error;
   return new TransientError(`a concurrent write of ${key} conflicted (409 ConditionalRequestConflict)`, {
     cause: error,
   });

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { s3 } from '../shared/clients/s3.ts';
 import { PermanentError } from '../shared/errors.ts';
+import { httpStatusOf } from '../shared/http-status.ts';
 import type { DocumentRef } from '../shared/workflow.ts';
 
 /** How the copy ended: made now, or found there (an earlier run made it). */
@@ -21,9 +22,6 @@ export interface QuarantineObjects {
   /** Removes the original from the intake prefix; a no-op when it is already gone. */
   remove(source: DocumentRef): Promise<void>;
 }
-
-const httpStatus = (error: unknown) =>
-  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
 /**
  * S3 adapter: the copy is a create-only write (`IfNoneMatch: *`, 412 when an earlier run made it; User
@@ -47,7 +45,7 @@ export class S3QuarantineObjects implements QuarantineObjects {
         new GetObjectCommand({ Bucket: source.bucket, Key: source.key, VersionId: source.versionId }),
       );
     } catch (error) {
-      if (httpStatus(error) !== 404) throw error;
+      if (httpStatusOf(error) !== 404) throw error;
       // The original is gone: an earlier run copied and removed it, or nothing is left to keep.
       if (await this.exists(targetKey)) return 'found';
       throw new PermanentError(`${source.key} is gone and was never quarantined`, { cause: error });
@@ -66,7 +64,7 @@ export class S3QuarantineObjects implements QuarantineObjects {
       );
       return 'copied';
     } catch (error) {
-      if (httpStatus(error) !== 412) throw error;
+      if (httpStatusOf(error) !== 412) throw error;
       (original.Body as Readable | undefined)?.destroy?.();
       return 'found';
     }
@@ -82,7 +80,7 @@ export class S3QuarantineObjects implements QuarantineObjects {
       await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return true;
     } catch (error) {
-      if (httpStatus(error) === 404) return false;
+      if (httpStatusOf(error) === 404) return false;
       throw error;
     }
   }
