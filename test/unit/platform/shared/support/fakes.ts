@@ -255,7 +255,12 @@ export class MemoryApprovals implements ApprovalStore {
     this.setApprover(approvalId, approverId, { ...this.approver(approvalId, approverId), [field]: at });
   }
 
-  async claimNotice(approvalId: string, approverId: string, field: NoticeField, at: string): Promise<boolean> {
+  async claimNotice(
+    approvalId: string,
+    approverId: string,
+    field: NoticeField,
+    at: string,
+  ): Promise<boolean> {
     const approver = this.items.get(approvalId)?.approvers[approverId];
     if (!approver || approver[field] || approver[noticeIntent[field]]) return false;
     this.setApprover(approvalId, approverId, { ...approver, [noticeIntent[field]]: at });
