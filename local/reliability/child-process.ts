@@ -51,7 +51,8 @@ export function startChild(
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
   const killedBy: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': only then has everything the child printed (its FAULT-KILL line) been read.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return new Promise((resolve, reject) => {
     let buffered = '';
     let ready = false;

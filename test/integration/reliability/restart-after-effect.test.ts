@@ -47,8 +47,9 @@ let run: Run;
 let dataDir: string;
 
 async function runWithKills(): Promise<Run> {
-  const [clean] = await cleanInvoices(1, 'restart-effect');
-  const [large] = await largeInvoices(1, 'restart-effect');
+  // Distinct prefixes: the file names (and so the intake keys) must differ.
+  const [clean] = await cleanInvoices(1, 'restart-clean');
+  const [large] = await largeInvoices(1, 'restart-large');
   const [bad] = await badFiles(1);
   if (!clean || !large || !bad) throw new Error('the workload made no files');
   const files = { clean, large, bad };
