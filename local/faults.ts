@@ -17,7 +17,7 @@ export interface FaultRule {
   readonly probability?: number;
   /** Only the first N matching invocations. @default unlimited */
   readonly times?: number;
-  /** For `delay`: added latency in milliseconds. */
+  /** For `delay`: added latency in milliseconds; for `kill`: how long after the function ran the runtime dies. */
   readonly delayMs?: number;
 }
 
@@ -92,6 +92,8 @@ export class FaultInjector {
       }
       if (rule.kind === 'kill') {
         const result = await proceed();
+        // The answer is held back meanwhile: what the step sent out (mail) may be read elsewhere first.
+        if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
         this.kill(fn);
         if (this.kill !== killSelf) return result;
         // The runtime is gone: nothing answers the workflow for this invocation .

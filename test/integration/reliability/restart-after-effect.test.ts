@@ -26,13 +26,14 @@ import { cleanInvoices, type DropFile, largeInvoices } from '../../../local/reli
 const kills: readonly FaultRule[] = [
   // The result object, the vendor-history entry, the final status.
   { functionId: 'invoice-finalize', kind: 'kill', times: 1 },
-  // The approval request emails.
-  { functionId: 'request-approval', kind: 'kill', times: 1, when: { phase: 'request' } },
+  // The approval request emails. The local SES keeps mail in the runtime's memory, so the runtime dies
+  // a moment after the step (its answer held back), once the mail has reached the mailbox below.
+  { functionId: 'request-approval', kind: 'kill', times: 1, when: { phase: 'request' }, delayMs: 1500 },
   // The quarantine copy and the removal of the original.
   { functionId: 'quarantine', kind: 'kill', times: 1 },
 ];
 const maxStarts = kills.length + 2;
-const settleMs = 240_000;
+const settleMs = 480_000;
 
 interface Run {
   readonly evidence: Evidence;
@@ -74,17 +75,20 @@ async function runWithKills(): Promise<Run> {
   let pending = [...kills];
   const restarts: { killedBy: string; upAgainAt: number }[] = [];
   let killedBy: string | undefined;
+  let largeDropped = false;
   try {
     for (let start = 1; start <= maxStarts; start++) {
       current = await startChild(dataDir, { faults: pending });
       if (killedBy) restarts.push({ killedBy, upAgainAt: Date.now() });
-      if (start === 1) for (const f of [clean, large, bad]) await drop(current.target, f.fileName, f.body);
+      if (start === 1) for (const f of [clean, bad]) await drop(current.target, f.fileName, f.body);
       const auto = new AutoApprover(mailbox, current.approvalsUrl, {
         approver,
         dwellMs: minDwellSeconds * 1000 + 100,
       });
       auto.start();
       const child = current;
+      // A mailbox outside the runtime: read often, so mail sent just before a kill is kept.
+      const reader = setInterval(() => void mailbox().catch(() => undefined), 200);
       let exited = false;
       void child.exited.then(() => {
         exited = true;
@@ -97,9 +101,18 @@ async function runWithKills(): Promise<Run> {
             d,
           ]),
         );
+        // The large invoice comes once the other kills fired: a kill landing just after its emails were
+        // sent would take them with the local SES (mail is kept in the runtime's memory), and they are
+        // never sent twice.
+        const othersFired = !pending.some((r) => r.functionId !== 'request-approval');
+        if (othersFired && !largeDropped) {
+          await drop(child.target, large.fileName, large.body);
+          largeDropped = true;
+        }
         if (pending.length === 0 && expectations.every((e) => isSettled(records.get(e.documentId), e))) break;
         await sleep(500);
       }
+      clearInterval(reader);
       await auto.stop();
       if (!exited) break;
       await mailbox().catch(() => undefined);
