@@ -27,8 +27,9 @@ const kills: readonly FaultRule[] = [
   // The result object, the vendor-history entry, the final status.
   { functionId: 'invoice-finalize', kind: 'kill', times: 1 },
   // The approval request emails. The local SES keeps mail in the runtime's memory, so the runtime dies
-  // a moment after the step (its answer held back), once the mail has reached the mailbox below.
-  { functionId: 'request-approval', kind: 'kill', times: 1, when: { phase: 'request' }, delayMs: 1500 },
+  // a moment after the step (its answer held back), once the mail has reached the mailbox below, and
+  // before the approver (polling each second, dwelling 1.1 s) can have voted in the dying runtime.
+  { functionId: 'request-approval', kind: 'kill', times: 1, when: { phase: 'request' }, delayMs: 600 },
   // The quarantine copy and the removal of the original.
   { functionId: 'quarantine', kind: 'kill', times: 1 },
 ];
