@@ -83,7 +83,11 @@ const approval: ApprovalOutcome = {
   decidedAt: '2024-05-03T09:00:00.000Z',
 };
 
-const finalized: FinalizeOutcome = { status: 'COMPLETED', resultKey: `results/invoice/${hash}.json` };
+const finalized: FinalizeOutcome = {
+  status: 'COMPLETED',
+  resultKey: `results/invoice/${hash}.json`,
+  finishedNow: true,
+};
 
 export const cannedResults: Readonly<Partial<Record<FunctionId, unknown>>> = {
   extract: extraction,

@@ -1,6 +1,7 @@
 import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { ConditionalWrites } from './s3-conditional.ts';
 import { compareKeys, keyOfDiskName, objectSuffix, resourceMarker, resourcePath } from './s3-keys.ts';
 
 interface ObjectMetadata {
@@ -39,6 +40,26 @@ const S3Object = load('s3rver/lib/models/object') as S3ObjectConstructor;
  * file names and orders them as S3 does.
  */
 export class VerbatimKeyStore extends BaseStore {
+  private readonly conditional = new ConditionalWrites(async (bucket, key) => {
+    try {
+      const etag = (await this.getMetadata(bucket, key)).etag;
+      return typeof etag === 'string' ? etag : '';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  });
+
+  /** Called by the (patched) PutObject and CompleteMultipartUpload controllers around the store write. */
+  writeConditionally<T>(
+    bucket: string,
+    key: string,
+    headers: Readonly<Record<string, string | string[] | undefined>>,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    return this.conditional.write(bucket, key, headers, write);
+  }
+
   getResourcePath(bucket: string, key = '', resource = ''): string {
     return resourcePath(this.rootDirectory, bucket, key, resource);
   }

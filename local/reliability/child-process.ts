@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { localClients } from '../clients.ts';
+import type { FaultRule } from '../faults.ts';
 import { localNames } from '../resources.ts';
 import type { Target } from './evidence.ts';
 
@@ -18,6 +19,10 @@ export interface ChildRuntime {
   readonly interrupted: number;
   readonly reannounced: number;
   readonly incompleteUploadsRemoved: number;
+  /** The functions whose `kill` fault fired in this child (it printed `FAULT-KILL <id>` and died). */
+  readonly killedBy: readonly string[];
+  /** Resolves when the child has exited, whatever ended it. */
+  readonly exited: Promise<void>;
 }
 
 interface Ready {
@@ -33,42 +38,60 @@ function thrown(stderr: string): string {
   return stderr.split('\n').find((line) => /^[A-Z][A-Za-z.]*: /.test(line)) ?? stderr.slice(-300);
 }
 
-/** Starts the runtime in a child process on `dataDir` and resolves once it listens. */
-export function startChild(dataDir: string, timeoutMs = 120_000): Promise<ChildRuntime> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childEntry, dataDir], {
+/** Starts the runtime in a child process on `dataDir` (with fault rules, if given) and resolves once it listens. */
+export function startChild(
+  dataDir: string,
+  options: { readonly faults?: readonly FaultRule[]; readonly timeoutMs?: number } = {},
+): Promise<ChildRuntime> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const args = ['--import', 'tsx', childEntry, dataDir, JSON.stringify(options.faults ?? [])];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
+  const killedBy: string[] = [];
+  // 'close', not 'exit': only then has everything the child printed (its FAULT-KILL line) been read.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return new Promise((resolve, reject) => {
     let buffered = '';
+    let ready = false;
     let errors = '';
     const timer = setTimeout(() => reject(new Error('the child runtime did not start in time')), timeoutMs);
     child.stderr?.on('data', (chunk: Buffer) => {
       errors = `${errors}${chunk.toString()}`.slice(-2000);
     });
-    child.on('exit', (code) => reject(new Error(`the child runtime exited (${code}): ${thrown(errors)}`)));
+    const failedToStart = (code: number | null) =>
+      reject(new Error(`the child runtime exited (${code}): ${thrown(errors)}`));
+    child.on('exit', failedToStart);
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
-      const line = buffered.split('\n').find((l) => l.startsWith('READY '));
-      if (!line) return;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const l of lines) if (l.startsWith('FAULT-KILL ')) killedBy.push(l.slice('FAULT-KILL '.length));
+      const line = lines.find((l) => l.startsWith('READY '));
+      if (!line || ready) return;
+      ready = true;
       clearTimeout(timer);
-      const ready = JSON.parse(line.slice('READY '.length)) as Ready;
+      child.off('exit', failedToStart);
+      const announced = JSON.parse(line.slice('READY '.length)) as Ready;
       const names = localNames(region);
       resolve({
         process: child,
         target: {
-          clients: localClients(ready.endpoints, region),
+          clients: localClients(announced.endpoints, region),
           table: names.table,
           bucket: names.bucket,
-          queueUrls: ready.queueUrls,
+          queueUrls: announced.queueUrls,
           dataDir,
         },
-        approvalsUrl: ready.endpoints.approvals,
-        sesUrl: ready.endpoints.ses,
-        interrupted: ready.interrupted,
-        reannounced: ready.reannounced,
-        incompleteUploadsRemoved: ready.incompleteUploadsRemoved,
+        approvalsUrl: announced.endpoints.approvals,
+        sesUrl: announced.endpoints.ses,
+        interrupted: announced.interrupted,
+        reannounced: announced.reannounced,
+        incompleteUploadsRemoved: announced.incompleteUploadsRemoved,
+        killedBy,
+        exited,
       });
     });
   });
@@ -78,7 +101,6 @@ export function startChild(dataDir: string, timeoutMs = 120_000): Promise<ChildR
 export function endChild(child: ChildProcess, signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.removeAllListeners('exit');
     child.once('exit', () => resolve());
     child.kill(signal);
   });

@@ -1,4 +1,4 @@
-import { subjectPrefix } from '../../lambdas/platform/request-approval/emails.ts';
+import { type ApprovalEmailKind, subjectPrefix } from '../../lambdas/platform/request-approval/emails.ts';
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
 import { isStatus, isTerminal } from '../../lambdas/platform/shared/status.ts';
@@ -12,13 +12,18 @@ export interface DocumentFacts {
   readonly executions: readonly ExecutionRecord[];
   /** Last-modified of its result object, if one was written. */
   readonly resultWrittenAt?: number;
+  /** Its objects under quarantine/<process>/<documentId>/: key → last modified. */
+  readonly quarantined?: ReadonlyMap<string, number>;
+  /** Items it has in each table whose items are one document's effect (vendor history…). */
+  readonly effectItems?: ReadonlyMap<string, number>;
 }
 
 /** Events that one execution records once; a second one is a side effect done twice. */
 const oncePerExecution = ['EXTRACTED', 'SCORED', 'RULES_APPLIED', 'APPROVAL_REQUESTED', 'QUARANTINED'];
 /** Events a document has once, whatever ran. */
 const oncePerDocument = ['DOCUMENT_RECEIVED', 'FINALIZED', 'QUARANTINED', 'APPROVAL_DECIDED'];
-// The result is written just before the final status and FINALIZED; a write this long after it is a second one.
+// The result is written just before the final status and FINALIZED (the quarantine copy before
+// QUARANTINED); a write this long after its event is a second one.
 const resultRewriteSlackMs = 1000;
 
 function countBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, number> {
@@ -35,7 +40,8 @@ const over = (counts: Map<string, number>) => [...counts].filter(([, n]) => n > 
 /**
  * Why this document counts as duplicated, or an empty list: more than one execution (hand-started
  * stale ones excepted), a once-only event twice, two terminal transitions, a transition applied more
- * often than audited, a result rewritten after finalizing, or anything written by a stale execution.
+ * often than audited, a result or quarantine object rewritten after its event, two quarantine objects,
+ * two items in a one-item-per-document table (vendor history), or anything a stale execution wrote.
  */
 export function duplicateReasons(facts: DocumentFacts, handStarted: ReadonlySet<string>): string[] {
   const reasons: string[] = [];
@@ -68,6 +74,16 @@ export function duplicateReasons(facts: DocumentFacts, handStarted: ReadonlySet<
     facts.resultWrittenAt > Date.parse(finalized.at) + resultRewriteSlackMs
   )
     reasons.push('result written again after FINALIZED');
+  const quarantined = [...(facts.quarantined ?? new Map<string, number>())];
+  if (quarantined.length > 1) reasons.push(`${quarantined.length} quarantine objects`);
+  const quarantinedEvent = facts.audit.find((e) => e.type === 'QUARANTINED');
+  if (
+    quarantinedEvent &&
+    quarantined.some(([, writtenAt]) => writtenAt > Date.parse(quarantinedEvent.at) + resultRewriteSlackMs)
+  )
+    reasons.push('quarantine object written again after QUARANTINED');
+  for (const [table, n] of facts.effectItems ?? new Map<string, number>())
+    if (n > 1) reasons.push(`${n} ${table} items for one document`);
   const staleWrites = facts.audit.filter(
     (e) =>
       e.executionArn !== undefined &&
@@ -91,17 +107,27 @@ export function auditGaps(changes: readonly AuditRecord[]): number {
   return edges.filter((e) => e?.from !== undefined && e.from !== 'RECEIVED' && !reached.has(e.from)).length;
 }
 
-/** Approval request emails sent twice to one approver for one approval. */
+const emailKinds = Object.entries(subjectPrefix) as [ApprovalEmailKind, string][];
+
+/**
+ * Human-step emails sent twice: the same kind (request, reminder, escalation) to one person for one
+ * approval; each is keyed by (approval, approver, phase) and sent at most once.
+ */
 export function duplicateEmails(
   mail: readonly SentEmail[],
-): { approvalId: string; to: string; count: number }[] {
+): { kind: ApprovalEmailKind; approvalId: string; to: string; count: number }[] {
   const counts = countBy(mail, (m) => {
-    if (!m.subject.startsWith(subjectPrefix.request)) return undefined;
+    const kind = emailKinds.find(([, prefix]) => m.subject.startsWith(`${prefix}:`))?.[0];
+    if (!kind) return undefined;
     const approvalId = /\/a\/([A-Za-z0-9_-]+)\//.exec(m.text ?? '')?.[1];
-    return approvalId ? `${approvalId} ${m.to.join(',')}` : undefined;
+    return approvalId ? `${kind} ${approvalId} ${m.to.join(',')}` : undefined;
   });
   return over(counts).map(([key, count]) => {
-    const [approvalId = '', to = ''] = key.split(' ');
-    return { approvalId, to, count };
+    const [kind = 'request', approvalId = '', to = ''] = key.split(' ') as [
+      ApprovalEmailKind,
+      string,
+      string,
+    ];
+    return { kind, approvalId, to, count };
   });
 }

@@ -3,11 +3,13 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalRecord } from '../../lambdas/platform/human-step/record.ts';
+import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { bucketPrefixes } from '../../lambdas/platform/registry/names.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import type { TableId } from '../../lambdas/platform/registry/tables.ts';
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import type { LocalClients } from '../clients.ts';
 import type { SentEmail } from '../emulators/ses.ts';
 import { type ExecutionRecord, ExecutionStore } from '../stepfunctions/executions.ts';
@@ -28,8 +30,10 @@ export interface Evidence {
   readonly audit: readonly AuditRecord[];
   readonly executions: readonly ExecutionRecord[];
   readonly approvals: readonly ApprovalRecord[];
-  /** Keys under quarantine/. */
-  readonly quarantine: readonly string[];
+  /** Keys under quarantine/ → last modified (epoch ms). */
+  readonly quarantine: ReadonlyMap<string, number>;
+  /** Items of the tables whose items are each one document's effect (`oneItemPerDocument`), by table. */
+  readonly effects: readonly { readonly table: TableId; readonly documentId: string }[];
   /** Result key → last modified (epoch ms). */
   readonly results: ReadonlyMap<string, number>;
   readonly mail: readonly SentEmail[];
@@ -80,21 +84,37 @@ export function executionsOnDisk(dataDir: string): ExecutionRecord[] {
   return new ExecutionStore(join(dataDir, 'executions')).list();
 }
 
+/** The tables of every registered process whose items are each one document's effect. */
+const effectTables = catalogOf(processes).tables.filter((t) => t.oneItemPerDocument);
+
+async function effectItems(target: Target): Promise<Evidence['effects']> {
+  const tables = await Promise.all(
+    effectTables.map(async (t) =>
+      (await scanTable<{ documentId?: unknown }>(target, t.id)).flatMap((item) =>
+        typeof item.documentId === 'string' ? [{ table: t.id, documentId: item.documentId }] : [],
+      ),
+    ),
+  );
+  return tables.flat();
+}
+
 export async function collectEvidence(target: Target): Promise<Evidence> {
-  const [documents, audit, approvals, quarantine, results, mail] = await Promise.all([
+  const [documents, audit, approvals, quarantine, results, mail, effects] = await Promise.all([
     scanTable<DocumentRecord>(target, 'documents'),
     scanTable<AuditRecord>(target, 'audit'),
     scanTable<ApprovalRecord>(target, 'approvals'),
     listKeys(target, bucketPrefixes.quarantine),
     listKeys(target, bucketPrefixes.results),
     target.mailbox ? target.mailbox() : Promise.resolve([]),
+    effectItems(target),
   ]);
   return {
     documents,
     audit,
     executions: executionsOnDisk(target.dataDir),
     approvals,
-    quarantine: [...quarantine.keys()],
+    quarantine,
+    effects,
     results,
     mail,
   };

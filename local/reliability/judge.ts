@@ -30,6 +30,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
   return groups;
 }
 
+function countTables(items: Evidence['effects']): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.table, (counts.get(item.table) ?? 0) + 1);
+  return counts;
+}
+
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,7 +61,7 @@ function matches(expectation: Expectation, facts: DocumentFacts, evidence: Evide
     return `FAILED with class ${record.failureClass ?? 'none'}, expected ${expectation.failureClass}`;
   if (expectation.quarantined) {
     if (!record.quarantineKey) return 'REJECTED_INPUT without a quarantine key';
-    if (!evidence.quarantine.includes(record.quarantineKey))
+    if (!evidence.quarantine.has(record.quarantineKey))
       return `quarantine object ${record.quarantineKey} missing`;
   }
   return undefined;
@@ -111,6 +117,8 @@ export function judge(
       at,
     ]),
   );
+  const quarantined = groupBy([...evidence.quarantine], ([key]) => key.split('/').at(-2));
+  const effects = groupBy(evidence.effects, (e) => e.documentId);
   const problems: string[] = [...(outcome.problems ?? [])];
   const latencies: number[] = [];
   let expected = 0;
@@ -125,6 +133,8 @@ export function judge(
       audit: audit.get(expectation.documentId) ?? [],
       executions: executions.get(expectation.documentId) ?? [],
       resultWrittenAt: resultAt.get(expectation.documentId),
+      quarantined: new Map(quarantined.get(expectation.documentId) ?? []),
+      effectItems: countTables(effects.get(expectation.documentId) ?? []),
     };
     const name = `${expectation.label} ${expectation.documentId.slice(0, 12)}`;
     const gaps = auditGaps(facts.audit.filter((e) => e.type === 'STATUS_CHANGED'));
@@ -162,7 +172,9 @@ export function judge(
   const emails = duplicateEmails(evidence.mail);
   if (emails.length > 0) {
     duplicated += emails.length;
-    problems.push(`duplicated: ${emails.length} approval email(s) sent twice, e.g. to ${emails[0]?.to}`);
+    problems.push(
+      `duplicated: ${emails.length} human-step email(s) sent twice, e.g. ${emails[0]?.kind} to ${emails[0]?.to}`,
+    );
   }
   return {
     id,

@@ -1,9 +1,13 @@
 import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inPool } from '../../local/reliability/driver.ts';
@@ -129,4 +133,125 @@ describe('S3 versions', () => {
       },
     ),
   );
+});
+
+// Amazon S3 User Guide, "How to prevent object overwrites with conditional writes"
+// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html) and API Reference
+// PutObject / CompleteMultipartUpload (`IfNoneMatch`, `IfMatch`): `If-None-Match: *` uploads only when
+// the key does not exist, else 412 Precondition Failed; `If-Match: <etag>` only when the object's ETag
+// matches, else 412 (404 NoSuchKey when there is no object); a conflicting concurrent write answers
+// 409 ConditionalRequestConflict. If-None-Match needs s3:PutObject; If-Match needs s3:PutObject and s3:GetObject.
+
+const statusOf = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
+async function refusal(work: Promise<unknown>): Promise<{ name?: string; status?: number }> {
+  try {
+    await work;
+  } catch (error) {
+    return { name: (error as { name?: string }).name, status: statusOf(error) };
+  }
+  throw new Error('the write was expected to be refused');
+}
+
+const body = async (key: string) =>
+  await s3()
+    .send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+    .then((o) => o.Body?.transformToString());
+
+describe('S3 conditional writes', () => {
+  it('writes with If-None-Match: * only while no object has the key; the second gets 412 and changes nothing', async () => {
+    const key = 'conditional/once.json';
+    const first = await s3().send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'first', IfNoneMatch: '*' }),
+    );
+    expect(first.ETag).toBeTruthy();
+
+    const second = await refusal(
+      s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'second', IfNoneMatch: '*' })),
+    );
+
+    expect(second).toEqual({ name: 'PreconditionFailed', status: 412 });
+    expect(await body(key)).toBe('first');
+  });
+
+  it('replaces with If-Match only the object of that ETag: a stale ETag gets 412, a missing key 404', async () => {
+    const key = 'conditional/swap.json';
+    const one = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'one' }));
+    const two = await s3().send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'two', IfMatch: one.ETag }),
+    );
+    expect(two.ETag).not.toBe(one.ETag);
+
+    const stale = await refusal(
+      s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'three', IfMatch: one.ETag })),
+    );
+    const missing = await refusal(
+      s3().send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: 'conditional/absent.json',
+          Body: 'x',
+          IfMatch: one.ETag,
+        }),
+      ),
+    );
+
+    expect(stale).toEqual({ name: 'PreconditionFailed', status: 412 });
+    expect(missing).toMatchObject({ name: 'NoSuchKey', status: 404 });
+    expect(await body(key)).toBe('two');
+    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    expect(head.ETag).toBe(two.ETag);
+  });
+
+  it('lets exactly one of many concurrent If-None-Match: * writes of a key through (the others 412 or 409)', async () => {
+    const key = 'conditional/race.json';
+    const bodies = Array.from({ length: 8 }, (_, i) => `writer-${i}`);
+
+    const outcomes = await Promise.all(
+      bodies.map((b) =>
+        s3()
+          .send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: b, IfNoneMatch: '*' }))
+          .then(() => ({ written: b }))
+          .catch((error: unknown) => ({ refused: `${(error as Error).name} ${statusOf(error)}` })),
+      ),
+    );
+
+    const written = outcomes.flatMap((o) => ('written' in o ? [o.written] : []));
+    const refused = outcomes.flatMap((o) => ('refused' in o ? [o.refused] : []));
+    expect(written).toHaveLength(1);
+    for (const r of refused)
+      expect(['PreconditionFailed 412', 'ConditionalRequestConflict 409']).toContain(r);
+    expect(await body(key)).toBe(written[0]);
+  });
+
+  it('completes a multipart upload with If-None-Match: * only when the key is free', async () => {
+    const key = 'conditional/multipart.json';
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'already here' }));
+    const upload = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+    const part = await s3().send(
+      new UploadPartCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: upload.UploadId,
+        PartNumber: 1,
+        Body: 'part',
+      }),
+    );
+
+    const refused = await refusal(
+      s3().send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: upload.UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+          IfNoneMatch: '*',
+        }),
+      ),
+    );
+
+    expect(refused).toEqual({ name: 'PreconditionFailed', status: 412 });
+    expect(await body(key)).toBe('already here');
+  });
 });

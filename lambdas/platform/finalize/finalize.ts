@@ -1,29 +1,37 @@
 import type { AuditTrail } from '../shared/audit.ts';
-import type { DocumentStore } from '../shared/documents.ts';
+import type { DocumentRecord, DocumentStore, PendingResult } from '../shared/documents.ts';
+import { sha256Hex } from '../shared/hash.ts';
 import { isTerminal } from '../shared/status.ts';
 import { changeStatus } from '../shared/status-change.ts';
 import { type FinalStatus, type FinishEvent, resultDocument, type Verdict, verdictOf } from './result.ts';
+import { type ResultObjects, type ResultWrite, writeResultOnce } from './result-object.ts';
 
 export interface FinalizeDeps {
   readonly documents: DocumentStore;
   readonly audit: AuditTrail;
-  readonly writeResult: (key: string, body: string) => Promise<void>;
+  readonly results: ResultObjects;
   readonly resultsPrefix: string;
   readonly now: () => Date;
 }
 
 export interface FinalizeOutcome {
-  readonly status: FinalStatus | 'STALE';
+  /** The document's end; STALE for an execution that does not own it, ENDED when it ended otherwise (cancelled…). */
+  readonly status: FinalStatus | 'STALE' | 'ENDED';
   readonly resultKey?: string;
+  /** False when an earlier run had already finished it: this one wrote nothing. */
+  readonly finishedNow: boolean;
 }
 
 /** A process's side effects of finishing (vendor history…), run once the result is written, before the status. */
 export type AfterFinish = (verdict: Verdict, at: string) => Promise<void>;
 
+const actor = { kind: 'system', id: 'finalize' } as const;
+const pendingAttempts = 3;
+
 /**
- * Ends the document: result JSON to S3, the process's own effects, final status and audit. An execution
- * that no longer owns the document (a stale duplicate) writes nothing; one that already ended it returns
- * what it recorded.
+ * Ends the document: result JSON to S3 (once, by conditional write), the process's own effects, final
+ * status and audit. An execution that no longer owns the document (a stale duplicate) writes nothing;
+ * one that already ended it (a retried invocation, a resumed execution) returns what it recorded.
  */
 export async function finalize(
   deps: FinalizeDeps,
@@ -34,31 +42,33 @@ export async function finalize(
   const { document, executionArn } = event;
   const { documentId, process } = document;
   const versions = { workflow: event.workflowVersion, ...event.versions };
-  const actor = { kind: 'system', id: 'finalize' } as const;
-  const record = await deps.documents.get(documentId);
-  if (record?.ownerExecution !== undefined && record.ownerExecution !== executionArn) {
-    await deps.audit.append(
-      {
-        documentId,
-        step: 'finalize',
-        type: 'STALE_EXECUTION_IGNORED',
-        actor,
-        versions,
-        executionArn,
-        rationale: ['another execution owns this document'],
-      },
-      { idempotencyKey: `${documentId}/${executionArn}/stale` },
-    );
-    return { status: 'STALE' };
-  }
+  let record = await deps.documents.get(documentId);
+  if (!owns(record, executionArn)) return stale(deps, event);
+  if (record && isTerminal(record.status)) return recorded(deps, event, record);
+
   const resultKey = `${deps.resultsPrefix}${process}/${documentId}.json`;
-  if (record && isTerminal(record.status) && (record.status === 'COMPLETED' || record.status === 'REJECTED'))
-    // This execution already finished the document (a retried invocation): nothing is written again.
-    return { status: record.status, resultKey: record.resultKey ?? resultKey };
   const verdict = verdictOf(event.humanTasks);
-  const at = deps.now().toISOString();
-  await deps.writeResult(resultKey, JSON.stringify(resultDocument(event, body, verdict, at), null, 2));
-  await afterFinish?.(verdict, at);
+  // The body's time comes from the pending result an earlier run of this execution recorded, so a
+  // re-run writes the same bytes and recognises them by hash.
+  let pending: PendingResult | undefined;
+  for (let attempt = 1; !pending; attempt++) {
+    const held = record?.pendingResult;
+    const ours = held?.executionArn === executionArn && held.key === resultKey ? held : undefined;
+    const at = ours?.at ?? deps.now().toISOString();
+    const text = JSON.stringify(resultDocument(event, body, verdict, at), null, 2);
+    const candidate: PendingResult = { executionArn, key: resultKey, hash: sha256Hex(text), at };
+    if (ours?.hash === candidate.hash) pending = ours;
+    else if (await deps.documents.recordPendingResult(documentId, candidate, held)) pending = candidate;
+    else {
+      record = await deps.documents.get(documentId);
+      if (!owns(record, executionArn)) return stale(deps, event);
+      if (record && isTerminal(record.status)) return recorded(deps, event, record);
+      if (attempt >= pendingAttempts) throw new Error(`the pending result of ${documentId} keeps changing`);
+    }
+  }
+  const text = JSON.stringify(resultDocument(event, body, verdict, pending.at), null, 2);
+  const write: ResultWrite = await writeResultOnce(deps.results, resultKey, text, pending.hash);
+  await afterFinish?.(verdict, pending.at);
   const change = await changeStatus(
     { documents: deps.documents, audit: deps.audit },
     {
@@ -69,22 +79,79 @@ export async function finalize(
       versions,
       executionArn,
       reason: verdict.reason,
-      attributes: { resultKey },
+      attributes: { resultKey, resultHash: pending.hash },
     },
   );
+  await auditFinalized(deps, event, verdict.status, verdict.reason, {
+    resultKey,
+    resultHash: pending.hash,
+    applied: change.applied,
+    write,
+  });
+  return { status: verdict.status, resultKey, finishedNow: true };
+}
+
+function owns(record: DocumentRecord | undefined, executionArn: string): boolean {
+  return record?.ownerExecution === undefined || record.ownerExecution === executionArn;
+}
+
+async function stale(deps: FinalizeDeps, event: FinishEvent): Promise<FinalizeOutcome> {
+  const { documentId } = event.document;
   await deps.audit.append(
+    {
+      documentId,
+      step: 'finalize',
+      type: 'STALE_EXECUTION_IGNORED',
+      actor,
+      versions: { workflow: event.workflowVersion, ...event.versions },
+      executionArn: event.executionArn,
+      rationale: ['another execution owns this document'],
+    },
+    { idempotencyKey: `${documentId}/${event.executionArn}/stale` },
+  );
+  return { status: 'STALE', finishedNow: false };
+}
+
+/**
+ * The document already ended under this execution: nothing is written again. FINALIZED is appended
+ * under its key, a no-op unless the earlier run was cut off between the status and its audit.
+ */
+async function recorded(
+  deps: FinalizeDeps,
+  event: FinishEvent,
+  record: DocumentRecord,
+): Promise<FinalizeOutcome> {
+  if (record.status !== 'COMPLETED' && record.status !== 'REJECTED')
+    return { status: 'ENDED', finishedNow: false };
+  const resultKey = record.resultKey ?? record.pendingResult?.key;
+  await auditFinalized(deps, event, record.status, record.statusReason ?? '', {
+    resultKey,
+    resultHash: record.pendingResult?.hash,
+    applied: true,
+  });
+  return { status: record.status, resultKey, finishedNow: false };
+}
+
+function auditFinalized(
+  deps: FinalizeDeps,
+  event: FinishEvent,
+  status: FinalStatus,
+  reason: string,
+  details: Readonly<Record<string, unknown>>,
+): Promise<boolean> {
+  const { documentId } = event.document;
+  return deps.audit.append(
     {
       documentId,
       step: 'finalize',
       type: 'FINALIZED',
       actor,
-      decision: verdict.status,
-      rationale: [verdict.reason],
-      versions,
-      executionArn,
-      details: { resultKey, applied: change.applied },
+      decision: status,
+      rationale: [reason],
+      versions: { workflow: event.workflowVersion, ...event.versions },
+      executionArn: event.executionArn,
+      details,
     },
-    { idempotencyKey: `${documentId}/${executionArn}/finalized` },
+    { idempotencyKey: `${documentId}/${event.executionArn}/finalized` },
   );
-  return { status: verdict.status, resultKey };
 }

@@ -1,13 +1,12 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { bucketPrefixes, envVars } from '../registry/names.ts';
 import { DynamoAuditTrail } from '../shared/audit.ts';
-import { s3 } from '../shared/clients/s3.ts';
 import { DynamoDocumentStore } from '../shared/documents.ts';
 import { requiredEnv } from '../shared/env.ts';
 import { instrument, MetricUnit, metrics, stepCorrelation } from '../shared/observability.ts';
 import { type AfterFinish, type FinalizeDeps, finalize } from './finalize.ts';
 import type { FinishEvent } from './result.ts';
+import { S3ResultObjects } from './result-object.ts';
 
 /**
  * A finishing handler: the platform's own (the result as the process handed it), or a process's,
@@ -22,26 +21,24 @@ export function createFinalizeHandler<E extends FinishEvent>(
   return instrument('finalize', stepCorrelation, async (event: E, _context: Context) => {
     const { body, afterFinish } = await finish(event);
     const outcome = await finalize(deps, event, body ?? event.result ?? {}, afterFinish);
-    metrics.addMetric(
-      `Documents${outcome.status === 'COMPLETED' ? 'Completed' : 'Rejected'}`,
-      MetricUnit.Count,
-      1,
-    );
+    // Counted by the run that finished the document, never again by a re-run.
+    if (outcome.finishedNow)
+      metrics.addMetric(
+        `Documents${outcome.status === 'COMPLETED' ? 'Completed' : 'Rejected'}`,
+        MetricUnit.Count,
+        1,
+      );
     return outcome;
   });
 }
 
-/** The S3 side of finishing, for the platform's finalize and every process's. */
+/** The stores of finishing (result objects written once by S3 conditional writes), for the platform's finalize and every process's. */
 export function finalizeDeps(): FinalizeDeps {
   const bucket = requiredEnv(envVars.bucket);
   return {
     documents: new DynamoDocumentStore(),
     audit: new DynamoAuditTrail(),
-    writeResult: async (key, body) => {
-      await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }),
-      );
-    },
+    results: new S3ResultObjects(bucket),
     resultsPrefix: bucketPrefixes.results,
     now: () => new Date(),
   };

@@ -4,6 +4,10 @@ import type { HumanStepChoice, HumanStepRequest } from './request.ts';
 export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED' | 'CANCELLED';
 export type ApprovalPhase = 'request' | 'remind' | 'escalate';
 
+/** The approver fields that say an email was sent, and the ones that say a run claimed it. */
+export type NoticeField = 'notifiedAt' | 'remindedAt';
+export const noticeIntent = { notifiedAt: 'notifyingAt', remindedAt: 'remindingAt' } as const;
+
 /** A vote as stored: the decision plus who clicked, from where, and what they saw. */
 export interface StoredVote extends ApprovalVote {
   readonly clientIp: string;
@@ -22,8 +26,15 @@ export interface ApproverEntry {
   readonly role: 'approver' | 'escalation';
   /** SHA-256 of each link secret this approver was sent; a reminder adds one, earlier links keep working. */
   readonly secretHashes: readonly string[];
+  /** When the email of this phase was sent (SES accepted it). */
   readonly notifiedAt?: string;
   readonly remindedAt?: string;
+  /**
+   * When a run claimed the email of this phase, just before sending: set without the sent mark, the
+   * run was cut off around the send, and no later run sends it again (at most once; see notices.ts).
+   */
+  readonly notifyingAt?: string;
+  readonly remindingAt?: string;
   readonly vote?: StoredVote;
   readonly oneTimeCode?: OneTimeCode;
 }

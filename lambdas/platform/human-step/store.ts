@@ -8,13 +8,15 @@ import {
 import { tables } from '../registry/tables.ts';
 import { dynamo } from '../shared/clients/dynamo.ts';
 import { requiredEnv } from '../shared/env.ts';
-import type {
-  ApprovalPhase,
-  ApprovalRecord,
-  ApprovalStatus,
-  ApproverEntry,
-  OneTimeCode,
-  StoredVote,
+import {
+  type ApprovalPhase,
+  type ApprovalRecord,
+  type ApprovalStatus,
+  type ApproverEntry,
+  type NoticeField,
+  noticeIntent,
+  type OneTimeCode,
+  type StoredVote,
 } from './record.ts';
 
 const isConditionFailure = (error: unknown) =>
@@ -35,12 +37,14 @@ export interface ApprovalStore {
   addApprovers(approvalId: string, entries: Readonly<Record<string, ApproverEntry>>): Promise<void>;
   /** Adds a link secret's hash for an approver (the first send after a crash, or a reminder). */
   addSecretHash(approvalId: string, approverId: string, secretHash: string): Promise<void>;
-  markApprover(
-    approvalId: string,
-    approverId: string,
-    field: 'notifiedAt' | 'remindedAt',
-    at: string,
-  ): Promise<void>;
+  markApprover(approvalId: string, approverId: string, field: NoticeField, at: string): Promise<void>;
+  /**
+   * Claims an approver's email of a phase before sending it: true only when it was neither sent nor
+   * claimed, so two runs never both send it.
+   */
+  claimNotice(approvalId: string, approverId: string, field: NoticeField, at: string): Promise<boolean>;
+  /** Gives a claim back after a send that failed (SES refused it), so a retry sends it. */
+  releaseNotice(approvalId: string, approverId: string, field: NoticeField): Promise<void>;
   /**
    * Registers the current wait's task token while the approval is pending. When it is already decided,
    * nothing is written and the record is returned so the caller can deliver the decision itself.
@@ -140,12 +144,42 @@ export class DynamoApprovalStore implements ApprovalStore {
     );
   }
 
-  async markApprover(
+  /**
+   * Claims an approver's email of a phase before sending it: true only when it was neither sent nor
+   * claimed, so two runs never both send it.
+   */
+  async claimNotice(
     approvalId: string,
     approverId: string,
-    field: 'notifiedAt' | 'remindedAt',
+    field: NoticeField,
     at: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
+    try {
+      await this.update(
+        approvalId,
+        'SET #approvers.#a.#i = :at',
+        { '#approvers': 'approvers', '#a': approverId, '#f': field, '#i': noticeIntent[field] },
+        { ':at': at },
+        'attribute_exists(#approvers.#a) AND attribute_not_exists(#approvers.#a.#f) AND attribute_not_exists(#approvers.#a.#i)',
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Gives a claim back after a send that failed (SES refused it), so a retry sends it. */
+  async releaseNotice(approvalId: string, approverId: string, field: NoticeField): Promise<void> {
+    await this.update(
+      approvalId,
+      'REMOVE #approvers.#a.#i',
+      { '#approvers': 'approvers', '#a': approverId, '#i': noticeIntent[field] },
+      {},
+    );
+  }
+
+  async markApprover(approvalId: string, approverId: string, field: NoticeField, at: string): Promise<void> {
     await this.update(
       approvalId,
       'SET #approvers.#a.#f = :at',

@@ -3,6 +3,7 @@ import type { DocumentStore } from '../shared/documents.ts';
 import { causeMessage, rejectionReasonOf } from '../shared/errors.ts';
 import { changeStatus } from '../shared/status-change.ts';
 import type { CaughtError, DocumentRef, StepEvent } from '../shared/workflow.ts';
+import type { CopyOutcome, QuarantineObjects } from './objects.ts';
 
 export interface QuarantineEvent extends StepEvent {
   readonly rejection: CaughtError;
@@ -11,12 +12,7 @@ export interface QuarantineEvent extends StepEvent {
 export interface QuarantineDeps {
   readonly documents: DocumentStore;
   readonly audit: AuditTrail;
-  /** Copies the original to the target key (with metadata) and removes it from the intake prefix. */
-  readonly moveObject: (
-    source: DocumentRef,
-    targetKey: string,
-    metadata: Record<string, string>,
-  ) => Promise<void>;
+  readonly objects: QuarantineObjects;
   readonly quarantinePrefix: string;
   readonly now: () => Date;
 }
@@ -35,12 +31,15 @@ export async function quarantine(deps: QuarantineDeps, event: QuarantineEvent) {
   const targetKey = quarantineKey(deps.quarantinePrefix, document);
   const record = await deps.documents.get(document.documentId);
   const owned = record?.ownerExecution === undefined || record.ownerExecution === executionArn;
+  // The move is keyed by its target (one per document): a re-run finds its copy and only finishes the removal.
+  let copy: CopyOutcome | 'skipped' = 'skipped';
   if (owned && record?.status !== 'REJECTED_INPUT') {
-    await deps.moveObject(document, targetKey, {
+    copy = await deps.objects.copyOnce(document, targetKey, {
       'rejection-reason': reason,
       'document-id': document.documentId,
       'original-key': encodeURIComponent(document.key),
     });
+    await deps.objects.remove(document);
   }
   const versions = { workflow: workflowVersion };
   const actor = { kind: 'system', id: 'quarantine' } as const;
@@ -67,7 +66,7 @@ export async function quarantine(deps: QuarantineDeps, event: QuarantineEvent) {
       rationale: [message],
       versions,
       executionArn,
-      details: { from: document.key, to: targetKey },
+      details: { from: document.key, to: targetKey, copy },
     },
     { idempotencyKey: `${document.documentId}/${executionArn}/quarantined` },
   );

@@ -117,7 +117,8 @@ export const platformFunctions: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 30,
     tables: { documents: 'readwrite', audit: 'append' },
-    bucket: [{ area: 'results/', access: ['write'] }],
+    // read: a refused create-only write compares the stored result by hash (If-Match needs s3:GetObject too)
+    bucket: [{ area: 'results/', access: ['read', 'write'] }],
   }),
   spec({
     id: 'quarantine',
@@ -128,7 +129,8 @@ export const platformFunctions: readonly FunctionSpec[] = [
     tables: { documents: 'readwrite', audit: 'append' },
     bucket: [
       { area: 'intake', access: ['read', 'delete'] },
-      { area: 'quarantine/', access: ['write'] },
+      // read: a re-run whose original is gone checks (HeadObject) that its copy is there
+      { area: 'quarantine/', access: ['read', 'write'] },
     ],
   }),
   spec({

@@ -12,6 +12,11 @@ export interface TableSpec {
   readonly sortKey?: string;
   /** Epoch-seconds attribute after which an item is expired (DynamoDB TTL on AWS; readers filter locally). */
   readonly expiresAttribute?: string;
+  /**
+   * Each item is one document's effect, written once under a key derived from it (with `documentId`
+   * as an attribute): the reliability judge counts a document with two items as duplicated.
+   */
+  readonly oneItemPerDocument?: boolean;
   readonly indexes?: readonly {
     readonly name: string;
     readonly partitionKey: string;

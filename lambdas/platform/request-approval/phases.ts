@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { amountAbove } from '../human-step/amounts.ts';
 import { deliverDecision, outcomeOf } from '../human-step/delivery.ts';
 import { type ApprovalPolicy, approvalTimings } from '../human-step/policy.ts';
-import type { ApprovalPhase, ApprovalRecord, ApproverEntry } from '../human-step/record.ts';
+import {
+  type ApprovalPhase,
+  type ApprovalRecord,
+  type ApproverEntry,
+  noticeIntent,
+} from '../human-step/record.ts';
 import { defaultChoices, type HumanStepRequest, parseHumanStepRequest } from '../human-step/request.ts';
 import { approvalIdFor, hashSecret, newLinkSecret } from '../human-step/secrets.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
@@ -205,7 +210,8 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
       type,
       details: {
         approvalId: record.approvalId,
-        notified,
+        notified: notified.sent,
+        ...(notified.unconfirmed.length > 0 ? { unconfirmed: notified.unconfirmed } : {}),
         requiredApprovals: record.requiredApprovals,
         deadlineAt: record.deadlineAt,
       },
@@ -214,22 +220,40 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
   );
 }
 
-/** Emails each person this phase concerns and has not yet been emailed for it; returns their addresses. */
+/** Who this phase's emails went to now, and who a cut-off earlier run may or may not have reached. */
+interface Notified {
+  readonly sent: string[];
+  readonly unconfirmed: string[];
+}
+
+/**
+ * Emails each person this phase concerns and has not yet been emailed for it, each email keyed by
+ * (approval, approver, phase): claimed before the send, marked sent after it. A claim without the mark
+ * means a run was cut off around the send; SES cannot say whether it went out, and a second copy is the
+ * duplicate this step must never make, so it is not sent again (at most once): the approver still has
+ * the reminder, the escalation and the deadline, and the audit names them as unconfirmed. A send SES
+ * refused gives the claim back, so the retry sends it.
+ */
 async function notify(
   deps: ApprovalDeps,
   record: ApprovalRecord,
   phase: ApprovalPhase,
   secrets: Map<string, string>,
-): Promise<string[]> {
+): Promise<Notified> {
   const field = phase === 'remind' ? 'remindedAt' : 'notifiedAt';
   const kind: ApprovalEmailKind =
     phase === 'request' ? 'request' : phase === 'remind' ? 'reminder' : 'escalation';
   const wanted = Object.entries(record.approvers).filter(([, a]) =>
     phase === 'escalate' ? a.role === 'escalation' : a.role === 'approver' && !(phase === 'remind' && a.vote),
   );
-  const sent: string[] = [];
+  const notified: Notified = { sent: [], unconfirmed: [] };
   for (const [id, approver] of wanted) {
     if (approver[field]) continue;
+    if (approver[noticeIntent[field]]) {
+      notified.unconfirmed.push(approver.email);
+      continue;
+    }
+    if (!(await deps.approvals.claimNotice(record.approvalId, id, field, deps.now().toISOString()))) continue;
     // A secret made in this run is used only if it is the one stored (another run may have stored its own).
     let secret = secrets.get(id);
     if (!secret || !approver.secretHashes.includes(hashSecret(secret))) {
@@ -238,11 +262,16 @@ async function notify(
       await deps.approvals.addSecretHash(record.approvalId, id, hashSecret(secret));
     }
     const link = approvalLink(deps.baseUrl, record.approvalId, secret);
-    await deps.sendEmail(approvalEmail(kind, approver.email, record.request, link, record.deadlineAt));
+    try {
+      await deps.sendEmail(approvalEmail(kind, approver.email, record.request, link, record.deadlineAt));
+    } catch (error) {
+      await deps.approvals.releaseNotice(record.approvalId, id, field);
+      throw error;
+    }
     await deps.approvals.markApprover(record.approvalId, id, field, deps.now().toISOString());
-    sent.push(approver.email);
+    notified.sent.push(approver.email);
   }
-  return sent;
+  return notified;
 }
 
 /** The deadline passed with no decision: revoke the links and reject automatically. */

@@ -27,6 +27,19 @@ export interface StatusMove {
   readonly at: string;
 }
 
+/**
+ * The result finishing is about to write, recorded before the write: a re-run of the same execution
+ * writes the same body (same `at`), and an object already under `key` is recognised by `hash`.
+ */
+export interface PendingResult {
+  readonly executionArn: string;
+  readonly key: string;
+  /** SHA-256 (hex) of the body. */
+  readonly hash: string;
+  /** The time the body carries. */
+  readonly at: string;
+}
+
 /** A document's record: where it came from, where it is now, and which execution owns it. */
 export interface DocumentRecord extends DocumentRef {
   readonly status: DocumentStatus;
@@ -37,6 +50,7 @@ export interface DocumentRecord extends DocumentRef {
   readonly failedStep?: string;
   readonly errorName?: string;
   readonly resultKey?: string;
+  readonly pendingResult?: PendingResult;
   readonly quarantineKey?: string;
   readonly rejectionReason?: string;
   readonly updatedAt: string;
@@ -81,6 +95,15 @@ export interface DocumentStore {
   transition(documentId: string, to: DocumentStatus, options?: TransitionOptions): Promise<TransitionResult>;
   /** Documents in a status, oldest update first (the byStatus index). */
   listByStatus(status: DocumentStatus, limit?: number): Promise<DocumentRecord[]>;
+  /**
+   * Records the result about to be written, if its execution owns the document (or none does) and the
+   * record still holds `expected` (the pending result the caller read, or none); false when refused.
+   */
+  recordPendingResult(
+    documentId: string,
+    result: PendingResult,
+    expected: PendingResult | undefined,
+  ): Promise<boolean>;
 }
 
 /** DynamoDB adapter: Document records and their monotonic status, with single-item conditional writes only. */
@@ -183,6 +206,43 @@ export class DynamoDocumentStore implements DocumentStore {
     } catch (error) {
       if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
       return { applied: false, current: await this.get(documentId) };
+    }
+  }
+
+  /**
+   * Records the result about to be written, if its execution owns the document (or none does) and the
+   * record still holds `expected` (the pending result the caller read, or none); false when refused.
+   */
+  async recordPendingResult(
+    documentId: string,
+    result: PendingResult,
+    expected: PendingResult | undefined,
+  ): Promise<boolean> {
+    const values: Record<string, unknown> = { ':result': result, ':exec': result.executionArn };
+    const names: Record<string, string> = { '#owner': 'ownerExecution', '#pending': 'pendingResult' };
+    let unchanged = 'attribute_not_exists(#pending)';
+    if (expected) {
+      names['#hash'] = 'hash';
+      names['#pexec'] = 'executionArn';
+      values[':eh'] = expected.hash;
+      values[':ee'] = expected.executionArn;
+      unchanged = '#pending.#hash = :eh AND #pending.#pexec = :ee';
+    }
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { documentId },
+          UpdateExpression: 'SET #pending = :result',
+          ConditionExpression: `attribute_exists(documentId) AND (attribute_not_exists(#owner) OR #owner = :exec) AND ${unchanged}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
     }
   }
 

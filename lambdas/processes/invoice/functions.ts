@@ -77,7 +77,8 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     tables: { documents: 'readwrite', vendors: 'write', audit: 'append' },
     bucket: [
       { area: bucketPrefixes.extractions, access: ['read'] },
-      { area: bucketPrefixes.results, access: ['write'] },
+      // read: a refused create-only write compares the stored result by hash
+      { area: bucketPrefixes.results, access: ['read', 'write'] },
     ],
   }),
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
+import type { SentEmail } from '../../../local/emulators/ses.ts';
 import type { Evidence } from '../../../local/reliability/evidence.ts';
 import { judge, percentile } from '../../../local/reliability/judge.ts';
 import type { Expectation } from '../../../local/reliability/types.ts';
@@ -69,7 +70,8 @@ function evidence(overrides: Partial<Evidence> = {}): Evidence {
     ],
     executions: [execution(`invoice-${id}`)],
     approvals: [],
-    quarantine: [],
+    quarantine: new Map(),
+    effects: [],
     results: new Map(),
     mail: [],
     ...overrides,
@@ -106,9 +108,79 @@ describe('the reliability judge', () => {
       'a result rewritten after FINALIZED',
       { results: new Map([[`results/invoice/${id}.json`, Date.parse(at(30))]]) },
     ],
+    [
+      'two vendor-history items for one document',
+      {
+        effects: [
+          { table: 'vendors', documentId: id },
+          { table: 'vendors', documentId: id },
+        ],
+      },
+    ],
+    [
+      'two quarantine objects',
+      {
+        quarantine: new Map([
+          [`quarantine/invoice/${id}/a.pdf`, Date.parse(at(5))],
+          [`quarantine/invoice/${id}/b.pdf`, Date.parse(at(5))],
+        ]),
+      },
+    ],
+    [
+      'a quarantine object rewritten after QUARANTINED',
+      {
+        audit: [...evidence().audit, event('QUARANTINED', 9)],
+        quarantine: new Map([[`quarantine/invoice/${id}/a.pdf`, Date.parse(at(40))]]),
+      },
+    ],
   ] as const)('counts %s as duplicated', (_what, overrides) => {
     const row = judge(1, 'dup', evidence(overrides as Partial<Evidence>), { expectations: [expectation] }, 1);
     expect(row.duplicated).toBe(1);
+  });
+
+  it('counts one vendor item and one quarantine object written before its event as no duplicate', () => {
+    const row = judge(
+      1,
+      'once',
+      evidence({
+        effects: [{ table: 'vendors', documentId: id }],
+        quarantine: new Map([[`quarantine/invoice/${id}/a.pdf`, Date.parse(at(9))]]),
+      }),
+      { expectations: [expectation] },
+      1,
+    );
+    expect(row.duplicated).toBe(0);
+  });
+
+  it.each([
+    ['request', 'Decision needed'],
+    ['reminder', 'Reminder'],
+    ['escalation', 'Escalated'],
+  ])('counts a %s email sent twice to one person as duplicated, once is not', (_kind, prefix) => {
+    const mail = (to: string): SentEmail => ({
+      messageId: `m-${to}`,
+      from: 'tower@example.com',
+      to: [to],
+      subject: `${prefix}: Invoice INV-1`,
+      text: 'Open: https://approvals.example.com/a/appr-1/secret',
+      at: 0,
+    });
+    const once = judge(
+      1,
+      'mail',
+      evidence({ mail: [mail('ann@x.org'), mail('bob@x.org')] }),
+      { expectations: [expectation] },
+      1,
+    );
+    const twice = judge(
+      1,
+      'mail',
+      evidence({ mail: [mail('ann@x.org'), mail('ann@x.org')] }),
+      { expectations: [expectation] },
+      1,
+    );
+    expect(once.duplicated).toBe(0);
+    expect(twice.duplicated).toBe(1);
   });
 
   it('excuses a hand-started stale execution that wrote nothing, but not one that did', () => {

@@ -87,6 +87,22 @@ export function approvalStoreContract(make: () => ApprovalStore): void {
     expect(stored?.approvers.e1?.secretHashes).toHaveLength(2);
   });
 
+  it('lets one run claim an email of a phase: not again, not once sent, and again only after a release', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    const at = '2025-03-02T09:00:00.000Z';
+    expect(await store.claimNotice(record.approvalId, 'e1', 'notifiedAt', at)).toBe(false);
+    expect(await store.claimNotice(record.approvalId, 'a1', 'remindedAt', at)).toBe(true);
+    expect(await store.claimNotice(record.approvalId, 'a1', 'remindedAt', at)).toBe(false);
+    await store.releaseNotice(record.approvalId, 'a1', 'remindedAt');
+    expect((await store.get(record.approvalId))?.approvers.a1?.remindingAt).toBeUndefined();
+    expect(await store.claimNotice(record.approvalId, 'a1', 'remindedAt', at)).toBe(true);
+    await store.markApprover(record.approvalId, 'a1', 'remindedAt', at);
+    await store.releaseNotice(record.approvalId, 'a1', 'remindedAt');
+    expect(await store.claimNotice(record.approvalId, 'a1', 'remindedAt', at)).toBe(false);
+  });
+
   it('refuses a secret for an approver the task does not have', async () => {
     const store = make();
     const record = task();

@@ -97,4 +97,26 @@ export function documentStoreContract(make: () => DocumentStore): void {
     expect(listed.map((d) => d.documentId)).toEqual([...ids].reverse());
     expect((await store.listByStatus('QUEUED', 1)).length).toBe(1);
   });
+
+  it('records a pending result only for the owner and only over the one the writer read', async () => {
+    const store = make();
+    const doc = ref();
+    await store.create(doc, at(0));
+    await store.transition(doc.documentId, 'QUEUED', { executionArn: execution('a'), claimOwnership: true });
+    const first = {
+      executionArn: execution('a'),
+      key: 'results/x.json',
+      hash: 'h1',
+      at: at(1).toISOString(),
+    };
+    const second = { ...first, hash: 'h2' };
+    expect(
+      await store.recordPendingResult(doc.documentId, { ...first, executionArn: execution('b') }, undefined),
+    ).toBe(false);
+    expect(await store.recordPendingResult(doc.documentId, first, undefined)).toBe(true);
+    expect(await store.recordPendingResult(doc.documentId, second, undefined)).toBe(false);
+    expect(await store.recordPendingResult(doc.documentId, second, first)).toBe(true);
+    expect(await store.recordPendingResult(randomUUID(), first, undefined)).toBe(false);
+    expect((await store.get(doc.documentId))?.pendingResult).toEqual(second);
+  });
 }

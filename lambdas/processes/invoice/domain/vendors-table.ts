@@ -6,4 +6,5 @@ export const vendorsTable: TableSpec = {
   envVar: 'VENDORS_TABLE',
   partitionKey: 'vendorId',
   sortKey: 'recordKey',
+  oneItemPerDocument: true,
 };

@@ -7,7 +7,7 @@ import { vendorsTable } from './vendors-table.ts';
 /** One completed invoice in a vendor's history. */
 export interface VendorInvoice {
   readonly vendorId: string;
-  /** `INV#<invoiceDate>#<documentId>`: newest last, one item per document, so rewriting it is harmless. */
+  /** `INV#<invoiceDate>#<documentId>`: newest last, one item per document, written once (conditional put). */
   readonly recordKey: string;
   readonly documentId: string;
   readonly invoiceNumber: string | null;
@@ -36,8 +36,8 @@ export function vendorRecordKey(invoiceDate: string | null, documentId: string):
 export interface VendorHistory {
   /** The vendor's most recent invoices, newest first. */
   recent(vendorId: string, limit?: number): Promise<VendorInvoice[]>;
-  /** Records a completed invoice; idempotent, since the key is derived from the document. */
-  record(invoice: VendorInvoice): Promise<void>;
+  /** Records a completed invoice once (its key is derived from the document); false when it already was. */
+  record(invoice: VendorInvoice): Promise<boolean>;
 }
 
 /** DynamoDB adapter: Vendor history: the recent invoices of a vendor, read by scoring and written by finalize. */
@@ -61,8 +61,21 @@ export class DynamoVendorHistory implements VendorHistory {
     return (out.Items ?? []) as VendorInvoice[];
   }
 
-  /** Records a completed invoice; idempotent, since the key is derived from the document. */
-  async record(invoice: VendorInvoice): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: invoice }));
+  /** Records a completed invoice once (its key is derived from the document); false when it already was. */
+  async record(invoice: VendorInvoice): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: invoice,
+          // A re-run of finishing finds its earlier entry and leaves it as recorded.
+          ConditionExpression: 'attribute_not_exists(recordKey)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 }

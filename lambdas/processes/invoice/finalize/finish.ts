@@ -14,7 +14,8 @@ export interface InvoiceFinishEvent extends FinishEvent {
 
 export interface InvoiceFinishDeps {
   readonly readInvoice: (key: string) => Promise<NormalizedInvoice | null>;
-  readonly recordVendorInvoice: (invoice: VendorInvoice) => Promise<void>;
+  /** Records the entry once; false when an earlier run already did. */
+  readonly recordVendorInvoice: (invoice: VendorInvoice) => Promise<boolean>;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   executionArn,
   otherExecutionArn,
 } from '../shared/support/builders.ts';
-import { clock, MemoryAudit, MemoryDocuments } from '../shared/support/fakes.ts';
+import { clock, MemoryAudit, MemoryDocuments, MemoryResultObjects } from '../shared/support/fakes.ts';
 
 const resultKey = `results/invoice/${documentId}.json`;
 
@@ -23,18 +23,18 @@ function finalizer(options: { document?: DocumentRecord } = {}) {
     options.document ?? documentRecord({ status: 'AWAITING_APPROVAL' }),
   ]);
   const audit = new MemoryAudit();
-  const results = new Map<string, string>();
+  const objects = new MemoryResultObjects();
+  const time = clock('2025-03-01T10:01:00.000Z');
   const deps: FinalizeDeps = {
     documents: documents.store,
     audit: audit.trail,
-    writeResult: async (key, body) => {
-      results.set(key, body);
-    },
+    results: objects,
     resultsPrefix: 'results/',
-    now: clock('2025-03-01T10:01:00.000Z').now,
+    now: time.now,
   };
-  const result = () => JSON.parse(results.get(resultKey) ?? 'null') as Record<string, unknown> | null;
-  return { deps, documents, audit, results, result };
+  const body = () => objects.objects.get(resultKey)?.body;
+  const result = () => JSON.parse(body() ?? 'null') as Record<string, unknown> | null;
+  return { deps, documents, audit, objects, body, result, time };
 }
 
 const outcome = (decision: ApprovalOutcome['decision']): ApprovalOutcome => ({
@@ -98,11 +98,11 @@ describe('finalize', () => {
     const ended = await finalize(f.deps, finishEvent(humanTasks));
 
     // Assess
-    expect(ended).toEqual({ status, resultKey });
+    expect(ended).toEqual({ status, resultKey, finishedNow: true });
     expect(f.result()).toMatchObject({ status, reason });
     expect(f.documents.peek(documentId)).toMatchObject({ status, resultKey, statusReason: reason });
     expect(f.audit.ofType('FINALIZED')).toMatchObject([
-      { decision: status, details: { resultKey, applied: true } },
+      { decision: status, details: { resultKey, applied: true, write: 'written' } },
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('finalize', () => {
     const f = finalizer();
     const seen: string[] = [];
     const after: AfterFinish = async (verdict) => {
-      seen.push(`${verdict.status} after ${f.results.size} result`);
+      seen.push(`${verdict.status} after ${f.objects.objects.size} result`);
     };
 
     // Act
@@ -162,8 +162,8 @@ describe('finalize', () => {
     );
 
     // Assess
-    expect(ended).toEqual({ status: 'STALE' });
-    expect(f.results.size).toBe(0);
+    expect(ended).toEqual({ status: 'STALE', finishedNow: false });
+    expect(f.objects.puts).toBe(0);
     expect(effects).toEqual([]);
     expect(f.documents.peek(documentId)).toMatchObject({ status: 'AWAITING_APPROVAL', revision: 3 });
     expect(f.audit.types()).toEqual(['STALE_EXECUTION_IGNORED']);
@@ -174,7 +174,12 @@ describe('finalize', () => {
     const f = finalizer();
     const event = finishEvent({ approval: task(outcome('approved')) });
     await finalize(f.deps, event);
-    const written = f.results.get(resultKey);
+    const written = f.body();
+    const before = {
+      puts: f.objects.puts,
+      audit: f.audit.records.length,
+      record: f.documents.peek(documentId),
+    };
     const effects: string[] = [];
 
     // Act
@@ -183,14 +188,104 @@ describe('finalize', () => {
     });
 
     // Assess
-    expect(again).toEqual({ status: 'COMPLETED', resultKey });
-    expect(f.results.get(resultKey)).toBe(written);
+    expect(again).toEqual({ status: 'COMPLETED', resultKey, finishedNow: false });
+    expect(f.objects.puts).toBe(before.puts);
+    expect(f.body()).toBe(written);
     expect(effects).toEqual([]);
-    expect(f.documents.peek(documentId)?.status).toBe('COMPLETED');
+    expect(f.documents.peek(documentId)).toEqual(before.record);
+    expect(f.audit.records).toHaveLength(before.audit);
     expect(f.audit.ofType('FINALIZED')).toHaveLength(1);
-    expect(f.audit.ofType('STATUS_CHANGED')).toHaveLength(1);
-    expect(f.audit.ofType('STATUS_CHANGE_REFUSED')).toEqual([]);
   });
+
+  it('finds its own result by hash when re-run after a crash between the result write and the status', async () => {
+    // Prepare
+    const f = finalizer();
+    const event = finishEvent({ approval: task(outcome('approved')) });
+    await expect(
+      finalize(f.deps, event, {}, async () => {
+        throw new Error('runtime killed');
+      }),
+    ).rejects.toThrow('runtime killed');
+    const written = f.body();
+    f.time.advance(60_000);
+
+    // Act
+    const again = await finalize(f.deps, event);
+
+    // Assess
+    expect(again).toEqual({ status: 'COMPLETED', resultKey, finishedNow: true });
+    expect(f.objects.puts).toBe(1);
+    expect(f.body()).toBe(written);
+    expect(f.result()).toMatchObject({ finalizedAt: '2025-03-01T10:01:00.000Z' });
+    expect(f.documents.peek(documentId)).toMatchObject({ status: 'COMPLETED', resultKey });
+    expect(f.audit.ofType('FINALIZED')).toMatchObject([{ details: { write: 'found' } }]);
+  });
+
+  it('audits FINALIZED once when re-run after a crash between the status and its audit, writing nothing else', async () => {
+    // Prepare
+    const f = finalizer();
+    const event = finishEvent({ approval: task(outcome('approved')) });
+    await finalize(f.deps, event);
+    f.audit.cutOff('FINALIZED');
+
+    // Act
+    const again = await finalize(f.deps, event);
+
+    // Assess
+    expect(again.finishedNow).toBe(false);
+    expect(f.objects.puts).toBe(1);
+    expect(f.audit.ofType('FINALIZED')).toMatchObject([{ decision: 'COMPLETED', details: { resultKey } }]);
+    expect(f.audit.ofType('STATUS_CHANGED')).toHaveLength(1);
+  });
+
+  it('replaces a result left by an execution that no longer owns the document, only if unchanged', async () => {
+    // Prepare
+    const f = finalizer();
+    f.objects.put(resultKey, JSON.stringify({ executionArn: otherExecutionArn, status: 'REJECTED' }));
+
+    // Act
+    const ended = await finalize(f.deps, finishEvent({ approval: task(outcome('approved')) }));
+
+    // Assess
+    expect(ended.status).toBe('COMPLETED');
+    expect(f.result()).toMatchObject({ status: 'COMPLETED', executionArn });
+    expect(f.audit.ofType('FINALIZED')).toMatchObject([{ details: { write: 'replaced' } }]);
+  });
+
+  it('fails transiently, changing nothing, when the foreign result changes while it is replaced', async () => {
+    // Prepare
+    const f = finalizer();
+    f.objects.put(resultKey, '{"from":"elsewhere"}');
+    f.objects.beforeReplace = (key) => f.objects.put(key, '{"from":"a concurrent writer"}');
+
+    // Act
+    const attempt = finalize(f.deps, finishEvent());
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: 'Tower.Transient' });
+    expect(f.body()).toBe('{"from":"a concurrent writer"}');
+    expect(f.documents.peek(documentId)?.status).toBe('AWAITING_APPROVAL');
+  });
+
+  it.each(['COMPENSATED', 'FAILED', 'REJECTED_INPUT'] as const)(
+    'writes nothing for a document that already ended %s',
+    async (status) => {
+      // Prepare
+      const f = finalizer({ document: documentRecord({ status }) });
+      const effects: string[] = [];
+
+      // Act
+      const ended = await finalize(f.deps, finishEvent(), {}, async () => {
+        effects.push('ran');
+      });
+
+      // Assess
+      expect(ended).toEqual({ status: 'ENDED', finishedNow: false });
+      expect(f.objects.puts).toBe(0);
+      expect(effects).toEqual([]);
+      expect(f.audit.records).toEqual([]);
+    },
+  );
 
   it('records the versions that decided in every event', async () => {
     const f = finalizer();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { QuarantineObjects } from '../../../../lambdas/platform/quarantine/objects.ts';
 import {
   type QuarantineDeps,
   type QuarantineEvent,
@@ -20,20 +21,36 @@ const lambdaCause = (message: string) =>
   JSON.stringify({ errorType: 'Tower.InputRejected', errorMessage: message });
 const targetKey = `quarantine/invoice/${documentId}/acme-0107.pdf`;
 
-function quarantiner(document: DocumentRecord = documentRecord({ status: 'EXECUTING' })) {
+function quarantiner(
+  document: DocumentRecord = documentRecord({ status: 'EXECUTING' }),
+  originals: readonly string[] = [document.key],
+) {
   const documents = new MemoryDocuments([document]);
   const audit = new MemoryAudit();
   const moves: { source: DocumentRef; targetKey: string; metadata: Record<string, string> }[] = [];
+  // The bucket as S3 keeps it: the copy is create-only, the removal of a missing original a no-op.
+  const bucket = new Map<string, Record<string, string>>(originals.map((k) => [k, {}]));
+  const removals: string[] = [];
+  const objects: QuarantineObjects = {
+    copyOnce: async (source, target, metadata) => {
+      if (bucket.has(target)) return 'found';
+      if (!bucket.has(source.key)) throw new Error(`${source.key} is gone`);
+      bucket.set(target, metadata);
+      moves.push({ source, targetKey: target, metadata });
+      return 'copied';
+    },
+    remove: async (source) => {
+      if (bucket.delete(source.key)) removals.push(source.key);
+    },
+  };
   const deps: QuarantineDeps = {
     documents: documents.store,
     audit: audit.trail,
-    moveObject: async (source, target, metadata) => {
-      moves.push({ source, targetKey: target, metadata });
-    },
+    objects,
     quarantinePrefix: 'quarantine/',
     now: clock().now,
   };
-  return { deps, documents, audit, moves };
+  return { deps, documents, audit, moves, bucket, removals };
 }
 
 const event = (cause: string | undefined, document: DocumentRef = documentRef()): QuarantineEvent => ({
@@ -56,8 +73,8 @@ describe('quarantineKey', () => {
 describe('quarantine', () => {
   it('moves the document aside with its reason and ends it in REJECTED_INPUT', async () => {
     // Prepare
-    const f = quarantiner();
     const document = documentRef({ key: 'invoices/Q1 + Q2 ü.pdf' });
+    const f = quarantiner(documentRecord({ status: 'EXECUTING' }), [document.key]);
 
     // Act
     const outcome = await quarantine(
@@ -150,5 +167,57 @@ describe('quarantine', () => {
     expect(f.moves).toEqual([]);
     expect(f.documents.peek(documentId)?.status).toBe('EXECUTING');
     expect(f.audit.ofType('STATUS_CHANGE_REFUSED')).toHaveLength(1);
+  });
+
+  it.each([
+    ['between the copy and the removal of the original', 'copy'],
+    ['between the removal and the status', 'remove'],
+  ])('copies once when re-run after a crash %s, and finishes the move', async (_name, cutAfter) => {
+    // Prepare
+    const f = quarantiner();
+    const rejected = event(lambdaCause('[corrupt] bad xref'));
+    const { remove } = f.deps.objects;
+    const crashing: QuarantineDeps = {
+      ...f.deps,
+      objects: {
+        copyOnce: async (...args) => {
+          const copied = await f.deps.objects.copyOnce(...args);
+          if (cutAfter === 'copy') throw new Error('runtime killed');
+          return copied;
+        },
+        remove: async (source) => {
+          await remove(source);
+          throw new Error('runtime killed');
+        },
+      },
+    };
+    await expect(quarantine(crashing, rejected)).rejects.toThrow('runtime killed');
+
+    // Act
+    const outcome = await quarantine(f.deps, rejected);
+
+    // Assess
+    expect(outcome.status).toBe('REJECTED_INPUT');
+    expect(f.moves).toHaveLength(1);
+    expect(f.removals).toEqual(['invoices/acme-0107.pdf']);
+    expect([...f.bucket.keys()]).toEqual([targetKey]);
+    expect(f.audit.ofType('QUARANTINED')).toMatchObject([{ details: { copy: 'found' } }]);
+  });
+
+  it('writes nothing when re-run after it succeeded', async () => {
+    // Prepare
+    const f = quarantiner();
+    const rejected = event(lambdaCause('[corrupt] bad xref'));
+    await quarantine(f.deps, rejected);
+    const before = { audit: f.audit.records.length, record: f.documents.peek(documentId) };
+
+    // Act
+    await quarantine(f.deps, rejected);
+
+    // Assess
+    expect(f.moves).toHaveLength(1);
+    expect(f.removals).toHaveLength(1);
+    expect(f.audit.records).toHaveLength(before.audit);
+    expect(f.documents.peek(documentId)).toEqual(before.record);
   });
 });

@@ -569,3 +569,80 @@ describe('expire', () => {
     );
   });
 });
+
+describe('runWaitPhase: an email is keyed by approval, approver and phase', () => {
+  /** Deps whose sends land but whose run is cut off right after the n-th send, before it is marked sent. */
+  function cutOffAfterSend(f: ReturnType<typeof approvalDeps>, n: number): ApprovalDeps {
+    let sends = 0;
+    return {
+      ...f.deps,
+      sendEmail: async (email) => {
+        await f.deps.sendEmail(email);
+        sends += 1;
+        if (sends === n) throw new Error('runtime killed after the send');
+      },
+      approvals: {
+        ...f.approvals.store,
+        get: (id) => f.approvals.get(id),
+        listByExecution: (arn) => f.approvals.listByExecution(arn),
+        create: (r) => f.approvals.create(r),
+        addApprovers: (id, e) => f.approvals.addApprovers(id, e),
+        addSecretHash: (id, a, h) => f.approvals.addSecretHash(id, a, h),
+        markApprover: (id, a, field, at) => f.approvals.markApprover(id, a, field, at),
+        claimNotice: (id, a, field, at) => f.approvals.claimNotice(id, a, field, at),
+        // The kill lands between the send and giving the claim back: the claim stays.
+        releaseNotice: async () => {
+          throw new Error('runtime killed after the send');
+        },
+        registerToken: (id, t, p) => f.approvals.registerToken(id, t, p),
+        recordVote: (id, a, v) => f.approvals.recordVote(id, a, v),
+        finish: (id, s, at, by) => f.approvals.finish(id, s, at, by),
+        setOneTimeCode: (id, a, c) => f.approvals.setOneTimeCode(id, a, c),
+        countCodeAttempt: (id, a, m) => f.approvals.countCodeAttempt(id, a, m),
+      },
+    };
+  }
+
+  it.each<[ApprovalPhase, readonly ApprovalPhase[], string, string]>([
+    ['request', [], 'APPROVAL_REQUESTED', 'ann@example.com'],
+    ['remind', ['request'], 'APPROVAL_REMINDED', 'ann@example.com'],
+    ['escalate', ['request', 'remind'], 'APPROVAL_ESCALATED', 'boss@example.com'],
+  ])(
+    'a %s re-run after a kill between the send and its mark sends nothing again and names the unconfirmed',
+    async (phase, before, auditType, first) => {
+      // Prepare
+      const f = approvalDeps();
+      await prepare(f.deps, prepared());
+      for (const [i, p] of before.entries()) await runWaitPhase(f.deps, wait(p, `token-${i}`));
+      const sentBefore = f.mail.sent.length;
+      await expect(runWaitPhase(cutOffAfterSend(f, 1), wait(phase, 'token-x'))).rejects.toThrow('killed');
+      const afterKill = f.mail.sent.length;
+
+      // Act
+      await runWaitPhase(f.deps, wait(phase, 'token-x'));
+      await runWaitPhase(f.deps, wait(phase, 'token-y'));
+
+      // Assess
+      const sent = recipients(f.mail.sent.slice(sentBefore));
+      expect(afterKill - sentBefore).toBe(1);
+      expect(sent.filter((to) => to === first)).toHaveLength(1);
+      expect(new Set(sent).size).toBe(sent.length);
+      expect(f.audit.ofType(auditType)).toMatchObject([{ details: { unconfirmed: [first] } }]);
+    },
+  );
+
+  it('writes nothing when a phase is re-run after it succeeded', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await requested(f);
+    const before = { mail: f.mail.sent.length, audit: f.audit.records.length, record: f.record() };
+
+    // Act
+    await runWaitPhase(f.deps, wait('request', 'token-1'));
+
+    // Assess
+    expect(f.mail.sent).toHaveLength(before.mail);
+    expect(f.audit.records).toHaveLength(before.audit);
+    expect(f.record()).toEqual(before.record);
+  });
+});

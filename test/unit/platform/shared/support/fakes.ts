@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
 import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import type {
-  ApprovalPhase,
-  ApprovalRecord,
-  ApprovalStatus,
-  ApproverEntry,
-  OneTimeCode,
-  StoredVote,
+import type { CreateOutcome, ResultObjects } from '../../../../../lambdas/platform/finalize/result-object.ts';
+import {
+  type ApprovalPhase,
+  type ApprovalRecord,
+  type ApprovalStatus,
+  type ApproverEntry,
+  type NoticeField,
+  noticeIntent,
+  type OneTimeCode,
+  type StoredVote,
 } from '../../../../../lambdas/platform/human-step/record.ts';
 import type { ApprovalStore, VoteResult } from '../../../../../lambdas/platform/human-step/store.ts';
 import type {
@@ -17,6 +21,7 @@ import type {
 import type {
   DocumentRecord,
   DocumentStore,
+  PendingResult,
   TransitionOptions,
   TransitionResult,
 } from '../../../../../lambdas/platform/shared/documents.ts';
@@ -63,6 +68,7 @@ export function clock(start = '2025-03-01T09:00:00.000Z') {
 export class MemoryAudit implements AuditTrail {
   readonly records: AuditRecord[] = [];
   private readonly keys = new Set<string>();
+  private readonly keyOf = new Map<string, string>();
   private sequence = 0;
 
   async append(event: AuditEvent, options: AppendOptions = {}): Promise<boolean> {
@@ -73,7 +79,17 @@ export class MemoryAudit implements AuditTrail {
     this.sequence += 1;
     const at = (options.now ?? new Date(Date.UTC(2025, 0, 1, 0, 0, 0, this.sequence))).toISOString();
     this.records.push(stored({ ...event, eventId: `e${this.sequence}`, at }));
+    if (options.idempotencyKey !== undefined) this.keyOf.set(`e${this.sequence}`, options.idempotencyKey);
     return true;
+  }
+
+  /** Removes the events of a type, as if their writer had been cut off just before appending them. */
+  cutOff(type: string): void {
+    for (const record of this.records.filter((r) => r.type === type)) {
+      const key = this.keyOf.get(record.eventId);
+      if (key !== undefined) this.keys.delete(key);
+      this.records.splice(this.records.indexOf(record), 1);
+    }
   }
 
   async list(documentId: string): Promise<AuditRecord[]> {
@@ -116,6 +132,23 @@ export class MemoryDocuments implements DocumentStore {
   async get(documentId: string): Promise<DocumentRecord | undefined> {
     const record = this.items.get(documentId);
     return record ? stored(record) : undefined;
+  }
+
+  async recordPendingResult(
+    documentId: string,
+    result: PendingResult,
+    expected: PendingResult | undefined,
+  ): Promise<boolean> {
+    const current = this.items.get(documentId);
+    if (!current) return false;
+    if (current.ownerExecution !== undefined && current.ownerExecution !== result.executionArn) return false;
+    const held = current.pendingResult;
+    const unchanged = expected
+      ? held?.hash === expected.hash && held.executionArn === expected.executionArn
+      : held === undefined;
+    if (!unchanged) return false;
+    this.items.set(documentId, stored({ ...current, pendingResult: result }));
+    return true;
   }
 
   /** The stored record, for assertions. */
@@ -218,13 +251,25 @@ export class MemoryApprovals implements ApprovalStore {
     });
   }
 
-  async markApprover(
+  async markApprover(approvalId: string, approverId: string, field: NoticeField, at: string): Promise<void> {
+    this.setApprover(approvalId, approverId, { ...this.approver(approvalId, approverId), [field]: at });
+  }
+
+  async claimNotice(
     approvalId: string,
     approverId: string,
-    field: 'notifiedAt' | 'remindedAt',
+    field: NoticeField,
     at: string,
-  ): Promise<void> {
-    this.setApprover(approvalId, approverId, { ...this.approver(approvalId, approverId), [field]: at });
+  ): Promise<boolean> {
+    const approver = this.items.get(approvalId)?.approvers[approverId];
+    if (!approver || approver[field] || approver[noticeIntent[field]]) return false;
+    this.setApprover(approvalId, approverId, { ...approver, [noticeIntent[field]]: at });
+    return true;
+  }
+
+  async releaseNotice(approvalId: string, approverId: string, field: NoticeField): Promise<void> {
+    const { [noticeIntent[field]]: _claimed, ...approver } = this.approver(approvalId, approverId);
+    this.setApprover(approvalId, approverId, approver);
   }
 
   async registerToken(
@@ -381,4 +426,34 @@ export function fakeMailer(fails: (email: Email, attempt: number) => boolean = (
     sent.push(email);
   };
   return { send, sent };
+}
+
+/**
+ * S3 objects with S3's conditional writes (create only if absent, replace only on a matching ETag);
+ * `puts` counts every write that changed an object, so tests can show a re-run writes nothing.
+ */
+export class MemoryResultObjects implements ResultObjects {
+  readonly objects = new Map<string, { body: string; etag: string }>();
+  puts = 0;
+  /** Called before a replace lands, to simulate a concurrent writer. */
+  beforeReplace?: (key: string) => void;
+
+  async create(key: string, body: string): Promise<CreateOutcome> {
+    const existing = this.objects.get(key);
+    if (existing) return { written: false, body: existing.body, etag: existing.etag };
+    this.put(key, body);
+    return { written: true };
+  }
+
+  async replace(key: string, body: string, etag: string): Promise<boolean> {
+    this.beforeReplace?.(key);
+    if (this.objects.get(key)?.etag !== etag) return false;
+    this.put(key, body);
+    return true;
+  }
+
+  put(key: string, body: string): void {
+    this.puts += 1;
+    this.objects.set(key, { body, etag: `"${createHash('md5').update(body).digest('hex')}"` });
+  }
 }

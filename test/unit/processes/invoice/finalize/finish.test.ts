@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { finalize } from '../../../../../lambdas/platform/finalize/finalize.ts';
 import type { Verdict } from '../../../../../lambdas/platform/finalize/result.ts';
 import type { NormalizedInvoice } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
 import { type VendorInvoice, vendorIdOf } from '../../../../../lambdas/processes/invoice/domain/vendors.ts';
@@ -8,6 +9,7 @@ import {
 } from '../../../../../lambdas/processes/invoice/finalize/finish.ts';
 import {
   documentId,
+  documentRecord,
   documentRef,
   executionArn,
   extraction,
@@ -16,6 +18,12 @@ import {
   rules,
   score,
 } from '../../../platform/shared/support/builders.ts';
+import {
+  clock,
+  MemoryAudit,
+  MemoryDocuments,
+  MemoryResultObjects,
+} from '../../../platform/shared/support/fakes.ts';
 
 const event: InvoiceFinishEvent = {
   document: documentRef(),
@@ -37,8 +45,11 @@ function finisher(invoice: NormalizedInvoice | null = normalizedInvoice()) {
       reads.push(key);
       return invoice;
     },
+    // Keyed as the vendors table is: one item per (vendorId, recordKey), written once.
     recordVendorInvoice: async (entry: VendorInvoice) => {
+      if (vendors.some((v) => v.vendorId === entry.vendorId && v.recordKey === entry.recordKey)) return false;
       vendors.push(entry);
+      return true;
     },
   };
   return { deps, reads, vendors };
@@ -99,5 +110,37 @@ describe("invoiceFinish: the invoice's part of finishing", () => {
     const { afterFinish } = await invoiceFinish(f.deps, event);
     await afterFinish(completed, '2025-03-01T10:01:00.000Z');
     expect(f.vendors).toEqual([]);
+  });
+
+  it('records the vendor entry once when finishing runs again, after success or after a crash before the status', async () => {
+    // Prepare
+    const f = finisher(normalizedInvoice({ vendor: field('ACME Supplies, Ltd.') }));
+    const documents = new MemoryDocuments([documentRecord({ status: 'EXECUTING' })]);
+    const deps = {
+      documents,
+      audit: new MemoryAudit(),
+      results: new MemoryResultObjects(),
+      resultsPrefix: 'results/',
+      now: clock('2025-03-01T10:01:00.000Z').now,
+    };
+    const run = async (crash: boolean) => {
+      const { body, afterFinish } = await invoiceFinish(f.deps, event);
+      return finalize(deps, event, body, async (verdict, at) => {
+        await afterFinish(verdict, at);
+        if (crash) throw new Error('runtime killed after the vendor entry');
+      });
+    };
+    await expect(run(true)).rejects.toThrow('runtime killed');
+
+    // Act
+    await run(false);
+    const third = await run(false);
+
+    // Assess
+    expect(third.finishedNow).toBe(false);
+    expect(f.vendors).toHaveLength(1);
+    expect(f.vendors[0]?.recordedAt).toBe('2025-03-01T10:01:00.000Z');
+    expect(deps.results.puts).toBe(1);
+    expect(documents.peek(documentId)?.status).toBe('COMPLETED');
   });
 });
