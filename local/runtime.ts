@@ -24,6 +24,10 @@ import { SqsPoller } from './event-sources/sqs-poller.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
 import { startFaultProxy } from './http/fault-proxy.ts';
 import type { Listening } from './http/json-server.ts';
+import { engineDepsAs } from './iam/engine-calls.ts';
+import { sessionTokenFor } from './iam/identity.ts';
+import { iamEnabled, iamOffWarning, type IamParity, startIamParity } from './iam/parity.ts';
+import { localRoleArn } from './iam/policy-model.ts';
 import { inspect } from './inspect.ts';
 import { deployFunctions } from './lambda/deploy.ts';
 import { type EnvironmentFailure, LambdaHost } from './lambda/host.ts';
@@ -34,6 +38,8 @@ import {
   createQueues,
   createTables,
   createTextractTopic,
+  localAccount,
+  localKeyArn,
   localNames,
   type QueueRef,
 } from './resources.ts';
@@ -66,6 +72,11 @@ export interface LocalRuntimeOptions {
   /** Faults to inject into function invocations (see local/faults.ts). @default none */
   readonly faults?: readonly FaultRule[];
   readonly region?: string;
+  /**
+   * Evaluate every AWS call against the synthesized template's IAM (as AWS would). @default true,
+   * unless TOWER_IAM=off
+   */
+  readonly iam?: boolean;
 }
 
 export interface LocalRuntime {
@@ -85,6 +96,8 @@ export interface LocalRuntime {
   readonly queues: Record<string, QueueRef>;
   readonly mailbox: () => ReturnType<Awaited<ReturnType<typeof startSes>>['sent']>;
   readonly dataDir: string;
+  /** The IAM evaluation of the run's calls; undefined when it is off. */
+  readonly iam?: IamParity;
   /** Executions found cut off at start-up (marked, and resumed unless disabled). */
   readonly interrupted: readonly string[];
   /** Intake objects announced again at start-up because their events were lost. */
@@ -198,10 +211,52 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     );
     closers.push(approvalsApi.close);
 
+    const context = { ...cdkContext(), ...options.context };
+    const functionRole = (id: string) => localRoleArn(localAccount, names.functionName(id as FunctionId));
+    const stateMachineRole = (processId: string) =>
+      localRoleArn(localAccount, `${names.stateMachineName(processId)}-states`);
+    let brokerRef: TaskTokenBroker | undefined;
+    let iam: IamParity | undefined;
+    if (iamEnabled(options.iam)) {
+      iam = await startIamParity({
+        context,
+        processes,
+        dataDir,
+        endpoints,
+        sesSandbox: config.sesSandbox,
+        stateMachineOfToken: (token) =>
+          brokerRef
+            ?.executionOf(token)
+            ?.replace(':execution:', ':stateMachine:')
+            .replace(/:[^:]+$/, ''),
+        local: {
+          region,
+          account: localAccount,
+          keyArn: localKeyArn(region),
+          bucket: names.bucket,
+          tables: Object.fromEntries(catalog.tables.map((t) => [t.id, names.table(t.id)])),
+          queues: queueRefs,
+          functions: Object.fromEntries(
+            catalog.functions.map((f) => [
+              f.id,
+              { name: names.functionName(f.id), arn: names.functionArn(f.id), roleArn: functionRole(f.id) },
+            ]),
+          ),
+          stateMachines: Object.fromEntries(
+            processes.map((p) => [p.id, { arn: names.stateMachineArn(p.id), roleArn: stateMachineRole(p.id) }]),
+          ),
+          textract: textractTopics,
+        },
+      });
+      const parity = iam;
+      closers.push(() => parity.close());
+    } else process.stderr.write(`${iamOffWarning}\n`);
+
     const deployed = await deployFunctions({
       functions: catalog.functions,
       buildDir: join(dataDir, 'build'),
-      shared: endpointEnvironment(endpoints, region),
+      shared: endpointEnvironment(iam?.endpoints ?? endpoints, region),
+      ...(iam ? { identity: (id: string) => ({ AWS_SESSION_TOKEN: sessionTokenFor(functionRole(id)) }) } : {}),
       approvalBaseUrl: approvalsApi.url,
       functionName: (id) => names.functionName(id as FunctionId),
       concurrency: options.functionConcurrency ?? 8,
@@ -234,6 +289,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (startFailures.length > 0) throw new FunctionStartError(startFailures);
 
     const broker = new TaskTokenBroker();
+    brokerRef = broker;
     const sender = {
       send: async (queueUrl: string, body: string) =>
         (await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body })))
@@ -248,11 +304,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         ),
         ...Object.fromEntries(Object.entries(own.queues).map(([name, queue]) => [name, queueRef(queue).url])),
       };
+      const deps = { lambda, broker, sqs: sender };
       return new LocalStateMachine(
         names.stateMachineArn(p.id),
         names.stateMachineName(p.id),
         substitute(readDefinition(p), placeholders),
-        { lambda, broker, sqs: sender },
+        iam
+          ? engineDepsAs(deps, stateMachineRole(p.id), iam.evaluator, iam.scope, (fn) => {
+              const found = lambda.resolve(fn);
+              return found ? names.functionArn(found.id as FunctionId) : undefined;
+            })
+          : deps,
         clock,
       );
     });
@@ -356,6 +418,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       queues: queueRefs,
       mailbox: () => ses.sent(),
       dataDir,
+      ...(iam ? { iam } : {}),
       interrupted: interrupted.map((r) => r.executionArn),
       reannounced,
       incompleteUploadsRemoved: s3.incompleteRemoved.length,

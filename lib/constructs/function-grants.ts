@@ -26,7 +26,7 @@ export interface GrantTargets {
   readonly intakePrefixes: Readonly<Record<string, string>>;
   /** Process id → its state machine, as an ARN formatted from its name (no reference, so no cycle). */
   readonly stateMachineArns: Readonly<Record<string, string>>;
-  /** The SES identities the sender address may be verified as (address and domain). */
+  /** The SES identities `ses:SendEmail` is authorised on: the sender (address, domain), sandbox recipients. */
   readonly senderIdentityArns: readonly string[];
   /** Textract completions queue → the role Textract assumes to report to it; passed by functions that start jobs. */
   readonly textractRoleArns: Readonly<Record<QueueId, string>>;
