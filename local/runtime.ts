@@ -215,7 +215,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const functionRole = (id: string) => localRoleArn(localAccount, names.functionName(id as FunctionId));
     const stateMachineRole = (processId: string) =>
       localRoleArn(localAccount, `${names.stateMachineName(processId)}-states`);
-    let brokerRef: TaskTokenBroker | undefined;
     let iam: IamParity | undefined;
     if (iamEnabled(options.iam)) {
       iam = await startIamParity({
@@ -224,11 +223,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         dataDir,
         endpoints,
         sesSandbox: config.sesSandbox,
-        stateMachineOfToken: (token) =>
-          brokerRef
-            ?.executionOf(token)
-            ?.replace(':execution:', ':stateMachine:')
-            .replace(/:[^:]+$/, ''),
         local: {
           region,
           account: localAccount,
@@ -289,7 +283,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (startFailures.length > 0) throw new FunctionStartError(startFailures);
 
     const broker = new TaskTokenBroker();
-    brokerRef = broker;
     const sender = {
       send: async (queueUrl: string, body: string) =>
         (await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body })))

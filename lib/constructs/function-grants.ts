@@ -99,7 +99,9 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
 
   if (keyActions.size > 0) add([...keyActions].sort(), [to.key.keyArn]);
   if (spec.startsExecutions) add(['states:StartExecution'], stateMachineArns);
-  if (spec.sendsTaskResults) add(taskResponseActions, stateMachineArns);
+  // SendTask* support no resource-level permissions (Service Authorization Reference, "Actions, resources,
+  // and condition keys for AWS Step Functions"): a statement on state machine ARNs never matches.
+  if (spec.sendsTaskResults) add(taskResponseActions, ['*']);
   // Executions of the process state machines: arn:…:execution:<state machine name>:<execution name>.
   if (spec.describesExecutions) {
     const executions = stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);

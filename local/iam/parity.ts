@@ -43,7 +43,6 @@ export interface IamParityOptions {
   readonly local: LocalResources;
   readonly endpoints: Endpoints;
   readonly dataDir: string;
-  readonly stateMachineOfToken: (token: string) => string | undefined;
   readonly sesSandbox: boolean;
 }
 
@@ -68,7 +67,6 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
     region: options.local.region,
     account: options.local.account,
     encryptionKeyOf: (arn) => model.encryptionKeys.get(arn.startsWith('arn:aws:s3:::') ? (arn.split('/')[0] ?? arn) : arn.replace(/\/index\/.*$/, '')),
-    stateMachineOfToken: options.stateMachineOfToken,
     sesSandbox: options.sesSandbox,
   };
   const proxies: Listening[] = [];

@@ -109,7 +109,30 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
     ref: (logicalId) => refs.get(logicalId) ?? unmapped(logicalId),
     getAtt: (logicalId, attribute) => attributes.get(logicalId)?.[attribute] ?? `${unmapped(logicalId)}/${attribute}`,
   };
-  const resolved = (value: unknown) => resolveIntrinsics(value, scope);
+  // Names the template writes out rather than references (state machine and topic ARNs formatted from
+  // names, to avoid cycles) are renamed to the local ones inside ARNs.
+  const renames: [RegExp, string][] = [];
+  const rename = (templateName: unknown, localName: string) => {
+    if (typeof templateName !== 'string' || templateName === localName) return;
+    const escaped = templateName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    renames.push([new RegExp(`(?<=[:/])${escaped}(?=$|[:/])`, 'g'), localName]);
+  };
+  for (const [id, logical] of Object.entries(ids.stateMachines)) {
+    const machine = local.stateMachines[id];
+    if (machine) rename(template.resources[logical.stateMachine]?.Properties?.StateMachineName, machine.arn.split(':').pop() ?? '');
+  }
+  for (const [id, logical] of Object.entries(ids.textract)) {
+    const textract = local.textract[id];
+    if (textract) rename(template.resources[logical.topic]?.Properties?.TopicName, textract.topicArn.split(':').pop() ?? '');
+  }
+  const renamed = (value: unknown): unknown => {
+    if (typeof value === 'string') return renames.reduce((text, [pattern, to]) => text.replace(pattern, to), value);
+    if (Array.isArray(value)) return value.map(renamed);
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renamed(v)]));
+    return value;
+  };
+  const resolved = (value: unknown) => renamed(resolveIntrinsics(value, scope));
 
   const policiesOfRole = new Map<string, NamedPolicy[]>();
   const attach = (roleLogicalId: string, policy: NamedPolicy) =>

@@ -218,11 +218,8 @@ export function sfnCalls(request: EndpointRequest, scope: MappingScope): Require
   const action = `states:${operation}`;
   if (typeof body.stateMachineArn === 'string') return [{ action, resource: body.stateMachineArn }];
   if (typeof body.executionArn === 'string') return [{ action, resource: body.executionArn }];
-  if (typeof body.taskToken === 'string') {
-    const machine = scope.stateMachineOfToken(body.taskToken);
-    // A token this runtime never issued: the service answers it (InvalidToken) as AWS does.
-    return machine ? [{ action, resource: machine }] : [];
-  }
+  // SendTask* have no resource types: IAM authorises them on `*` (the token is the authority).
+  if (typeof body.taskToken === 'string') return [{ action, resource: '*' }];
   return [{ action, resource: '*' }];
 }
 

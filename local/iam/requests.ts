@@ -20,13 +20,11 @@ export interface RequiredCall {
 
 export type ServiceName = 'dynamodb' | 's3' | 'sqs' | 'sns' | 'ses' | 'sfn' | 'textract';
 
-/** Local facts the mapping needs: account, region, which key encrypts what, task-token owners. */
+/** Local facts the mapping needs: account, region, which key encrypts what, whether SES is a sandbox. */
 export interface MappingScope {
   readonly region: string;
   readonly account: string;
   readonly encryptionKeyOf: (resourceArn: string) => string | undefined;
-  /** The state machine a task token belongs to (SendTask* is authorised on it). */
-  readonly stateMachineOfToken: (token: string) => string | undefined;
   /** Whether SES checks recipients too (an account in the SES sandbox). */
   readonly sesSandbox: boolean;
 }
