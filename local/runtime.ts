@@ -28,6 +28,7 @@ import { engineDepsAs } from './iam/engine-calls.ts';
 import { sessionTokenFor } from './iam/identity.ts';
 import { iamEnabled, iamOffWarning, type IamParity, startIamParity } from './iam/parity.ts';
 import { localRoleArn } from './iam/policy-model.ts';
+import type { SynthesizedTemplate } from './iam/synthesized-template.ts';
 import { inspect } from './inspect.ts';
 import { deployFunctions } from './lambda/deploy.ts';
 import { type EnvironmentFailure, LambdaHost } from './lambda/host.ts';
@@ -77,6 +78,8 @@ export interface LocalRuntimeOptions {
    * unless TOWER_IAM=off
    */
   readonly iam?: boolean;
+  /** Changes the synthesized template before it is evaluated against (tests: a grant removed, a deny added). */
+  readonly iamTemplate?: (template: SynthesizedTemplate) => SynthesizedTemplate;
 }
 
 export interface LocalRuntime {
@@ -223,6 +226,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         dataDir,
         endpoints,
         sesSandbox: config.sesSandbox,
+        ...(options.iamTemplate ? { transform: options.iamTemplate } : {}),
         local: {
           region,
           account: localAccount,

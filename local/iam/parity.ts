@@ -8,7 +8,7 @@ import { IamEvaluator } from './evaluator.ts';
 import { type LocalResources, policyModel } from './policy-model.ts';
 import { startIamProxy } from './proxy.ts';
 import type { MappingScope, ServiceName } from './requests.ts';
-import { synthesizedTemplate } from './synthesized-template.ts';
+import { type SynthesizedTemplate, synthesizedTemplate } from './synthesized-template.ts';
 
 /** Set to `off` to run without IAM evaluation (`npm start -- --no-iam` sets it). */
 export const iamSwitch = 'TOWER_IAM';
@@ -44,6 +44,7 @@ export interface IamParityOptions {
   readonly endpoints: Endpoints;
   readonly dataDir: string;
   readonly sesSandbox: boolean;
+  readonly transform?: (template: SynthesizedTemplate) => SynthesizedTemplate;
 }
 
 /**
@@ -51,7 +52,8 @@ export interface IamParityOptions {
  * and puts an IAM proxy in front of every endpoint the functions call.
  */
 export async function startIamParity(options: IamParityOptions): Promise<IamParity> {
-  const template = synthesizedTemplate(options.context, options.processes);
+  const synthesized = synthesizedTemplate(options.context, options.processes);
+  const template = options.transform ? options.transform(synthesized) : synthesized;
   const model = policyModel(template, options.local);
   const files = iamFiles(options.dataDir);
   mkdirSync(join(options.dataDir, 'iam'), { recursive: true });
