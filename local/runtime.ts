@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
@@ -12,7 +12,7 @@ import { processes as registeredProcesses } from '../lambdas/processes/index.ts'
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
 import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
 import { startApiGateway } from './api-gateway.ts';
-import { type Endpoints, endpointEnvironment, type LocalClients, localClients } from './clients.ts';
+import { type Endpoints, endpointEnvironment, type LocalClients, localClients, localCredentials } from './clients.ts';
 import { checkDataLayout } from './data-layout.ts';
 import { startDynamoDb } from './emulators/dynamodb.ts';
 import { startS3 } from './emulators/s3.ts';
@@ -24,6 +24,7 @@ import { SqsPoller } from './event-sources/sqs-poller.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
 import { startFaultProxy } from './http/fault-proxy.ts';
 import type { Listening } from './http/json-server.ts';
+import { deliveryAllowed } from './iam/deliveries.ts';
 import { engineDepsAs } from './iam/engine-calls.ts';
 import { sessionTokenFor } from './iam/identity.ts';
 import { iamEnabled, iamOffWarning, type IamParity, startIamParity } from './iam/parity.ts';
@@ -351,17 +352,45 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       });
     });
 
+    const deliveryIam = iam;
     const deliver = notifyQueue(
       clients.sqs,
       { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: queueRef('intake').url },
       region,
       faults.events,
+      deliveryIam
+        ? async () => {
+            const allowed = await deliveryAllowed(
+              deliveryIam.evaluator,
+              {
+                principal: 's3.amazonaws.com',
+                action: 'sqs:SendMessage',
+                resource: queueRef('intake').arn,
+                sourceArn: `arn:aws:s3:::${names.bucket}`,
+                keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+                keyService: 'sqs',
+              },
+              deliveryIam.scope,
+            );
+            if (!allowed)
+              process.stderr.write('IAM: S3 may not deliver to the intake queue (queue or key policy): event dropped\n');
+            return allowed;
+          }
+        : undefined,
     );
     s3.onEvent((event) => void deliver(event));
     const pollers = Object.fromEntries(
       catalog.queues.map((q) => {
+        // The event source mapping polls with the consumer function's execution role.
+        const pollerSqs = iam
+          ? new SQSClient({
+              region,
+              endpoint: iam.endpoints.sqs,
+              credentials: { ...localCredentials, sessionToken: sessionTokenFor(functionRole(q.consumer)) },
+            })
+          : clients.sqs;
         const poller = new SqsPoller(
-          clients.sqs,
+          pollerSqs,
           (fn, event) => lambda.invoke(fn, event),
           {
             queueUrl: queueRef(q.id).url,
