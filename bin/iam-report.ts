@@ -26,6 +26,9 @@ const files = values.record
   : iamFiles(absolutePath(values['data-dir']));
 for (const file of [files.decisions, files.policies])
   if (!existsSync(file))
-    refuseArgs(`no ${file}: run the local runtime (or a test run with TOWER_IAM_RECORD) with IAM evaluation on first`, usage);
+    refuseArgs(
+      `no ${file}: run the local runtime (or a test run with TOWER_IAM_RECORD) with IAM evaluation on first`,
+      usage,
+    );
 const { roles } = JSON.parse(readFileSync(files.policies, 'utf8')) as { roles: LocalRole[] };
 process.stdout.write(iamReport(roles, readDecisions(files.decisions)));

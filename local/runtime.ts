@@ -12,7 +12,13 @@ import { processes as registeredProcesses } from '../lambdas/processes/index.ts'
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
 import { readDefinition, substitute, workflowVersion } from '../statemachines/definition.ts';
 import { startApiGateway } from './api-gateway.ts';
-import { type Endpoints, endpointEnvironment, type LocalClients, localClients, localCredentials } from './clients.ts';
+import {
+  type Endpoints,
+  endpointEnvironment,
+  type LocalClients,
+  localClients,
+  localCredentials,
+} from './clients.ts';
 import { checkDataLayout } from './data-layout.ts';
 import { startDynamoDb } from './emulators/dynamodb.ts';
 import { startS3 } from './emulators/s3.ts';
@@ -27,7 +33,7 @@ import type { Listening } from './http/json-server.ts';
 import { deliveryAllowed } from './iam/deliveries.ts';
 import { engineDepsAs } from './iam/engine-calls.ts';
 import { sessionTokenFor } from './iam/identity.ts';
-import { iamEnabled, iamOffWarning, type IamParity, startIamParity } from './iam/parity.ts';
+import { type IamParity, iamEnabled, iamOffWarning, startIamParity } from './iam/parity.ts';
 import { localRoleArn } from './iam/policy-model.ts';
 import type { SynthesizedTemplate } from './iam/synthesized-template.ts';
 import { inspect } from './inspect.ts';
@@ -242,7 +248,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             ]),
           ),
           stateMachines: Object.fromEntries(
-            processes.map((p) => [p.id, { arn: names.stateMachineArn(p.id), roleArn: stateMachineRole(p.id) }]),
+            processes.map((p) => [
+              p.id,
+              { arn: names.stateMachineArn(p.id), roleArn: stateMachineRole(p.id) },
+            ]),
           ),
           textract: textractTopics,
         },
@@ -255,7 +264,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       functions: catalog.functions,
       buildDir: join(dataDir, 'build'),
       shared: endpointEnvironment(iam?.endpoints ?? endpoints, region),
-      ...(iam ? { identity: (id: string) => ({ AWS_SESSION_TOKEN: sessionTokenFor(functionRole(id)) }) } : {}),
+      ...(iam
+        ? { identity: (id: string) => ({ AWS_SESSION_TOKEN: sessionTokenFor(functionRole(id)) }) }
+        : {}),
       approvalBaseUrl: approvalsApi.url,
       functionName: (id) => names.functionName(id as FunctionId),
       concurrency: options.functionConcurrency ?? 8,
@@ -373,7 +384,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
               deliveryIam.scope,
             );
             if (!allowed)
-              process.stderr.write('IAM: S3 may not deliver to the intake queue (queue or key policy): event dropped\n');
+              process.stderr.write(
+                'IAM: S3 may not deliver to the intake queue (queue or key policy): event dropped\n',
+              );
             return allowed;
           }
         : undefined,

@@ -123,7 +123,10 @@ export function parseConfig(
       raw.sesRecipientIdentities ??
       [
         ...new Set(
-          Object.values(resolved).flatMap((p) => [...p.approval.approvers, ...p.approval.escalationApprovers]),
+          Object.values(resolved).flatMap((p) => [
+            ...p.approval.approvers,
+            ...p.approval.escalationApprovers,
+          ]),
         ),
       ].sort(),
     ...(raw.alarmEmail === undefined ? {} : { alarmEmail: raw.alarmEmail }),

@@ -19,7 +19,11 @@ export interface Delivery {
  * and its key's key policy. AWS drops a denied delivery without telling the sender (S3 event
  * notifications, SNS subscriptions), so the caller drops it too; the decision is recorded for the report.
  */
-export async function deliveryAllowed(evaluator: IamEvaluator, delivery: Delivery, scope: MappingScope): Promise<boolean> {
+export async function deliveryAllowed(
+  evaluator: IamEvaluator,
+  delivery: Delivery,
+  scope: MappingScope,
+): Promise<boolean> {
   const context = { 'aws:SourceArn': delivery.sourceArn, 'aws:SourceAccount': scope.account };
   const target = await evaluator.authorize({
     principal: delivery.principal,
@@ -36,7 +40,12 @@ export async function deliveryAllowed(evaluator: IamEvaluator, delivery: Deliver
       principal: delivery.principal,
       action,
       resource: key,
-      context: { ...context, ...(delivery.keyService ? { 'kms:ViaService': `${delivery.keyService}.${scope.region}.amazonaws.com` } : {}) },
+      context: {
+        ...context,
+        ...(delivery.keyService
+          ? { 'kms:ViaService': `${delivery.keyService}.${scope.region}.amazonaws.com` }
+          : {}),
+      },
       via: 'delivery',
     });
     if (!verdict.allowed) return false;

@@ -15,9 +15,19 @@ export function denialMessage(principal: string, call: RequiredCall, reason: str
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const json = (status: number, type: string, message: string, extra: Record<string, string> = {}): DenialResponse => ({
+const json = (
+  status: number,
+  type: string,
+  message: string,
+  extra: Record<string, string> = {},
+): DenialResponse => ({
   status,
-  headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': type, 'x-amzn-requestid': randomUUID(), ...extra },
+  headers: {
+    'content-type': 'application/x-amz-json-1.0',
+    'x-amzn-errortype': type,
+    'x-amzn-requestid': randomUUID(),
+    ...extra,
+  },
   body: JSON.stringify({ __type: type, message, Message: message }),
 });
 
@@ -35,14 +45,22 @@ export function denialResponse(service: ServiceName, call: RequiredCall, message
   const viaKms = call.kind === 'kms';
   switch (service) {
     case 'dynamodb':
-      return json(400, 'com.amazon.coral.service#AccessDeniedException', viaKms ? `KMS key access denied error: ${message}` : message);
+      return json(
+        400,
+        'com.amazon.coral.service#AccessDeniedException',
+        viaKms ? `KMS key access denied error: ${message}` : message,
+      );
     case 'sfn':
     case 'textract':
       return json(400, 'AccessDeniedException', message);
     case 'ses':
       return {
         status: 403,
-        headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'AccessDeniedException', 'x-amzn-requestid': requestId },
+        headers: {
+          'content-type': 'application/json',
+          'x-amzn-errortype': 'AccessDeniedException',
+          'x-amzn-requestid': requestId,
+        },
         body: JSON.stringify({ message }),
       };
     case 's3':
@@ -53,8 +71,12 @@ export function denialResponse(service: ServiceName, call: RequiredCall, message
       };
     case 'sqs':
       return viaKms
-        ? json(400, 'com.amazonaws.sqs#KmsAccessDenied', message, { 'x-amzn-query-error': 'KMS.AccessDeniedException;Sender' })
-        : json(403, 'com.amazon.coral.service#AccessDeniedException', message, { 'x-amzn-query-error': 'AccessDenied;Sender' });
+        ? json(400, 'com.amazonaws.sqs#KmsAccessDenied', message, {
+            'x-amzn-query-error': 'KMS.AccessDeniedException;Sender',
+          })
+        : json(403, 'com.amazon.coral.service#AccessDeniedException', message, {
+            'x-amzn-query-error': 'AccessDenied;Sender',
+          });
     case 'sns': {
       const code = viaKms ? 'KMSAccessDenied' : 'AuthorizationError';
       return {

@@ -12,7 +12,13 @@ async function firstDenied(
   via: string,
 ): Promise<{ call: RequiredCall; reason?: string } | undefined> {
   for (const call of calls) {
-    const verdict = await evaluator.authorize({ principal, action: call.action, resource: call.resource, context: call.context, via });
+    const verdict = await evaluator.authorize({
+      principal,
+      action: call.action,
+      resource: call.resource,
+      context: call.context,
+      via,
+    });
     if (!verdict.allowed) return { call, reason: verdict.reason };
   }
   return undefined;
@@ -36,7 +42,12 @@ export function engineDepsAs(
     resolve: (nameOrArn) => deps.lambda.resolve(nameOrArn),
     invoke: async (nameOrArn, payload, options) => {
       const arn = functionArnOf(nameOrArn) ?? nameOrArn;
-      const denied = await firstDenied(evaluator, roleArn, [{ action: 'lambda:InvokeFunction', resource: arn }], 'engine');
+      const denied = await firstDenied(
+        evaluator,
+        roleArn,
+        [{ action: 'lambda:InvokeFunction', resource: arn }],
+        'engine',
+      );
       if (denied)
         return {
           ok: false,
@@ -59,7 +70,10 @@ export function engineDepsAs(
               action,
               resource: key,
               kind: 'kms' as const,
-              context: { 'kms:ViaService': `sqs.${scope.region}.amazonaws.com`, 'kms:CallerAccount': scope.account },
+              context: {
+                'kms:ViaService': `sqs.${scope.region}.amazonaws.com`,
+                'kms:CallerAccount': scope.account,
+              },
             }))
           : []),
       ];

@@ -1,5 +1,5 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
-import type { DecisionLog, Decision } from './decisions.ts';
+import type { Decision, DecisionLog } from './decisions.ts';
 import type { PolicyModel } from './policy-model.ts';
 
 /** One call to authorise: who, what, on which resource, with which request context. */
@@ -69,7 +69,8 @@ export class IamEvaluator {
   private async evaluate(call: Call): Promise<Verdict> {
     const service = isService(call.principal);
     const role = service ? undefined : this.model.roles.get(call.principal);
-    if (!service && !role) return { allowed: false, allowedBy: [], reason: `${call.principal} is not a role of the template` };
+    if (!service && !role)
+      return { allowed: false, allowedBy: [], reason: `${call.principal} is not a role of the template` };
     const resourcePolicy = this.model.resourcePolicies.get(resourcePolicyArn(call.resource));
     const simulation: Simulation = {
       request: {
@@ -79,8 +80,12 @@ export class IamEvaluator {
         contextVariables: {
           // The SDK reaches AWS over TLS; locally it is plain HTTP on loopback.
           'aws:SecureTransport': 'true',
-          ...(service ? {} : { 'aws:PrincipalAccount': this.model.account, 'aws:PrincipalArn': call.principal }),
-          ...Object.fromEntries(Object.entries(call.context ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : [...v]])),
+          ...(service
+            ? {}
+            : { 'aws:PrincipalAccount': this.model.account, 'aws:PrincipalArn': call.principal }),
+          ...Object.fromEntries(
+            Object.entries(call.context ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : [...v]]),
+          ),
         },
       },
       identityPolicies: (role?.policies ?? []).map((p) => ({ name: p.name, policy: p.policy as never })),
@@ -90,7 +95,11 @@ export class IamEvaluator {
     };
     const response = await runSimulation(simulation, {});
     if (response.resultType === 'error')
-      return { allowed: false, allowedBy: [], reason: `the simulator refused the request: ${JSON.stringify(response.errors).slice(0, 400)}` };
+      return {
+        allowed: false,
+        allowedBy: [],
+        reason: `the simulator refused the request: ${JSON.stringify(response.errors).slice(0, 400)}`,
+      };
     const result = response.resultType === 'single' ? response.result : response.results[0];
     const analysis = result?.analysis;
     const allowed = response.overallResult === 'Allowed';

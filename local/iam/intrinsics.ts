@@ -77,7 +77,9 @@ function intrinsic(name: string, argument: unknown, scope: ResolutionScope): unk
       });
     }
     default:
-      throw new Error(`the local IAM model cannot resolve ${name} (${JSON.stringify(argument).slice(0, 120)})`);
+      throw new Error(
+        `the local IAM model cannot resolve ${name} (${JSON.stringify(argument).slice(0, 120)})`,
+      );
   }
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { Endpoints } from '../clients.ts';
@@ -59,16 +59,24 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
   mkdirSync(join(options.dataDir, 'iam'), { recursive: true });
   writeFileSync(
     files.policies,
-    JSON.stringify({ roles: [...model.roles.values()], resourcePolicies: Object.fromEntries(model.resourcePolicies) }, null, 1),
+    JSON.stringify(
+      { roles: [...model.roles.values()], resourcePolicies: Object.fromEntries(model.resourcePolicies) },
+      null,
+      1,
+    ),
   );
   const extra = process.env[iamRecordFile];
   const log = new DecisionLog([files.decisions, ...(extra ? [extra] : [])]);
-  if (extra) writeFileSync(`${extra}.policies.json`, JSON.stringify({ roles: [...model.roles.values()] }, null, 1));
+  if (extra)
+    writeFileSync(`${extra}.policies.json`, JSON.stringify({ roles: [...model.roles.values()] }, null, 1));
   const evaluator = new IamEvaluator(model, log);
   const scope: MappingScope = {
     region: options.local.region,
     account: options.local.account,
-    encryptionKeyOf: (arn) => model.encryptionKeys.get(arn.startsWith('arn:aws:s3:::') ? (arn.split('/')[0] ?? arn) : arn.replace(/\/index\/.*$/, '')),
+    encryptionKeyOf: (arn) =>
+      model.encryptionKeys.get(
+        arn.startsWith('arn:aws:s3:::') ? (arn.split('/')[0] ?? arn) : arn.replace(/\/index\/.*$/, ''),
+      ),
     sesSandbox: options.sesSandbox,
   };
   const proxies: Listening[] = [];

@@ -27,8 +27,12 @@ export interface LocalResources {
   readonly keyArn: string;
   readonly bucket: string;
   readonly tables: Readonly<Record<string, string>>;
-  readonly queues: Readonly<Record<string, { readonly url: string; readonly arn: string; readonly dlqUrl: string }>>;
-  readonly functions: Readonly<Record<string, { readonly name: string; readonly arn: string; readonly roleArn: string }>>;
+  readonly queues: Readonly<
+    Record<string, { readonly url: string; readonly arn: string; readonly dlqUrl: string }>
+  >;
+  readonly functions: Readonly<
+    Record<string, { readonly name: string; readonly arn: string; readonly roleArn: string }>
+  >;
   readonly stateMachines: Readonly<Record<string, { readonly arn: string; readonly roleArn: string }>>;
   readonly textract: Readonly<Record<string, { readonly topicArn: string; readonly roleArn: string }>>;
 }
@@ -66,7 +70,10 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
     refs.set(logicalId, ref);
     attributes.set(logicalId, attrs);
   };
-  stand(ids.key, local.keyArn.split('/').pop() ?? '', { Arn: local.keyArn, KeyId: local.keyArn.split('/').pop() ?? '' });
+  stand(ids.key, local.keyArn.split('/').pop() ?? '', {
+    Arn: local.keyArn,
+    KeyId: local.keyArn.split('/').pop() ?? '',
+  });
   stand(ids.bucket, local.bucket, { Arn: `arn:aws:s3:::${local.bucket}` });
   for (const [id, logicalId] of Object.entries(ids.tables)) {
     const name = local.tables[id];
@@ -75,9 +82,17 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   for (const [id, logical] of Object.entries(ids.queues)) {
     const queue = local.queues[id];
     if (!queue) continue;
-    stand(logical.queue, queue.url, { Arn: queue.arn, QueueUrl: queue.url, QueueName: queue.arn.split(':').pop() ?? '' });
+    stand(logical.queue, queue.url, {
+      Arn: queue.arn,
+      QueueUrl: queue.url,
+      QueueName: queue.arn.split(':').pop() ?? '',
+    });
     const dlqArn = queueArnOfUrl(queue.dlqUrl, region, account);
-    stand(logical.deadLetterQueue, queue.dlqUrl, { Arn: dlqArn, QueueUrl: queue.dlqUrl, QueueName: dlqArn.split(':').pop() ?? '' });
+    stand(logical.deadLetterQueue, queue.dlqUrl, {
+      Arn: dlqArn,
+      QueueUrl: queue.dlqUrl,
+      QueueName: dlqArn.split(':').pop() ?? '',
+    });
   }
   const roleLabels = new Map<string, { arn: string; label: string }>();
   for (const [id, logical] of Object.entries(ids.functions)) {
@@ -97,7 +112,10 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   for (const [id, logical] of Object.entries(ids.textract)) {
     const textract = local.textract[id];
     if (!textract) continue;
-    stand(logical.topic, textract.topicArn, { TopicArn: textract.topicArn, TopicName: textract.topicArn.split(':').pop() ?? '' });
+    stand(logical.topic, textract.topicArn, {
+      TopicArn: textract.topicArn,
+      TopicName: textract.topicArn.split(':').pop() ?? '',
+    });
     stand(logical.role, textract.roleArn.split('/').pop() ?? '', { Arn: textract.roleArn });
     roleLabels.set(logical.role, { arn: textract.roleArn, label: `Textract notifications ${id}` });
   }
@@ -107,7 +125,8 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
     region,
     account,
     ref: (logicalId) => refs.get(logicalId) ?? unmapped(logicalId),
-    getAtt: (logicalId, attribute) => attributes.get(logicalId)?.[attribute] ?? `${unmapped(logicalId)}/${attribute}`,
+    getAtt: (logicalId, attribute) =>
+      attributes.get(logicalId)?.[attribute] ?? `${unmapped(logicalId)}/${attribute}`,
   };
   // Names the template writes out rather than references (state machine and topic ARNs formatted from
   // names, to avoid cycles) are renamed to the local ones inside ARNs.
@@ -119,14 +138,23 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   };
   for (const [id, logical] of Object.entries(ids.stateMachines)) {
     const machine = local.stateMachines[id];
-    if (machine) rename(template.resources[logical.stateMachine]?.Properties?.StateMachineName, machine.arn.split(':').pop() ?? '');
+    if (machine)
+      rename(
+        template.resources[logical.stateMachine]?.Properties?.StateMachineName,
+        machine.arn.split(':').pop() ?? '',
+      );
   }
   for (const [id, logical] of Object.entries(ids.textract)) {
     const textract = local.textract[id];
-    if (textract) rename(template.resources[logical.topic]?.Properties?.TopicName, textract.topicArn.split(':').pop() ?? '');
+    if (textract)
+      rename(
+        template.resources[logical.topic]?.Properties?.TopicName,
+        textract.topicArn.split(':').pop() ?? '',
+      );
   }
   const renamed = (value: unknown): unknown => {
-    if (typeof value === 'string') return renames.reduce((text, [pattern, to]) => text.replace(pattern, to), value);
+    if (typeof value === 'string')
+      return renames.reduce((text, [pattern, to]) => text.replace(pattern, to), value);
     if (Array.isArray(value)) return value.map(renamed);
     if (value !== null && typeof value === 'object')
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renamed(v)]));
@@ -147,12 +175,17 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
       case 'AWS::IAM::Policy':
         for (const role of (p.Roles as unknown[] | undefined) ?? []) {
           const roleId = refOf(role);
-          if (roleId) attach(roleId, { name: logicalId, policy: resolved(p.PolicyDocument) as PolicyDocument });
+          if (roleId)
+            attach(roleId, { name: logicalId, policy: resolved(p.PolicyDocument) as PolicyDocument });
         }
         break;
       case 'AWS::IAM::Role':
-        for (const inline of (p.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? [])
-          attach(logicalId, { name: `${logicalId}/${inline.PolicyName}`, policy: resolved(inline.PolicyDocument) as PolicyDocument });
+        for (const inline of (p.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ??
+          [])
+          attach(logicalId, {
+            name: `${logicalId}/${inline.PolicyName}`,
+            policy: resolved(inline.PolicyDocument) as PolicyDocument,
+          });
         break;
       case 'AWS::KMS::Key':
         resourcePolicies.set(scope.getAtt(logicalId, 'Arn'), {
@@ -164,35 +197,60 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
         for (const queue of (p.Queues as unknown[] | undefined) ?? []) {
           const queueId = refOf(queue);
           if (queueId)
-            resourcePolicies.set(scope.getAtt(queueId, 'Arn'), { name: logicalId, policy: resolved(p.PolicyDocument) as PolicyDocument });
+            resourcePolicies.set(scope.getAtt(queueId, 'Arn'), {
+              name: logicalId,
+              policy: resolved(p.PolicyDocument) as PolicyDocument,
+            });
         }
         break;
       case 'AWS::SNS::TopicPolicy':
         for (const topic of (p.Topics as unknown[] | undefined) ?? []) {
           const topicId = refOf(topic);
-          if (topicId) resourcePolicies.set(scope.ref(topicId), { name: logicalId, policy: resolved(p.PolicyDocument) as PolicyDocument });
+          if (topicId)
+            resourcePolicies.set(scope.ref(topicId), {
+              name: logicalId,
+              policy: resolved(p.PolicyDocument) as PolicyDocument,
+            });
         }
         break;
       case 'AWS::S3::BucketPolicy': {
         const bucketId = refOf(p.Bucket);
-        if (bucketId) resourcePolicies.set(scope.getAtt(bucketId, 'Arn'), { name: logicalId, policy: resolved(p.PolicyDocument) as PolicyDocument });
+        if (bucketId)
+          resourcePolicies.set(scope.getAtt(bucketId, 'Arn'), {
+            name: logicalId,
+            policy: resolved(p.PolicyDocument) as PolicyDocument,
+          });
         break;
       }
       case 'AWS::DynamoDB::Table': {
         const sse = p.SSESpecification as { KMSMasterKeyId?: unknown; SSEEnabled?: boolean } | undefined;
-        if (sse?.SSEEnabled && sse.KMSMasterKeyId) encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(sse.KMSMasterKeyId), local));
+        if (sse?.SSEEnabled && sse.KMSMasterKeyId)
+          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(sse.KMSMasterKeyId), local));
         break;
       }
       case 'AWS::SQS::Queue':
-        if (p.KmsMasterKeyId) encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(p.KmsMasterKeyId), local));
+        if (p.KmsMasterKeyId)
+          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(p.KmsMasterKeyId), local));
         break;
       case 'AWS::SNS::Topic':
-        if (p.KmsMasterKeyId) encryptionKeys.set(scope.ref(logicalId), keyArnOf(resolved(p.KmsMasterKeyId), local));
+        if (p.KmsMasterKeyId)
+          encryptionKeys.set(scope.ref(logicalId), keyArnOf(resolved(p.KmsMasterKeyId), local));
         break;
       case 'AWS::S3::Bucket': {
-        const rules = (p.BucketEncryption as { ServerSideEncryptionConfiguration?: { ServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: unknown } }[] } | undefined)?.ServerSideEncryptionConfiguration;
-        const kms = rules?.find((r) => r.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms')?.ServerSideEncryptionByDefault;
-        if (kms?.KMSMasterKeyID) encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(kms.KMSMasterKeyID), local));
+        const rules = (
+          p.BucketEncryption as
+            | {
+                ServerSideEncryptionConfiguration?: {
+                  ServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: unknown };
+                }[];
+              }
+            | undefined
+        )?.ServerSideEncryptionConfiguration;
+        const kms = rules?.find(
+          (r) => r.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms',
+        )?.ServerSideEncryptionByDefault;
+        if (kms?.KMSMasterKeyID)
+          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(kms.KMSMasterKeyID), local));
         break;
       }
     }
@@ -201,7 +259,11 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   for (const [roleId, { arn, label }] of roleLabels) {
     const existing = roles.get(arn);
     // Several Textract roles share the one local publisher role: their grants are merged.
-    roles.set(arn, { arn, label: existing ? `${existing.label}, ${label}` : label, policies: [...(existing?.policies ?? []), ...(policiesOfRole.get(roleId) ?? [])] });
+    roles.set(arn, {
+      arn,
+      label: existing ? `${existing.label}, ${label}` : label,
+      policies: [...(existing?.policies ?? []), ...(policiesOfRole.get(roleId) ?? [])],
+    });
   }
   return {
     account,

@@ -20,7 +20,13 @@ export async function authorizeRequest(
     let reason: string | undefined;
     let allowed = false;
     for (const resource of call.anyOf ?? [call.resource]) {
-      const verdict = await evaluator.authorize({ principal: roleArn, action: call.action, resource, context: call.context, via });
+      const verdict = await evaluator.authorize({
+        principal: roleArn,
+        action: call.action,
+        resource,
+        context: call.context,
+        via,
+      });
       if (verdict.allowed) {
         allowed = true;
         break;
@@ -45,13 +51,22 @@ export function startIamProxy(
   const to = new URL(target);
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
-    const request: EndpointRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+    const request: EndpointRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+    };
     let roleArn: string | undefined;
     try {
       const token = req.headers['x-amz-security-token'];
       roleArn = roleOfSessionToken(Array.isArray(token) ? token[0] : token);
     } catch (error) {
-      const denial = denialResponse(service, { action: 'sts:Session', resource: '*' }, (error as Error).message);
+      const denial = denialResponse(
+        service,
+        { action: 'sts:Session', resource: '*' },
+        (error as Error).message,
+      );
       res.writeHead(403, denial.headers).end(denial.body);
       return;
     }
@@ -66,7 +81,13 @@ export function startIamProxy(
     }
     await new Promise<void>((resolve) => {
       const out = forward(
-        { hostname: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } },
+        {
+          hostname: to.hostname,
+          port: to.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: to.host },
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);

@@ -15,13 +15,23 @@ function grantsOf(role: LocalRole): Grant[] {
   return role.policies.flatMap((policy) =>
     policy.policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s, index) => {
       const statement = `${policy.name}#${typeof s.Sid === 'string' ? s.Sid : String(index + 1)}`;
-      return asList(s.Action).map((action) => ({ statement, action, resources: asList(s.Resource).join(', ') }));
+      return asList(s.Action).map((action) => ({
+        statement,
+        action,
+        resources: asList(s.Resource).join(', '),
+      }));
     }),
   );
 }
 
 const matches = (pattern: string, action: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(action);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  ).test(action);
 
 /**
  * Per principal: each action/resource used with the statements that allowed it, each denied call, and
@@ -52,7 +62,9 @@ export function iamReport(roles: readonly LocalRole[], decisions: readonly Decis
     if (!role) continue;
     const unused = grantsOf(role).filter(
       (grant) =>
-        !own.some((d) => d.allowed && matches(grant.action, d.action) && d.allowedBy.includes(grant.statement)),
+        !own.some(
+          (d) => d.allowed && matches(grant.action, d.action) && d.allowedBy.includes(grant.statement),
+        ),
     );
     unusedTotal += unused.length;
     out.push(`  granted, unused in this run: ${unused.length === 0 ? 'none' : ''}`);

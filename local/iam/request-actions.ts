@@ -22,7 +22,11 @@ import {
  *   Guide, "Amazon SQS key management"); SNS SSE likewise for publishers (SNS Developer Guide,
  *   "Encryption at rest").
  */
-export function requiredCalls(service: ServiceName, request: EndpointRequest, scope: MappingScope): RequiredCall[] {
+export function requiredCalls(
+  service: ServiceName,
+  request: EndpointRequest,
+  scope: MappingScope,
+): RequiredCall[] {
   switch (service) {
     case 'dynamodb':
       return dynamodbCalls(request, scope);
@@ -37,23 +41,39 @@ export function requiredCalls(service: ServiceName, request: EndpointRequest, sc
     case 'ses':
       return sesCalls(request, scope);
     case 'sfn':
-      return sfnCalls(request, scope);
+      return sfnCalls(request);
     case 'textract':
       return textractCalls(request);
   }
 }
 
-const kms = (keyArn: string | undefined, actions: readonly string[], service: string, scope: MappingScope): RequiredCall[] =>
+const kms = (
+  keyArn: string | undefined,
+  actions: readonly string[],
+  service: string,
+  scope: MappingScope,
+): RequiredCall[] =>
   keyArn === undefined
     ? []
     : actions.map((action) => ({
         action,
         resource: keyArn,
         kind: 'kms' as const,
-        context: { 'kms:ViaService': `${service}.${scope.region}.amazonaws.com`, 'kms:CallerAccount': scope.account },
+        context: {
+          'kms:ViaService': `${service}.${scope.region}.amazonaws.com`,
+          'kms:CallerAccount': scope.account,
+        },
       }));
 
-const dynamoControlPlane = new Set(['DescribeTable', 'ListTables', 'CreateTable', 'DeleteTable', 'UpdateTable', 'DescribeTimeToLive', 'UpdateTimeToLive']);
+const dynamoControlPlane = new Set([
+  'DescribeTable',
+  'ListTables',
+  'CreateTable',
+  'DeleteTable',
+  'UpdateTable',
+  'DescribeTimeToLive',
+  'UpdateTimeToLive',
+]);
 
 export function dynamodbCalls(request: EndpointRequest, scope: MappingScope): RequiredCall[] {
   const operation = header(request, 'x-amz-target')?.split('.')[1];
@@ -62,7 +82,13 @@ export function dynamodbCalls(request: EndpointRequest, scope: MappingScope): Re
   const tableArn = (name: string) =>
     name.startsWith('arn:') ? name : `arn:aws:dynamodb:${scope.region}:${scope.account}:table/${name}`;
   const calls: { action: string; table: string; index?: string }[] = [];
-  const transactionAction: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem', Get: 'GetItem' };
+  const transactionAction: Record<string, string> = {
+    Put: 'PutItem',
+    Update: 'UpdateItem',
+    Delete: 'DeleteItem',
+    ConditionCheck: 'ConditionCheckItem',
+    Get: 'GetItem',
+  };
   if (operation === 'BatchGetItem' || operation === 'BatchWriteItem') {
     for (const table of Object.keys((body.RequestItems as Record<string, unknown> | undefined) ?? {}))
       calls.push({ action: operation, table });
@@ -73,12 +99,19 @@ export function dynamodbCalls(request: EndpointRequest, scope: MappingScope): Re
   } else if (operation === 'ListTables') {
     return [{ action: 'dynamodb:ListTables', resource: '*' }];
   } else if (typeof body.TableName === 'string') {
-    calls.push({ action: operation, table: body.TableName, ...(typeof body.IndexName === 'string' ? { index: body.IndexName } : {}) });
+    calls.push({
+      action: operation,
+      table: body.TableName,
+      ...(typeof body.IndexName === 'string' ? { index: body.IndexName } : {}),
+    });
   }
   const required: RequiredCall[] = [];
   for (const call of calls) {
     const arn = tableArn(call.table);
-    required.push({ action: `dynamodb:${call.action}`, resource: call.index ? `${arn}/index/${call.index}` : arn });
+    required.push({
+      action: `dynamodb:${call.action}`,
+      resource: call.index ? `${arn}/index/${call.index}` : arn,
+    });
   }
   if (!dynamoControlPlane.has(operation))
     for (const table of new Set(calls.map((c) => tableArn(c.table))))
@@ -99,23 +132,43 @@ export function s3Calls(request: EndpointRequest, scope: MappingScope): Required
   const bucketKey = scope.encryptionKeyOf(bucketArn);
   if (key === '') {
     if (method === 'GET' && q.has('versions'))
-      return [{ action: 's3:ListBucketVersions', resource: bucketArn, context: { 's3:prefix': q.get('prefix') ?? '' } }];
-    if (method === 'GET' && (q.has('list-type') || q.has('prefix') || [...q.keys()].length === 0 || q.has('delimiter')))
-      return [{ action: 's3:ListBucket', resource: bucketArn, context: { 's3:prefix': q.get('prefix') ?? '' } }];
+      return [
+        {
+          action: 's3:ListBucketVersions',
+          resource: bucketArn,
+          context: { 's3:prefix': q.get('prefix') ?? '' },
+        },
+      ];
+    if (
+      method === 'GET' &&
+      (q.has('list-type') || q.has('prefix') || [...q.keys()].length === 0 || q.has('delimiter'))
+    )
+      return [
+        { action: 's3:ListBucket', resource: bucketArn, context: { 's3:prefix': q.get('prefix') ?? '' } },
+      ];
     if (method === 'HEAD') return [{ action: 's3:ListBucket', resource: bucketArn }];
     if (method === 'POST' && q.has('delete')) {
       const keys = [...request.body.toString('utf8').matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1] ?? '');
       return keys.map((k) => ({ action: 's3:DeleteObject', resource: `${bucketArn}/${decodeXml(k)}` }));
     }
-    if (method === 'PUT' && [...q.keys()].length === 0) return [{ action: 's3:CreateBucket', resource: bucketArn }];
+    if (method === 'PUT' && [...q.keys()].length === 0)
+      return [{ action: 's3:CreateBucket', resource: bucketArn }];
     const sub = [...q.keys()][0] ?? '';
-    return [{ action: `s3:${method === 'GET' ? 'Get' : 'Put'}Bucket${sub.charAt(0).toUpperCase()}${sub.slice(1)}`, resource: bucketArn }];
+    return [
+      {
+        action: `s3:${method === 'GET' ? 'Get' : 'Put'}Bucket${sub.charAt(0).toUpperCase()}${sub.slice(1)}`,
+        resource: bucketArn,
+      },
+    ];
   }
   const versioned = q.has('versionId');
   switch (method) {
     case 'GET':
     case 'HEAD':
-      if (q.has('tagging')) return [{ action: versioned ? 's3:GetObjectVersionTagging' : 's3:GetObjectTagging', resource: objectArn }];
+      if (q.has('tagging'))
+        return [
+          { action: versioned ? 's3:GetObjectVersionTagging' : 's3:GetObjectTagging', resource: objectArn },
+        ];
       return [
         { action: versioned ? 's3:GetObjectVersion' : 's3:GetObject', resource: objectArn },
         ...(method === 'GET' ? kms(bucketKey, ['kms:Decrypt'], 's3', scope) : []),
@@ -126,13 +179,23 @@ export function s3Calls(request: EndpointRequest, scope: MappingScope): Required
       const copied: RequiredCall[] = [];
       if (source) {
         const [path = '', query = ''] = decodeURIComponent(source).replace(/^\//, '').split('?');
-        copied.push({ action: query.includes('versionId') ? 's3:GetObjectVersion' : 's3:GetObject', resource: `arn:aws:s3:::${path}` });
+        copied.push({
+          action: query.includes('versionId') ? 's3:GetObjectVersion' : 's3:GetObject',
+          resource: `arn:aws:s3:::${path}`,
+        });
         copied.push(...kms(bucketKey, ['kms:Decrypt'], 's3', scope));
       }
-      return [{ action: 's3:PutObject', resource: objectArn }, ...copied, ...kms(bucketKey, ['kms:GenerateDataKey'], 's3', scope)];
+      return [
+        { action: 's3:PutObject', resource: objectArn },
+        ...copied,
+        ...kms(bucketKey, ['kms:GenerateDataKey'], 's3', scope),
+      ];
     }
     case 'POST':
-      return [{ action: 's3:PutObject', resource: objectArn }, ...kms(bucketKey, ['kms:GenerateDataKey'], 's3', scope)];
+      return [
+        { action: 's3:PutObject', resource: objectArn },
+        ...kms(bucketKey, ['kms:GenerateDataKey'], 's3', scope),
+      ];
     case 'DELETE':
       if (q.has('uploadId')) return [{ action: 's3:AbortMultipartUpload', resource: objectArn }];
       return [{ action: versioned ? 's3:DeleteObjectVersion' : 's3:DeleteObject', resource: objectArn }];
@@ -142,7 +205,12 @@ export function s3Calls(request: EndpointRequest, scope: MappingScope): Required
 }
 
 const decodeXml = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 const sqsBatch: Record<string, string> = {
   SendMessageBatch: 'SendMessage',
@@ -183,8 +251,12 @@ export function snsCalls(request: EndpointRequest, scope: MappingScope): Require
   if (!operation) return [];
   const topicArn = form.get('TopicArn') ?? form.get('TargetArn') ?? '*';
   const key = topicArn === '*' ? undefined : scope.encryptionKeyOf(topicArn);
-  const keyActions = operation === 'Publish' || operation === 'PublishBatch' ? ['kms:GenerateDataKey', 'kms:Decrypt'] : [];
-  return [{ action: `sns:${operation === 'PublishBatch' ? 'Publish' : operation}`, resource: topicArn }, ...kms(key, keyActions, 'sns', scope)];
+  const keyActions =
+    operation === 'Publish' || operation === 'PublishBatch' ? ['kms:GenerateDataKey', 'kms:Decrypt'] : [];
+  return [
+    { action: `sns:${operation === 'PublishBatch' ? 'Publish' : operation}`, resource: topicArn },
+    ...kms(key, keyActions, 'sns', scope),
+  ];
 }
 
 /** SES authorises sending against an identity: the address's own, or its domain's when that is the verified one. */
@@ -201,7 +273,11 @@ export function sesCalls(request: EndpointRequest, scope: MappingScope): Require
   const body = jsonBody(request);
   const from = typeof body.FromEmailAddress === 'string' ? body.FromEmailAddress : '';
   const destination = (body.Destination ?? {}) as Record<string, string[] | undefined>;
-  const recipients = [...(destination.ToAddresses ?? []), ...(destination.CcAddresses ?? []), ...(destination.BccAddresses ?? [])];
+  const recipients = [
+    ...(destination.ToAddresses ?? []),
+    ...(destination.CcAddresses ?? []),
+    ...(destination.BccAddresses ?? []),
+  ];
   const call = (address: string): RequiredCall => {
     const [first = '', ...others] = identityArns(address, scope);
     return { action: 'ses:SendEmail', resource: first, anyOf: [first, ...others] };
@@ -211,7 +287,7 @@ export function sesCalls(request: EndpointRequest, scope: MappingScope): Require
   return [call(from), ...(scope.sesSandbox ? recipients.map(call) : [])];
 }
 
-export function sfnCalls(request: EndpointRequest, scope: MappingScope): RequiredCall[] {
+export function sfnCalls(request: EndpointRequest): RequiredCall[] {
   const operation = header(request, 'x-amz-target')?.split('.')[1];
   if (!operation) return [];
   const body = jsonBody(request);
@@ -232,7 +308,13 @@ export function textractCalls(request: EndpointRequest): RequiredCall[] {
     // Textract has no resource-level permissions.
     { action: `textract:${operation}`, resource: '*' },
     ...(channel?.RoleArn
-      ? [{ action: 'iam:PassRole', resource: channel.RoleArn, context: { 'iam:PassedToService': 'textract.amazonaws.com' } }]
+      ? [
+          {
+            action: 'iam:PassRole',
+            resource: channel.RoleArn,
+            context: { 'iam:PassedToService': 'textract.amazonaws.com' },
+          },
+        ]
       : []),
   ];
 }

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +47,10 @@ function logicalIdOf(construct: IConstruct): string {
 }
 
 /** The same synth `cdk synth` runs (bin/app.ts: context → parseConfig → TowerStack), bundling skipped. */
-function synthesize(context: Record<string, unknown>, processes: readonly ProcessSpec[]): SynthesizedTemplate {
+function synthesize(
+  context: Record<string, unknown>,
+  processes: readonly ProcessSpec[],
+): SynthesizedTemplate {
   const outdir = mkdtempSync(join(tmpdir(), 'tower-iam-synth-'));
   try {
     const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] }, outdir });
@@ -60,7 +71,10 @@ function synthesize(context: Record<string, unknown>, processes: readonly Proces
           queue: logicalIdOf(q.queue),
           deadLetterQueue: logicalIdOf(q.deadLetterQueue),
         })),
-        functions: map(stack.functions, (f) => ({ function: logicalIdOf(f.function), role: logicalIdOf(f.role) })),
+        functions: map(stack.functions, (f) => ({
+          function: logicalIdOf(f.function),
+          role: logicalIdOf(f.role),
+        })),
         stateMachines: map(stack.stateMachines, (m) => ({
           stateMachine: logicalIdOf(m.stateMachine),
           role: logicalIdOf(m.stateMachine.role),
@@ -84,7 +98,10 @@ function sourceFiles(dir: string): string[] {
 /** Everything the template depends on: the CDK app, the registry and processes, the context. */
 function cacheKey(context: Record<string, unknown>, processes: readonly ProcessSpec[]): string {
   const hash = createHash('sha256');
-  for (const file of [...sourceFiles(join(repoRoot, 'lib')), ...sourceFiles(join(repoRoot, 'lambdas'))].sort())
+  for (const file of [
+    ...sourceFiles(join(repoRoot, 'lib')),
+    ...sourceFiles(join(repoRoot, 'lambdas')),
+  ].sort())
     hash.update(file).update(readFileSync(file));
   hash.update(JSON.stringify(context));
   hash.update(JSON.stringify(processes, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)));

@@ -83,7 +83,11 @@ describe('least privilege', () => {
       const resources = withAction(statementsOf(tower, spec.id), 'ses:SendEmail').flatMap((s) =>
         asList(s.Resource as string | string[]).map(flat),
       );
-      for (const identity of ['identity/tower@example.com', 'identity/example.com', 'identity/approver@example.com'])
+      for (const identity of [
+        'identity/tower@example.com',
+        'identity/example.com',
+        'identity/approver@example.com',
+      ])
         expect(resources.some((r) => r.includes(identity))).toBe(true);
     }
   });

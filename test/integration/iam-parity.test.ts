@@ -7,7 +7,11 @@ import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { startTestRuntime } from './support/runtime.ts';
 
 /** The template with one action taken out of every statement of a function's role policies. */
-function withoutAction(template: SynthesizedTemplate, functionId: string, action: string): SynthesizedTemplate {
+function withoutAction(
+  template: SynthesizedTemplate,
+  functionId: string,
+  action: string,
+): SynthesizedTemplate {
   const role = template.logicalIds.functions[functionId]?.role;
   if (!role) throw new Error(`no role for ${functionId} in the template`);
   const resources = Object.fromEntries(
@@ -19,7 +23,10 @@ function withoutAction(template: SynthesizedTemplate, functionId: string, action
         ...s,
         Action: (Array.isArray(s.Action) ? s.Action : [s.Action]).filter((a) => a !== action),
       })).filter((s) => s.Action.length > 0);
-      return [id, { ...resource, Properties: { ...resource.Properties, PolicyDocument: { ...document, Statement } } }];
+      return [
+        id,
+        { ...resource, Properties: { ...resource.Properties, PolicyDocument: { ...document, Statement } } },
+      ];
     }),
   );
   return { ...template, resources };
@@ -33,7 +40,9 @@ function withoutAction(template: SynthesizedTemplate, functionId: string, action
 describe('IAM parity: append access without kms:Decrypt', () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
   beforeAll(async () => {
-    t = await startTestRuntime({ iamTemplate: (template) => withoutAction(template, 'rules', 'kms:Decrypt') });
+    t = await startTestRuntime({
+      iamTemplate: (template) => withoutAction(template, 'rules', 'kms:Decrypt'),
+    });
   });
   afterAll(async () => {
     await t?.runtime.stop();
@@ -59,7 +68,9 @@ describe('IAM parity: append access without kms:Decrypt', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Decision);
     const denied = decisions.filter((d) => !d.allowed);
-    expect(denied.map((d) => [d.principal.split('/').pop(), d.action])).toEqual([['tower-local-rules', 'kms:Decrypt']]);
+    expect(denied.map((d) => [d.principal.split('/').pop(), d.action])).toEqual([
+      ['tower-local-rules', 'kms:Decrypt'],
+    ]);
     expect(denied[0]?.via).toBe("dynamodb on the caller's behalf");
   });
 });

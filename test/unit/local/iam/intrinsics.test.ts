@@ -18,23 +18,31 @@ describe('resolveIntrinsics', () => {
   });
 
   it('joins, substitutes (with and without variables), selects and splits', () => {
-    const joined = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':*']] };
+    const joined = {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':*']],
+    };
     expect(resolveIntrinsics(joined, scope)).toBe('arn:aws:logs:eu-west-1:*');
     expect(resolveIntrinsics({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' }, scope)).toBe(
       'arn:aws:s3:::ref-of-Bucket/*',
     );
-    expect(resolveIntrinsics({ 'Fn::Sub': ['${Key.Arn}|${x}', { x: { Ref: 'Y' } }] }, scope)).toBe('Arn-of-Key|ref-of-Y');
+    expect(resolveIntrinsics({ 'Fn::Sub': ['${Key.Arn}|${x}', { x: { Ref: 'Y' } }] }, scope)).toBe(
+      'Arn-of-Key|ref-of-Y',
+    );
     expect(resolveIntrinsics({ 'Fn::Select': [1, { 'Fn::Split': ['/', 'a/b/c'] }] }, scope)).toBe('b');
   });
 
   it('resolves nested policy documents and leaves plain values alone', () => {
-    const policy = { Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: { 'Fn::GetAtt': ['B', 'Arn'] } }] };
+    const policy = {
+      Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: { 'Fn::GetAtt': ['B', 'Arn'] } }],
+    };
     expect(resolveIntrinsics(policy, scope)).toEqual({
       Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'Arn-of-B' }],
     });
   });
 
   it('refuses an intrinsic it cannot resolve rather than passing it through', () => {
-    expect(() => resolveIntrinsics({ 'Fn::ImportValue': 'x' }, scope)).toThrow(/cannot resolve Fn::ImportValue/);
+    expect(() => resolveIntrinsics({ 'Fn::ImportValue': 'x' }, scope)).toThrow(
+      /cannot resolve Fn::ImportValue/,
+    );
   });
 });

@@ -17,7 +17,12 @@ const json = (target: string, body: unknown): EndpointRequest => ({
   headers: { 'x-amz-target': target },
   body: Buffer.from(JSON.stringify(body)),
 });
-const rest = (method: string, url: string, headers: Record<string, string> = {}, body = ''): EndpointRequest => ({
+const rest = (
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body = '',
+): EndpointRequest => ({
   method,
   url,
   headers,
@@ -30,19 +35,29 @@ describe('request → (action, resource)', () => {
   // KMS Developer Guide, "How Amazon DynamoDB uses AWS KMS": Decrypt with the caller's credentials on
   // every data-plane call of a table with a customer managed key.
   it('DynamoDB: the table (or index) and kms:Decrypt on its key for data-plane calls', () => {
-    expect(requiredCalls('dynamodb', json('DynamoDB_20120810.PutItem', { TableName: 'docs' }), scope)).toEqual([
+    expect(
+      requiredCalls('dynamodb', json('DynamoDB_20120810.PutItem', { TableName: 'docs' }), scope),
+    ).toEqual([
       { action: 'dynamodb:PutItem', resource: table },
       { action: 'kms:Decrypt', resource: key, kind: 'kms', context: via },
     ]);
     expect(
-      actions(requiredCalls('dynamodb', json('DynamoDB_20120810.Query', { TableName: 'docs', IndexName: 'byStatus' }), scope)),
+      actions(
+        requiredCalls(
+          'dynamodb',
+          json('DynamoDB_20120810.Query', { TableName: 'docs', IndexName: 'byStatus' }),
+          scope,
+        ),
+      ),
     ).toEqual([
       ['dynamodb:Query', `${table}/index/byStatus`],
       ['kms:Decrypt', key],
     ]);
-    expect(actions(requiredCalls('dynamodb', json('DynamoDB_20120810.DescribeTable', { TableName: 'docs' }), scope))).toEqual([
-      ['dynamodb:DescribeTable', table],
-    ]);
+    expect(
+      actions(
+        requiredCalls('dynamodb', json('DynamoDB_20120810.DescribeTable', { TableName: 'docs' }), scope),
+      ),
+    ).toEqual([['dynamodb:DescribeTable', table]]);
   });
 
   it('DynamoDB: batch and transaction items each name their table and action', () => {
@@ -79,7 +94,9 @@ describe('request → (action, resource)', () => {
     expect(requiredCalls('s3', rest('GET', '/data?list-type=2&prefix=invoices%2F'), scope)).toEqual([
       { action: 's3:ListBucket', resource: 'arn:aws:s3:::data', context: { 's3:prefix': 'invoices/' } },
     ]);
-    expect(actions(requiredCalls('s3', rest('DELETE', '/data/q/x'), scope))).toEqual([['s3:DeleteObject', 'arn:aws:s3:::data/q/x']]);
+    expect(actions(requiredCalls('s3', rest('DELETE', '/data/q/x'), scope))).toEqual([
+      ['s3:DeleteObject', 'arn:aws:s3:::data/q/x'],
+    ]);
   });
 
   // SQS Developer Guide, "Amazon SQS key management": producers need GenerateDataKey and Decrypt.
@@ -98,8 +115,15 @@ describe('request → (action, resource)', () => {
   });
 
   it('SNS on the shared endpoint: query-protocol Publish on the topic', () => {
-    const publish = rest('POST', '/', {}, 'Action=Publish&TopicArn=arn%3Aaws%3Asns%3Aus-east-1%3A000000000000%3At&Message=x');
-    expect(actions(requiredCalls('sqs', publish, scope))).toEqual([['sns:Publish', 'arn:aws:sns:us-east-1:000000000000:t']]);
+    const publish = rest(
+      'POST',
+      '/',
+      {},
+      'Action=Publish&TopicArn=arn%3Aaws%3Asns%3Aus-east-1%3A000000000000%3At&Message=x',
+    );
+    expect(actions(requiredCalls('sqs', publish, scope))).toEqual([
+      ['sns:Publish', 'arn:aws:sns:us-east-1:000000000000:t'],
+    ]);
   });
 
   it('SES: the sender identity, and in the sandbox every recipient, each as address or domain', () => {
@@ -107,7 +131,10 @@ describe('request → (action, resource)', () => {
       'POST',
       '/v2/email/outbound-emails',
       {},
-      JSON.stringify({ FromEmailAddress: 'Tower <tower@example.com>', Destination: { ToAddresses: ['a@corp.test'] } }),
+      JSON.stringify({
+        FromEmailAddress: 'Tower <tower@example.com>',
+        Destination: { ToAddresses: ['a@corp.test'] },
+      }),
     );
     const identity = (name: string) => `arn:aws:ses:us-east-1:000000000000:identity/${name}`;
     expect(requiredCalls('ses', send, scope).map((c) => c.anyOf)).toEqual([
@@ -121,16 +148,18 @@ describe('request → (action, resource)', () => {
   // SendTask* have no resource types, so IAM authorises them on `*`.
   it('Step Functions: StartExecution on the state machine, SendTask* on *', () => {
     const arn = 'arn:aws:states:us-east-1:000000000000:stateMachine:m';
-    expect(actions(requiredCalls('sfn', json('AWSStepFunctions.StartExecution', { stateMachineArn: arn }), scope))).toEqual([
-      ['states:StartExecution', arn],
-    ]);
-    expect(actions(requiredCalls('sfn', json('AWSStepFunctions.SendTaskSuccess', { taskToken: 't' }), scope))).toEqual([
-      ['states:SendTaskSuccess', '*'],
-    ]);
+    expect(
+      actions(requiredCalls('sfn', json('AWSStepFunctions.StartExecution', { stateMachineArn: arn }), scope)),
+    ).toEqual([['states:StartExecution', arn]]);
+    expect(
+      actions(requiredCalls('sfn', json('AWSStepFunctions.SendTaskSuccess', { taskToken: 't' }), scope)),
+    ).toEqual([['states:SendTaskSuccess', '*']]);
   });
 
   it('Textract: the action on * and iam:PassRole of the notification role', () => {
-    const start = json('Textract.StartExpenseAnalysis', { NotificationChannel: { RoleArn: 'arn:aws:iam::000000000000:role/r' } });
+    const start = json('Textract.StartExpenseAnalysis', {
+      NotificationChannel: { RoleArn: 'arn:aws:iam::000000000000:role/r' },
+    });
     expect(requiredCalls('textract', start, scope)).toEqual([
       { action: 'textract:StartExpenseAnalysis', resource: '*' },
       {
