@@ -180,7 +180,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       textract: '',
     };
     const early = localClients(partial, region);
-    const textract = await startLocalTextract(early.s3, early.sns, config.textract, options.textract);
+    // Textract publishes completions as the notification role; evaluated once IAM parity is up.
+    let textractMayPublish: ((topicArn: string) => Promise<boolean>) | undefined;
+    const textract = await startLocalTextract(
+      early.s3,
+      early.sns,
+      config.textract,
+      options.textract,
+      (topicArn) => (textractMayPublish ? textractMayPublish(topicArn) : Promise.resolve(true)),
+    );
     closers.push(textract.stop);
     const endpoints: Endpoints = { ...partial, textract: textract.endpoint };
     const clients = localClients(endpoints, region);
@@ -258,6 +266,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       });
       const parity = iam;
       closers.push(() => parity.close());
+      textractMayPublish = async (topicArn) => {
+        const allowed = await deliveryAllowed(
+          parity.evaluator,
+          {
+            principal: names.textractRoleArn,
+            action: 'sns:Publish',
+            resource: topicArn,
+            sourceArn: topicArn,
+            keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+            keyService: 'sns',
+          },
+          parity.scope,
+        );
+        if (!allowed)
+          process.stderr.write(
+            `IAM: the Textract notification role may not publish to ${topicArn}: completion lost\n`,
+          );
+        return allowed;
+      };
     } else process.stderr.write(`${iamOffWarning}\n`);
 
     const deployed = await deployFunctions({
