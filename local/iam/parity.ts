@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { Endpoints } from '../clients.ts';
 import type { Listening } from '../http/json-server.ts';
 import { DecisionLog } from './decisions.ts';
 import { IamEvaluator } from './evaluator.ts';
-import { type LocalResources, policyModel } from './policy-model.ts';
+import { type LocalResources, type LocalRole, policyModel } from './policy-model.ts';
 import { startIamProxy } from './proxy.ts';
 import type { MappingScope, ServiceName } from './requests.ts';
 import { type SynthesizedTemplate, synthesizedTemplate } from './synthesized-template.ts';
@@ -65,10 +65,10 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
       1,
     ),
   );
-  const extra = process.env[iamRecordFile];
+  // A run's record takes only runtimes evaluated against the deployed template, not a test's altered one.
+  const extra = options.transform ? undefined : process.env[iamRecordFile];
   const log = new DecisionLog([files.decisions, ...(extra ? [extra] : [])]);
-  if (extra)
-    writeFileSync(`${extra}.policies.json`, JSON.stringify({ roles: [...model.roles.values()] }, null, 1));
+  if (extra) mergeRoles(`${extra}.policies.json`, [...model.roles.values()]);
   const evaluator = new IamEvaluator(model, log);
   const scope: MappingScope = {
     region: options.local.region,
@@ -103,4 +103,14 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
       await Promise.all(proxies.map((p) => p.close()));
     },
   };
+}
+
+/** Adds a runtime's roles to a run's policies file (runtimes of one run may deploy different processes). */
+function mergeRoles(file: string, roles: readonly LocalRole[]): void {
+  const known = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { roles: LocalRole[] }).roles
+    : [];
+  const byArn = new Map(known.map((role) => [role.arn, role]));
+  for (const role of roles) byArn.set(role.arn, role);
+  writeFileSync(file, JSON.stringify({ roles: [...byArn.values()] }, null, 1));
 }
