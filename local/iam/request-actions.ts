@@ -120,14 +120,15 @@ export function dynamodbCalls(request: EndpointRequest, scope: MappingScope): Re
 }
 
 export function s3Calls(request: EndpointRequest, scope: MappingScope): RequiredCall[] {
-  const url = new URL(request.url, 'http://local');
-  const [, bucket = '', ...rest] = url.pathname.split('/');
+  // Split by hand: URL parsing would resolve `..` segments, and S3 keys are verbatim.
+  const [pathname = '', search = ''] = request.url.split(/\?(.*)/s);
+  const [, bucket = '', ...rest] = pathname.split('/');
   if (bucket === '') return [{ action: 's3:ListAllMyBuckets', resource: '*' }];
   // Keys verbatim, as S3 stores them: `../` is part of the key, not a path step.
   const key = rest.map((part) => decodeURIComponent(part)).join('/');
   const bucketArn = `arn:aws:s3:::${decodeURIComponent(bucket)}`;
   const objectArn = `${bucketArn}/${key}`;
-  const q = url.searchParams;
+  const q = new URLSearchParams(search);
   const method = request.method.toUpperCase();
   const bucketKey = scope.encryptionKeyOf(bucketArn);
   if (key === '') {

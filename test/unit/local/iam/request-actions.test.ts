@@ -84,6 +84,10 @@ describe('request → (action, resource)', () => {
       ['s3:PutObject', 'arn:aws:s3:::data/invoices/a/../../x.pdf'],
       ['kms:GenerateDataKey', key],
     ]);
+    expect(actions(requiredCalls('s3', rest('GET', '/data/invoices/../x.pdf'), scope))).toEqual([
+      ['s3:GetObject', 'arn:aws:s3:::data/invoices/../x.pdf'],
+      ['kms:Decrypt', key],
+    ]);
     expect(actions(requiredCalls('s3', rest('GET', '/data/results/r.json?versionId=v1'), scope))).toEqual([
       ['s3:GetObjectVersion', 'arn:aws:s3:::data/results/r.json'],
       ['kms:Decrypt', key],
