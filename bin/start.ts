@@ -11,7 +11,7 @@ import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
 const usage =
-  'usage: npm start -- [--demo [--exit]] [--data-dir DIR] [--inbox DIR] [--clock-scale S (0 < S <= 1: approval waits shortened)]';
+  'usage: npm start -- [--demo [--exit]] [--data-dir DIR] [--inbox DIR] [--clock-scale S (0 < S <= 1: approval waits shortened)] [--no-iam (calls are not checked against the template IAM)]';
 const refuse = (message: string) => refuseArgs(message, usage);
 const { values } = parseArgsOrRefuse(
   {
@@ -22,6 +22,7 @@ const { values } = parseArgsOrRefuse(
       inbox: { type: 'string', default: 'inbox' },
       'clock-scale': { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
+      'no-iam': { type: 'boolean', default: false },
     },
   },
   usage,
@@ -40,7 +41,7 @@ const inboxDir = absolutePath(values.inbox);
 const say = (line = '') => process.stdout.write(`${line}\n`);
 let runtime: LocalRuntime;
 try {
-  runtime = await startLocalRuntime({ dataDir, clockScale });
+  runtime = await startLocalRuntime({ dataDir, clockScale, ...(values['no-iam'] ? { iam: false } : {}) });
 } catch (error) {
   if (error instanceof DataLayoutError) {
     process.stderr.write(`npm start: ${error.message}\n`);

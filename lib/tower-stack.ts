@@ -224,7 +224,15 @@ export class TowerStack extends Stack {
 
     // Wire.
     const [domain] = config.senderAddress.split('@').slice(-1);
-    const senderIdentityArns = [config.senderAddress, domain ?? config.senderAddress].map((identity) =>
+    // SES authorises the sender's identity (address or domain); in the sandbox each recipient's too.
+    const sendingIdentities = [
+      ...new Set([
+        config.senderAddress,
+        domain ?? config.senderAddress,
+        ...(config.sesSandbox ? config.sesRecipientIdentities : []),
+      ]),
+    ];
+    const senderIdentityArns = sendingIdentities.map((identity) =>
       this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
     );
     for (const fn of Object.values(this.functions)) {

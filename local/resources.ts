@@ -8,6 +8,10 @@ import type { TableId, TableSpec } from '../lambdas/platform/registry/tables.ts'
 
 export const localAccount = '000000000000';
 
+/** The one customer-managed key of the template, as it is named locally (no KMS runs here: IAM evaluation only). */
+export const localKeyArn = (region: string) =>
+  `arn:aws:kms:${region}:${localAccount}:key/7f0e0000-0000-4000-8000-00000000c0de`;
+
 /** Local names for the registry's resources, like CDK's generated names on AWS. */
 export function localNames(region: string) {
   return {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
@@ -18,7 +18,13 @@ import {
   workflowVersion,
 } from '../statemachines/definition.ts';
 import { startApiGateway } from './api-gateway.ts';
-import { type Endpoints, endpointEnvironment, type LocalClients, localClients } from './clients.ts';
+import {
+  type Endpoints,
+  endpointEnvironment,
+  type LocalClients,
+  localClients,
+  localCredentials,
+} from './clients.ts';
 import { checkDataLayout } from './data-layout.ts';
 import { startDynamoDb } from './emulators/dynamodb.ts';
 import { startS3 } from './emulators/s3.ts';
@@ -30,6 +36,12 @@ import { SqsPoller } from './event-sources/sqs-poller.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
 import { startFaultProxy } from './http/fault-proxy.ts';
 import type { Listening } from './http/json-server.ts';
+import { deliveryAllowed } from './iam/deliveries.ts';
+import { engineDepsAs } from './iam/engine-calls.ts';
+import { sessionTokenFor } from './iam/identity.ts';
+import { type IamParity, iamEnabled, iamOffWarning, startIamParity } from './iam/parity.ts';
+import { localRoleArn } from './iam/policy-model.ts';
+import type { SynthesizedTemplate } from './iam/synthesized-template.ts';
 import { inspect } from './inspect.ts';
 import { deployFunctions } from './lambda/deploy.ts';
 import { type EnvironmentFailure, LambdaHost } from './lambda/host.ts';
@@ -40,6 +52,8 @@ import {
   createQueues,
   createTables,
   createTextractTopic,
+  localAccount,
+  localKeyArn,
   localNames,
   type QueueRef,
 } from './resources.ts';
@@ -72,6 +86,13 @@ export interface LocalRuntimeOptions {
   /** Faults to inject into function invocations (see local/faults.ts). @default none */
   readonly faults?: readonly FaultRule[];
   readonly region?: string;
+  /**
+   * Evaluate every AWS call against the synthesized template's IAM (as AWS would). @default true,
+   * unless TOWER_IAM=off
+   */
+  readonly iam?: boolean;
+  /** Changes the synthesized template before it is evaluated against (tests: a grant removed, a deny added). */
+  readonly iamTemplate?: (template: SynthesizedTemplate) => SynthesizedTemplate;
 }
 
 export interface LocalRuntime {
@@ -91,6 +112,8 @@ export interface LocalRuntime {
   readonly queues: Record<string, QueueRef>;
   readonly mailbox: () => ReturnType<Awaited<ReturnType<typeof startSes>>['sent']>;
   readonly dataDir: string;
+  /** The IAM evaluation of the run's calls; undefined when it is off. */
+  readonly iam?: IamParity;
   /** Executions found cut off at start-up (marked, and resumed unless disabled). */
   readonly interrupted: readonly string[];
   /** Intake objects announced again at start-up because their events were lost. */
@@ -163,7 +186,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       textract: '',
     };
     const early = localClients(partial, region);
-    const textract = await startLocalTextract(early.s3, early.sns, config.textract, options.textract);
+    // Textract publishes completions as the notification role; evaluated once IAM parity is up.
+    let textractMayPublish: ((topicArn: string) => Promise<boolean>) | undefined;
+    const textract = await startLocalTextract(
+      early.s3,
+      early.sns,
+      config.textract,
+      options.textract,
+      (topicArn) => (textractMayPublish ? textractMayPublish(topicArn) : Promise.resolve(true)),
+    );
     closers.push(textract.stop);
     const endpoints: Endpoints = { ...partial, textract: textract.endpoint };
     const clients = localClients(endpoints, region);
@@ -204,10 +235,71 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     );
     closers.push(approvalsApi.close);
 
+    const context = { ...cdkContext(), ...options.context };
+    const functionRole = (id: string) => localRoleArn(localAccount, names.functionName(id as FunctionId));
+    const stateMachineRole = (processId: string) =>
+      localRoleArn(localAccount, `${names.stateMachineName(processId)}-states`);
+    let iam: IamParity | undefined;
+    if (iamEnabled(options.iam)) {
+      iam = await startIamParity({
+        context,
+        processes,
+        dataDir,
+        endpoints,
+        sesSandbox: config.sesSandbox,
+        ...(options.iamTemplate ? { transform: options.iamTemplate } : {}),
+        local: {
+          region,
+          account: localAccount,
+          keyArn: localKeyArn(region),
+          bucket: names.bucket,
+          tables: Object.fromEntries(catalog.tables.map((t) => [t.id, names.table(t.id)])),
+          queues: queueRefs,
+          functions: Object.fromEntries(
+            catalog.functions.map((f) => [
+              f.id,
+              { name: names.functionName(f.id), arn: names.functionArn(f.id), roleArn: functionRole(f.id) },
+            ]),
+          ),
+          stateMachines: Object.fromEntries(
+            processes.map((p) => [
+              p.id,
+              { arn: names.stateMachineArn(p.id), roleArn: stateMachineRole(p.id) },
+            ]),
+          ),
+          textract: textractTopics,
+        },
+      });
+      const parity = iam;
+      closers.push(() => parity.close());
+      textractMayPublish = async (topicArn) => {
+        const allowed = await deliveryAllowed(
+          parity.evaluator,
+          {
+            principal: names.textractRoleArn,
+            action: 'sns:Publish',
+            resource: topicArn,
+            sourceArn: topicArn,
+            keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+            keyService: 'sns',
+          },
+          parity.scope,
+        );
+        if (!allowed)
+          process.stderr.write(
+            `IAM: the Textract notification role may not publish to ${topicArn}: completion lost\n`,
+          );
+        return allowed;
+      };
+    } else process.stderr.write(`${iamOffWarning}\n`);
+
     const deployed = await deployFunctions({
       functions: catalog.functions,
       buildDir: join(dataDir, 'build'),
-      shared: endpointEnvironment(endpoints, region),
+      shared: endpointEnvironment(iam?.endpoints ?? endpoints, region),
+      ...(iam
+        ? { identity: (id: string) => ({ AWS_SESSION_TOKEN: sessionTokenFor(functionRole(id)) }) }
+        : {}),
       approvalBaseUrl: approvalsApi.url,
       functionName: (id) => names.functionName(id as FunctionId),
       concurrency: options.functionConcurrency ?? 8,
@@ -258,11 +350,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         ),
         ...Object.fromEntries(Object.entries(own.queues).map(([name, queue]) => [name, queueRef(queue).url])),
       };
+      const deps = { lambda, broker, sqs: sender };
       return new LocalStateMachine(
         names.stateMachineArn(p.id),
         names.stateMachineName(p.id),
         substitute(readDefinition(p), placeholders),
-        { lambda, broker, sqs: sender },
+        iam
+          ? engineDepsAs(deps, stateMachineRole(p.id), iam.evaluator, iam.scope, (fn) => {
+              const found = lambda.resolve(fn);
+              return found ? names.functionArn(found.id as FunctionId) : undefined;
+            })
+          : deps,
         clock,
       );
     });
@@ -302,17 +400,47 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       });
     });
 
+    const deliveryIam = iam;
     const deliver = notifyQueue(
       clients.sqs,
       { bucket: names.bucket, prefixes: intakePrefixes, queueUrl: queueRef('intake').url },
       region,
       faults.events,
+      deliveryIam
+        ? async () => {
+            const allowed = await deliveryAllowed(
+              deliveryIam.evaluator,
+              {
+                principal: 's3.amazonaws.com',
+                action: 'sqs:SendMessage',
+                resource: queueRef('intake').arn,
+                sourceArn: `arn:aws:s3:::${names.bucket}`,
+                keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+                keyService: 'sqs',
+              },
+              deliveryIam.scope,
+            );
+            if (!allowed)
+              process.stderr.write(
+                'IAM: S3 may not deliver to the intake queue (queue or key policy): event dropped\n',
+              );
+            return allowed;
+          }
+        : undefined,
     );
     s3.onEvent((event) => void deliver(event));
     const pollers = Object.fromEntries(
       catalog.queues.map((q) => {
+        // The event source mapping polls with the consumer function's execution role.
+        const pollerSqs = iam
+          ? new SQSClient({
+              region,
+              endpoint: iam.endpoints.sqs,
+              credentials: { ...localCredentials, sessionToken: sessionTokenFor(functionRole(q.consumer)) },
+            })
+          : clients.sqs;
         const poller = new SqsPoller(
-          clients.sqs,
+          pollerSqs,
           (fn, event) => lambda.invoke(fn, event),
           {
             queueUrl: queueRef(q.id).url,
@@ -366,6 +494,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       queues: queueRefs,
       mailbox: () => ses.sent(),
       dataDir,
+      ...(iam ? { iam } : {}),
       interrupted: interrupted.map((r) => r.executionArn),
       reannounced,
       incompleteUploadsRemoved: s3.incompleteRemoved.length,

@@ -119,6 +119,18 @@ export function parseConfig(
   return {
     stage: raw.stage,
     senderAddress: raw.senderAddress,
+    sesSandbox: raw.sesSandbox,
+    // In the sandbox SES authorises every recipient too: by default the approvers, who must be verified.
+    sesRecipientIdentities:
+      raw.sesRecipientIdentities ??
+      [
+        ...new Set(
+          Object.values(resolved).flatMap((p) => [
+            ...p.approval.approvers,
+            ...p.approval.escalationApprovers,
+          ]),
+        ),
+      ].sort(),
     ...(raw.alarmEmail === undefined ? {} : { alarmEmail: raw.alarmEmail }),
     intakeMaxConcurrency: raw.intakeMaxConcurrency,
     approvalApiRateLimit: raw.approvalApiRateLimit,

@@ -67,6 +67,10 @@ export const contextSchema = z.object({
     .default('dev'),
   senderAddress: email,
   alarmEmail: email.optional(),
+  sesSandbox: json(z.boolean({ error: expected('must be true or false') })).default(true),
+  sesRecipientIdentities: json(
+    z.array(z.string().min(1), { error: expected('must be a list of email addresses or domains') }),
+  ).optional(),
   intakeMaxConcurrency: json(integer(2, 1000)).default(5),
   approvalApiRateLimit: json(positive('a positive number of requests per second')).default(10),
   approvalApiBurstLimit: json(integer(1, 5000)).default(20),

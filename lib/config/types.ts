@@ -36,6 +36,16 @@ export interface TowerConfig {
   readonly stage: Stage;
   /** Verified SES identity the approval emails come from. Required. */
   readonly senderAddress: string;
+  /**
+   * Whether the account is in the SES sandbox, where SES also authorises `ses:SendEmail` on each
+   * recipient's identity. @default true (every new account starts there)
+   */
+  readonly sesSandbox: boolean;
+  /**
+   * Verified identities (addresses or domains) recipients are, granted `ses:SendEmail` while in the
+   * sandbox. @default every approver and escalation approver address of the processes' approval policies
+   */
+  readonly sesRecipientIdentities: readonly string[];
   /** Subscribed to the alarm topic when set. @default - no subscription */
   readonly alarmEmail?: string;
   /** Most start-execution instances the intake queue may drive at once (SQS maxConcurrency). @default 5 */

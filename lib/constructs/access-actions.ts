@@ -26,7 +26,9 @@ export const tableKeyActions: Readonly<Record<TableAccess, readonly string[]>> =
   // Conditional writes read the current item back (ReturnValuesOnConditionCheckFailure).
   write: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
   readwrite: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-  append: ['kms:Encrypt', 'kms:GenerateDataKey'],
+  // DynamoDB decrypts the table key with the caller's credentials on every call, writes included
+  // (KMS Developer Guide, "How Amazon DynamoDB uses AWS KMS"): without Decrypt every PutItem is denied.
+  append: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
 };
 
 /** Object actions per bucket access level; versions are read because events name the version. */

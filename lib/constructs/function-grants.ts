@@ -26,7 +26,7 @@ export interface GrantTargets {
   readonly intakePrefixes: Readonly<Record<string, string>>;
   /** Process id → its state machine, as an ARN formatted from its name (no reference, so no cycle). */
   readonly stateMachineArns: Readonly<Record<string, string>>;
-  /** The SES identities the sender address may be verified as (address and domain). */
+  /** The SES identities `ses:SendEmail` is authorised on: the sender (address, domain), sandbox recipients. */
   readonly senderIdentityArns: readonly string[];
   /** Textract completions queue → the role Textract assumes to report to it; passed by functions that start jobs. */
   readonly textractRoleArns: Readonly<Record<QueueId, string>>;
@@ -99,7 +99,9 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
 
   if (keyActions.size > 0) add([...keyActions].sort(), [to.key.keyArn]);
   if (spec.startsExecutions) add(['states:StartExecution'], stateMachineArns);
-  if (spec.sendsTaskResults) add(taskResponseActions, stateMachineArns);
+  // SendTask* support no resource-level permissions (Service Authorization Reference, "Actions, resources,
+  // and condition keys for AWS Step Functions"): a statement on state machine ARNs never matches.
+  if (spec.sendsTaskResults) add(taskResponseActions, ['*']);
   // Executions of the process state machines: arn:…:execution:<state machine name>:<execution name>.
   if (spec.describesExecutions) {
     const executions = stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);

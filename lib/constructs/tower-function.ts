@@ -87,7 +87,8 @@ export class TowerFunction extends Construct {
       this.role,
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions' +
-        (spec.textract?.length ? '; neither do the Textract actions this function calls' : ''),
+        (spec.textract?.length ? '; neither do the Textract actions this function calls' : '') +
+        (spec.sendsTaskResults ? '; nor do states:SendTask*, authorised by the task token' : ''),
     );
     acknowledge(
       this.function,

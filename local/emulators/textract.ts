@@ -17,12 +17,15 @@ export function startLocalTextract(
   sns: SNSClient,
   account: TextractRates,
   options: LocalTextractOptions = {},
+  /** Whether the notification role may publish to the topic (IAM evaluation); a denied completion is lost, as on AWS. */
+  mayPublish: (topicArn: string) => Promise<boolean> = async () => true,
 ): Promise<TextractServer> {
   return startTextractServer({
     s3,
     rates: options.rates ?? { AnalyzeExpense: account.syncTps, StartExpenseAnalysis: account.startTps },
     jobs: { maxConcurrentJobs: account.maxConcurrentJobs, ...options.jobs },
     publish: async (topicArn, message) => {
+      if (!(await mayPublish(topicArn))) return;
       await sns.send(new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify(message) }));
     },
   });

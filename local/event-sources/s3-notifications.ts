@@ -53,7 +53,14 @@ export interface NotificationRule {
  * Delivers ObjectCreated events for the configured prefixes to the intake queue, as the bucket's
  * notification configuration does on AWS (the local S3 emulators deliver none themselves).
  */
-export function notifyQueue(sqs: SQSClient, rule: NotificationRule, region: string, faults?: EventFaults) {
+export function notifyQueue(
+  sqs: SQSClient,
+  rule: NotificationRule,
+  region: string,
+  faults?: EventFaults,
+  /** Whether the queue's policy and key let S3 deliver (IAM evaluation); a denied event is dropped, as S3 drops it. */
+  authorized: () => Promise<boolean> = async () => true,
+) {
   const send = (event: S3Notification) =>
     sqs.send(new SendMessageCommand({ QueueUrl: rule.queueUrl, MessageBody: s3EventMessage(event, region) }));
   return async (event: S3Notification): Promise<boolean> => {
@@ -62,6 +69,7 @@ export function notifyQueue(sqs: SQSClient, rule: NotificationRule, region: stri
     // Injected delivery faults: S3 notifications are at-least-once and unordered.
     const delay = faults?.maxDelayMs ? Math.random() * faults.maxDelayMs : 0;
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (!(await authorized())) return false;
     await send(event);
     if (faults && Math.random() < faults.duplicateRate) await send(event);
     return true;

@@ -15,6 +15,8 @@ export interface DeployOptions {
   readonly approvalBaseUrl: string;
   readonly functionName: (id: string) => string;
   readonly concurrency: number;
+  /** Variables naming the function's own identity (its role's session token), per function id. */
+  readonly identity?: (id: string) => Readonly<Record<string, string>>;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function deployFunctions(
     concurrency: options.concurrency,
     environment: {
       ...options.shared,
+      ...options.identity?.(spec.id),
       ...functionEnvironment(spec, options.values),
       ...(spec.needsApprovalUrl ? { [envVars.approvalBaseUrl]: options.approvalBaseUrl } : {}),
       AWS_LAMBDA_FUNCTION_NAME: options.functionName(spec.id),

@@ -28,6 +28,11 @@ export class TaskTokenBroker {
   private readonly entries = new Map<string, Entry>();
   private readonly key = randomBytes(32);
 
+  /** The execution a token was minted for, while the broker knows it (IAM evaluation of SendTask*). */
+  executionOf(token: string): string | undefined {
+    return this.entries.get(token)?.executionArn;
+  }
+
   /** A fresh token and the promise the task waits on. */
   mint(
     executionArn: string,

@@ -14,6 +14,8 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       stage: 'dev',
       senderAddress: 'tower@example.com',
+      sesSandbox: true,
+      sesRecipientIdentities: ['approver@example.com'],
       intakeMaxConcurrency: 5,
       approvalApiRateLimit: 10,
       approvalApiBurstLimit: 20,

@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import type { Endpoints } from '../clients.ts';
+import type { Listening } from '../http/json-server.ts';
+import { DecisionLog } from './decisions.ts';
+import { IamEvaluator } from './evaluator.ts';
+import { type LocalResources, type LocalRole, policyModel } from './policy-model.ts';
+import { startIamProxy } from './proxy.ts';
+import type { MappingScope, ServiceName } from './requests.ts';
+import { type SynthesizedTemplate, synthesizedTemplate } from './synthesized-template.ts';
+
+/** Set to `off` to run without IAM evaluation (`npm start -- --no-iam` sets it). */
+export const iamSwitch = 'TOWER_IAM';
+/** A file every runtime of a test run appends its decisions to, for one report of the whole run. */
+export const iamRecordFile = 'TOWER_IAM_RECORD';
+
+/** Whether evaluation is on: by default, unless the option or TOWER_IAM=off turns it off. */
+export function iamEnabled(option: boolean | undefined): boolean {
+  return option ?? process.env[iamSwitch] !== 'off';
+}
+
+export const iamOffWarning =
+  'WARNING: IAM evaluation is off: calls AWS would deny succeed locally (on by default; remove --no-iam / TOWER_IAM=off)';
+
+/** The decision log and the policies of a data directory, for `npm run iam-report`. */
+export const iamFiles = (dataDir: string) => ({
+  decisions: join(dataDir, 'iam', 'decisions.jsonl'),
+  policies: join(dataDir, 'iam', 'policies.json'),
+});
+
+export interface IamParity {
+  readonly evaluator: IamEvaluator;
+  readonly scope: MappingScope;
+  /** Endpoints for functions: the same services, behind the IAM proxy. */
+  readonly endpoints: Endpoints;
+  close(): Promise<void>;
+}
+
+export interface IamParityOptions {
+  readonly context: Record<string, unknown>;
+  readonly processes: readonly ProcessSpec[];
+  readonly local: LocalResources;
+  readonly endpoints: Endpoints;
+  readonly dataDir: string;
+  readonly sesSandbox: boolean;
+  readonly transform?: (template: SynthesizedTemplate) => SynthesizedTemplate;
+}
+
+/**
+ * Evaluates the local runtime's AWS calls against the synthesized template: builds the policy model,
+ * and puts an IAM proxy in front of every endpoint the functions call.
+ */
+export async function startIamParity(options: IamParityOptions): Promise<IamParity> {
+  const synthesized = synthesizedTemplate(options.context, options.processes);
+  const template = options.transform ? options.transform(synthesized) : synthesized;
+  const model = policyModel(template, options.local);
+  const files = iamFiles(options.dataDir);
+  mkdirSync(join(options.dataDir, 'iam'), { recursive: true });
+  writeFileSync(
+    files.policies,
+    JSON.stringify(
+      { roles: [...model.roles.values()], resourcePolicies: Object.fromEntries(model.resourcePolicies) },
+      null,
+      1,
+    ),
+  );
+  // A run's record takes only runtimes evaluated against the deployed template, not a test's altered one.
+  const extra = options.transform ? undefined : process.env[iamRecordFile];
+  const log = new DecisionLog([files.decisions, ...(extra ? [extra] : [])]);
+  if (extra) mergeRoles(`${extra}.policies.json`, [...model.roles.values()]);
+  const evaluator = new IamEvaluator(model, log);
+  const scope: MappingScope = {
+    region: options.local.region,
+    account: options.local.account,
+    encryptionKeyOf: (arn) =>
+      model.encryptionKeys.get(
+        arn.startsWith('arn:aws:s3:::') ? (arn.split('/')[0] ?? arn) : arn.replace(/\/index\/.*$/, ''),
+      ),
+    sesSandbox: options.sesSandbox,
+  };
+  const proxies: Listening[] = [];
+  const proxy = async (url: string, service: ServiceName) => {
+    if (!url) return url;
+    const listening = await startIamProxy(url, service, evaluator, scope);
+    proxies.push(listening);
+    return listening.url;
+  };
+  const e = options.endpoints;
+  const [dynamodb, s3, sqs, ses, sfn, textract] = await Promise.all([
+    proxy(e.dynamodb, 'dynamodb'),
+    proxy(e.s3, 's3'),
+    proxy(e.sqs, 'sqs'),
+    proxy(e.ses, 'ses'),
+    proxy(e.sfn, 'sfn'),
+    proxy(e.textract, 'textract'),
+  ]);
+  return {
+    evaluator,
+    scope,
+    endpoints: { dynamodb, s3, sqs, ses, sfn, textract },
+    close: async () => {
+      await Promise.all(proxies.map((p) => p.close()));
+    },
+  };
+}
+
+/** Adds a runtime's roles to a run's policies file (runtimes of one run may deploy different processes). */
+function mergeRoles(file: string, roles: readonly LocalRole[]): void {
+  const known = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { roles: LocalRole[] }).roles
+    : [];
+  const byArn = new Map(known.map((role) => [role.arn, role]));
+  for (const role of roles) byArn.set(role.arn, role);
+  writeFileSync(file, JSON.stringify({ roles: [...byArn.values()] }, null, 1));
+}

@@ -1,0 +1,283 @@
+import { type ResolutionScope, resolveIntrinsics } from './intrinsics.ts';
+import type { SynthesizedTemplate, TemplateResource } from './synthesized-template.ts';
+
+export interface PolicyDocument {
+  readonly Version?: string;
+  readonly Statement: readonly Record<string, unknown>[];
+}
+
+/** An IAM policy by the name the report shows (the template's logical id, or role + inline name). */
+export interface NamedPolicy {
+  readonly name: string;
+  readonly policy: PolicyDocument;
+}
+
+/** A role of the template as it exists locally: who runs as it, and what it is granted. */
+export interface LocalRole {
+  readonly arn: string;
+  /** The function, state machine or service the role belongs to, for the report. */
+  readonly label: string;
+  readonly policies: readonly NamedPolicy[];
+}
+
+/** The local ARNs and names of the resources the template's logical ids stand for. */
+export interface LocalResources {
+  readonly region: string;
+  readonly account: string;
+  readonly keyArn: string;
+  readonly bucket: string;
+  readonly tables: Readonly<Record<string, string>>;
+  readonly queues: Readonly<
+    Record<string, { readonly url: string; readonly arn: string; readonly dlqUrl: string }>
+  >;
+  readonly functions: Readonly<
+    Record<string, { readonly name: string; readonly arn: string; readonly roleArn: string }>
+  >;
+  readonly stateMachines: Readonly<Record<string, { readonly arn: string; readonly roleArn: string }>>;
+  readonly textract: Readonly<Record<string, { readonly topicArn: string; readonly roleArn: string }>>;
+}
+
+/** The template's policies resolved to local ARNs: what the evaluator checks every call against. */
+export interface PolicyModel {
+  readonly account: string;
+  readonly region: string;
+  /** Role ARN → role. */
+  readonly roles: ReadonlyMap<string, LocalRole>;
+  /** Function name → its role ARN. */
+  readonly functionRoles: ReadonlyMap<string, string>;
+  /** State machine ARN → its role ARN. */
+  readonly stateMachineRoles: ReadonlyMap<string, string>;
+  /** Resource ARN (queue, topic, bucket, key) → its resource policy. */
+  readonly resourcePolicies: ReadonlyMap<string, NamedPolicy>;
+  /** Resource ARN (table, bucket, queue, topic) → the KMS key it is encrypted with. */
+  readonly encryptionKeys: ReadonlyMap<string, string>;
+}
+
+/** Local role ARNs, named after what assumes them. */
+export const localRoleArn = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
+
+const queueArnOfUrl = (url: string, region: string, account: string) =>
+  `arn:aws:sqs:${region}:${account}:${url.split('/').pop() ?? ''}`;
+
+/** Builds the policy model from the synthesized template and the local resources standing for it. */
+export function policyModel(template: SynthesizedTemplate, local: LocalResources): PolicyModel {
+  const { region, account } = local;
+  const ids = template.logicalIds;
+  const refs = new Map<string, string>();
+  const attributes = new Map<string, Record<string, string>>();
+  const stand = (logicalId: string | undefined, ref: string, attrs: Record<string, string>) => {
+    if (!logicalId) return;
+    refs.set(logicalId, ref);
+    attributes.set(logicalId, attrs);
+  };
+  stand(ids.key, local.keyArn.split('/').pop() ?? '', {
+    Arn: local.keyArn,
+    KeyId: local.keyArn.split('/').pop() ?? '',
+  });
+  stand(ids.bucket, local.bucket, { Arn: `arn:aws:s3:::${local.bucket}` });
+  for (const [id, logicalId] of Object.entries(ids.tables)) {
+    const name = local.tables[id];
+    if (name) stand(logicalId, name, { Arn: `arn:aws:dynamodb:${region}:${account}:table/${name}` });
+  }
+  for (const [id, logical] of Object.entries(ids.queues)) {
+    const queue = local.queues[id];
+    if (!queue) continue;
+    stand(logical.queue, queue.url, {
+      Arn: queue.arn,
+      QueueUrl: queue.url,
+      QueueName: queue.arn.split(':').pop() ?? '',
+    });
+    const dlqArn = queueArnOfUrl(queue.dlqUrl, region, account);
+    stand(logical.deadLetterQueue, queue.dlqUrl, {
+      Arn: dlqArn,
+      QueueUrl: queue.dlqUrl,
+      QueueName: dlqArn.split(':').pop() ?? '',
+    });
+  }
+  const roleLabels = new Map<string, { arn: string; label: string }>();
+  for (const [id, logical] of Object.entries(ids.functions)) {
+    const fn = local.functions[id];
+    if (!fn) continue;
+    stand(logical.function, fn.name, { Arn: fn.arn });
+    stand(logical.role, fn.roleArn.split('/').pop() ?? '', { Arn: fn.roleArn });
+    roleLabels.set(logical.role, { arn: fn.roleArn, label: `function ${id}` });
+  }
+  for (const [id, logical] of Object.entries(ids.stateMachines)) {
+    const machine = local.stateMachines[id];
+    if (!machine) continue;
+    stand(logical.stateMachine, machine.arn, { Arn: machine.arn, Name: machine.arn.split(':').pop() ?? '' });
+    stand(logical.role, machine.roleArn.split('/').pop() ?? '', { Arn: machine.roleArn });
+    roleLabels.set(logical.role, { arn: machine.roleArn, label: `state machine ${id}` });
+  }
+  for (const [id, logical] of Object.entries(ids.textract)) {
+    const textract = local.textract[id];
+    if (!textract) continue;
+    stand(logical.topic, textract.topicArn, {
+      TopicArn: textract.topicArn,
+      TopicName: textract.topicArn.split(':').pop() ?? '',
+    });
+    stand(logical.role, textract.roleArn.split('/').pop() ?? '', { Arn: textract.roleArn });
+    roleLabels.set(logical.role, { arn: textract.roleArn, label: `Textract notifications ${id}` });
+  }
+  // Resources the runtime does not stand in for resolve to ARNs nothing local ever requests.
+  const unmapped = (logicalId: string) => `arn:aws:tower-local-unmapped:${region}:${account}:${logicalId}`;
+  const scope: ResolutionScope = {
+    region,
+    account,
+    ref: (logicalId) => refs.get(logicalId) ?? unmapped(logicalId),
+    getAtt: (logicalId, attribute) =>
+      attributes.get(logicalId)?.[attribute] ?? `${unmapped(logicalId)}/${attribute}`,
+  };
+  // Names the template writes out rather than references (state machine and topic ARNs formatted from
+  // names, to avoid cycles) are renamed to the local ones inside ARNs.
+  const renames: [RegExp, string][] = [];
+  const rename = (templateName: unknown, localName: string) => {
+    if (typeof templateName !== 'string' || templateName === localName) return;
+    const escaped = templateName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    renames.push([new RegExp(`(?<=[:/])${escaped}(?=$|[:/])`, 'g'), localName]);
+  };
+  for (const [id, logical] of Object.entries(ids.stateMachines)) {
+    const machine = local.stateMachines[id];
+    if (machine)
+      rename(
+        template.resources[logical.stateMachine]?.Properties?.StateMachineName,
+        machine.arn.split(':').pop() ?? '',
+      );
+  }
+  for (const [id, logical] of Object.entries(ids.textract)) {
+    const textract = local.textract[id];
+    if (textract)
+      rename(
+        template.resources[logical.topic]?.Properties?.TopicName,
+        textract.topicArn.split(':').pop() ?? '',
+      );
+  }
+  const renamed = (value: unknown): unknown => {
+    if (typeof value === 'string')
+      return renames.reduce((text, [pattern, to]) => text.replace(pattern, to), value);
+    if (Array.isArray(value)) return value.map(renamed);
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renamed(v)]));
+    return value;
+  };
+  const resolved = (value: unknown) => renamed(resolveIntrinsics(value, scope));
+
+  const policiesOfRole = new Map<string, NamedPolicy[]>();
+  const attach = (roleLogicalId: string, policy: NamedPolicy) =>
+    policiesOfRole.set(roleLogicalId, [...(policiesOfRole.get(roleLogicalId) ?? []), policy]);
+  const resourcePolicies = new Map<string, NamedPolicy>();
+  const encryptionKeys = new Map<string, string>();
+  const refOf = (value: unknown) => (value as { Ref?: string } | undefined)?.Ref;
+  const entries = Object.entries(template.resources) as [string, TemplateResource][];
+  for (const [logicalId, resource] of entries) {
+    const p = resource.Properties ?? {};
+    switch (resource.Type) {
+      case 'AWS::IAM::Policy':
+        for (const role of (p.Roles as unknown[] | undefined) ?? []) {
+          const roleId = refOf(role);
+          if (roleId)
+            attach(roleId, { name: logicalId, policy: resolved(p.PolicyDocument) as PolicyDocument });
+        }
+        break;
+      case 'AWS::IAM::Role':
+        for (const inline of (p.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ??
+          [])
+          attach(logicalId, {
+            name: `${logicalId}/${inline.PolicyName}`,
+            policy: resolved(inline.PolicyDocument) as PolicyDocument,
+          });
+        break;
+      case 'AWS::KMS::Key':
+        resourcePolicies.set(scope.getAtt(logicalId, 'Arn'), {
+          name: `${logicalId} key policy`,
+          policy: resolved(p.KeyPolicy) as PolicyDocument,
+        });
+        break;
+      case 'AWS::SQS::QueuePolicy':
+        for (const queue of (p.Queues as unknown[] | undefined) ?? []) {
+          const queueId = refOf(queue);
+          if (queueId)
+            resourcePolicies.set(scope.getAtt(queueId, 'Arn'), {
+              name: logicalId,
+              policy: resolved(p.PolicyDocument) as PolicyDocument,
+            });
+        }
+        break;
+      case 'AWS::SNS::TopicPolicy':
+        for (const topic of (p.Topics as unknown[] | undefined) ?? []) {
+          const topicId = refOf(topic);
+          if (topicId)
+            resourcePolicies.set(scope.ref(topicId), {
+              name: logicalId,
+              policy: resolved(p.PolicyDocument) as PolicyDocument,
+            });
+        }
+        break;
+      case 'AWS::S3::BucketPolicy': {
+        const bucketId = refOf(p.Bucket);
+        if (bucketId)
+          resourcePolicies.set(scope.getAtt(bucketId, 'Arn'), {
+            name: logicalId,
+            policy: resolved(p.PolicyDocument) as PolicyDocument,
+          });
+        break;
+      }
+      case 'AWS::DynamoDB::Table': {
+        const sse = p.SSESpecification as { KMSMasterKeyId?: unknown; SSEEnabled?: boolean } | undefined;
+        if (sse?.SSEEnabled && sse.KMSMasterKeyId)
+          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(sse.KMSMasterKeyId), local));
+        break;
+      }
+      case 'AWS::SQS::Queue':
+        if (p.KmsMasterKeyId)
+          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(p.KmsMasterKeyId), local));
+        break;
+      case 'AWS::SNS::Topic':
+        if (p.KmsMasterKeyId)
+          encryptionKeys.set(scope.ref(logicalId), keyArnOf(resolved(p.KmsMasterKeyId), local));
+        break;
+      case 'AWS::S3::Bucket': {
+        const rules = (
+          p.BucketEncryption as
+            | {
+                ServerSideEncryptionConfiguration?: {
+                  ServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: unknown };
+                }[];
+              }
+            | undefined
+        )?.ServerSideEncryptionConfiguration;
+        const kms = rules?.find(
+          (r) => r.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms',
+        )?.ServerSideEncryptionByDefault;
+        if (kms?.KMSMasterKeyID)
+          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(kms.KMSMasterKeyID), local));
+        break;
+      }
+    }
+  }
+  const roles = new Map<string, LocalRole>();
+  for (const [roleId, { arn, label }] of roleLabels) {
+    const existing = roles.get(arn);
+    // Several Textract roles share the one local publisher role: their grants are merged.
+    roles.set(arn, {
+      arn,
+      label: existing ? `${existing.label}, ${label}` : label,
+      policies: [...(existing?.policies ?? []), ...(policiesOfRole.get(roleId) ?? [])],
+    });
+  }
+  return {
+    account,
+    region,
+    roles,
+    functionRoles: new Map(Object.values(local.functions).map((f) => [f.name, f.roleArn])),
+    stateMachineRoles: new Map(Object.values(local.stateMachines).map((m) => [m.arn, m.roleArn])),
+    resourcePolicies,
+    encryptionKeys,
+  };
+}
+
+/** A key id, alias or ARN as the template names it, as the local key ARN. */
+function keyArnOf(value: unknown, local: LocalResources): string {
+  const text = String(value);
+  return text.startsWith('arn:aws:kms:') ? text : `arn:aws:kms:${local.region}:${local.account}:key/${text}`;
+}

@@ -1,0 +1,105 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request as forward } from 'node:http';
+import { type Listening, listenLoopback, readBody } from '../http/json-server.ts';
+import { denialMessage, denialResponse } from './denials.ts';
+import { type IamEvaluator, sessionArnOf } from './evaluator.ts';
+import { roleOfSessionToken } from './identity.ts';
+import { requiredCalls } from './request-actions.ts';
+import type { EndpointRequest, MappingScope, RequiredCall, ServiceName } from './requests.ts';
+
+/** Authorises one request of a role: every required call, the first denial answering as the service does. */
+export async function authorizeRequest(
+  evaluator: IamEvaluator,
+  service: ServiceName,
+  roleArn: string,
+  request: EndpointRequest,
+  scope: MappingScope,
+): Promise<{ denied: RequiredCall; message: string } | undefined> {
+  for (const call of requiredCalls(service, request, scope)) {
+    const via = call.kind === 'kms' ? `${service} on the caller's behalf` : 'handler';
+    let reason: string | undefined;
+    let allowed = false;
+    for (const resource of call.anyOf ?? [call.resource]) {
+      const verdict = await evaluator.authorize({
+        principal: roleArn,
+        action: call.action,
+        resource,
+        context: call.context,
+        via,
+      });
+      if (verdict.allowed) {
+        allowed = true;
+        break;
+      }
+      reason ??= verdict.reason;
+    }
+    if (!allowed) return { denied: call, message: denialMessage(sessionArnOf(roleArn), call, reason) };
+  }
+  return undefined;
+}
+
+/**
+ * A loopback proxy in front of a local service endpoint that evaluates every call a function makes
+ * (identified by its session token) against the template's policies before passing it on.
+ */
+export function startIamProxy(
+  target: string,
+  service: ServiceName,
+  evaluator: IamEvaluator,
+  scope: MappingScope,
+): Promise<Listening> {
+  const to = new URL(target);
+  return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    const request: EndpointRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+    };
+    let roleArn: string | undefined;
+    try {
+      const token = req.headers['x-amz-security-token'];
+      roleArn = roleOfSessionToken(Array.isArray(token) ? token[0] : token);
+    } catch (error) {
+      const denial = denialResponse(
+        service,
+        { action: 'sts:Session', resource: '*' },
+        (error as Error).message,
+      );
+      res.writeHead(403, denial.headers).end(denial.body);
+      return;
+    }
+    if (roleArn !== undefined) {
+      const outcome = await authorizeRequest(evaluator, service, roleArn, request, scope);
+      if (outcome) {
+        const denial = denialResponse(service, outcome.denied, outcome.message);
+        res.writeHead(denial.status, denial.headers);
+        res.end(request.method.toUpperCase() === 'HEAD' ? undefined : denial.body);
+        return;
+      }
+    }
+    await new Promise<void>((resolve) => {
+      const out = forward(
+        {
+          hostname: to.hostname,
+          port: to.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: to.host },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on('end', () => resolve());
+        },
+      );
+      out.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+        resolve();
+      });
+      out.end(body);
+    });
+  });
+}

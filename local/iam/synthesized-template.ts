@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import { parseConfig } from '../../lib/config/index.ts';
+import { TowerStack } from '../../lib/tower-stack.ts';
+
+/** One resource of the synthesized CloudFormation template. */
+export interface TemplateResource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+}
+
+/** The logical ids of the resources the local runtime stands in for, by registry id. */
+export interface LogicalIds {
+  readonly key: string;
+  readonly bucket: string;
+  readonly tables: Readonly<Record<string, string>>;
+  readonly queues: Readonly<Record<string, { readonly queue: string; readonly deadLetterQueue: string }>>;
+  readonly functions: Readonly<Record<string, { readonly function: string; readonly role: string }>>;
+  readonly stateMachines: Readonly<Record<string, { readonly stateMachine: string; readonly role: string }>>;
+  readonly textract: Readonly<Record<string, { readonly topic: string; readonly role: string }>>;
+}
+
+export interface SynthesizedTemplate {
+  readonly resources: Readonly<Record<string, TemplateResource>>;
+  readonly logicalIds: LogicalIds;
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function logicalIdOf(construct: IConstruct): string {
+  const child = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(child).getLogicalId(child);
+}
+
+/** The same synth `cdk synth` runs (bin/app.ts: context → parseConfig → TowerStack), bundling skipped. */
+function synthesize(
+  context: Record<string, unknown>,
+  processes: readonly ProcessSpec[],
+): SynthesizedTemplate {
+  const outdir = mkdtempSync(join(tmpdir(), 'tower-iam-synth-'));
+  try {
+    const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] }, outdir });
+    const config = parseConfig(app.node.getAllContext(), processes);
+    const stack = new TowerStack(app, `Tower-${config.stage}`, { config, processes });
+    const template = app.synth().getStackByName(stack.stackName).template as {
+      Resources: Record<string, TemplateResource>;
+    };
+    const map = <T, U>(record: Readonly<Record<string, T>>, f: (value: T) => U) =>
+      Object.fromEntries(Object.entries(record).map(([id, value]) => [id, f(value)]));
+    return {
+      resources: template.Resources,
+      logicalIds: {
+        key: logicalIdOf(stack.key.key),
+        bucket: logicalIdOf(stack.data.bucket),
+        tables: map(stack.tables.tables, logicalIdOf),
+        queues: map(stack.queues, (q) => ({
+          queue: logicalIdOf(q.queue),
+          deadLetterQueue: logicalIdOf(q.deadLetterQueue),
+        })),
+        functions: map(stack.functions, (f) => ({
+          function: logicalIdOf(f.function),
+          role: logicalIdOf(f.role),
+        })),
+        stateMachines: map(stack.stateMachines, (m) => ({
+          stateMachine: logicalIdOf(m.stateMachine),
+          role: logicalIdOf(m.stateMachine.role),
+        })),
+        textract: map(stack.textract, (t) => ({ topic: logicalIdOf(t.topic), role: logicalIdOf(t.role) })),
+      },
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.ts') || entry.name.endsWith('.json') ? [path] : [];
+  });
+}
+
+/** Everything the template depends on: the CDK app, the registry and processes, the context. */
+function cacheKey(context: Record<string, unknown>, processes: readonly ProcessSpec[]): string {
+  const hash = createHash('sha256');
+  for (const file of [
+    ...sourceFiles(join(repoRoot, 'lib')),
+    ...sourceFiles(join(repoRoot, 'lambdas')),
+  ].sort())
+    hash.update(file).update(readFileSync(file));
+  hash.update(JSON.stringify(context));
+  hash.update(JSON.stringify(processes, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * The synthesized template the runtime evaluates calls against. A synth takes seconds, so it is cached
+ * by the sources and context it came from (node_modules/.cache/tower-iam); any change synthesizes again.
+ */
+export function synthesizedTemplate(
+  context: Record<string, unknown>,
+  processes: readonly ProcessSpec[],
+): SynthesizedTemplate {
+  const dir = join(repoRoot, 'node_modules', '.cache', 'tower-iam');
+  const file = join(dir, `${cacheKey(context, processes)}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SynthesizedTemplate;
+  const synthesized = synthesize(context, processes);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(synthesized));
+  return synthesized;
+}
