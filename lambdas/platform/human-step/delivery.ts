@@ -5,7 +5,7 @@ import type { ApprovalRecord } from './record.ts';
 
 export type Delivery = 'delivered' | 'timed-out' | 'task-gone';
 
-/** The stable error name a rejection reaches the state machine with. */
+/** The stable error name a rejection (or a withdrawn task) reaches the state machine with. */
 export const approvalRejectedError = 'Approval.Rejected';
 
 export function outcomeOf(record: ApprovalRecord, decision: ApprovalOutcome['decision']): ApprovalOutcome {
@@ -65,6 +65,34 @@ export async function deliverDecision(
         }),
       );
     }
+    return 'delivered';
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'TaskTimedOut') return 'timed-out';
+    if (name === 'TaskDoesNotExist' || name === 'InvalidToken') return 'task-gone';
+    throw error;
+  }
+}
+
+/**
+ * Ends the wait of a task withdrawn before anyone was asked (its execution no longer owns the document)
+ * on the rejection path, the side that never approves; the caller has cancelled the task. A wait that
+ * has ended is reported, never thrown.
+ */
+export async function deliverWithdrawal(
+  sfn: TaskResultSender,
+  taskToken: string,
+  record: ApprovalRecord,
+  reason: string,
+): Promise<Delivery> {
+  try {
+    await sfn.send(
+      new SendTaskFailureCommand({
+        taskToken,
+        error: approvalRejectedError,
+        cause: JSON.stringify({ approvalId: record.approvalId, withdrawn: reason, votes: [] }),
+      }),
+    );
     return 'delivered';
   } catch (error) {
     const name = (error as { name?: string }).name;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { amountAbove } from '../human-step/amounts.ts';
-import { deliverDecision, outcomeOf } from '../human-step/delivery.ts';
+import { deliverDecision, deliverWithdrawal, outcomeOf } from '../human-step/delivery.ts';
 import { type ApprovalPolicy, approvalTimings } from '../human-step/policy.ts';
 import {
   type ApprovalPhase,
@@ -166,6 +166,7 @@ async function taskOf(deps: ApprovalDeps, taskId: string): Promise<ApprovalRecor
 export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promise<void> {
   const secrets = new Map<string, string>();
   let record = await taskOf(deps, event.taskId);
+  if (await withdrawIfSuperseded(deps, record, event)) return;
   if (event.phase === 'escalate') {
     await deps.approvals.addApprovers(
       record.approvalId,
@@ -218,6 +219,39 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
     },
     { idempotencyKey: `${record.approvalId}/${event.phase}` },
   );
+}
+
+/**
+ * A wait of an execution that does not own its document (a stale duplicate; the owner may long have
+ * decided) asks no one: the task is cancelled, so no link decides it, and the wait ends on the rejection
+ * path to finalize, which writes nothing for a non-owner. False when the execution owns the document or
+ * the task was decided before (the normal path then delivers that decision). A retry repeats the
+ * cancellation's audit and delivery under the same keys.
+ */
+async function withdrawIfSuperseded(
+  deps: ApprovalDeps,
+  record: ApprovalRecord,
+  event: WaitEvent,
+): Promise<boolean> {
+  const owner = (await deps.documents.get(record.documentId))?.ownerExecution;
+  if (owner === undefined || owner === event.executionArn) return false;
+  if (record.status === 'PENDING')
+    await deps.approvals.finish(record.approvalId, 'CANCELLED', deps.now().toISOString());
+  const current = await taskOf(deps, record.approvalId);
+  if (current.status === 'APPROVED' || current.status === 'REJECTED') return false;
+  const reason = 'another execution owns the document; no one was asked';
+  await deps.audit.append(
+    {
+      ...auditBase(record, event.executionArn),
+      type: 'APPROVAL_CANCELLED',
+      decision: 'cancelled',
+      rationale: [reason],
+      details: { approvalId: record.approvalId, phase: event.phase },
+    },
+    { idempotencyKey: `${record.approvalId}/cancelled` },
+  );
+  await deliverWithdrawal(deps.sfn, event.taskToken, current, reason);
+  return true;
 }
 
 /** Who this phase's emails went to now, and who a cut-off earlier run may or may not have reached. */
