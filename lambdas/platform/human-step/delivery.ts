@@ -41,37 +41,28 @@ export function outcomeOf(record: ApprovalRecord, decision: ApprovalOutcome['dec
  * Hands a decided approval to the waiting workflow: SendTaskSuccess for an approval, SendTaskFailure
  * with `Approval.Rejected` for a rejection. A wait that has ended is reported, never thrown.
  */
-export async function deliverDecision(
+export function deliverDecision(
   sfn: TaskResultSender,
   taskToken: string,
   record: ApprovalRecord,
   decision: 'approved' | 'rejected',
 ): Promise<Delivery> {
   const outcome = outcomeOf(record, decision);
-  try {
-    if (decision === 'approved') {
-      await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(outcome) }));
-    } else {
-      await sfn.send(
-        new SendTaskFailureCommand({
-          taskToken,
-          error: approvalRejectedError,
-          cause: JSON.stringify({
-            approvalId: outcome.approvalId,
-            decidedAt: outcome.decidedAt,
-            ...(outcome.choice === undefined ? {} : { choice: outcome.choice }),
-            votes: outcome.votes,
-          }),
-        }),
-      );
-    }
-    return 'delivered';
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'TaskTimedOut') return 'timed-out';
-    if (name === 'TaskDoesNotExist' || name === 'InvalidToken') return 'task-gone';
-    throw error;
-  }
+  if (decision === 'approved')
+    return sendTaskResult(sfn, new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(outcome) }));
+  return sendTaskResult(
+    sfn,
+    new SendTaskFailureCommand({
+      taskToken,
+      error: approvalRejectedError,
+      cause: JSON.stringify({
+        approvalId: outcome.approvalId,
+        decidedAt: outcome.decidedAt,
+        ...(outcome.choice === undefined ? {} : { choice: outcome.choice }),
+        votes: outcome.votes,
+      }),
+    }),
+  );
 }
 
 /**
@@ -79,20 +70,29 @@ export async function deliverDecision(
  * on the rejection path, the side that never approves; the caller has cancelled the task. A wait that
  * has ended is reported, never thrown.
  */
-export async function deliverWithdrawal(
+export function deliverWithdrawal(
   sfn: TaskResultSender,
   taskToken: string,
   record: ApprovalRecord,
   reason: string,
 ): Promise<Delivery> {
+  return sendTaskResult(
+    sfn,
+    new SendTaskFailureCommand({
+      taskToken,
+      error: approvalRejectedError,
+      cause: JSON.stringify({ approvalId: record.approvalId, withdrawn: reason, votes: [] }),
+    }),
+  );
+}
+
+/** Sends a task result; a wait that has ended (timed out, stopped, finished) is reported, never thrown. */
+async function sendTaskResult(
+  sfn: TaskResultSender,
+  command: SendTaskSuccessCommand | SendTaskFailureCommand,
+): Promise<Delivery> {
   try {
-    await sfn.send(
-      new SendTaskFailureCommand({
-        taskToken,
-        error: approvalRejectedError,
-        cause: JSON.stringify({ approvalId: record.approvalId, withdrawn: reason, votes: [] }),
-      }),
-    );
+    await sfn.send(command);
     return 'delivered';
   } catch (error) {
     const name = (error as { name?: string }).name;
