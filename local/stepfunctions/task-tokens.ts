@@ -49,6 +49,8 @@ export class TaskTokenBroker {
       resolve = res;
       reject = rej;
     });
+    // A worker may fail the token before the task awaits it (a Lambda sending its own result): not unhandled.
+    result.catch(() => undefined);
     const entry: Entry = { executionArn, stateName, state: 'waiting', resolve, reject, heartbeatMs };
     entry.timer = setTimeout(() => this.timeOut(token, 'the task timed out'), clampDelay(timeoutMs));
     if (heartbeatMs)

@@ -30,6 +30,24 @@ describe('TaskTokenBroker', () => {
     expect(code(() => broker.heartbeat(token))).toBe('TaskTimedOut');
   });
 
+  it('lets the worker fail its token before the task awaits it, with no unhandled rejection', async () => {
+    // Prepare: the human step's wait, ended by the Lambda it invokes before that invocation returns.
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    const broker = new TaskTokenBroker();
+    const { token, result } = broker.mint(arn, 'Wait', 60_000);
+
+    // Act
+    broker.fail(token, 'Approval.Rejected', '{}');
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('unhandledRejection', listener);
+
+    // Assess
+    expect(unhandled).toEqual([]);
+    await expect(result).rejects.toMatchObject({ name: 'Approval.Rejected' });
+  });
+
   it('answers TaskTimedOut after the task timed out or its execution ended', async () => {
     vi.useFakeTimers();
     const broker = new TaskTokenBroker();
