@@ -1,7 +1,7 @@
 import type { DocumentStatus } from '../lambdas/platform/shared/status.ts';
 import { inspect } from './inspect.ts';
 import type { LocalRuntime } from './runtime.ts';
-import { invoicePdf, randomInvoiceSpec } from './samples/index.ts';
+import { cleanInvoiceSpec, invoicePdf, randomInvoiceSpec } from './samples/index.ts';
 
 export interface DemoDocument {
   readonly label: string;
@@ -28,9 +28,7 @@ const settled: readonly DocumentStatus[] = [
 export async function runDemo(runtime: LocalRuntime, timeoutMs = 120_000) {
   const tools = inspect(runtime);
   const run = Date.now().toString(36).toUpperCase();
-  const clean = randomInvoiceSpec(`demo-clean-${run}`, {
-    language: 'en',
-    currency: 'EUR',
+  const clean = cleanInvoiceSpec(`demo-clean-${run}`, {
     invoiceNumber: `DEMO-${run}-1`,
     lineItems: [{ description: 'Consulting, two days', quantity: 2, unitPriceCents: 45_000 }],
   });

@@ -1,4 +1,5 @@
 /** Sample invoices for the local runtime, tests and benchmarks: specs, PDFs, images, scans and what should be read from them. */
+export { cleanInvoiceSpec } from './clean-spec.ts';
 export { type ExpectedFields, type ExpectedLineItem, expectedFields } from './expected-fields.ts';
 export { isValidIban } from './iban.ts';
 export { invoicePdf } from './invoice-pdf.ts';

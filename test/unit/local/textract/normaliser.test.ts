@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../../lambdas/platform/shared/hash.ts';
 import type { NormalizedInvoice } from '../../../../lambdas/processes/invoice/domain/invoice.ts';
 import { normaliseExpense } from '../../../../lambdas/processes/invoice/extract/normalise-expense.ts';
+import invoiceRules from '../../../../lambdas/processes/invoice/rules/rulesets/invoice.rules.json' with {
+  type: 'json',
+};
 import {
+  cleanInvoiceSpec,
   type ExpectedFields,
   expectedFields,
   invoicePdf,
@@ -88,5 +92,32 @@ describe('generated invoice → local Textract → normaliseExpense', () => {
     },
     // Polish and rupee samples embed a whole Unicode font: their first parse is slow on a busy machine.
     20_000,
+  );
+});
+
+describe('the clean invoice the demo and the CI smoke drop', () => {
+  const thresholds = Object.entries(invoiceRules.fieldConfidence) as [keyof NormalizedInvoice, number][];
+
+  it.each([1, 2, 3, 4, 5, 6])(
+    'reads every field the rules check above its threshold (seed %i)',
+    async (seed) => {
+      // Prepare: a run-specific seed, as the demo draws one per run.
+      const spec = cleanInvoiceSpec(`clean-${seed}`, { invoiceNumber: `DEMO-${seed}-1` });
+      const key = `normaliser/clean-${seed}.pdf`;
+      await loop.put(key, await invoicePdf(spec));
+
+      // Act
+      const response = await loop.textract.send(
+        new AnalyzeExpenseCommand({ Document: { S3Object: { Bucket: loop.bucket, Name: key } } }),
+      );
+      const invoice = normaliseExpense(response);
+
+      // Assess: right, and confident enough that no low-confidence rule sends it to a person.
+      expect(readBack(invoice)).toEqual(expectedBack(expectedFields(spec)));
+      for (const [field, minimum] of thresholds) {
+        const read = invoice[field] as { confidence: number } | undefined;
+        expect(read?.confidence, field).toBeGreaterThanOrEqual(minimum);
+      }
+    },
   );
 });
