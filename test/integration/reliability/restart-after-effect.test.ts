@@ -27,9 +27,9 @@ const kills: readonly FaultRule[] = [
   // The result object, the vendor-history entry, the final status.
   { functionId: 'invoice-finalize', kind: 'kill', times: 1 },
   // The approval request emails. The local SES keeps mail in the runtime's memory, so the runtime dies
-  // a moment after the step (its answer held back), once the mail has reached the mailbox below, and
-  // before the approver (polling each second, dwelling 1.1 s) can have voted in the dying runtime.
-  { functionId: 'request-approval', kind: 'kill', times: 1, when: { phase: 'request' }, delayMs: 600 },
+  // a while after the step (its answer held back), once the mail has reached the mailbox below; the
+  // approver votes only in the runtimes after this kill, so no vote lands in the dying one.
+  { functionId: 'request-approval', kind: 'kill', times: 1, when: { phase: 'request' }, delayMs: 3000 },
   // The quarantine copy and the removal of the original.
   { functionId: 'quarantine', kind: 'kill', times: 1 },
 ];
@@ -82,11 +82,12 @@ async function runWithKills(): Promise<Run> {
       current = await startChild(dataDir, { faults: pending });
       if (killedBy) restarts.push({ killedBy, upAgainAt: Date.now() });
       if (start === 1) for (const f of [clean, bad]) await drop(current.target, f.fileName, f.body);
-      const auto = new AutoApprover(mailbox, current.approvalsUrl, {
-        approver,
-        dwellMs: minDwellSeconds * 1000 + 100,
-      });
-      auto.start();
+      // A vote stored in a runtime about to die would wait for the next phase to settle it (a known gap).
+      const requestKilled = !pending.some((r) => r.functionId === 'request-approval');
+      const auto = requestKilled
+        ? new AutoApprover(mailbox, current.approvalsUrl, { approver, dwellMs: minDwellSeconds * 1000 + 100 })
+        : undefined;
+      auto?.start();
       const child = current;
       // A mailbox outside the runtime: read often, so mail sent just before a kill is kept.
       const reader = setInterval(() => void mailbox().catch(() => undefined), 200);
@@ -114,7 +115,7 @@ async function runWithKills(): Promise<Run> {
         await sleep(500);
       }
       clearInterval(reader);
-      await auto.stop();
+      await auto?.stop();
       if (!exited) break;
       await mailbox().catch(() => undefined);
       killedBy = child.killedBy[0];
