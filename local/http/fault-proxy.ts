@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { request as forward } from 'node:http';
 import { type Listening, listenLoopback, readBody } from './json-server.ts';
+import { passThrough } from './pass-through.ts';
 
 /**
  * A loopback proxy in front of a local service that fails a configurable share of requests with a
@@ -21,27 +21,6 @@ export function startFaultProxy(
       );
       return;
     }
-    await new Promise<void>((resolve) => {
-      const out = forward(
-        {
-          hostname: to.hostname,
-          port: to.port,
-          path: req.url,
-          method: req.method,
-          headers: { ...req.headers, host: to.host },
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          answer.on('end', () => resolve());
-        },
-      );
-      out.on('error', () => {
-        if (!res.headersSent) res.writeHead(502);
-        res.end();
-        resolve();
-      });
-      out.end(body);
-    });
+    await passThrough(to, req, res, body);
   });
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { request as forward } from 'node:http';
 import { type Listening, listenLoopback, readBody } from '../http/json-server.ts';
+import { passThrough } from '../http/pass-through.ts';
 import { denialMessage, denialResponse } from './denials.ts';
 import { type IamEvaluator, sessionArnOf } from './evaluator.ts';
 import { roleOfSessionToken } from './identity.ts';
@@ -79,27 +79,6 @@ export function startIamProxy(
         return;
       }
     }
-    await new Promise<void>((resolve) => {
-      const out = forward(
-        {
-          hostname: to.hostname,
-          port: to.port,
-          path: req.url,
-          method: req.method,
-          headers: { ...req.headers, host: to.host },
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          answer.on('end', () => resolve());
-        },
-      );
-      out.on('error', () => {
-        if (!res.headersSent) res.writeHead(502);
-        res.end();
-        resolve();
-      });
-      out.end(body);
-    });
+    await passThrough(to, req, res, body);
   });
 }
