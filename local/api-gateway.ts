@@ -31,6 +31,7 @@ export function startApiGateway(
   routes: readonly ProxyRoute[],
   invoke: (functionName: string, event: APIGatewayProxyEvent) => Promise<InvokeResult>,
   stage = 'local',
+  port = 0,
 ): Promise<Listening> {
   const compiled = routes.map((r) => ({ ...r, match: matcher(r.resource) }));
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
@@ -89,5 +90,5 @@ export function startApiGateway(
           ? Buffer.from(response.body, 'base64')
           : response.body,
     );
-  });
+  }, port);
 }

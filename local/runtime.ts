@@ -36,6 +36,7 @@ import { SqsPoller } from './event-sources/sqs-poller.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
 import { startFaultProxy } from './http/fault-proxy.ts';
 import type { Listening } from './http/json-server.ts';
+import { listenRemembered } from './http/remembered-port.ts';
 import { deliveryAllowed } from './iam/deliveries.ts';
 import { engineDepsAs } from './iam/engine-calls.ts';
 import { sessionTokenFor } from './iam/identity.ts';
@@ -164,7 +165,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       startDynamoDb(join(dataDir, 'dynamodb')),
       startS3(join(dataDir, 's3')),
       startSqs(),
-      startSes(),
+      startSes(join(dataDir, 'ses')),
     ]);
     closers.push(dynamo.close, s3.close, sqs.close, ses.close);
     let sfnService: LocalStepFunctions | undefined;
@@ -220,20 +221,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       };
 
     let host: LambdaHost | undefined;
-    const approvalsApi: Listening = await startApiGateway(
-      [
-        {
-          resource: '/a/{approvalId}/{secret}',
-          methods: ['GET', 'HEAD', 'POST'],
-          functionName: names.functionName('approval-api'),
-        },
-      ],
-      (fn, event) =>
-        host
-          ? host.invoke(fn, event)
-          : Promise.resolve({ ok: false, error: { errorType: 'Starting', errorMessage: 'starting' } }),
+    // Approval links are mailed: the API keeps its address across restarts on this data directory.
+    const approvals = await listenRemembered(dataDir, 'approval API', (port) =>
+      startApiGateway(
+        [
+          {
+            resource: '/a/{approvalId}/{secret}',
+            methods: ['GET', 'HEAD', 'POST'],
+            functionName: names.functionName('approval-api'),
+          },
+        ],
+        (fn, event) =>
+          host
+            ? host.invoke(fn, event)
+            : Promise.resolve({ ok: false, error: { errorType: 'Starting', errorMessage: 'starting' } }),
+        'local',
+        port,
+      ),
     );
+    const approvalsApi: Listening = approvals.listening;
     closers.push(approvalsApi.close);
+    if (approvals.warning) process.stderr.write(`Warning: ${approvals.warning}\n`);
 
     const context = { ...cdkContext(), ...options.context };
     const functionRole = (id: string) => localRoleArn(localAccount, names.functionName(id as FunctionId));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import sesModule from 'aws-ses-v2-local';
 import type { Listening } from '../http/json-server.ts';
+import { startSesArchive } from './ses-archive.ts';
 
 export interface SentEmail {
   readonly messageId: string;
@@ -17,24 +18,33 @@ type StartSes = typeof sesModule;
 const startSesServer: StartSes =
   typeof sesModule === 'function' ? sesModule : (sesModule as unknown as { default: StartSes }).default;
 
-/** SES v1/v2 on loopback (aws-ses-v2-local); sent mail is readable at `/store`. */
-export async function startSes(): Promise<Listening & { sent(): Promise<SentEmail[]> }> {
+/**
+ * SES v1/v2 on loopback (aws-ses-v2-local); with `archiveDir`, behind the mailbox on disk, so sent mail
+ * survives a restart. Sent mail is readable at `/store`.
+ */
+export async function startSes(archiveDir?: string): Promise<Listening & { sent(): Promise<SentEmail[]> }> {
   const server = await startSesServer({ host: '127.0.0.1', port: 0 });
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const upstream = `http://127.0.0.1:${port}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  if (!archiveDir) return { server, url: upstream, close: closeServer, sent: () => readSentMail(upstream) };
+  const archive = await startSesArchive(upstream, archiveDir);
   return {
-    server,
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-    sent: () => readSentMail(url),
+    server: archive.server,
+    url: archive.url,
+    close: async () => {
+      await archive.close();
+      await closeServer();
+    },
+    sent: () => readSentMail(archive.url),
   };
 }
 
-/** The mail an aws-ses-v2-local at `url` has sent, from its store (kept in memory by that process). */
+/** The mail the local SES at `url` has sent, from its `/store`. */
 export async function readSentMail(url: string): Promise<SentEmail[]> {
   const response = await fetch(`${url}/store`);
   const store = (await response.json()) as {

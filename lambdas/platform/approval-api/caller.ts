@@ -1,4 +1,4 @@
-import type { ApprovalRecord } from '../human-step/record.ts';
+import { type ApprovalRecord, versionsOf } from '../human-step/record.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
 import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
 import type { SendEmail } from '../shared/mailer.ts';
@@ -28,11 +28,7 @@ export function auditBase(caller: Caller, request: PageRequest): Omit<AuditEvent
     step: record.step,
     actor: { kind: 'person', id: caller.email },
     inputHash: record.summaryHash,
-    versions: {
-      workflow: record.workflowVersion,
-      model: record.request.versions?.model,
-      rules: record.request.versions?.rules,
-    },
+    versions: versionsOf(record),
     executionArn: record.executionArn,
     details: {
       approvalId: record.approvalId,

@@ -1,4 +1,5 @@
-import { isSubmitter } from '../human-step/outcome.ts';
+import { auditStoredVotes, auditVote } from '../human-step/decision.ts';
+import { isSubmitter, tally } from '../human-step/outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../human-step/record.ts';
 import type { HumanStepChoice } from '../human-step/request.ts';
 import { hashSecret, secretMatches, signNonce, verifyNonce } from '../human-step/secrets.ts';
@@ -21,6 +22,11 @@ export async function servePage(deps: DecideDeps, request: PageRequest): Promise
   const { record } = caller;
   if (record.status !== 'PENDING') return endedPage(record);
   const vote = record.approvers[caller.approverId]?.vote;
+  // Sent again after an answer that never came (cut off after storing the vote): votes that decide are counted.
+  if (vote && request.method === 'POST' && tally(record).result !== 'pending') {
+    await auditStoredVotes(deps.audit, record);
+    return settle(deps, caller, record, vote.decision);
+  }
   if (vote) return pages.alreadyVoted(vote.decision, vote.at);
   if (request.method !== 'POST') return renderChoose(deps, caller);
   return request.form.step === 'confirm' ? confirm(deps, caller, request) : choose(deps, caller, request);
@@ -161,15 +167,7 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     if (current && current.status === 'PENDING' && own) return pages.alreadyVoted(own.decision, own.at);
     return current ? endedPage(current) : pages.invalidLink();
   }
-  await deps.audit.append(
-    {
-      ...auditBase(caller, request),
-      type: 'VOTE_RECORDED',
-      decision: choice.id,
-      rationale: comment ? [comment] : undefined,
-    },
-    { idempotencyKey: `${record.approvalId}/vote/${caller.approverId}` },
-  );
+  await auditVote(deps.audit, recorded.record, caller.approverId, vote);
   return settle(deps, caller, recorded.record, decision);
 }
 

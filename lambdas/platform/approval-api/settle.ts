@@ -1,5 +1,5 @@
+import { decideByVotes } from '../human-step/decision.ts';
 import { deliverDecision } from '../human-step/delivery.ts';
-import { tally } from '../human-step/outcome.ts';
 import type { ApprovalRecord } from '../human-step/record.ts';
 import type { Caller, DecideDeps } from './caller.ts';
 import type { PageResponse } from './layout.ts';
@@ -12,33 +12,15 @@ export async function settle(
   record: ApprovalRecord,
   decision: 'approve' | 'reject',
 ): Promise<PageResponse> {
-  const result = tally(record);
-  if (result.result === 'pending') {
-    return pages.voteRecorded(decision, Math.max(0, record.requiredApprovals - result.approvals));
+  const outcome = await decideByVotes(deps, record, { kind: 'person', id: caller.email });
+  if (outcome.kind === 'pending') {
+    return pages.voteRecorded(decision, Math.max(0, record.requiredApprovals - outcome.approvals));
   }
-  const at = deps.now().toISOString();
-  const status = result.result === 'approved' ? 'APPROVED' : 'REJECTED';
-  if (!(await deps.approvals.finish(record.approvalId, status, at, result.deciders))) {
+  if (outcome.kind === 'ended') {
     const current = await deps.approvals.get(record.approvalId);
     return current ? endedPage(current) : pages.invalidLink();
   }
-  const decided: ApprovalRecord = { ...record, status, decidedAt: at, decidedBy: result.deciders };
-  await deps.audit.append(
-    {
-      documentId: record.documentId,
-      step: record.step,
-      type: 'APPROVAL_DECIDED',
-      actor: { kind: 'person', id: caller.email },
-      decision: result.result,
-      rationale: [`decided by ${result.deciders.join(', ')}`],
-      inputHash: record.summaryHash,
-      versions: { workflow: record.workflowVersion },
-      executionArn: record.executionArn,
-      details: { approvalId: record.approvalId, decidedBy: result.deciders },
-    },
-    { idempotencyKey: `${record.approvalId}/decided` },
-  );
-  return deliver(deps, decided, result.result);
+  return deliver(deps, outcome.record, outcome.decision);
 }
 
 /** Delivers to the current wait; if the wait moved on (a new phase registered), follows its new token. */

@@ -80,3 +80,12 @@ export interface ApprovalRecord {
   readonly decidedBy?: readonly string[];
   readonly purgeAt: number;
 }
+
+/** The versions every audit event of a task carries: the workflow's, and the model's and rules' that asked. */
+export function versionsOf(record: ApprovalRecord) {
+  return {
+    workflow: record.workflowVersion,
+    model: record.request.versions?.model,
+    rules: record.request.versions?.rules,
+  };
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { amountAbove } from '../human-step/amounts.ts';
+import { auditDecided, auditStoredVotes, decideByVotes, decisionOf } from '../human-step/decision.ts';
 import { deliverDecision, deliverWithdrawal, outcomeOf } from '../human-step/delivery.ts';
 import { type ApprovalPolicy, approvalTimings } from '../human-step/policy.ts';
 import {
@@ -7,6 +8,7 @@ import {
   type ApprovalRecord,
   type ApproverEntry,
   noticeIntent,
+  versionsOf,
 } from '../human-step/record.ts';
 import { defaultChoices, type HumanStepRequest, parseHumanStepRequest } from '../human-step/request.ts';
 import { approvalIdFor, hashSecret, newLinkSecret } from '../human-step/secrets.ts';
@@ -175,17 +177,7 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
     record = await taskOf(deps, event.taskId);
   }
 
-  const decided = await deps.approvals.registerToken(record.approvalId, event.taskToken, event.phase);
-  if (decided && (decided.status === 'APPROVED' || decided.status === 'REJECTED')) {
-    // Decided while no wait was registered: this wait delivers the decision itself.
-    await deliverDecision(
-      deps.sfn,
-      event.taskToken,
-      decided,
-      decided.status === 'APPROVED' ? 'approved' : 'rejected',
-    );
-    return;
-  }
+  if (await deliverIfDecided(deps, record.approvalId, event.taskToken, event.phase)) return;
 
   const base = auditBase(record, event.executionArn);
   if (event.phase === 'request') {
@@ -219,6 +211,33 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
     },
     { idempotencyKey: `${record.approvalId}/${event.phase}` },
   );
+}
+
+/**
+ * Registers this wait's token, then delivers the decision itself when there is one no one delivered:
+ * decided while no wait was registered, or votes stored by a run cut off before they were counted
+ * (counted now). True when the wait has its result.
+ */
+async function deliverIfDecided(
+  deps: ApprovalDeps,
+  approvalId: string,
+  taskToken: string,
+  phase: ApprovalPhase,
+): Promise<boolean> {
+  let decided = await deps.approvals.registerToken(approvalId, taskToken, phase);
+  if (!decided) {
+    const current = await taskOf(deps, approvalId);
+    const byVotes = await decideByVotes(deps, current, actor);
+    if (byVotes.kind === 'pending') return false;
+    await auditStoredVotes(deps.audit, current);
+    decided = byVotes.kind === 'decided' ? byVotes.record : await taskOf(deps, approvalId);
+  }
+  const decision = decisionOf(decided);
+  if (!decision) return false;
+  // A run cut off between the decision and its audit left it unaudited; the key makes this once.
+  await auditDecided(deps.audit, decided, decision, actor);
+  await deliverDecision(deps.sfn, taskToken, decided, decision);
+  return true;
 }
 
 /**
@@ -310,12 +329,23 @@ async function notify(
 
 /** The deadline passed with no decision: revoke the links and reject automatically. */
 export async function expire(deps: ApprovalDeps, event: ExpireEvent): Promise<ApprovalOutcome> {
+  const before = await taskOf(deps, event.taskId);
+  // Votes stored before the deadline by a run cut off before counting them decide, not the deadline.
+  if (before.status === 'PENDING') {
+    const byVotes = await decideByVotes(deps, before, actor);
+    if (byVotes.kind === 'decided') {
+      await auditStoredVotes(deps.audit, before);
+      return outcomeOf(byVotes.record, byVotes.decision);
+    }
+  }
   const at = deps.now().toISOString();
   const expired = await deps.approvals.finish(event.taskId, 'EXPIRED', at);
   const record = await taskOf(deps, event.taskId);
-  if (!expired && (record.status === 'APPROVED' || record.status === 'REJECTED')) {
+  const decided = decisionOf(record);
+  if (!expired && decided) {
     // A decision landed between the last wait's timeout and this step: it stands.
-    return outcomeOf(record, record.status === 'APPROVED' ? 'approved' : 'rejected');
+    await auditDecided(deps.audit, record, decided, actor);
+    return outcomeOf(record, decided);
   }
   await deps.audit.append(
     {
@@ -336,11 +366,7 @@ export function auditBase(record: ApprovalRecord, executionArn: string) {
     step: record.step,
     actor,
     inputHash: record.summaryHash,
-    versions: {
-      workflow: record.workflowVersion,
-      model: record.request.versions?.model,
-      rules: record.request.versions?.rules,
-    },
+    versions: versionsOf(record),
     executionArn,
   } satisfies Omit<AuditEvent, 'type'>;
 }

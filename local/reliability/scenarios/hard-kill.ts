@@ -33,17 +33,22 @@ export const hardKill: Scenario = {
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-reliability-5-'));
     const started = performance.now();
     const files = await cleanInvoices(sizes[context.scale], 'kill');
-    // Mail outlives the child that sent it, as it would in a real mailbox.
-    const mail = new Map<string, SentEmail>();
     let current: ChildRuntime | undefined;
-    const mailbox = async () => {
-      if (current)
-        for (const m of await readSentMail(current.sesUrl).catch(() => [])) mail.set(m.messageId, m);
-      return [...mail.values()];
+    // The local SES keeps sent mail in the data directory: the restarted runtime's mailbox has the first's.
+    const mailbox = async (): Promise<SentEmail[]> => (current ? readSentMail(current.sesUrl) : []);
+    // Whoever is asked approves in both runtimes, so a vote may land in the one about to die.
+    const approve = (child: ChildRuntime) => {
+      const auto = new AutoApprover(mailbox, child.approvalsUrl, {
+        approver,
+        dwellMs: minDwellSeconds * 1000 + 100,
+      });
+      auto.start();
+      return auto;
     };
     try {
       current = await startChild(dataDir);
       const first = current;
+      const auto1 = approve(first);
       const droppedAt = new Map<string, number>();
       const confirmed = new Set<string>();
       let killed = false;
@@ -63,6 +68,7 @@ export const hardKill: Scenario = {
       ).length;
       killed = true;
       await endChild(first.process, 'SIGKILL');
+      await auto1.stop();
       await uploads;
       context.log(`SIGKILL with ${confirmed.size} uploads in, ${inFlight} documents not yet complete`);
 
@@ -76,11 +82,9 @@ export const hardKill: Scenario = {
       }
       if (current === first) throw new Error(`the runtime did not restart: ${failedStarts.join(' | ')}`);
       const second = current;
-      const auto2 = new AutoApprover(mailbox, second.approvalsUrl, {
-        approver,
-        dwellMs: minDwellSeconds * 1000 + 100,
-      });
-      auto2.start();
+      if (second.approvalsUrl !== first.approvalsUrl)
+        throw new Error(`the approval API moved from ${first.approvalsUrl} to ${second.approvalsUrl}`);
+      const auto2 = approve(second);
       context.log(
         `restarted: ${second.interrupted} executions resumed, ${second.reannounced} intake objects announced again`,
       );
@@ -109,7 +113,11 @@ export const hardKill: Scenario = {
             `SIGKILL after ${confirmed.size}/${files.length} uploads with ${inFlight} documents in flight; ${retried.length} uploads cut off and retried`,
             `at restart: ${second.interrupted} interrupted executions resumed, ${second.reannounced} intake objects announced again, ${second.incompleteUploadsRemoved} half-written uploads removed`,
             ...failedStarts.map((f) => `restart failed and was tried again: ${f}`),
-            ...(auto2.approved > 0 ? [`${auto2.approved} sent to a person by the rules and approved`] : []),
+            ...(auto1.approved + auto2.approved > 0
+              ? [
+                  `${auto1.approved + auto2.approved} sent to a person by the rules and approved (${auto1.approved} before the kill)`,
+                ]
+              : []),
           ],
         },
         wallMs,

@@ -324,6 +324,30 @@ describe('servePage: confirming', () => {
     expect(f.audit.ofType('APPROVAL_DECIDED')).toHaveLength(1);
   });
 
+  it('counts a stored vote that a cut-off run never counted when the confirmation is sent again', async () => {
+    // Prepare: Ann's vote was stored, then the function died before counting it or auditing it.
+    const f = approvalApi();
+    await f.approvals.recordVote(f.approvalId, 'a1', {
+      approver: 'ann@example.com',
+      decision: 'approve',
+      at: f.time.now().toISOString(),
+      clientIp: '198.51.100.7',
+      userAgent: 'Mozilla/5.0 (test)',
+      summaryHash: f.record().summaryHash,
+    });
+
+    // Act: her browser sends the confirmation again (its answer never came).
+    const again = await postConfirm(f, secrets.a1, 'approve');
+    const reopened = await open(f, secrets.a1);
+
+    // Assess
+    expect(again.body).toContain('<h1>Approved</h1>');
+    expect(f.record()).toMatchObject({ status: 'APPROVED', decidedBy: ['ann@example.com'] });
+    expect(f.sfn.results).toMatchObject([{ kind: 'success', taskToken: 'token-request' }]);
+    expect(f.audit.types()).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED']);
+    expect(reopened.response.body).not.toContain('name="nonce"');
+  });
+
   it('rejects on one rejection under a veto, and tells the next approver it was decided', async () => {
     // Prepare
     const f = approvalApi({ record: { requiredApprovals: 2, veto: true } });

@@ -565,6 +565,88 @@ describe('runWaitPhase: a decision that landed between waits', () => {
   });
 });
 
+describe('runWaitPhase: a run cut off after storing votes, before counting them', () => {
+  it('is decided and delivered by the wait run again, audited once, with no email sent again', async () => {
+    // Prepare: both required approvals stored, never counted (the approval API died in between).
+    const f = approvalDeps();
+    await requested(f);
+    await vote(f, 'a1', 'approve');
+    await vote(f, 'a2', 'approve');
+    const sentBefore = f.mail.sent.length;
+
+    // Act: the restarted execution runs the request wait again, then a retry of it.
+    await runWaitPhase(f.deps, wait('request', 'token-1b'));
+    await runWaitPhase(f.deps, wait('request', 'token-1c'));
+
+    // Assess
+    expect(f.record()).toMatchObject({
+      status: 'APPROVED',
+      decidedBy: ['ann@example.com', 'bob@example.com'],
+    });
+    expect(f.sfn.results).toMatchObject([
+      { kind: 'success', taskToken: 'token-1b', output: { decision: 'approved' } },
+      { kind: 'success', taskToken: 'token-1c', output: { decision: 'approved' } },
+    ]);
+    expect(f.audit.ofType('APPROVAL_DECIDED')).toMatchObject([{ decision: 'approved' }]);
+    expect(f.audit.ofType('VOTE_RECORDED').map((e) => e.actor.id)).toEqual([
+      'ann@example.com',
+      'bob@example.com',
+    ]);
+    expect(f.mail.sent).toHaveLength(sentBefore);
+  });
+
+  it('leaves votes that do not decide yet pending, and reminds whoever has not voted', async () => {
+    // Prepare: one of two required approvals stored.
+    const f = approvalDeps();
+    await requested(f);
+    await vote(f, 'a1', 'approve');
+
+    // Act
+    await runWaitPhase(f.deps, wait('remind', 'token-2'));
+
+    // Assess
+    expect(f.record().status).toBe('PENDING');
+    expect(f.sfn.results).toEqual([]);
+    expect(recipients(f.mail.sent.slice(-1))).toEqual(['bob@example.com']);
+  });
+
+  it('audits a decision whose audit a cut-off run never wrote, once', async () => {
+    // Prepare: decided (status moved) but cut off before APPROVAL_DECIDED.
+    const f = approvalDeps();
+    await requested(f);
+    await vote(f, 'a1', 'reject');
+    await f.approvals.finish(approvalId, 'REJECTED', f.time.now().toISOString(), ['ann@example.com']);
+
+    // Act
+    await runWaitPhase(f.deps, wait('request', 'token-1b'));
+    await runWaitPhase(f.deps, wait('remind', 'token-2'));
+
+    // Assess
+    expect(f.audit.ofType('APPROVAL_DECIDED')).toMatchObject([
+      { decision: 'rejected', details: { decidedBy: ['ann@example.com'] } },
+    ]);
+    expect(f.sfn.results.map((r) => r.kind)).toEqual(['failure', 'failure']);
+  });
+
+  it('counts them at the deadline: the votes decide, not the deadline', async () => {
+    // Prepare
+    const f = approvalDeps();
+    await requested(f);
+    await vote(f, 'a1', 'approve');
+    await vote(f, 'a2', 'approve');
+    f.time.advance(3 * 24 * 3600_000);
+
+    // Act
+    const outcome = await expire(f.deps, { phase: 'expire', taskId: approvalId, executionArn });
+
+    // Assess
+    expect(outcome.decision).toBe('approved');
+    expect(f.record().status).toBe('APPROVED');
+    expect(f.audit.ofType('APPROVAL_EXPIRED')).toEqual([]);
+    expect(f.audit.ofType('APPROVAL_DECIDED')).toHaveLength(1);
+  });
+});
+
 describe('expire', () => {
   it('closes a pending approval as expired and audits it once across a retry', async () => {
     // Prepare
