@@ -7,7 +7,7 @@ import { auditBase, type Caller, type DecideDeps } from './caller.ts';
 import type { PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
-import { settle } from './settle.ts';
+import { handOnUndelivered, settle } from './settle.ts';
 import { checkCode, sendCode } from './step-up.ts';
 
 /** How long a rendered page may be submitted. */
@@ -20,7 +20,10 @@ export async function servePage(deps: DecideDeps, request: PageRequest): Promise
   const caller = await authenticate(deps, request);
   if (!caller) return pages.invalidLink();
   const { record } = caller;
-  if (record.status !== 'PENDING') return endedPage(record);
+  if (record.status !== 'PENDING') {
+    if (request.method !== 'HEAD') await handOnUndelivered(deps, record);
+    return endedPage(record);
+  }
   const vote = record.approvers[caller.approverId]?.vote;
   // Sent again after an answer that never came (cut off after storing the vote): votes that decide are counted.
   if (vote && request.method === 'POST' && tally(record).result !== 'pending') {

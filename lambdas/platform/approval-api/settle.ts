@@ -1,4 +1,4 @@
-import { decideByVotes } from '../human-step/decision.ts';
+import { decideByVotes, decisionOf } from '../human-step/decision.ts';
 import { deliverDecision } from '../human-step/delivery.ts';
 import type { ApprovalRecord } from '../human-step/record.ts';
 import type { Caller, DecideDeps } from './caller.ts';
@@ -32,7 +32,10 @@ async function deliver(
   let token = record.taskToken;
   for (let attempt = 0; token && attempt < 3; attempt++) {
     const delivery = await deliverDecision(deps.sfn, token, record, decision);
-    if (delivery === 'delivered') return pages.applied(decision);
+    if (delivery === 'delivered') {
+      await deps.approvals.markDelivered(record.approvalId, deps.now().toISOString());
+      return pages.applied(decision);
+    }
     if (delivery === 'task-gone') {
       await deps.audit.append(
         {
@@ -54,4 +57,16 @@ async function deliver(
   }
   // The wait timed out and the next phase has not registered yet: it will find the decision and deliver it.
   return pages.recordedPending(decision);
+}
+
+/**
+ * A decided approval no wait has received (the run that decided was cut off before SendTask*, and the
+ * person opens the link again): hands it to the current wait, once it answers. Renders nothing itself;
+ * a wait that has ended is left to the next phase, which finds the decision.
+ */
+export async function handOnUndelivered(deps: DecideDeps, record: ApprovalRecord): Promise<void> {
+  const decision = decisionOf(record);
+  if (!decision || record.deliveredAt || !record.taskToken) return;
+  if ((await deliverDecision(deps.sfn, record.taskToken, record, decision)) === 'delivered')
+    await deps.approvals.markDelivered(record.approvalId, deps.now().toISOString());
 }

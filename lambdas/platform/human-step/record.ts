@@ -78,6 +78,8 @@ export interface ApprovalRecord {
   readonly deadlineAt: string;
   readonly decidedAt?: string;
   readonly decidedBy?: readonly string[];
+  /** When the decision reached the waiting workflow (SendTask* accepted); unset, whoever finds it delivers it. */
+  readonly deliveredAt?: string;
   readonly purgeAt: number;
 }
 

@@ -63,6 +63,8 @@ export interface ApprovalStore {
     at: string,
     decidedBy?: readonly string[],
   ): Promise<boolean>;
+  /** Records that the decision reached the waiting workflow. */
+  markDelivered(approvalId: string, at: string): Promise<void>;
   /** Stores a fresh one-time code for an approver (replacing any earlier one). */
   setOneTimeCode(approvalId: string, approverId: string, code: OneTimeCode): Promise<void>;
   /** Counts a code attempt; false once the attempts are used up. */
@@ -254,6 +256,11 @@ export class DynamoApprovalStore implements ApprovalStore {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  /** Records that the decision reached the waiting workflow. */
+  async markDelivered(approvalId: string, at: string): Promise<void> {
+    await this.update(approvalId, 'SET deliveredAt = :at', {}, { ':at': at });
   }
 
   /** Stores a fresh one-time code for an approver (replacing any earlier one). */

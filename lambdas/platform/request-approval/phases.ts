@@ -236,7 +236,8 @@ async function deliverIfDecided(
   if (!decision) return false;
   // A run cut off between the decision and its audit left it unaudited; the key makes this once.
   await auditDecided(deps.audit, decided, decision, actor);
-  await deliverDecision(deps.sfn, taskToken, decided, decision);
+  if ((await deliverDecision(deps.sfn, taskToken, decided, decision)) === 'delivered')
+    await deps.approvals.markDelivered(approvalId, deps.now().toISOString());
   return true;
 }
 

@@ -56,6 +56,19 @@ export function approvalStoreContract(make: () => ApprovalStore): void {
     expect((await store.recordVote(record.approvalId, 'a2', vote('bob@example.com'))).recorded).toBe(false);
   });
 
+  it('records when a decision reached the workflow', async () => {
+    const store = make();
+    const record = task();
+    await store.create(record);
+    await store.finish(record.approvalId, 'APPROVED', '2025-03-01T10:00:00.000Z', ['ann@example.com']);
+    await store.markDelivered(record.approvalId, '2025-03-01T10:00:01.000Z');
+    expect(await store.get(record.approvalId)).toMatchObject({
+      status: 'APPROVED',
+      deliveredAt: '2025-03-01T10:00:01.000Z',
+    });
+    await expect(store.markDelivered(randomUUID(), '2025-03-01T10:00:01.000Z')).rejects.toThrow();
+  });
+
   it('ends a pending task once', async () => {
     const store = make();
     const record = task();

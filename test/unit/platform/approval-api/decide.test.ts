@@ -185,6 +185,7 @@ describe('servePage: confirming', () => {
       },
     ]);
     expect(f.audit.types()).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED']);
+    expect(f.record().deliveredAt).toBe('2025-03-01T10:00:05.000Z');
   });
 
   it('refuses a confirmation faster than a person reads, then accepts it after a pause', async () => {
@@ -468,6 +469,9 @@ describe('servePage: ended approvals', () => {
           status,
           decidedAt: '2025-03-01T09:30:00.000Z',
           decidedBy: status === 'APPROVED' || status === 'REJECTED' ? ['bob@example.com'] : [],
+          ...(status === 'APPROVED' || status === 'REJECTED'
+            ? { deliveredAt: '2025-03-01T09:30:01.000Z' }
+            : {}),
         },
       });
 
@@ -486,6 +490,43 @@ describe('servePage: ended approvals', () => {
       expect(f.sfn.results).toEqual([]);
     },
   );
+});
+
+describe('servePage: a decision whose delivery a cut-off run never made', () => {
+  it('is handed to the waiting workflow when the link is opened again, once', async () => {
+    // Prepare: Bob's vote decided; the function died before SendTaskSuccess.
+    const f = approvalApi({
+      record: { status: 'APPROVED', decidedAt: '2025-03-01T09:30:00.000Z', decidedBy: ['bob@example.com'] },
+    });
+
+    // Act
+    const head = await servePage(f.deps, pageRequest('HEAD', f.approvalId, secrets.a2));
+    const viewed = await servePage(f.deps, pageRequest('GET', f.approvalId, secrets.a2));
+    const again = await servePage(f.deps, pageRequest('GET', f.approvalId, secrets.a2));
+
+    // Assess
+    expect(head.statusCode).toBe(200);
+    for (const response of [viewed, again]) expect(response.body).toContain('<h1>Already decided</h1>');
+    expect(f.sfn.results).toMatchObject([{ kind: 'success', taskToken: 'token-request' }]);
+    expect(f.record().deliveredAt).toBe('2025-03-01T10:00:00.000Z');
+    expect(votes(f)).toEqual([]);
+  });
+
+  it('leaves a wait that has ended to the next phase, rendering the decision as usual', async () => {
+    // Prepare
+    const f = approvalApi({
+      record: { status: 'REJECTED', decidedAt: '2025-03-01T09:30:00.000Z', decidedBy: ['bob@example.com'] },
+      refuse: () => 'TaskTimedOut',
+    });
+
+    // Act
+    const viewed = await servePage(f.deps, pageRequest('GET', f.approvalId, secrets.a1));
+
+    // Assess
+    expect(viewed.body).toContain('<h1>Already decided</h1>');
+    expect(f.record().deliveredAt).toBeUndefined();
+    expect(f.audit.types()).toEqual([]);
+  });
 });
 
 describe('servePage: step-up', () => {

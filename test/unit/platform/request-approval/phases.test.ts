@@ -588,6 +588,7 @@ describe('runWaitPhase: a run cut off after storing votes, before counting them'
       { kind: 'success', taskToken: 'token-1c', output: { decision: 'approved' } },
     ]);
     expect(f.audit.ofType('APPROVAL_DECIDED')).toMatchObject([{ decision: 'approved' }]);
+    expect(f.record().deliveredAt).toBeDefined();
     expect(f.audit.ofType('VOTE_RECORDED').map((e) => e.actor.id)).toEqual([
       'ann@example.com',
       'bob@example.com',

@@ -305,6 +305,10 @@ export class MemoryApprovals implements ApprovalStore {
     return true;
   }
 
+  async markDelivered(approvalId: string, at: string): Promise<void> {
+    this.put({ ...this.existing(approvalId), deliveredAt: at });
+  }
+
   async setOneTimeCode(approvalId: string, approverId: string, code: OneTimeCode): Promise<void> {
     this.setApprover(approvalId, approverId, { ...this.approver(approvalId, approverId), oneTimeCode: code });
   }
