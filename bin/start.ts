@@ -1,6 +1,7 @@
 import '../local/sdk-node20-notice.ts';
 import { absolutePath, parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
 import { startConsole } from '../local/console/server.ts';
+import { DataDirInUseError } from '../local/data-dir-lock.ts';
 import { DataLayoutError } from '../local/data-layout.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
@@ -43,7 +44,7 @@ let runtime: LocalRuntime;
 try {
   runtime = await startLocalRuntime({ dataDir, clockScale, ...(values['no-iam'] ? { iam: false } : {}) });
 } catch (error) {
-  if (error instanceof DataLayoutError) {
+  if (error instanceof DataLayoutError || error instanceof DataDirInUseError) {
     process.stderr.write(`npm start: ${error.message}\n`);
     process.exit(1);
   }

@@ -25,6 +25,7 @@ import {
   localClients,
   localCredentials,
 } from './clients.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { checkDataLayout } from './data-layout.ts';
 import { startDynamoDb } from './emulators/dynamodb.ts';
 import { startS3 } from './emulators/s3.ts';
@@ -160,6 +161,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const intakePrefixes = processes.map((p) => p.intakePrefix);
   const names = localNames(region);
   const closers: (() => Promise<void>)[] = [];
+  // One runtime per data directory; released last, once every service is closed.
+  const unlock = lockDataDir(dataDir);
+  closers.push(async () => unlock());
   try {
     const [dynamo, s3, sqs, ses] = await Promise.all([
       startDynamoDb(join(dataDir, 'dynamodb')),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startConsole } from '../../../local/console/server.ts';
+import { DataDirInUseError } from '../../../local/data-dir-lock.ts';
 import { inspect } from '../../../local/inspect.ts';
 import type { DeployOptions } from '../../../local/lambda/deploy.ts';
 import { FunctionStartError } from '../../../local/lambda/start-check.ts';
@@ -84,6 +85,32 @@ describe('the local runtime on any data directory', () => {
     } finally {
       await runtime.stop();
     }
+  });
+
+  it('refuses a second runtime on a data directory in use, and takes over one a killed runtime left', async () => {
+    // Prepare
+    const dataDir = mkdtempSync(join(tmpdir(), 'tower-in-use-'));
+    created.push(dataDir);
+    const first = await startLocalRuntime({ dataDir, context: testContext });
+    try {
+      // Act
+      const second = startLocalRuntime({ dataDir, context: testContext });
+      // Assess
+      await expect(second).rejects.toBeInstanceOf(DataDirInUseError);
+      await expect(second).rejects.toThrow(
+        new RegExp(`in use by another Tower runtime \\(pid ${process.pid}, since`),
+      );
+    } finally {
+      await first.stop();
+    }
+    // A lock whose process is gone (kill -9) is stale: the next start takes the directory.
+    writeFileSync(
+      join(dataDir, 'runtime.lock'),
+      `${JSON.stringify({ pid: 2 ** 22 + 17, since: 'earlier' })}\n`,
+    );
+    const restarted = await startLocalRuntime({ dataDir, context: testContext });
+    await restarted.stop();
+    expect(existsSync(join(dataDir, 'runtime.lock'))).toBe(false);
   });
 
   it('refuses to start when a function’s module cannot load, naming the function and the error', async () => {
