@@ -7,6 +7,7 @@ import {
   type ApprovalPhase,
   type ApprovalRecord,
   type ApproverEntry,
+  type NoticeField,
   noticeIntent,
   versionsOf,
 } from '../human-step/record.ts';
@@ -205,6 +206,7 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
         approvalId: record.approvalId,
         notified: notified.sent,
         ...(notified.unconfirmed.length > 0 ? { unconfirmed: notified.unconfirmed } : {}),
+        ...(notified.remindedEarly.length > 0 ? { remindedEarly: notified.remindedEarly } : {}),
         requiredApprovals: record.requiredApprovals,
         deadlineAt: record.deadlineAt,
       },
@@ -278,15 +280,18 @@ async function withdrawIfSuperseded(
 interface Notified {
   readonly sent: string[];
   readonly unconfirmed: string[];
+  /** Unconfirmed request recipients sent their reminder now, so nobody is left without a link. */
+  readonly remindedEarly: string[];
 }
 
 /**
  * Emails each person this phase concerns and has not yet been emailed for it, each email keyed by
  * (approval, approver, phase): claimed before the send, marked sent after it. A claim without the mark
  * means a run was cut off around the send; SES cannot say whether it went out, and a second copy is the
- * duplicate this step must never make, so it is not sent again (at most once): the approver still has
- * the reminder, the escalation and the deadline, and the audit names them as unconfirmed. A send SES
- * refused gives the claim back, so the retry sends it.
+ * duplicate this step must never make, so it is not sent again (at most once). A request left
+ * unconfirmed so is followed by that person's reminder now (itself once: the scheduled reminder then
+ * skips them), so a cut-off send never leaves someone without a link; any other phase's leaves the
+ * later phases and the deadline. A send SES refused gives the claim back, so the retry sends it.
  */
 async function notify(
   deps: ApprovalDeps,
@@ -300,32 +305,53 @@ async function notify(
   const wanted = Object.entries(record.approvers).filter(([, a]) =>
     phase === 'escalate' ? a.role === 'escalation' : a.role === 'approver' && !(phase === 'remind' && a.vote),
   );
-  const notified: Notified = { sent: [], unconfirmed: [] };
+  const notified: Notified = { sent: [], unconfirmed: [], remindedEarly: [] };
   for (const [id, approver] of wanted) {
     if (approver[field]) continue;
     if (approver[noticeIntent[field]]) {
       notified.unconfirmed.push(approver.email);
+      if (
+        phase === 'request' &&
+        !approver.vote &&
+        (await sendOnce(deps, record, id, 'remindedAt', 'reminder', secrets))
+      )
+        notified.remindedEarly.push(approver.email);
       continue;
     }
-    if (!(await deps.approvals.claimNotice(record.approvalId, id, field, deps.now().toISOString()))) continue;
-    // A secret made in this run is used only if it is the one stored (another run may have stored its own).
-    let secret = secrets.get(id);
-    if (!secret || !approver.secretHashes.includes(hashSecret(secret))) {
-      // Only hashes are stored, so a resend (retry or reminder) carries a new secret; earlier links stay valid.
-      secret = newLinkSecret();
-      await deps.approvals.addSecretHash(record.approvalId, id, hashSecret(secret));
-    }
-    const link = approvalLink(deps.baseUrl, record.approvalId, secret);
-    try {
-      await deps.sendEmail(approvalEmail(kind, approver.email, record.request, link, record.deadlineAt));
-    } catch (error) {
-      await deps.approvals.releaseNotice(record.approvalId, id, field);
-      throw error;
-    }
-    await deps.approvals.markApprover(record.approvalId, id, field, deps.now().toISOString());
-    notified.sent.push(approver.email);
+    if (await sendOnce(deps, record, id, field, kind, secrets)) notified.sent.push(approver.email);
   }
   return notified;
+}
+
+/** One approver's email of one kind, once: claim, send with a working link, mark. False when already claimed. */
+async function sendOnce(
+  deps: ApprovalDeps,
+  record: ApprovalRecord,
+  id: string,
+  field: NoticeField,
+  kind: ApprovalEmailKind,
+  secrets: Map<string, string>,
+): Promise<boolean> {
+  const approver = record.approvers[id];
+  if (!approver || approver[field] || approver[noticeIntent[field]]) return false;
+  if (!(await deps.approvals.claimNotice(record.approvalId, id, field, deps.now().toISOString())))
+    return false;
+  // A secret made in this run is used only if it is the one stored (another run may have stored its own).
+  let secret = secrets.get(id);
+  if (!secret || !approver.secretHashes.includes(hashSecret(secret))) {
+    // Only hashes are stored, so a resend (retry or reminder) carries a new secret; earlier links stay valid.
+    secret = newLinkSecret();
+    await deps.approvals.addSecretHash(record.approvalId, id, hashSecret(secret));
+  }
+  const link = approvalLink(deps.baseUrl, record.approvalId, secret);
+  try {
+    await deps.sendEmail(approvalEmail(kind, approver.email, record.request, link, record.deadlineAt));
+  } catch (error) {
+    await deps.approvals.releaseNotice(record.approvalId, id, field);
+    throw error;
+  }
+  await deps.approvals.markApprover(record.approvalId, id, field, deps.now().toISOString());
+  return true;
 }
 
 /** The deadline passed with no decision: revoke the links and reject automatically. */

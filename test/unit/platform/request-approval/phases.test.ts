@@ -739,6 +739,7 @@ describe('runWaitPhase: an email is keyed by approval, approver and phase', () =
         finish: (id, s, at, by) => f.approvals.finish(id, s, at, by),
         setOneTimeCode: (id, a, c) => f.approvals.setOneTimeCode(id, a, c),
         countCodeAttempt: (id, a, m) => f.approvals.countCodeAttempt(id, a, m),
+        markDelivered: (id, at) => f.approvals.markDelivered(id, at),
       },
     };
   }
@@ -762,14 +763,44 @@ describe('runWaitPhase: an email is keyed by approval, approver and phase', () =
       await runWaitPhase(f.deps, wait(phase, 'token-x'));
       await runWaitPhase(f.deps, wait(phase, 'token-y'));
 
-      // Assess
-      const sent = recipients(f.mail.sent.slice(sentBefore));
+      // Assess: each (kind, person) once; the first email of this phase is never sent again.
+      const sent = f.mail.sent.slice(sentBefore).map((e) => `${e.subject.split(':')[0]} → ${e.to}`);
+      const prefix = { request: 'Decision needed', remind: 'Reminder', escalate: 'Escalated' }[phase];
       expect(afterKill - sentBefore).toBe(1);
-      expect(sent.filter((to) => to === first)).toHaveLength(1);
+      expect(sent.filter((e) => e === `${prefix} → ${first}`)).toHaveLength(1);
       expect(new Set(sent).size).toBe(sent.length);
       expect(f.audit.ofType(auditType)).toMatchObject([{ details: { unconfirmed: [first] } }]);
     },
   );
+
+  it('follows a request a kill left unconfirmed with that person’s reminder, once, so they have a link', async () => {
+    // Prepare: the request to Ann may or may not have gone out; the run died before marking it.
+    const f = approvalDeps();
+    await prepare(f.deps, prepared());
+    await expect(runWaitPhase(cutOffAfterSend(f, 1), wait('request', 'token-x'))).rejects.toThrow('killed');
+    f.mail.sent.splice(0);
+
+    // Act: the request re-run (twice), then the scheduled reminder.
+    await runWaitPhase(f.deps, wait('request', 'token-y'));
+    await runWaitPhase(f.deps, wait('request', 'token-z'));
+    await runWaitPhase(f.deps, wait('remind', 'token-r'));
+
+    // Assess
+    const sent = f.mail.sent.map((e) => `${e.subject.split(':')[0]} → ${e.to}`);
+    expect(sent.sort()).toEqual([
+      'Decision needed → bob@example.com',
+      'Reminder → ann@example.com',
+      'Reminder → bob@example.com',
+    ]);
+    const ann = f.mail.sent.find((e) => e.to === 'ann@example.com');
+    expect(ann && linkWorks(f.record(), ann)).toBe(true);
+    expect(f.audit.ofType('APPROVAL_REQUESTED')).toMatchObject([
+      { details: { unconfirmed: ['ann@example.com'], remindedEarly: ['ann@example.com'] } },
+    ]);
+    expect(f.audit.ofType('APPROVAL_REMINDED')).toMatchObject([
+      { details: { notified: ['bob@example.com'] } },
+    ]);
+  });
 
   it('writes nothing when a phase is re-run after it succeeded', async () => {
     // Prepare
