@@ -2,7 +2,7 @@ import type { AuditTrail } from '../shared/audit.ts';
 import type { DocumentRecord, DocumentStore, PendingResult } from '../shared/documents.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { isTerminal } from '../shared/status.ts';
-import { changeStatus } from '../shared/status-change.ts';
+import { auditRecordedMove, changeStatus } from '../shared/status-change.ts';
 import { type FinalStatus, type FinishEvent, resultDocument, type Verdict, verdictOf } from './result.ts';
 import { type ResultObjects, type ResultWrite, writeResultOnce } from './result-object.ts';
 
@@ -113,8 +113,9 @@ async function stale(deps: FinalizeDeps, event: FinishEvent): Promise<FinalizeOu
 }
 
 /**
- * The document already ended under this execution: nothing is written again. FINALIZED is appended
- * under its key, a no-op unless the earlier run was cut off between the status and its audit.
+ * The document already ended under this execution: nothing is written again. The final move's
+ * STATUS_CHANGED and FINALIZED are appended under their keys, no-ops unless the earlier run was cut
+ * off between the status and its audit.
  */
 async function recorded(
   deps: FinalizeDeps,
@@ -124,11 +125,15 @@ async function recorded(
   if (record.status !== 'COMPLETED' && record.status !== 'REJECTED')
     return { status: 'ENDED', finishedNow: false };
   const resultKey = record.resultKey ?? record.pendingResult?.key;
-  await auditFinalized(deps, event, record.status, record.statusReason ?? '', {
-    resultKey,
-    resultHash: record.pendingResult?.hash,
-    applied: true,
-  });
+  // The final move may be the one a cut-off run never audited.
+  await Promise.all([
+    auditRecordedMove(deps.audit, record),
+    auditFinalized(deps, event, record.status, record.statusReason ?? '', {
+      resultKey,
+      resultHash: record.pendingResult?.hash,
+      applied: true,
+    }),
+  ]);
   return { status: record.status, resultKey, finishedNow: false };
 }
 

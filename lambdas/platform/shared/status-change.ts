@@ -89,6 +89,14 @@ export async function changeStatus(stores: Stores, change: StatusChange): Promis
   return result;
 }
 
+/**
+ * Audits the move that produced a record's current revision: a no-op unless its writer was cut off
+ * between the move and its audit. For a step that finds its work done and moves nothing itself.
+ */
+export async function auditRecordedMove(audit: AuditTrail, record: DocumentRecord): Promise<void> {
+  if (record.lastMove) await auditMove(audit, { ...record, lastMove: record.lastMove });
+}
+
 /** The audit event of the move that produced `record.revision`; keyed by that revision, so it is recorded once. */
 function auditMove(
   audit: AuditTrail,

@@ -32,6 +32,7 @@ export const hardKill: Scenario = {
   async run(context): Promise<ScenarioRow> {
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-reliability-5-'));
     const started = performance.now();
+    let keep = false;
     const files = await cleanInvoices(sizes[context.scale], 'kill');
     let current: ChildRuntime | undefined;
     // The local SES keeps sent mail in the data directory: the restarted runtime's mailbox has the first's.
@@ -103,7 +104,7 @@ export const hardKill: Scenario = {
       await auto2.stop();
       const wallMs = performance.now() - started;
       const evidence = await collectEvidence({ ...second.target, mailbox });
-      return judge(
+      const row = judge(
         5,
         hardKill.name,
         evidence,
@@ -122,9 +123,12 @@ export const hardKill: Scenario = {
         },
         wallMs,
       );
+      // A row with problems keeps its data directory for whoever looks into it.
+      keep = row.problems.length > 0;
+      return keep ? { ...row, notes: [...row.notes, `data directory kept at ${dataDir}`] } : row;
     } finally {
       if (current) await endChild(current.process, 'SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
     }
   },
 };

@@ -238,6 +238,30 @@ describe('finalize', () => {
     expect(f.audit.ofType('STATUS_CHANGED')).toHaveLength(1);
   });
 
+  it('audits the final move once when re-run after a kill between the status and every audit', async () => {
+    // Prepare: COMPLETED was applied, then the runtime died before either audit event was written.
+    const f = finalizer();
+    const event = finishEvent({ approval: task(outcome('approved')) });
+    await finalize(f.deps, event);
+    f.audit.cutOff('STATUS_CHANGED');
+    f.audit.cutOff('FINALIZED');
+
+    // Act
+    const again = await finalize(f.deps, event);
+    await finalize(f.deps, event);
+
+    // Assess
+    expect(again.finishedNow).toBe(false);
+    expect(f.objects.puts).toBe(1);
+    expect(f.audit.ofType('STATUS_CHANGED')).toMatchObject([
+      { decision: 'COMPLETED', details: { from: 'AWAITING_APPROVAL', to: 'COMPLETED' } },
+    ]);
+    expect(f.audit.ofType('FINALIZED')).toHaveLength(1);
+    expect(f.documents.peek(documentId)?.revision).toBe(
+      documentRecord({ status: 'AWAITING_APPROVAL' }).revision + 1,
+    );
+  });
+
   it('replaces a result left by an execution that no longer owns the document, only if unchanged', async () => {
     // Prepare
     const f = finalizer();
