@@ -36,11 +36,14 @@ export function confirm(link: string, nonce: string, decision: 'approve' | 'reje
   return post(link, { nonce, step: 'confirm', decision, comment: '' });
 }
 
-/** Pages that tell the clicker an approval took effect because of this click. */
+/**
+ * Pages that tell the clicker an approval took effect because of this click, in the approval API's
+ * wording (pages.ts: applied, recordedPending, voteRecorded); a unit test holds the two together.
+ */
 export function claimsApproved(page: Page): boolean {
   return (
-    page.html.includes('The invoice is approved') ||
-    page.html.includes('the invoice is approved') ||
+    page.html.includes('It is approved. Thank you') ||
+    page.html.includes('Your decision is recorded: it is approved') ||
     page.html.includes('Your decision to approve is recorded')
   );
 }
