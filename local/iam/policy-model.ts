@@ -49,8 +49,10 @@ export interface PolicyModel {
   readonly stateMachineRoles: ReadonlyMap<string, string>;
   /** Resource ARN (queue, topic, bucket, key) → its resource policy. */
   readonly resourcePolicies: ReadonlyMap<string, NamedPolicy>;
-  /** Resource ARN (table, bucket, queue, topic) → the KMS key it is encrypted with. */
+  /** Resource ARN (table, bucket, queue, topic, log group) → the KMS key it is encrypted with. */
   readonly encryptionKeys: ReadonlyMap<string, string>;
+  /** A template value with its references resolved to the local ARNs, as the policies are. */
+  readonly resolve: (value: unknown) => unknown;
 }
 
 /** Local role ARNs, named after what assumes them. */
@@ -118,6 +120,22 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
     });
     stand(logical.role, textract.roleArn.split('/').pop() ?? '', { Arn: textract.roleArn });
     roleLabels.set(logical.role, { arn: textract.roleArn, label: `Textract notifications ${id}` });
+  }
+  // Topics and log groups the runtime does not stand in for (the alarm topic, every log group) get their
+  // AWS ARN shape in this account, so the deliveries it does not emulate can be evaluated (service-deliveries.ts).
+  for (const [logicalId, resource] of Object.entries(template.resources)) {
+    if (refs.has(logicalId)) continue;
+    const name = (key: string) => {
+      const value = resource.Properties?.[key];
+      return typeof value === 'string' ? value : logicalId;
+    };
+    if (resource.Type === 'AWS::SNS::Topic') {
+      const arn = `arn:aws:sns:${region}:${account}:${name('TopicName')}`;
+      stand(logicalId, arn, { TopicArn: arn, TopicName: name('TopicName') });
+    } else if (resource.Type === 'AWS::Logs::LogGroup')
+      stand(logicalId, name('LogGroupName'), {
+        Arn: `arn:aws:logs:${region}:${account}:log-group:${name('LogGroupName')}:*`,
+      });
   }
   // Resources the runtime does not stand in for resolve to ARNs nothing local ever requests.
   const unmapped = (logicalId: string) => `arn:aws:tower-local-unmapped:${region}:${account}:${logicalId}`;
@@ -236,6 +254,10 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
         if (p.KmsMasterKeyId)
           encryptionKeys.set(scope.ref(logicalId), keyArnOf(resolved(p.KmsMasterKeyId), local));
         break;
+      case 'AWS::Logs::LogGroup':
+        if (p.KmsKeyId)
+          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(p.KmsKeyId), local));
+        break;
       case 'AWS::S3::Bucket': {
         const rules = (
           p.BucketEncryption as
@@ -268,6 +290,7 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   return {
     account,
     region,
+    resolve: resolved,
     roles,
     functionRoles: new Map(Object.values(local.functions).map((f) => [f.name, f.roleArn])),
     stateMachineRoles: new Map(Object.values(local.stateMachines).map((m) => [m.arn, m.roleArn])),
