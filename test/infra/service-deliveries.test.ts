@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processes } from '../../lambdas/processes/index.ts';
 import { DecisionLog } from '../../local/iam/decisions.ts';
+import { deliveryAllowed, topicToQueueDelivery } from '../../local/iam/deliveries.ts';
 import { IamEvaluator } from '../../local/iam/evaluator.ts';
 import { policyModel } from '../../local/iam/policy-model.ts';
 import {
@@ -108,4 +109,44 @@ describe('deliveries the local runtime does not emulate, evaluated against the t
       expect(refusals[0]).toContain(`is not authorized to perform: ${action} on resource: *`);
     },
   );
+});
+
+describe('SNS → SQS, which the local SNS delivers itself, evaluated before it publishes', () => {
+  const textract = Object.values(local.textract)[0];
+  const completions = Object.values(local.queues).find((q) => q.arn.endsWith('-completions'));
+
+  const delivers = async (template: SynthesizedTemplate) => {
+    const model = policyModel(template, local);
+    const scope = {
+      region: local.region,
+      account: local.account,
+      encryptionKeyOf: (arn: string) => model.encryptionKeys.get(arn),
+      sesSandbox: true,
+    };
+    if (!textract || !completions) throw new Error('no Textract topic or completions queue');
+    return deliveryAllowed(
+      new IamEvaluator(model, new DecisionLog([])),
+      topicToQueueDelivery(textract.topicArn, completions.arn),
+      scope,
+    );
+  };
+
+  it('lets the Textract topic deliver to its encrypted completions queue', async () => {
+    expect(await delivers(deployed)).toBe(true);
+  });
+
+  // SQS Developer Guide, "Amazon SQS key management": SNS needs the queue policy's sqs:SendMessage and,
+  // for an SSE queue, kms:GenerateDataKey and kms:Decrypt in the key policy.
+  it.each([
+    [
+      'the queue policy does not admit SNS',
+      (s: Record<string, unknown>) => names(s, 'sns.amazonaws.com') && names(s, 'sqs:SendMessage'),
+    ],
+    [
+      'the key policy does not let SNS use the queue’s key',
+      (s: Record<string, unknown>) => names(s, 'sns.amazonaws.com') && names(s, 'kms:'),
+    ],
+  ])('drops the delivery when %s', async (_, drop) => {
+    expect(await delivers(without(deployed, drop))).toBe(false);
+  });
 });
