@@ -14,8 +14,6 @@ export interface ServiceDelivery {
 }
 
 const refOf = (value: unknown) => (value as { Ref?: string } | undefined)?.Ref;
-const getAttOf = (value: unknown) =>
-  (value as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt'];
 
 /**
  * CloudWatch alarm → SNS: CloudWatch publishes as cloudwatch.amazonaws.com, so the topic policy must
