@@ -1,3 +1,5 @@
+import { vendedLogActions } from './service-deliveries.ts';
+
 /**
  * Why a granted action may go unused in a local run and still stay in the template: AWS calls it with
  * the role where the local runtime does not emulate the caller (Lambda's logs and X-Ray, the event
@@ -71,16 +73,7 @@ export const unusedGrantReasons: readonly UnusedGrantReason[] = [
       'list, and the local model does not make this implicit check (AWS does not document how it applies the s3:prefix condition)',
   },
   ...onUntakenPaths(),
-  ...[
-    'logs:CreateLogDelivery',
-    'logs:GetLogDelivery',
-    'logs:UpdateLogDelivery',
-    'logs:DeleteLogDelivery',
-    'logs:ListLogDeliveries',
-    'logs:PutResourcePolicy',
-    'logs:DescribeResourcePolicies',
-    'logs:DescribeLogGroups',
-  ].map((action) => ({ action, roles: stateMachines, reason: vendedLogs })),
+  ...vendedLogActions.map((action) => ({ action, roles: stateMachines, reason: vendedLogs })),
   ...[
     'xray:PutTraceSegments',
     'xray:PutTelemetryRecords',

@@ -1,11 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  CreateRoleCommand,
-  DeleteRoleCommand,
-  DeleteRolePolicyCommand,
-  IAMClient,
-  PutRolePolicyCommand,
-} from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -27,6 +21,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { createRunRole } from './aws-roles.ts';
 import type { ConformanceContext } from './context.ts';
 import { errorName, eventually, retrying } from './eventually.ts';
 import { type Planned, resourceName } from './plan.ts';
@@ -131,41 +126,30 @@ export async function openAwsTarget(context: ConformanceContext): Promise<Confor
     createPrincipal: async (purpose, statements) => {
       const roleName = name(purpose);
       const partition = context.partition ?? 'aws';
-      const role = await iam.send(
-        new CreateRoleCommand({
-          RoleName: roleName,
-          // Assumed by the run's own credentials (any principal of the account its IAM lets assume roles).
-          AssumeRolePolicyDocument: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-                Action: 'sts:AssumeRole',
-              },
-            ],
-          }),
-          Description: 'Tower conformance suite, deleted when the file ends',
-          Tags: [{ Key: 'tower:conformance-run', Value: context.runId }],
+      const role = await createRunRole(iam, {
+        name: roleName,
+        // Assumed by the run's own credentials (any principal of the account its IAM lets assume roles).
+        trust: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+              Action: 'sts:AssumeRole',
+            },
+          ],
         }),
-      );
-      cleanups.add(() => iam.send(new DeleteRoleCommand({ RoleName: roleName })));
-      await iam.send(
-        new PutRolePolicyCommand({
-          RoleName: roleName,
-          PolicyName: 'conformance',
-          PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-        }),
-      );
-      cleanups.add(() =>
-        iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: 'conformance' })),
-      );
+        statements,
+        runId: context.runId,
+        deletedWhen: 'the file ends',
+      });
+      cleanups.add(role.remove);
       // A new role is assumable only once IAM has propagated it (IAM User Guide, "Troubleshooting IAM": eventual consistency).
       const assumed = await retrying(
         () =>
           sts.send(
             new AssumeRoleCommand({
-              RoleArn: role.Role?.Arn ?? '',
+              RoleArn: role.arn,
               RoleSessionName: 'conformance',
               DurationSeconds: 900,
             }),
