@@ -105,6 +105,13 @@ function onUntakenPaths(): UnusedGrantReason[] {
       'an event’s claim is refused (a redelivered S3 event): it reads the earlier claim’s outcome',
     ),
     path(
+      'request-approval',
+      'states:SendTaskSuccess',
+      'lambdas/platform/human-step/delivery.ts',
+      'SendTaskSuccessCommand',
+      'an approval was decided while no wait held its token (between a reminder’s waits): the next wait delivers it',
+    ),
+    path(
       'extract',
       'dynamodb:DeleteItem',
       'lambdas/platform/extraction/job-leases.ts',

@@ -4,7 +4,6 @@ import { processes } from '../../lambdas/processes/index.ts';
 import { type LocalRole, policyModel } from '../../local/iam/policy-model.ts';
 import { synthesizedTemplate } from '../../local/iam/synthesized-template.ts';
 import { unusedGrantReasons } from '../../local/iam/unused-grant-reasons.ts';
-import { permitsProcess } from '../processes/permits/process.ts';
 import { localStandIns } from './local-stand-ins.ts';
 import { cdkJsonContext, synthTimeout } from './tower-template.ts';
 
@@ -12,9 +11,9 @@ const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : [
 
 let roles: LocalRole[];
 beforeAll(() => {
-  // The integration suite deploys the second process too: its roles are the report's as well.
-  const all = [...processes, permitsProcess];
-  roles = [...policyModel(synthesizedTemplate(cdkJsonContext(), all), localStandIns(all)).roles.values()];
+  roles = [
+    ...policyModel(synthesizedTemplate(cdkJsonContext(), processes), localStandIns(processes)).roles.values(),
+  ];
 }, synthTimeout);
 
 const grants = (role: LocalRole) =>
