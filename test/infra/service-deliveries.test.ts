@@ -1,11 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processes } from '../../lambdas/processes/index.ts';
 import { DecisionLog } from '../../local/iam/decisions.ts';
 import { deliveryAllowed, topicToQueueDelivery } from '../../local/iam/deliveries.ts';
 import { IamEvaluator } from '../../local/iam/evaluator.ts';
+import { startIamParity } from '../../local/iam/parity.ts';
 import { policyModel } from '../../local/iam/policy-model.ts';
 import {
   deliveryRefusals,
+  UnemulatedDeliveryError,
   unemulatedDeliveries,
   vendedLogActions,
 } from '../../local/iam/service-deliveries.ts';
@@ -109,6 +114,34 @@ describe('deliveries the local runtime does not emulate, evaluated against the t
       expect(refusals[0]).toContain(`is not authorized to perform: ${action} on resource: *`);
     },
   );
+});
+
+describe('the local runtime at start-up', () => {
+  const start = (transform?: (t: SynthesizedTemplate) => SynthesizedTemplate) =>
+    startIamParity({
+      context: cdkJsonContext(),
+      processes,
+      local,
+      endpoints: { dynamodb: '', s3: '', sqs: '', ses: '', sfn: '', textract: '' },
+      dataDir: mkdtempSync(join(tmpdir(), 'tower-iam-start-')),
+      sesSandbox: true,
+      ...(transform ? { transform } : {}),
+    });
+
+  it('starts against the deployed template', async () => {
+    await (await start()).close();
+  });
+
+  it('refuses to start when the template would drop every alarm notification, naming why', async () => {
+    const error = await start((t) => without(t, (s) => s.Sid === 'CloudWatchAlarmsToEncryptedTopic')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnemulatedDeliveryError);
+    expect((error as Error).message).toMatch(
+      /^AWS would refuse deliveries the local runtime does not emulate .*\n {2}alarm tower-dev-.* cloudwatch\.amazonaws\.com is not authorized to perform: kms:GenerateDataKey/s,
+    );
+  });
 });
 
 describe('SNS → SQS, which the local SNS delivers itself, evaluated before it publishes', () => {
