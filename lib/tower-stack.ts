@@ -248,8 +248,14 @@ export class TowerStack extends Stack {
       });
       if (fn.spec.needsApprovalUrl) fn.function.addEnvironment(envVars.approvalBaseUrl, this.approvalApi.url);
     }
-    for (const q of Object.values(this.queues))
-      q.consumeWith(fn(q.spec.consumer).function, maxConcurrencyOf(q.spec, config));
+    for (const q of Object.values(this.queues)) {
+      const consumer = fn(q.spec.consumer);
+      q.consumeWith(
+        consumer.function,
+        maxConcurrencyOf(q.spec, config),
+        consumer.spec.defersOn === q.spec.id,
+      );
+    }
     const intakeDestination = new EncryptedQueueDestination(queue('intake').queue, key);
     for (const p of processes)
       this.data.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, intakeDestination, {

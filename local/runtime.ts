@@ -38,7 +38,7 @@ import { FaultInjector, type FaultRule } from './faults.ts';
 import { startFaultProxy } from './http/fault-proxy.ts';
 import type { Listening } from './http/json-server.ts';
 import { listenRemembered } from './http/remembered-port.ts';
-import { deliveryAllowed } from './iam/deliveries.ts';
+import { deliveryAllowed, topicToQueueDelivery } from './iam/deliveries.ts';
 import { engineDepsAs } from './iam/engine-calls.ts';
 import { sessionTokenFor } from './iam/identity.ts';
 import { type IamParity, iamEnabled, iamOffWarning, startIamParity } from './iam/parity.ts';
@@ -284,8 +284,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       });
       const parity = iam;
       closers.push(() => parity.close());
+      // Each topic's one subscriber, as createTextractTopic subscribes it.
+      const subscribers = new Map(
+        Object.entries(textractTopics).map(([queueId, t]) => [t.topicArn, queueRef(queueId).arn]),
+      );
       textractMayPublish = async (topicArn) => {
-        const allowed = await deliveryAllowed(
+        const published = await deliveryAllowed(
           parity.evaluator,
           {
             principal: names.textractRoleArn,
@@ -297,11 +301,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           },
           parity.scope,
         );
-        if (!allowed)
+        if (!published) {
           process.stderr.write(
             `IAM: the Textract notification role may not publish to ${topicArn}: completion lost\n`,
           );
-        return allowed;
+          return false;
+        }
+        const queueArn = subscribers.get(topicArn);
+        // The local SNS delivers to the subscribed queue itself: evaluated here, before it publishes.
+        const delivered =
+          queueArn === undefined ||
+          (await deliveryAllowed(parity.evaluator, topicToQueueDelivery(topicArn, queueArn), parity.scope));
+        if (!delivered)
+          process.stderr.write(
+            `IAM: SNS may not deliver ${topicArn} to ${queueArn} (queue or key policy): completion lost\n`,
+          );
+        return delivered;
       };
     } else process.stderr.write(`${iamOffWarning}\n`);
 

@@ -9,7 +9,7 @@ import {
   bucketKeyActions,
   tableActions,
   tableKeyActions,
-  taskResponseActions,
+  taskResultActions,
 } from './access-actions.ts';
 import { acknowledge, wildcardResourceFinding } from './acknowledge.ts';
 import type { TowerFunction } from './tower-function.ts';
@@ -61,13 +61,12 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
     const table = to.tables[id];
     const tableSpec = to.tableSpecs.find((t) => t.id === id);
     if (!table || !tableSpec) throw new Error(`grantFromSpec ${spec.id}: no table ${id}`);
-    const reads = access === 'read' || access === 'readwrite';
-    // Indexes by name, not `index/*`: the registry knows them all.
-    const indexes = reads
+    // Indexes by name, not `index/*`: the registry knows them all; only a Query reaches them.
+    const indexes = access.includes('query')
       ? (tableSpec.indexes ?? []).map((index) => `${table.tableArn}/index/${index.name}`)
       : [];
-    add(tableActions[access], [table.tableArn, ...indexes]);
-    for (const action of tableKeyActions[access]) keyActions.add(action);
+    add(tableActions(access), [table.tableArn, ...indexes]);
+    for (const action of tableKeyActions(access)) keyActions.add(action);
   }
 
   for (const grant of spec.bucket ?? []) {
@@ -101,7 +100,11 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
   if (spec.startsExecutions) add(['states:StartExecution'], stateMachineArns);
   // SendTask* support no resource-level permissions (Service Authorization Reference, "Actions, resources,
   // and condition keys for AWS Step Functions"): a statement on state machine ARNs never matches.
-  if (spec.sendsTaskResults) add(taskResponseActions, ['*']);
+  if (spec.sendsTaskResults?.length)
+    add(
+      spec.sendsTaskResults.map((result) => taskResultActions[result]),
+      ['*'],
+    );
   // Executions of the process state machines: arn:…:execution:<state machine name>:<execution name>.
   if (spec.describesExecutions) {
     const executions = stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);

@@ -88,7 +88,7 @@ export class TowerFunction extends Construct {
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions' +
         (spec.textract?.length ? '; neither do the Textract actions this function calls' : '') +
-        (spec.sendsTaskResults ? '; nor do states:SendTask*, authorised by the task token' : ''),
+        (spec.sendsTaskResults?.length ? '; nor do states:SendTask*, authorised by the task token' : ''),
     );
     acknowledge(
       this.function,

@@ -1,7 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, Names, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { QueueSpec } from '../../lambdas/platform/registry/queues.ts';
@@ -24,7 +24,7 @@ export class WorkQueue extends Construct {
   public readonly spec: QueueSpec;
   public readonly queue: sqs.Queue;
   public readonly deadLetterQueue: sqs.Queue;
-  private eventSource: SqsEventSource | undefined;
+  private eventSource: lambda.EventSourceMapping | undefined;
 
   constructor(scope: Construct, id: string, props: WorkQueueProps) {
     super(scope, id);
@@ -50,23 +50,52 @@ export class WorkQueue extends Construct {
   }
 
   /**
-   * The consumer's event source, batched as registered, reporting partial batch failures. It grants the
-   * consumer receive, delete and change-visibility on this queue, and decrypt on its key.
+   * The consumer's event source mapping, batched as registered, reporting partial batch failures. The
+   * consumer's role gets what the mapping calls with it, as the Lambda Developer Guide lists for SQS
+   * event sources ("Creating and configuring an Amazon SQS event source mapping", execution role
+   * permissions: sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes), decrypt on the queue's
+   * key through SQS, and ChangeMessageVisibility only when its handler defers messages itself; not CDK
+   * SqsEventSource's grantConsumeMessages, which adds GetQueueUrl and ChangeMessageVisibility for all.
    *
    * @param maxConcurrency most consumer instances at once (2 to 1000), e.g. `maxConcurrencyOf(id, config)`
+   * @param defers whether the consumer changes its messages' visibility (the registry's `defersOn`)
    */
-  consumeWith(consumer: lambda.IFunction, maxConcurrency: number): SqsEventSource {
+  consumeWith(consumer: lambda.IFunction, maxConcurrency: number, defers = false): lambda.EventSourceMapping {
     const where = `WorkQueue ${this.spec.id}`;
     if (this.eventSource) throw new Error(`${where}: already has its consumer`);
     if (!Number.isInteger(maxConcurrency) || maxConcurrency < 2 || maxConcurrency > 1000)
       throw new Error(`${where}: maxConcurrency must be an integer from 2 to 1000, got ${maxConcurrency}`);
-    this.eventSource = new SqsEventSource(this.queue, {
-      batchSize: this.spec.batchSize,
-      maxBatchingWindow: Duration.seconds(this.spec.maxBatchingWindowSeconds),
-      maxConcurrency,
-      reportBatchItemFailures: true,
-    });
-    consumer.addEventSource(this.eventSource);
+    // The id SqsEventSource gives it, so a stack deployed before keeps its mapping.
+    this.eventSource = consumer.addEventSourceMapping(
+      `SqsEventSource:${Names.nodeUniqueId(this.queue.node)}`,
+      {
+        eventSourceArn: this.queue.queueArn,
+        batchSize: this.spec.batchSize,
+        maxBatchingWindow: Duration.seconds(this.spec.maxBatchingWindowSeconds),
+        maxConcurrency,
+        reportBatchItemFailures: true,
+      },
+    );
+    consumer.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'sqs:ReceiveMessage',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          ...(defers ? ['sqs:ChangeMessageVisibility'] : []),
+        ],
+        resources: [this.queue.queueArn],
+      }),
+    );
+    const key = this.queue.encryptionMasterKey;
+    if (key)
+      consumer.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Aws.REGION}.amazonaws.com` } },
+        }),
+      );
     return this.eventSource;
   }
 }

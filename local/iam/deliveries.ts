@@ -15,6 +15,19 @@ export interface Delivery {
 }
 
 /**
+ * SNS → SQS: SNS sends to a subscribed queue as sns.amazonaws.com with the topic as aws:SourceArn, and
+ * uses an SSE queue's key as itself (SQS Developer Guide, "Amazon SQS key management" → "Enable
+ * compatibility between encrypted queues and AWS services": kms:GenerateDataKey and kms:Decrypt).
+ */
+export const topicToQueueDelivery = (topicArn: string, queueArn: string): Delivery => ({
+  principal: 'sns.amazonaws.com',
+  action: 'sqs:SendMessage',
+  resource: queueArn,
+  sourceArn: topicArn,
+  keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+});
+
+/**
  * Authorises a service-to-service delivery against the target's resource policy (queue or topic policy)
  * and its key's key policy. AWS drops a denied delivery without telling the sender (S3 event
  * notifications, SNS subscriptions), so the caller drops it too; the decision is recorded for the report.

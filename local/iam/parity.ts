@@ -8,6 +8,7 @@ import { IamEvaluator } from './evaluator.ts';
 import { type LocalResources, type LocalRole, policyModel } from './policy-model.ts';
 import { startIamProxy } from './proxy.ts';
 import type { MappingScope, ServiceName } from './requests.ts';
+import { deliveryRefusals, UnemulatedDeliveryError, unemulatedDeliveries } from './service-deliveries.ts';
 import { type SynthesizedTemplate, synthesizedTemplate } from './synthesized-template.ts';
 
 /** Set to `off` to run without IAM evaluation (`npm start -- --no-iam` sets it). */
@@ -70,6 +71,12 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
   const log = new DecisionLog([files.decisions, ...(extra ? [extra] : [])]);
   if (extra) mergeRoles(`${extra}.policies.json`, [...model.roles.values()]);
   const evaluator = new IamEvaluator(model, log);
+  // Alarms and Step Functions logging are not emulated: their policies are checked once, before any call.
+  const refusals = await deliveryRefusals(
+    new IamEvaluator(model, new DecisionLog([])),
+    unemulatedDeliveries(template, model),
+  );
+  if (refusals.length > 0) throw new UnemulatedDeliveryError(refusals);
   const scope: MappingScope = {
     region: options.local.region,
     account: options.local.account,

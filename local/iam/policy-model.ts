@@ -1,5 +1,6 @@
 import { type ResolutionScope, resolveIntrinsics } from './intrinsics.ts';
-import type { SynthesizedTemplate, TemplateResource } from './synthesized-template.ts';
+import type { SynthesizedTemplate } from './synthesized-template.ts';
+import { templatePolicies } from './template-policies.ts';
 
 export interface PolicyDocument {
   readonly Version?: string;
@@ -49,8 +50,10 @@ export interface PolicyModel {
   readonly stateMachineRoles: ReadonlyMap<string, string>;
   /** Resource ARN (queue, topic, bucket, key) → its resource policy. */
   readonly resourcePolicies: ReadonlyMap<string, NamedPolicy>;
-  /** Resource ARN (table, bucket, queue, topic) → the KMS key it is encrypted with. */
+  /** Resource ARN (table, bucket, queue, topic, log group) → the KMS key it is encrypted with. */
   readonly encryptionKeys: ReadonlyMap<string, string>;
+  /** A template value with its references resolved to the local ARNs, as the policies are. */
+  readonly resolve: (value: unknown) => unknown;
 }
 
 /** Local role ARNs, named after what assumes them. */
@@ -119,6 +122,22 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
     stand(logical.role, textract.roleArn.split('/').pop() ?? '', { Arn: textract.roleArn });
     roleLabels.set(logical.role, { arn: textract.roleArn, label: `Textract notifications ${id}` });
   }
+  // Topics and log groups the runtime does not stand in for (the alarm topic, every log group) get their
+  // AWS ARN shape in this account, so the deliveries it does not emulate can be evaluated (service-deliveries.ts).
+  for (const [logicalId, resource] of Object.entries(template.resources)) {
+    if (refs.has(logicalId)) continue;
+    const name = (key: string) => {
+      const value = resource.Properties?.[key];
+      return typeof value === 'string' ? value : logicalId;
+    };
+    if (resource.Type === 'AWS::SNS::Topic') {
+      const arn = `arn:aws:sns:${region}:${account}:${name('TopicName')}`;
+      stand(logicalId, arn, { TopicArn: arn, TopicName: name('TopicName') });
+    } else if (resource.Type === 'AWS::Logs::LogGroup')
+      stand(logicalId, name('LogGroupName'), {
+        Arn: `arn:aws:logs:${region}:${account}:log-group:${name('LogGroupName')}:*`,
+      });
+  }
   // Resources the runtime does not stand in for resolve to ARNs nothing local ever requests.
   const unmapped = (logicalId: string) => `arn:aws:tower-local-unmapped:${region}:${account}:${logicalId}`;
   const scope: ResolutionScope = {
@@ -162,99 +181,12 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   };
   const resolved = (value: unknown) => renamed(resolveIntrinsics(value, scope));
 
-  const policiesOfRole = new Map<string, NamedPolicy[]>();
-  const attach = (roleLogicalId: string, policy: NamedPolicy) =>
-    policiesOfRole.set(roleLogicalId, [...(policiesOfRole.get(roleLogicalId) ?? []), policy]);
-  const resourcePolicies = new Map<string, NamedPolicy>();
-  const encryptionKeys = new Map<string, string>();
-  const refOf = (value: unknown) => (value as { Ref?: string } | undefined)?.Ref;
-  const entries = Object.entries(template.resources) as [string, TemplateResource][];
-  for (const [logicalId, resource] of entries) {
-    const p = resource.Properties ?? {};
-    switch (resource.Type) {
-      case 'AWS::IAM::Policy':
-        for (const role of (p.Roles as unknown[] | undefined) ?? []) {
-          const roleId = refOf(role);
-          if (roleId)
-            attach(roleId, { name: logicalId, policy: resolved(p.PolicyDocument) as PolicyDocument });
-        }
-        break;
-      case 'AWS::IAM::Role':
-        for (const inline of (p.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ??
-          [])
-          attach(logicalId, {
-            name: `${logicalId}/${inline.PolicyName}`,
-            policy: resolved(inline.PolicyDocument) as PolicyDocument,
-          });
-        break;
-      case 'AWS::KMS::Key':
-        resourcePolicies.set(scope.getAtt(logicalId, 'Arn'), {
-          name: `${logicalId} key policy`,
-          policy: resolved(p.KeyPolicy) as PolicyDocument,
-        });
-        break;
-      case 'AWS::SQS::QueuePolicy':
-        for (const queue of (p.Queues as unknown[] | undefined) ?? []) {
-          const queueId = refOf(queue);
-          if (queueId)
-            resourcePolicies.set(scope.getAtt(queueId, 'Arn'), {
-              name: logicalId,
-              policy: resolved(p.PolicyDocument) as PolicyDocument,
-            });
-        }
-        break;
-      case 'AWS::SNS::TopicPolicy':
-        for (const topic of (p.Topics as unknown[] | undefined) ?? []) {
-          const topicId = refOf(topic);
-          if (topicId)
-            resourcePolicies.set(scope.ref(topicId), {
-              name: logicalId,
-              policy: resolved(p.PolicyDocument) as PolicyDocument,
-            });
-        }
-        break;
-      case 'AWS::S3::BucketPolicy': {
-        const bucketId = refOf(p.Bucket);
-        if (bucketId)
-          resourcePolicies.set(scope.getAtt(bucketId, 'Arn'), {
-            name: logicalId,
-            policy: resolved(p.PolicyDocument) as PolicyDocument,
-          });
-        break;
-      }
-      case 'AWS::DynamoDB::Table': {
-        const sse = p.SSESpecification as { KMSMasterKeyId?: unknown; SSEEnabled?: boolean } | undefined;
-        if (sse?.SSEEnabled && sse.KMSMasterKeyId)
-          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(sse.KMSMasterKeyId), local));
-        break;
-      }
-      case 'AWS::SQS::Queue':
-        if (p.KmsMasterKeyId)
-          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(p.KmsMasterKeyId), local));
-        break;
-      case 'AWS::SNS::Topic':
-        if (p.KmsMasterKeyId)
-          encryptionKeys.set(scope.ref(logicalId), keyArnOf(resolved(p.KmsMasterKeyId), local));
-        break;
-      case 'AWS::S3::Bucket': {
-        const rules = (
-          p.BucketEncryption as
-            | {
-                ServerSideEncryptionConfiguration?: {
-                  ServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: unknown };
-                }[];
-              }
-            | undefined
-        )?.ServerSideEncryptionConfiguration;
-        const kms = rules?.find(
-          (r) => r.ServerSideEncryptionByDefault?.SSEAlgorithm === 'aws:kms',
-        )?.ServerSideEncryptionByDefault;
-        if (kms?.KMSMasterKeyID)
-          encryptionKeys.set(scope.getAtt(logicalId, 'Arn'), keyArnOf(resolved(kms.KMSMasterKeyID), local));
-        break;
-      }
-    }
-  }
+  const { policiesOfRole, resourcePolicies, encryptionKeys } = templatePolicies(
+    template,
+    scope,
+    resolved,
+    (value) => keyArnOf(value, local),
+  );
   const roles = new Map<string, LocalRole>();
   for (const [roleId, { arn, label }] of roleLabels) {
     const existing = roles.get(arn);
@@ -268,6 +200,7 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   return {
     account,
     region,
+    resolve: resolved,
     roles,
     functionRoles: new Map(Object.values(local.functions).map((f) => [f.name, f.roleArn])),
     stateMachineRoles: new Map(Object.values(local.stateMachines).map((m) => [m.arn, m.roleArn])),

@@ -1,5 +1,6 @@
 import type { Decision } from './decisions.ts';
 import type { LocalRole } from './policy-model.ts';
+import { type UnusedGrantReason, unusedGrantReason, unusedGrantReasons } from './unused-grant-reasons.ts';
 
 /** One granted (statement, action) of a role, for the unused-grant list. */
 interface Grant {
@@ -35,13 +36,19 @@ const matches = (pattern: string, action: string) =>
 
 /**
  * Per principal: each action/resource used with the statements that allowed it, each denied call, and
- * each granted action no decision used (the least-privilege view of a run).
+ * each granted action no decision used (the least-privilege view of a run), with the reason it stays
+ * (unused-grant-reasons.ts) or `NO REASON`.
  */
-export function iamReport(roles: readonly LocalRole[], decisions: readonly Decision[]): string {
+export function iamReport(
+  roles: readonly LocalRole[],
+  decisions: readonly Decision[],
+  reasons: readonly UnusedGrantReason[] = unusedGrantReasons,
+): string {
   const out: string[] = [];
   const principals = [...new Set([...roles.map((r) => r.arn), ...decisions.map((d) => d.principal)])].sort();
   let deniedTotal = 0;
   let unusedTotal = 0;
+  let unexplained = 0;
   for (const principal of principals) {
     const role = roles.find((r) => r.arn === principal);
     const own = decisions.filter((d) => d.principal === principal);
@@ -68,10 +75,18 @@ export function iamReport(roles: readonly LocalRole[], decisions: readonly Decis
     );
     unusedTotal += unused.length;
     out.push(`  granted, unused in this run: ${unused.length === 0 ? 'none' : ''}`);
-    for (const grant of unused) out.push(`    ${grant.action} on ${grant.resources}  (${grant.statement})`);
+    for (const grant of unused) {
+      const reason = unusedGrantReason(role.label, grant.action, reasons);
+      if (!reason) unexplained += 1;
+      out.push(`    ${grant.action} on ${grant.resources}  (${grant.statement})`);
+      out.push(
+        `      ${reason ? `why kept: ${reason}` : 'NO REASON: remove the grant, or say why it stays'}`,
+      );
+    }
   }
   out.unshift(
-    `IAM report: ${principals.length} principals, ${decisions.length} distinct decisions, ${deniedTotal} denied, ${unusedTotal} granted actions unused`,
+    `IAM report: ${principals.length} principals, ${decisions.length} distinct decisions, ${deniedTotal} denied, ` +
+      `${unusedTotal} granted actions unused (${unusedTotal - unexplained} with a reason, ${unexplained} without)`,
   );
   return `${out.join('\n')}\n`;
 }

@@ -14,7 +14,7 @@ let table: string;
 
 beforeAll(async () => {
   target = await openTarget();
-  table = await createTable(target, 'conditions');
+  table = (await createTable(target, 'conditions')).name;
 });
 afterAll(() => target.close());
 

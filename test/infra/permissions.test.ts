@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
-import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
+import { appendOnly, type FunctionId } from '../../lambdas/platform/registry/functions.ts';
 import { processes } from '../../lambdas/processes/index.ts';
+import { tableOperationActions, taskResultActions } from '../../lib/constructs/access-actions.ts';
 import { placeholdersIn, readDefinition } from '../../statemachines/definition.ts';
 import {
   asList,
@@ -53,14 +54,19 @@ describe('least privilege', () => {
       const statements = statementsOf(tower, spec.id).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('states:SendTask')),
       );
-      if (!spec.sendsTaskResults) {
+      if (!spec.sendsTaskResults?.length) {
         expect(statements).toEqual([]);
         continue;
       }
       expect(statements).toHaveLength(1);
       expect(statements[0]?.Resource).toBe('*');
+      // The results it sends, not the set: no function sends heartbeats.
+      expect(asList(statements[0]?.Action ?? [])).toEqual(
+        spec.sendsTaskResults.map((r) => taskResultActions[r]),
+      );
     }
-    expect(catalog.function('approval-api').sendsTaskResults).toBe(true);
+    expect(catalog.function('approval-api').sendsTaskResults).toEqual(['success', 'failure']);
+    expect(actionsOf(allStatements())).not.toContain('states:SendTaskHeartbeat');
   });
 
   // With a customer managed key DynamoDB decrypts the table key with the caller's credentials on every
@@ -123,14 +129,38 @@ describe('least privilege', () => {
     },
   );
 
-  it.each(catalog.functions.filter((s) => s.tables.audit === 'append').map((s) => [s.id, s.id] as const))(
-    '%s: may only put items into the audit table',
-    (_, id: FunctionId) => {
-      const audit = logicalIdOf(tower.stack.tables.table('audit'));
-      const onAudit = statementsOf(tower, id).filter((s) => flat(s.Resource).includes(audit));
-      expect(actionsOf(onAudit)).toEqual(['dynamodb:PutItem']);
+  it.each(catalog.functions.filter((s) => Object.keys(s.tables).length > 0).map((s) => [s.id, s] as const))(
+    '%s: may call exactly the item operations it registers, per table',
+    (_, spec) => {
+      for (const [id, access] of Object.entries(spec.tables)) {
+        const table = logicalIdOf(tower.stack.tables.table(id));
+        const onTable = statementsOf(tower, spec.id).filter(
+          (s) => flat(s.Resource).includes(table) && asList(s.Action).some((a) => a.startsWith('dynamodb:')),
+        );
+        expect(actionsOf(onTable).sort()).toEqual(
+          (access ?? []).map((op) => tableOperationActions[op]).sort(),
+        );
+      }
     },
   );
+
+  // No function calls a batch or transaction operation (grep the handlers: no Batch*/Transact* command).
+  it('grants no batch operation and no kms:Encrypt to any function', () => {
+    const granted = catalog.functions.flatMap((spec) => actionsOf(statementsOf(tower, spec.id)));
+    expect(granted.filter((a) => /Batch|Transact/.test(a))).toEqual([]);
+    // DynamoDB documents Decrypt and GenerateDataKey for the table key, never Encrypt (access-actions.ts).
+    expect(granted).not.toContain('kms:Encrypt');
+  });
+
+  it.each(
+    catalog.functions
+      .filter((s) => s.tables.audit?.join() === appendOnly.join())
+      .map((s) => [s.id, s.id] as const),
+  )('%s: may only put items into the audit table', (_, id: FunctionId) => {
+    const audit = logicalIdOf(tower.stack.tables.table('audit'));
+    const onAudit = statementsOf(tower, id).filter((s) => flat(s.Resource).includes(audit));
+    expect(actionsOf(onAudit)).toEqual(['dynamodb:PutItem']);
+  });
 
   it('grants index queries by index name, never index/*', () => {
     expect(allStatements().filter((s) => flat(s.Resource).includes('/index/*'))).toEqual([]);
@@ -283,10 +313,13 @@ describe('least privilege', () => {
       for (const statement of sqs) {
         const queue = [...queueArns].find(([logicalId]) => flat(statement.Resource).includes(logicalId))?.[1];
         expect(queue?.consumer).toBe(spec.id);
-        expect(asList(statement.Action)).toEqual(
-          expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']),
-        );
-        expect(asList(statement.Action)).not.toContain('sqs:SendMessage');
+        // What the Lambda Developer Guide lists for an SQS event source's execution role, and nothing else.
+        expect(asList(statement.Action)).toEqual([
+          'sqs:ReceiveMessage',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          ...(spec.defersOn === queue?.id ? ['sqs:ChangeMessageVisibility'] : []),
+        ]);
       }
     }
   });

@@ -153,7 +153,10 @@ function tableProblems(tables: readonly TableSpec[], functions: readonly Catalog
   problems.push(...duplicates(tables.map((t) => t.envVar)).map((v) => `table variable ${v} is used twice`));
   const known = new Set(tables.map((t) => t.id));
   for (const f of functions)
-    for (const id of Object.keys(f.tables))
+    for (const [id, access] of Object.entries(f.tables)) {
       if (!known.has(id)) problems.push(`function ${f.id} uses table ${id}, which does not exist`);
+      // An empty access would grant the table's key and environment variable for no operation.
+      if (access?.length === 0) problems.push(`function ${f.id} names table ${id} with no operation`);
+    }
   return problems;
 }

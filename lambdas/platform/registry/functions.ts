@@ -9,9 +9,17 @@ import type { TableId } from './tables.ts';
  * runs the same bundle in a worker with the same variables pointing at local resources. Nothing here
  * imports CDK or the AWS SDK.
  */
-export type TableAccess = 'read' | 'write' | 'readwrite' | 'append';
-/** `list` lets a read of a missing key answer NoSuchKey rather than AccessDenied. */
-export type BucketAccess = 'read' | 'write' | 'delete' | 'list';
+/** One item operation on a table, one IAM action each: what a function's code calls, nothing broader. */
+export type TableOperation = 'get' | 'query' | 'put' | 'update' | 'delete';
+/** The operations a function performs on one table; `query` reaches the table's indexes too. */
+export type TableAccess = readonly TableOperation[];
+/** The audit trail's access: new items only, never an update or a delete. */
+export const appendOnly: TableAccess = ['put'];
+/**
+ * `readVersion` reads the version an S3 event names (the bucket is versioned); `list` lets a read of a
+ * missing key answer NoSuchKey rather than AccessDenied.
+ */
+export type BucketAccess = 'read' | 'readVersion' | 'write' | 'delete' | 'list';
 
 /**
  * A prefix of the data bucket; `intake` stands for the intake prefixes. A platform function is granted
@@ -39,8 +47,8 @@ export interface FunctionSpec {
   readonly startsExecutions?: boolean;
   /** Reads the status of the process state machines' executions (DescribeExecution). */
   readonly describesExecutions?: boolean;
-  /** Sends task results (SendTaskSuccess/Failure/Heartbeat) to the process state machines. */
-  readonly sendsTaskResults?: boolean;
+  /** The task results it sends to the process state machines' `.waitForTaskToken` tasks. */
+  readonly sendsTaskResults?: readonly TaskResult[];
   /** Sends email through SES (env SENDER_ADDRESS). */
   readonly sendsEmail?: boolean;
   /** Textract actions it calls (these have no resource-level permissions). */
@@ -64,6 +72,9 @@ export interface FunctionSpec {
   readonly needsRuleParameters?: boolean;
 }
 
+/** A task result, one IAM action each (states:SendTaskSuccess, states:SendTaskFailure, states:SendTaskHeartbeat). */
+export type TaskResult = 'success' | 'failure' | 'heartbeat';
+
 /** Function ids are plain strings: the platform's below, each process's in its own package. */
 export type FunctionId = string;
 
@@ -83,8 +94,12 @@ export const platformFunctions: readonly FunctionSpec[] = [
     description: 'Consumes S3 events from the intake queue and starts one execution per document',
     memoryMb: 512,
     timeoutSeconds: 60,
-    tables: { documents: 'readwrite', idempotency: 'readwrite', audit: 'append' },
-    bucket: [{ area: 'intake', access: ['read'] }],
+    tables: {
+      documents: ['get', 'put', 'update'],
+      idempotency: ['get', 'put', 'update'],
+      audit: appendOnly,
+    },
+    bucket: [{ area: 'intake', access: ['read', 'readVersion'] }],
     startsExecutions: true,
   }),
   spec({
@@ -94,9 +109,9 @@ export const platformFunctions: readonly FunctionSpec[] = [
       'The human step: stores the task token server-side, emails the people their links, reminds, escalates, expires',
     memoryMb: 512,
     timeoutSeconds: 60,
-    tables: { approvals: 'readwrite', documents: 'readwrite', audit: 'append' },
+    tables: { approvals: ['get', 'put', 'update'], documents: ['get', 'update'], audit: appendOnly },
     sendsEmail: true,
-    sendsTaskResults: true,
+    sendsTaskResults: ['success', 'failure'],
     needsApprovalUrl: true,
     needsApprovalPolicies: true,
   }),
@@ -106,9 +121,9 @@ export const platformFunctions: readonly FunctionSpec[] = [
     description: 'Serves the human-step page and records one decision per person',
     memoryMb: 512,
     timeoutSeconds: 29,
-    tables: { approvals: 'readwrite', audit: 'append' },
+    tables: { approvals: ['get', 'update'], audit: appendOnly },
     sendsEmail: true,
-    sendsTaskResults: true,
+    sendsTaskResults: ['success', 'failure'],
   }),
   spec({
     id: 'finalize',
@@ -116,7 +131,7 @@ export const platformFunctions: readonly FunctionSpec[] = [
     description: 'Writes the result, the final status and the audit event',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { documents: 'readwrite', audit: 'append' },
+    tables: { documents: ['get', 'update'], audit: appendOnly },
     // read: a refused create-only write compares the stored result by hash (If-Match needs s3:GetObject too)
     bucket: [{ area: 'results/', access: ['read', 'write'] }],
   }),
@@ -126,9 +141,9 @@ export const platformFunctions: readonly FunctionSpec[] = [
     description: 'Moves a rejected input to the quarantine prefix and records REJECTED_INPUT',
     memoryMb: 256,
     timeoutSeconds: 60,
-    tables: { documents: 'readwrite', audit: 'append' },
+    tables: { documents: ['get', 'update'], audit: appendOnly },
     bucket: [
-      { area: 'intake', access: ['read', 'delete'] },
+      { area: 'intake', access: ['read', 'readVersion', 'delete'] },
       // read: a re-run whose original is gone checks (HeadObject) that its copy is there
       { area: 'quarantine/', access: ['read', 'write'] },
     ],
@@ -139,7 +154,7 @@ export const platformFunctions: readonly FunctionSpec[] = [
     description: 'Records FAILED with the failed step, the error class and cause',
     memoryMb: 256,
     timeoutSeconds: 30,
-    tables: { documents: 'readwrite', audit: 'append' },
+    tables: { documents: ['get', 'update'], audit: appendOnly },
   }),
   spec({
     id: 'execution-ended',
@@ -148,7 +163,7 @@ export const platformFunctions: readonly FunctionSpec[] = [
       'Closes what a stopped, timed-out or failed execution leaves open: revokes human-step links, settles the status',
     memoryMb: 256,
     timeoutSeconds: 30,
-    tables: { documents: 'readwrite', approvals: 'readwrite', audit: 'append' },
+    tables: { documents: ['get', 'update'], approvals: ['query', 'update'], audit: appendOnly },
     describesExecutions: true,
   }),
 ];

@@ -1,4 +1,4 @@
-import { type FunctionSpec, handlerPath } from '../../platform/registry/functions.ts';
+import { appendOnly, type FunctionSpec, handlerPath } from '../../platform/registry/functions.ts';
 import { bucketPrefixes } from '../../platform/registry/names.ts';
 
 const entry = (relative: string) => handlerPath(import.meta.url, relative);
@@ -16,13 +16,13 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       'Admits extraction requests at the Textract rate: AnalyzeExpense for one page, StartExpenseAnalysis for more',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { extraction: 'readwrite', audit: 'append' },
+    tables: { extraction: ['put', 'delete'], audit: appendOnly },
     bucket: [
-      { area: 'intake', access: ['read'] },
+      { area: 'intake', access: ['read', 'readVersion'] },
       { area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] },
     ],
     textract: ['textract:AnalyzeExpense', 'textract:StartExpenseAnalysis'],
-    sendsTaskResults: true,
+    sendsTaskResults: ['success', 'failure'],
     startsTextractJobs: 'extraction-completions',
     needsTextractRates: true,
     inspectsDocuments: true,
@@ -34,10 +34,11 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     description: 'Reads a finished Textract expense job, page by page, and resumes the waiting workflow',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { extraction: 'readwrite', audit: 'append' },
-    bucket: [{ area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] }],
+    tables: { extraction: ['get', 'update', 'delete'], audit: appendOnly },
+    // Stores the pages it read; never reads a stored artifact back (recordExtraction only writes).
+    bucket: [{ area: bucketPrefixes.extractions, access: ['write'] }],
     textract: ['textract:GetExpenseAnalysis'],
-    sendsTaskResults: true,
+    sendsTaskResults: ['success', 'failure'],
   }),
   spec({
     id: 'recover-extraction',
@@ -45,7 +46,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     description: 'After an extraction wait times out, reads the result or the job status directly',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { extraction: 'readwrite', audit: 'append' },
+    tables: { extraction: ['get'], audit: appendOnly },
     bucket: [{ area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] }],
     textract: ['textract:GetExpenseAnalysis'],
   }),
@@ -55,7 +56,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     description: 'Scores vendor risk with the versioned model, or the heuristic fallback',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { vendors: 'read', audit: 'append' },
+    tables: { vendors: ['query'], audit: appendOnly },
   }),
   spec({
     id: 'rules',
@@ -64,7 +65,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       'Applies the versioned payment-terms and approval rules, and words what a person must decide',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { audit: 'append' },
+    tables: { audit: appendOnly },
     needsRuleParameters: true,
   }),
   spec({
@@ -74,7 +75,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       'Finishes an invoice as the platform does (result, status, audit) and records it in the vendor history',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { documents: 'readwrite', vendors: 'write', audit: 'append' },
+    tables: { documents: ['get', 'update'], vendors: ['put'], audit: appendOnly },
     bucket: [
       { area: bucketPrefixes.extractions, access: ['read'] },
       // read: a refused create-only write compares the stored result by hash

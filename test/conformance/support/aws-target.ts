@@ -1,4 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { IAMClient } from '@aws-sdk/client-iam';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DeleteAliasCommand,
+  KMSClient,
+  ScheduleKeyDeletionCommand,
+} from '@aws-sdk/client-kms';
 import {
   CreateEventSourceMappingCommand,
   CreateFunctionCommand,
@@ -8,10 +16,12 @@ import {
   LambdaClient,
   waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
-import { S3Client } from '@aws-sdk/client-s3';
+import { PutBucketEncryptionCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { createRunRole } from './aws-roles.ts';
 import type { ConformanceContext } from './context.ts';
 import { errorName, eventually, retrying } from './eventually.ts';
 import { type Planned, resourceName } from './plan.ts';
@@ -30,6 +40,9 @@ export async function openAwsTarget(context: ConformanceContext): Promise<Confor
   if (!sesFrom) throw new Error('the AWS conformance run needs a verified sender: --ses-from');
   const cleanups = new Cleanups();
   const lambda = new LambdaClient({ region });
+  const kms = new KMSClient({ region });
+  const iam = new IAMClient({ region });
+  const sts = new STSClient({ region });
   const name = (purpose: Planned) => resourceName(context.runId, purpose, accountId);
   const clients = (credentials?: PrincipalCredentials): TargetClients => {
     const common = { region, ...(credentials ? { credentials } : {}) };
@@ -94,6 +107,74 @@ export async function openAwsTarget(context: ConformanceContext): Promise<Confor
         },
         'the event source mapping to be enabled',
         { timeoutMs: 180_000, everyMs: 2000 },
+      );
+    },
+    createKey: async (purpose) => {
+      const key = await kms.send(
+        new CreateKeyCommand({
+          Description: 'Tower conformance suite, scheduled for deletion when the file ends',
+        }),
+      );
+      const keyId = key.KeyMetadata?.KeyId ?? '';
+      // The shortest waiting period KMS allows (KMS Developer Guide, "Deleting AWS KMS keys").
+      cleanups.add(() => kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })));
+      const alias = `alias/${name(purpose)}`;
+      await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: keyId }));
+      cleanups.add(() => kms.send(new DeleteAliasCommand({ AliasName: alias })));
+      return key.KeyMetadata?.Arn ?? '';
+    },
+    createPrincipal: async (purpose, statements) => {
+      const roleName = name(purpose);
+      const partition = context.partition ?? 'aws';
+      const role = await createRunRole(iam, {
+        name: roleName,
+        // Assumed by the run's own credentials (any principal of the account its IAM lets assume roles).
+        trust: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        }),
+        statements,
+        runId: context.runId,
+        deletedWhen: 'the file ends',
+      });
+      cleanups.add(role.remove);
+      // A new role is assumable only once IAM has propagated it (IAM User Guide, "Troubleshooting IAM": eventual consistency).
+      const assumed = await retrying(
+        () =>
+          sts.send(
+            new AssumeRoleCommand({
+              RoleArn: role.arn,
+              RoleSessionName: 'conformance',
+              DurationSeconds: 900,
+            }),
+          ),
+        (error) => errorName(error) === 'AccessDenied',
+      );
+      const c = assumed.Credentials;
+      return clients({
+        accessKeyId: c?.AccessKeyId ?? '',
+        secretAccessKey: c?.SecretAccessKey ?? '',
+        sessionToken: c?.SessionToken ?? '',
+      });
+    },
+    encryptWith: async (resource, keyArn) => {
+      // Tables and queues take their key in the create call; a bucket takes it as default encryption.
+      if (resource.kind !== 'bucket') return;
+      await clients().s3.send(
+        new PutBucketEncryptionCommand({
+          Bucket: resource.name,
+          ServerSideEncryptionConfiguration: {
+            Rules: [
+              { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn } },
+            ],
+          },
+        }),
       );
     },
     close: () => cleanups.run(),

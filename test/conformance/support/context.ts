@@ -8,6 +8,8 @@ export interface ConformanceContext {
   readonly runId: string;
   /** AWS only: the account the run uses, and the roles the global setup created for it. */
   readonly accountId?: string;
+  /** AWS only: the partition of the account (`aws`, `aws-cn`, …), for the ARNs the run writes. */
+  readonly partition?: string;
   readonly roles?: { readonly stateMachine: string; readonly lambda: string };
   /** AWS only: a verified SES identity to send from (the sender must be verified on AWS). */
   readonly sesFrom?: string;

@@ -22,7 +22,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     accountId,
     partition,
   });
-  const context: ConformanceContext = { ...base, accountId, roles };
+  const context: ConformanceContext = { ...base, accountId, partition, roles };
   project.provide('conformance', context);
   return remove;
 }

@@ -12,6 +12,12 @@ import { startS3 } from '../../../local/emulators/s3.ts';
 import { startSes } from '../../../local/emulators/ses.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
 import { SqsPoller } from '../../../local/event-sources/sqs-poller.ts';
+import { DecisionLog } from '../../../local/iam/decisions.ts';
+import { IamEvaluator } from '../../../local/iam/evaluator.ts';
+import { sessionTokenFor } from '../../../local/iam/identity.ts';
+import { startIamProxy } from '../../../local/iam/proxy.ts';
+import { RegisteredPolicyModel } from '../../../local/iam/registered-model.ts';
+import type { MappingScope } from '../../../local/iam/requests.ts';
 import { startStepFunctionsApi } from '../../../local/stepfunctions/api-server.ts';
 import { ExecutionStore } from '../../../local/stepfunctions/executions.ts';
 import { LocalStepFunctions } from '../../../local/stepfunctions/service.ts';
@@ -53,21 +59,38 @@ export async function openLocalTarget(context: ConformanceContext): Promise<Conf
   const sfnApi = await startStepFunctionsApi(stepFunctions);
   const cleanups = new Cleanups();
   const pollers: SqsPoller[] = [];
+  // Throw-away principals call through IAM proxies evaluating the registered roles and keys, as the runtime's do.
+  const iam = new RegisteredPolicyModel(accountId, region);
+  const scope: MappingScope = {
+    region,
+    account: accountId,
+    encryptionKeyOf: (arn) =>
+      iam.encryptionKeys.get(arn.startsWith('arn:aws:s3:::') ? (arn.split('/')[0] ?? arn) : arn),
+    sesSandbox: false,
+  };
+  const evaluator = new IamEvaluator(iam, new DecisionLog([]));
+  const [dynamodbIam, s3Iam, sqsIam] = await Promise.all([
+    startIamProxy(dynamodb.url, 'dynamodb', evaluator, scope),
+    startIamProxy(s3.url, 's3', evaluator, scope),
+    startIamProxy(sqs.url, 'sqs', evaluator, scope),
+  ]);
+  let keys = 0;
 
   const clients = (credentials: PrincipalCredentials = localCredentials): TargetClients => {
     const common = { region, credentials };
+    const evaluated = credentials.sessionToken !== undefined;
     return {
       sfn: new SFNClient({ ...common, endpoint: sfnApi.url }),
-      sqs: new SQSClient({ ...common, endpoint: sqs.url }),
+      sqs: new SQSClient({ ...common, endpoint: evaluated ? sqsIam.url : sqs.url }),
       s3: new S3Client({
         ...common,
-        endpoint: s3.url,
+        endpoint: evaluated ? s3Iam.url : s3.url,
         forcePathStyle: true,
         // s3rver stores streamed uploads corrupted when the SDK adds its default checksums.
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       }),
-      dynamodb: new DynamoDBClient({ ...common, endpoint: dynamodb.url }),
+      dynamodb: new DynamoDBClient({ ...common, endpoint: evaluated ? dynamodbIam.url : dynamodb.url }),
       sesv2: new SESv2Client({ ...common, endpoint: ses.url }),
     };
   };
@@ -97,12 +120,26 @@ export async function openLocalTarget(context: ConformanceContext): Promise<Conf
       poller.start();
       pollers.push(poller);
     },
+    createKey: async (purpose) => {
+      keys += 1;
+      // No KMS runs locally: the key exists in the IAM model only, as in the runtime.
+      const arn = `arn:aws:kms:${region}:${accountId}:key/${name(purpose)}-${keys}`;
+      iam.addKey(arn);
+      return arn;
+    },
+    createPrincipal: async (purpose, statements) => {
+      const roleArn = `arn:aws:iam::${accountId}:role/${name(purpose)}`;
+      iam.addRole(roleArn, `principal ${purpose}`, statements as unknown as Record<string, unknown>[]);
+      return clients({ ...localCredentials, sessionToken: sessionTokenFor(roleArn) });
+    },
+    encryptWith: async (resource, keyArn) => iam.encrypt(resource.arn, keyArn),
     close: async () => {
       await Promise.all(pollers.map((p) => p.stop()));
       try {
         await cleanups.run();
       } finally {
         await stepFunctions.shutdown();
+        await Promise.all([dynamodbIam.close(), s3Iam.close(), sqsIam.close()]);
         await Promise.all([sfnApi.close(), sqs.close(), s3.close(), dynamodb.close(), ses.close()]);
         rmSync(dir, { recursive: true, force: true });
       }

@@ -90,6 +90,31 @@ export const planned = {
   keys: { service: 'S3', kind: 'bucket', purpose: 'keys stored verbatim, listing past 1,000 keys (s3)' },
   versions: { service: 'S3', kind: 'bucket', purpose: 'a versioned bucket: overwrites keep versions (s3)' },
   conditions: { service: 'DynamoDB', kind: 'table', purpose: 'conditional writes, on demand (dynamodb)' },
+  'kms-key': {
+    service: 'KMS',
+    kind: 'key',
+    purpose:
+      'a symmetric customer managed key, default key policy, scheduled for deletion (7 days) when kms ends (kms)',
+  },
+  'kms-table': { service: 'DynamoDB', kind: 'table', purpose: 'encrypted with kms-key (kms)' },
+  'kms-bucket': { service: 'S3', kind: 'bucket', purpose: 'SSE-KMS by default with kms-key (kms)' },
+  'kms-queue': { service: 'SQS', kind: 'queue', purpose: 'SSE-KMS with kms-key (kms)' },
+  'kms-no-key': {
+    service: 'IAM',
+    kind: 'role',
+    purpose:
+      'assumed by the run; may put and get on kms-table and kms-bucket and send to kms-queue, nothing of kms-key (kms)',
+  },
+  'kms-generate-only': {
+    service: 'IAM',
+    kind: 'role',
+    purpose: 'as kms-no-key, plus kms:GenerateDataKey on kms-key, not kms:Decrypt (kms)',
+  },
+  'kms-full': {
+    service: 'IAM',
+    kind: 'role',
+    purpose: 'as kms-no-key, plus kms:GenerateDataKey and kms:Decrypt on kms-key (kms)',
+  },
   email: {
     service: 'SES',
     kind: 'message',
@@ -112,6 +137,7 @@ export function describePlan(runId: string, region: string, accountId?: string):
     const kind = planned[purpose].kind;
     if (kind === 'message') return '(no resource)';
     if (kind === 'event source mapping') return '(identified by the UUID Lambda assigns)';
+    if (kind === 'key') return `alias/${resourceName(runId, purpose)}`;
     return resourceName(runId, purpose, accountId);
   };
   return (Object.keys(planned) as Planned[])
@@ -120,6 +146,6 @@ export function describePlan(runId: string, region: string, accountId?: string):
       return `  ${p.service.padEnd(14)} ${p.kind.padEnd(20)} ${shown(purpose).padEnd(44)} ${p.purpose}`;
     })
     .concat([
-      `  (region ${region}; the roles are deleted when the run ends, everything else when its test file ends, pass or fail)`,
+      `  (region ${region}; the states and lambda roles are deleted when the run ends, everything else when its test file ends, pass or fail; the key is scheduled for deletion then)`,
     ]);
 }

@@ -37,7 +37,10 @@ export async function createQueue(
   const attrs = await sqs.send(
     new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }),
   );
-  return { url, arn: attrs.Attributes?.QueueArn ?? '' };
+  const arn = attrs.Attributes?.QueueArn ?? '';
+  if (attributes.KmsMasterKeyId)
+    await target.encryptWith({ kind: 'queue', name: target.name(purpose), arn }, attributes.KmsMasterKeyId);
+  return { url, arn };
 }
 
 export async function createStateMachine(
@@ -64,8 +67,12 @@ export async function createStateMachine(
   return arn;
 }
 
-/** A bucket, emptied of every object and version before it is deleted. */
-export async function createBucket(target: ConformanceTarget, purpose: Planned): Promise<string> {
+/** A bucket (SSE-KMS by default with `keyArn`), emptied of every object and version before it is deleted. */
+export async function createBucket(
+  target: ConformanceTarget,
+  purpose: Planned,
+  keyArn?: string,
+): Promise<string> {
   const { s3 } = target.clients();
   const bucket = target.name(purpose);
   await s3.send(
@@ -80,6 +87,8 @@ export async function createBucket(target: ConformanceTarget, purpose: Planned):
     await emptyBucket(target, bucket);
     await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
   });
+  if (keyArn)
+    await target.encryptWith({ kind: 'bucket', name: bucket, arn: `arn:aws:s3:::${bucket}` }, keyArn);
   return bucket;
 }
 
@@ -122,19 +131,26 @@ async function emptyBucket(target: ConformanceTarget, bucket: string): Promise<v
   } while (token);
 }
 
-/** An on-demand table keyed by `pk` (a string). */
-export async function createTable(target: ConformanceTarget, purpose: Planned): Promise<string> {
+/** An on-demand table keyed by `pk` (a string), encrypted with `keyArn` (a customer managed key) if given. */
+export async function createTable(
+  target: ConformanceTarget,
+  purpose: Planned,
+  keyArn?: string,
+): Promise<{ name: string; arn: string }> {
   const { dynamodb } = target.clients();
   const table = target.name(purpose);
-  await dynamodb.send(
+  const created = await dynamodb.send(
     new CreateTableCommand({
       TableName: table,
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
       BillingMode: 'PAY_PER_REQUEST',
+      ...(keyArn ? { SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: keyArn } } : {}),
     }),
   );
   target.defer(() => dynamodb.send(new DeleteTableCommand({ TableName: table })));
   await waitUntilTableExists({ client: dynamodb, maxWaitTime: 120 }, { TableName: table });
-  return table;
+  const arn = created.TableDescription?.TableArn ?? '';
+  if (keyArn) await target.encryptWith({ kind: 'table', name: table, arn }, keyArn);
+  return { name: table, arn };
 }

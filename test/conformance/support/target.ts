@@ -53,8 +53,35 @@ export interface ConformanceTarget {
     functionArn: string,
     batchSize: number,
   ): Promise<void>;
+  /**
+   * A throw-away symmetric customer managed key with the default key policy (the account's IAM
+   * policies decide who may use it); its ARN.
+   */
+  createKey(purpose: Planned): Promise<string>;
+  /** A throw-away role allowed exactly `statements`, and clients acting as it. */
+  createPrincipal(purpose: Planned, statements: readonly PolicyStatement[]): Promise<TargetClients>;
+  /**
+   * Makes a resource created with `keyArn` encrypted with it where the create call cannot: a bucket's
+   * default encryption (PutBucketEncryption on AWS). Locally it tells the IAM model, for every kind,
+   * since the emulators keep no key.
+   */
+  encryptWith(resource: EncryptedResource, keyArn: string): Promise<void>;
   /** Runs every deferred cleanup (reporting, not hiding, what could not be deleted), then stops. */
   close(): Promise<void>;
+}
+
+/** One statement of an identity policy. */
+export interface PolicyStatement {
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Action: string | readonly string[];
+  readonly Resource: string | readonly string[];
+}
+
+/** A table, queue or bucket by kind, name and ARN. */
+export interface EncryptedResource {
+  readonly kind: 'table' | 'queue' | 'bucket';
+  readonly name: string;
+  readonly arn: string;
 }
 
 /** Opens the target this run is for: call in beforeAll, close in afterAll. */

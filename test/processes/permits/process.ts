@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { handlerPath } from '../../../lambdas/platform/registry/functions.ts';
+import { appendOnly, handlerPath } from '../../../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../../../lambdas/platform/registry/process-spec.ts';
 
 /**
@@ -20,7 +20,7 @@ export const permitsProcess: ProcessSpec = {
       description: 'Triages a permit application and words what the clerk is asked',
       memoryMb: 256,
       timeoutSeconds: 15,
-      tables: { audit: 'append' },
+      tables: { audit: appendOnly },
     },
   ],
   queues: [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogError, catalogOf } from '../../../../lambdas/platform/registry/catalog.ts';
-import { platformFunctions } from '../../../../lambdas/platform/registry/functions.ts';
+import { appendOnly, platformFunctions } from '../../../../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../../../../lambdas/platform/registry/process-spec.ts';
 import { processes } from '../../../../lambdas/processes/index.ts';
 import { invoiceProcess } from '../../../../lambdas/processes/invoice/process.ts';
@@ -19,7 +19,7 @@ const review: ProcessSpec = {
       description: 'classifies',
       memoryMb: 256,
       timeoutSeconds: 10,
-      tables: { audit: 'append' },
+      tables: { audit: appendOnly },
     },
   ],
   queues: [],
@@ -124,11 +124,21 @@ describe('catalogOf', () => {
         {
           ...review,
           functions: [
-            { ...review.functions[0], tables: { ledger: 'read' } } as ProcessSpec['functions'][number],
+            { ...review.functions[0], tables: { ledger: ['get'] } } as ProcessSpec['functions'][number],
           ],
         },
       ],
       'function review-classify uses table ledger, which does not exist',
+    ],
+    [
+      'a function naming a table with no operation',
+      [
+        {
+          ...review,
+          functions: [{ ...review.functions[0], tables: { audit: [] } } as ProcessSpec['functions'][number]],
+        },
+      ],
+      'function review-classify names table audit with no operation',
     ],
   ])('refuses %s', (_, list, message) => {
     expect(problems(list)).toContain(message);
