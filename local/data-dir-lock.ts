@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from './process-alive.ts';
 
 const fileName = 'runtime.lock';
 
@@ -20,16 +21,6 @@ export class DataDirInUseError extends Error {
 interface LockRecord {
   readonly pid: number;
   readonly since: string;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as { code?: string }).code === 'EPERM';
-  }
 }
 
 function readLock(path: string): LockRecord | undefined {
@@ -62,7 +53,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;
       const held = readLock(path);
-      if (held && alive(held.pid)) throw new DataDirInUseError(dataDir, held.pid, held.since);
+      if (held && isAlive(held.pid)) throw new DataDirInUseError(dataDir, held.pid, held.since);
       // Stale (its runtime died) or unreadable (cut off while written): remove it and try once more.
       rmSync(path, { force: true });
     }

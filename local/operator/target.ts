@@ -3,6 +3,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { localClients } from '../clients.ts';
+import { isAlive } from '../process-alive.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { type RuntimeFile, readRuntimeFile } from '../runtime-file.ts';
 import { RefusedError } from './errors.ts';
@@ -76,14 +77,4 @@ export function openLocalTarget(dataDir: string): Target {
       `${dataDir}/runtime.json is stale: process ${file.pid} is not running (start it with npm start)`,
     );
   return targetFromRuntimeFile(file, `local ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, under another user.
-    return (error as { code?: string }).code === 'EPERM';
-  }
 }
