@@ -47,8 +47,8 @@ export function lockDataDir(dataDir: string): () => void {
       writeSync(fd, body);
       closeSync(fd);
       return () => {
-        if (readLock(path)?.since === mine.since && readLock(path)?.pid === mine.pid)
-          rmSync(path, { force: true });
+        const held = readLock(path);
+        if (held?.since === mine.since && held.pid === mine.pid) rmSync(path, { force: true });
       };
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;

@@ -1,5 +1,4 @@
-import { decideByVotes, decisionOf } from '../human-step/decision.ts';
-import { deliverDecision } from '../human-step/delivery.ts';
+import { decideByVotes, decisionOf, handDecisionOn } from '../human-step/decision.ts';
 import type { ApprovalRecord } from '../human-step/record.ts';
 import type { Caller, DecideDeps } from './caller.ts';
 import type { PageResponse } from './layout.ts';
@@ -31,11 +30,8 @@ async function deliver(
 ): Promise<PageResponse> {
   let token = record.taskToken;
   for (let attempt = 0; token && attempt < 3; attempt++) {
-    const delivery = await deliverDecision(deps.sfn, token, record, decision);
-    if (delivery === 'delivered') {
-      await deps.approvals.markDelivered(record.approvalId, deps.now().toISOString());
-      return pages.applied(decision);
-    }
+    const delivery = await handDecisionOn(deps, token, record, decision);
+    if (delivery === 'delivered') return pages.applied(decision);
     if (delivery === 'task-gone') {
       await deps.audit.append(
         {
@@ -67,6 +63,5 @@ async function deliver(
 export async function handOnUndelivered(deps: DecideDeps, record: ApprovalRecord): Promise<void> {
   const decision = decisionOf(record);
   if (!decision || record.deliveredAt || !record.taskToken) return;
-  if ((await deliverDecision(deps.sfn, record.taskToken, record, decision)) === 'delivered')
-    await deps.approvals.markDelivered(record.approvalId, deps.now().toISOString());
+  await handDecisionOn(deps, record.taskToken, record, decision);
 }

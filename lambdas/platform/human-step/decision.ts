@@ -1,4 +1,6 @@
 import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
+import type { TaskResultSender } from '../shared/task-results.ts';
+import { type Delivery, deliverDecision } from './delivery.ts';
 import { tally } from './outcome.ts';
 import { type ApprovalRecord, type StoredVote, versionsOf } from './record.ts';
 import type { ApprovalStore } from './store.ts';
@@ -101,4 +103,17 @@ export async function decideByVotes(
   const decided: ApprovalRecord = { ...record, status, decidedAt: at, decidedBy: result.deciders };
   await auditDecided(deps.audit, decided, result.result, actor);
   return { kind: 'decided', record: decided, decision: result.result };
+}
+
+/** Hands a decided approval to a wait and records that it arrived; a wait that has ended is reported. */
+export async function handDecisionOn(
+  deps: DecisionDeps & { readonly sfn: TaskResultSender },
+  taskToken: string,
+  record: ApprovalRecord,
+  decision: Decided,
+): Promise<Delivery> {
+  const delivery = await deliverDecision(deps.sfn, taskToken, record, decision);
+  if (delivery === 'delivered')
+    await deps.approvals.markDelivered(record.approvalId, deps.now().toISOString());
+  return delivery;
 }

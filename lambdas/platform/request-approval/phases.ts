@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { amountAbove } from '../human-step/amounts.ts';
-import { auditDecided, auditStoredVotes, decideByVotes, decisionOf } from '../human-step/decision.ts';
-import { deliverDecision, deliverWithdrawal, outcomeOf } from '../human-step/delivery.ts';
+import {
+  auditDecided,
+  auditStoredVotes,
+  decideByVotes,
+  decisionOf,
+  handDecisionOn,
+} from '../human-step/decision.ts';
+import { deliverWithdrawal, outcomeOf } from '../human-step/delivery.ts';
 import { type ApprovalPolicy, approvalTimings } from '../human-step/policy.ts';
 import {
   type ApprovalPhase,
@@ -238,8 +244,7 @@ async function deliverIfDecided(
   if (!decision) return false;
   // A run cut off between the decision and its audit left it unaudited; the key makes this once.
   await auditDecided(deps.audit, decided, decision, actor);
-  if ((await deliverDecision(deps.sfn, taskToken, decided, decision)) === 'delivered')
-    await deps.approvals.markDelivered(approvalId, deps.now().toISOString());
+  await handDecisionOn(deps, taskToken, decided, decision);
   return true;
 }
 

@@ -39,9 +39,7 @@ export async function changeStatus(stores: Stores, change: StatusChange): Promis
   };
   const result = await stores.documents.transition(change.documentId, change.to, { ...change, move });
   const previous = result.applied ? result.before : result.current;
-  const auditPrevious = previous?.lastMove
-    ? auditMove(stores.audit, { ...previous, lastMove: previous.lastMove })
-    : undefined;
+  const auditPrevious = previous ? auditRecordedMove(stores.audit, previous) : undefined;
   if (result.applied) {
     // Independent idempotent puts: the previous move's (almost always a no-op) costs no extra round trip.
     await Promise.all([
