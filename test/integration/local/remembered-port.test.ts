@@ -26,6 +26,9 @@ describe('a service that listens where it listened last time on this data direct
     const first = await listenRemembered(dir, 'approval API', listen);
     const url = first.listening.url;
     await first.listening.close();
+    // Outside Linux's ephemeral range, so no outbound connection takes it while the service is down.
+    expect(Number(new URL(url).port)).toBeGreaterThanOrEqual(20000);
+    expect(Number(new URL(url).port)).toBeLessThan(32768);
 
     const second = await listenRemembered(dir, 'approval API', listen);
     try {
