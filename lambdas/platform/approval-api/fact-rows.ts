@@ -1,9 +1,8 @@
 import type { HumanStepFact } from '../human-step/request.ts';
 import { escapeHtml as e } from '../shared/html.ts';
 
-/** How sure the reader was, as a person reads it: `read with confidence 83`. */
-const confidenceText = (confidence: number) =>
-  `read with confidence ${Number.isInteger(confidence) ? confidence : confidence.toFixed(1)}`;
+/** How sure the reader was, to one place, cut rather than rounded so 89.96 never reads as 90: `read with confidence 83.3`. */
+const confidenceText = (confidence: number) => `read with confidence ${Math.floor(confidence * 10) / 10}`;
 
 /**
  * One fact as the page shows it: the value, then how it was got (derived, or read with a confidence),

@@ -1,17 +1,5 @@
 import { type ReadField, readField } from '../../../platform/extraction/read-fields.ts';
-import { type HeaderField, headerFields, type NormalizedInvoice } from '../domain/invoice.ts';
-
-/** How the approver and the operator call each header field. */
-export const fieldLabels: Readonly<Record<HeaderField, string>> = {
-  vendor: 'Vendor',
-  invoiceNumber: 'Invoice number',
-  invoiceDate: 'Invoice date',
-  dueDate: 'Due date',
-  currency: 'Currency',
-  subtotal: 'Subtotal',
-  tax: 'Tax',
-  total: 'Total',
-};
+import { fieldLabels, type HeaderField, headerFields, type NormalizedInvoice } from '../domain/invoice.ts';
 
 /**
  * The header as the EXTRACTED audit event records it: each field's value and confidence, with the rule

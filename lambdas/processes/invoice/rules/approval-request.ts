@@ -1,4 +1,3 @@
-import { readWarnings } from '../../../platform/extraction/read-fields.ts';
 import { formatAmount } from '../../../platform/human-step/format.ts';
 import type { HumanStepRequest } from '../../../platform/human-step/request.ts';
 import type { DocumentRef } from '../../../platform/shared/workflow.ts';
@@ -6,6 +5,7 @@ import type { InvoiceHeader } from '../domain/invoice.ts';
 import type { ApprovalDecisionNeeded, RulesResult, ScoreResult } from '../domain/workflow.ts';
 import { invoiceFacts } from './approval-facts.ts';
 import type { RuleFacts } from './facts.ts';
+import { readerNotes } from './reader-notes.ts';
 
 export interface ApprovalInput {
   readonly invoice: InvoiceHeader;
@@ -48,7 +48,7 @@ export function approvalDecision(input: ApprovalInput): ApprovalDecisionNeeded {
   const amount = formatAmount(total, currency);
   const number = invoice.invoiceNumber?.value;
   const vendor = invoice.vendor?.value;
-  const notes = readWarnings(invoice.warnings);
+  const notes = readerNotes(invoice.warnings);
   const request: HumanStepRequest = {
     title: `Invoice ${number ?? '(no number)'} from ${vendor ?? 'an unknown vendor'} (${amount})`,
     facts: invoiceFacts(input),
