@@ -195,3 +195,12 @@ export function expandHumanSteps(source: Definition): Definition {
   }
   return { ...source, States: states };
 }
+
+/** Each human step of a workflow source, by its state's name, with the states it expands into (for drawing it as one). */
+export function humanStepFragments(source: Definition): Record<string, string[]> {
+  const fragments: Record<string, string[]> = {};
+  for (const [name, state] of Object.entries(source.States))
+    if (state.Type === humanStepType)
+      fragments[name] = Object.keys(humanStepStates(name, check(name, state)));
+  return fragments;
+}

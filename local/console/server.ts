@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { belowThreshold, readFieldsOf } from '../../lambdas/platform/extraction/read-fields.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { type Listening, listenLoopback } from '../http/json-server.ts';
 import { inspect } from '../inspect.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { graphOf, latency, stepTimings } from './data.ts';
+import { nextStepOf } from './next-step.ts';
+import { fragmentsOf, pathOf } from './path.ts';
 
 const staticFiles: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/console.js': { file: 'console.js', type: 'text/javascript; charset=utf-8' },
+  '/path.js': { file: 'path.js', type: 'text/javascript; charset=utf-8' },
   '/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
 };
 
@@ -25,6 +29,7 @@ const headers = {
 export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening> {
   const tools = inspect(runtime);
   const sfn = runtime.stepFunctions;
+  const fragments = new Map(runtime.catalog.processes.map((p) => [p.id, fragmentsOf(p)]));
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { ...headers, 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -49,9 +54,22 @@ export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening
       const execution = sfn.store.get(
         `${machineArn.replace(':stateMachine:', ':execution:')}:${executionName(document.process, id)}`,
       );
+      const audit = await tools.audit(id);
+      const steps = execution ? stepTimings(execution) : [];
+      const graph = graphOf(sfn, machineArn);
+      const read = [...audit]
+        .reverse()
+        .map((e) => readFieldsOf(e.details))
+        .find((r) => r !== undefined);
       return {
         document,
-        audit: await tools.audit(id),
+        audit,
+        // What was read (the latest reading), each field marked when below its threshold.
+        read: read && {
+          fields: read.fields.map((f) => ({ ...f, below: belowThreshold(f) })),
+          warnings: read.warnings,
+        },
+        next: nextStepOf(document, audit, await tools.approvalLinks(), runtime.dataDir),
         execution: execution && {
           executionArn: execution.executionArn,
           status: execution.status,
@@ -59,10 +77,10 @@ export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening
           stopDate: execution.stopDate,
           error: execution.error,
           redriveCount: execution.redriveCount,
-          steps: stepTimings(execution),
+          steps,
           waitingOn: sfn.broker.waitingFor(execution.executionArn),
         },
-        graph: graphOf(sfn, machineArn),
+        path: graph && pathOf(graph, steps, fragments.get(document.process) ?? {}),
       };
     },
     mail: async () => {

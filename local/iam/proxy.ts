@@ -3,7 +3,7 @@ import { type Listening, listenLoopback, readBody } from '../http/json-server.ts
 import { passThrough } from '../http/pass-through.ts';
 import { denialMessage, denialResponse } from './denials.ts';
 import { type IamEvaluator, sessionArnOf } from './evaluator.ts';
-import { roleOfSessionToken } from './identity.ts';
+import { roleOfSessionToken, sessionTokenOf } from './identity.ts';
 import { requiredCalls } from './request-actions.ts';
 import type { EndpointRequest, MappingScope, RequiredCall, ServiceName } from './requests.ts';
 
@@ -59,8 +59,7 @@ export function startIamProxy(
     };
     let roleArn: string | undefined;
     try {
-      const token = req.headers['x-amz-security-token'];
-      roleArn = roleOfSessionToken(Array.isArray(token) ? token[0] : token);
+      roleArn = roleOfSessionToken(sessionTokenOf(req.headers, request.url));
     } catch (error) {
       const denial = denialResponse(
         service,

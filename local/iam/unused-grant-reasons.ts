@@ -147,6 +147,13 @@ function onUntakenPaths(): UnusedGrantReason[] {
       'its create-only result write is refused (412, a re-run): it compares the stored result by hash',
     ),
     path(
+      'approval-api',
+      's3:GetObject',
+      'lambdas/platform/approval-api/document-link.ts',
+      'GetObjectCommand',
+      'an approver’s browser opens the page’s presigned document link, which acts with this role (the browser tests do; an integration run renders pages without loading the document)',
+    ),
+    path(
       'quarantine',
       's3:GetObject',
       'lambdas/platform/quarantine/objects.ts',

@@ -5,6 +5,7 @@ import { RefusedError } from './errors.ts';
 import { executionArnsOf, redriveNumber } from './executions.ts';
 import { age, duration, executionNameOf, table, timestamp } from './format.ts';
 import { type ExecutionSummary, summarizeExecution } from './history.ts';
+import { renderReadFields } from './read-fields.ts';
 
 export interface Timeline {
   readonly document: DocumentRecord;
@@ -44,6 +45,7 @@ export function renderTimeline(t: Timeline, now: Date): string {
     lines.push(`  failure   ${d.failureClass ?? '?'} in ${d.failedStep ?? '?'}: ${d.errorName ?? '?'}`);
   if (d.resultKey) lines.push(`  result    ${d.resultKey}`);
   if (d.quarantineKey) lines.push(`  quarantine ${d.quarantineKey}`);
+  lines.push(...renderReadFields(t.audit));
   lines.push('', `Audit trail (${t.audit.length} events, oldest first)`);
   lines.push(
     table(t.audit, [

@@ -3,6 +3,7 @@ import type { ApprovalStore } from '../human-step/store.ts';
 import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
 import type { SendEmail } from '../shared/mailer.ts';
 import type { TaskResultSender } from '../shared/task-results.ts';
+import type { LinkDocument } from './document-link.ts';
 import type { PageRequest } from './request.ts';
 
 export interface DecideDeps {
@@ -11,6 +12,8 @@ export interface DecideDeps {
   readonly sendEmail: SendEmail;
   readonly sfn: TaskResultSender;
   readonly now: () => Date;
+  /** Signs a short-lived link to the document a request names. @default no link (the page says so) */
+  readonly linkDocument?: LinkDocument;
 }
 
 /** The authenticated approver behind a request, with the approval they hold a link to. */

@@ -3,8 +3,11 @@ import { isSubmitter, tally } from '../human-step/outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../human-step/record.ts';
 import type { HumanStepChoice } from '../human-step/request.ts';
 import { hashSecret, secretMatches, signNonce, verifyNonce } from '../human-step/secrets.ts';
+import { logger } from '../shared/observability.ts';
 import { auditBase, type Caller, type DecideDeps } from './caller.ts';
-import type { PageResponse } from './layout.ts';
+import type { DocumentLink } from './document-link.ts';
+import { documentPane } from './document-pane.ts';
+import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
 import { handOnUndelivered, settle } from './settle.ts';
@@ -30,7 +33,7 @@ export async function servePage(deps: DecideDeps, request: PageRequest): Promise
     await auditStoredVotes(deps.audit, record);
     return settle(deps, caller, record, vote.decision);
   }
-  if (vote) return pages.alreadyVoted(vote.decision, vote.at);
+  if (vote) return pages.alreadyVoted(vote.decision, vote.at, record.request.title);
   if (request.method !== 'POST') return renderChoose(deps, caller);
   return request.form.step === 'confirm' ? confirm(deps, caller, request) : choose(deps, caller, request);
 }
@@ -60,7 +63,7 @@ async function authenticate(deps: DecideDeps, request: PageRequest): Promise<Cal
   return undefined;
 }
 
-function renderChoose(deps: DecideDeps, caller: Caller, note?: string): PageResponse {
+async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Promise<PageResponse> {
   const nonce = signNonce(
     caller.record.pageKey,
     caller.record.approvalId,
@@ -72,10 +75,12 @@ function renderChoose(deps: DecideDeps, caller: Caller, note?: string): PageResp
   return choosePage(caller.record, nonce, {
     approveAllowed: !submitter,
     note: note ?? (submitter ? 'You submitted this document, so you may only reject it.' : undefined),
+    document: await documentOf(deps, caller.record),
   });
 }
 
-function renderConfirm(
+async function renderConfirm(
+  deps: DecideDeps,
   caller: Caller,
   choice: HumanStepChoice,
   comment: string,
@@ -89,7 +94,11 @@ function renderConfirm(
     renderedAt,
     'confirm',
   );
-  return confirmPage(caller.record, choice, nonce, comment, { stepUp: caller.record.stepUp, note });
+  return confirmPage(caller.record, choice, nonce, comment, {
+    stepUp: caller.record.stepUp,
+    note,
+    document: await documentOf(deps, caller.record),
+  });
 }
 
 function freshNonce(
@@ -110,6 +119,23 @@ function freshNonce(
   return renderedAt;
 }
 
+/** The document pane of a page: a fresh short-lived link, or a note when none could be signed. */
+async function documentOf(deps: DecideDeps, record: ApprovalRecord): Promise<PageAside | undefined> {
+  const document = record.request.document;
+  if (!document) return undefined;
+  let link: DocumentLink | undefined;
+  try {
+    link = await deps.linkDocument?.(document);
+  } catch (error) {
+    // The person still sees the facts and may decide; the page says the link is missing.
+    logger.warn('Document link could not be signed', {
+      approvalId: record.approvalId,
+      errorName: (error as Error).name,
+    });
+  }
+  return documentPane(document, link);
+}
+
 /** The choice a form names, among those the process offered; an unknown id is no choice. */
 const choiceOf = (record: ApprovalRecord, value: string | undefined): HumanStepChoice | undefined =>
   record.choices.find((c) => c.id === value);
@@ -124,7 +150,7 @@ async function choose(deps: DecideDeps, caller: Caller, request: PageRequest): P
   if (choice.effect === 'approve' && isSubmitter(caller.record, caller.email))
     return refuseSubmitter(deps, caller, request);
   if (caller.record.stepUp) await sendCode(deps, caller, request);
-  return renderConfirm(caller, choice, (request.form.comment ?? '').slice(0, 1000), renderedAt);
+  return renderConfirm(deps, caller, choice, (request.form.comment ?? '').slice(0, 1000), renderedAt);
 }
 
 /** Second POST: the decision, if the page was seen long enough and the code (when required) is right. */
@@ -146,12 +172,12 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
       decision: 'refused',
       rationale: ['confirmed faster than a person reads the page'],
     });
-    return renderConfirm(caller, choice, comment, now.getTime(), 'Please review it and confirm again.');
+    return renderConfirm(deps, caller, choice, comment, now.getTime(), 'Please review it and confirm again.');
   }
   if (record.stepUp) {
     const problem = await checkCode(deps, caller, request);
-    if (problem === 'locked') return pages.locked();
-    if (problem) return renderConfirm(caller, choice, comment, renderedAt, problem);
+    if (problem === 'locked') return pages.locked(record.request.title);
+    if (problem) return renderConfirm(deps, caller, choice, comment, renderedAt, problem);
   }
   const vote: StoredVote = {
     approver: caller.email,
@@ -167,7 +193,8 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
   if (!recorded.recorded) {
     const current = recorded.record;
     const own = current?.approvers[caller.approverId]?.vote;
-    if (current && current.status === 'PENDING' && own) return pages.alreadyVoted(own.decision, own.at);
+    if (current && current.status === 'PENDING' && own)
+      return pages.alreadyVoted(own.decision, own.at, current.request.title);
     return current ? endedPage(current) : pages.invalidLink();
   }
   await auditVote(deps.audit, recorded.record, caller.approverId, vote);
@@ -185,5 +212,5 @@ async function refuseSubmitter(
     decision: 'refused',
     rationale: ['the submitter cannot approve their own document'],
   });
-  return pages.submitter();
+  return pages.submitter(caller.record.request.title);
 }

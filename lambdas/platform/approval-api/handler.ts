@@ -7,6 +7,7 @@ import { sesMailer } from '../shared/mailer.ts';
 import { logger, MetricUnit, metrics } from '../shared/observability.ts';
 import type { DecideDeps } from './caller.ts';
 import { servePage } from './decide.ts';
+import { presignedDocumentLinks } from './document-link.ts';
 import type { PageResponse } from './layout.ts';
 import { pages } from './pages.ts';
 import { parsePageRequest } from './request.ts';
@@ -45,4 +46,5 @@ export const handler = createApprovalApiHandler({
   sendEmail: sesMailer(),
   sfn,
   now: () => new Date(),
+  linkDocument: presignedDocumentLinks(),
 });

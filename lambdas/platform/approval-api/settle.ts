@@ -13,7 +13,11 @@ export async function settle(
 ): Promise<PageResponse> {
   const outcome = await decideByVotes(deps, record, { kind: 'person', id: caller.email });
   if (outcome.kind === 'pending') {
-    return pages.voteRecorded(decision, Math.max(0, record.requiredApprovals - outcome.approvals));
+    return pages.voteRecorded(
+      decision,
+      Math.max(0, record.requiredApprovals - outcome.approvals),
+      record.request.title,
+    );
   }
   if (outcome.kind === 'ended') {
     const current = await deps.approvals.get(record.approvalId);
@@ -31,7 +35,7 @@ async function deliver(
   let token = record.taskToken;
   for (let attempt = 0; token && attempt < 3; attempt++) {
     const delivery = await handDecisionOn(deps, token, record, decision);
-    if (delivery === 'delivered') return pages.applied(decision);
+    if (delivery === 'delivered') return pages.applied(decision, record.request.title);
     if (delivery === 'task-gone') {
       await deps.audit.append(
         {
@@ -46,13 +50,13 @@ async function deliver(
         },
         { idempotencyKey: `${record.approvalId}/not-applied` },
       );
-      return pages.notApplied();
+      return pages.notApplied(record.request.title);
     }
     const current = await deps.approvals.get(record.approvalId);
     token = current?.taskToken !== token ? current?.taskToken : undefined;
   }
   // The wait timed out and the next phase has not registered yet: it will find the decision and deliver it.
-  return pages.recordedPending(decision);
+  return pages.recordedPending(decision, record.request.title);
 }
 
 /**

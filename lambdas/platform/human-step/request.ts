@@ -10,8 +10,12 @@ export interface HumanStepRequest {
   readonly title: string;
   /** What is shown, in order: label and value as the process words them. */
   readonly facts: readonly HumanStepFact[];
-  /** Why a person is asked. */
+  /** Why a person is asked: each reason says what to check. */
   readonly reasons: readonly string[];
+  /** What the process noticed while reading, shown apart from the reasons. @default none */
+  readonly notes?: readonly string[];
+  /** The document decided on: the page links to it (a short-lived presigned URL) and shows it where the browser can. @default none */
+  readonly document?: HumanStepDocument | null;
   /** An assessment shown beside the facts, with its rationale. @default none */
   readonly risk?: HumanStepRisk | null;
   /** The buttons, each approving or rejecting. @default Approve and Reject */
@@ -24,6 +28,25 @@ export interface HumanStepRequest {
 export interface HumanStepFact {
   readonly label: string;
   readonly value: string;
+  /** How sure the reader was of the value, 0–100. @default not shown */
+  readonly confidence?: number | null;
+  /** What to check about it, in the process's words. @default none */
+  readonly note?: string;
+  /** How the value was derived, when it was not read from the document: `invoice date + 45 days`. @default read */
+  readonly derived?: string;
+  /** The person should check this one (a reason names it); the page marks it. @default false */
+  readonly check?: boolean;
+}
+
+/** An object in the data bucket a process's function reads; the approval function may read it too (intake). */
+export interface HumanStepDocument {
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string;
+  /** What the page may show inline: PDFs and PNG, JPEG, GIF or WebP images; anything else is only linked. */
+  readonly contentType?: string;
+  /** The file name shown and offered for download. @default the key's last segment */
+  readonly name?: string;
 }
 
 export interface HumanStepRisk {
@@ -65,6 +88,34 @@ export const defaultChoices: readonly HumanStepChoice[] = [
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const text = (v: unknown, max: number) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 
+const optional = (v: unknown, ok: (v: unknown) => boolean) => v === undefined || ok(v);
+
+function factProblems(fact: unknown, at: string): string[] {
+  const f = (fact ?? {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  if (!text(f.label, 80) || typeof f.value !== 'string' || f.value.length > 2000)
+    problems.push(`${at} must have a label (at most 80) and a text value (at most 2000)`);
+  const confidence = (v: unknown) => v === null || (typeof v === 'number' && v >= 0 && v <= 100);
+  if (!optional(f.confidence, confidence)) problems.push(`${at}.confidence must be a number from 0 to 100`);
+  if (!optional(f.note, (v) => text(v, 300)))
+    problems.push(`${at}.note must be text of at most 300 characters`);
+  if (!optional(f.derived, (v) => text(v, 300)))
+    problems.push(`${at}.derived must be text of at most 300 characters`);
+  if (!optional(f.check, (v) => typeof v === 'boolean')) problems.push(`${at}.check must be true or false`);
+  return problems;
+}
+
+function documentProblems(document: unknown): string[] {
+  const d = document as Record<string, unknown>;
+  if (typeof document !== 'object') return ['document must be an object'];
+  const problems: string[] = [];
+  if (!text(d.bucket, 63) || !text(d.key, 1024)) problems.push('document must name a bucket and a key');
+  if (!optional(d.versionId, (v) => text(v, 1024))) problems.push('document.versionId must be text');
+  if (!optional(d.contentType, (v) => text(v, 255))) problems.push('document.contentType must be text');
+  if (!optional(d.name, (v) => text(v, 255))) problems.push('document.name must be text of at most 255');
+  return problems;
+}
+
 /** Checks a process's request; a PermanentError names every problem (never a value: they hold personal data). */
 export function parseHumanStepRequest(raw: unknown): HumanStepRequest {
   const problems: string[] = [];
@@ -73,13 +124,12 @@ export function parseHumanStepRequest(raw: unknown): HumanStepRequest {
   if (!text(r.title, 300)) problems.push('title must be text of at most 300 characters');
   const facts = Array.isArray(r.facts) ? (r.facts as unknown[]) : undefined;
   if (!facts || facts.length > 50) problems.push('facts must be a list of at most 50');
-  for (const [i, fact] of (facts ?? []).entries()) {
-    const f = (fact ?? {}) as Record<string, unknown>;
-    if (!text(f.label, 80) || typeof f.value !== 'string' || f.value.length > 2000)
-      problems.push(`facts.${i} must have a label (at most 80) and a text value (at most 2000)`);
-  }
+  for (const [i, fact] of (facts ?? []).entries()) problems.push(...factProblems(fact, `facts.${i}`));
   if (!Array.isArray(r.reasons) || !r.reasons.every((x) => typeof x === 'string'))
     problems.push('reasons must be a list of text');
+  if (r.notes !== undefined && !(Array.isArray(r.notes) && r.notes.every((x) => text(x, 1000))))
+    problems.push('notes must be a list of text (each at most 1000)');
+  if (r.document !== undefined && r.document !== null) problems.push(...documentProblems(r.document));
   if (r.risk !== undefined && r.risk !== null) {
     const risk = r.risk as Record<string, unknown>;
     if (!['low', 'medium', 'high'].includes(risk.level as string))

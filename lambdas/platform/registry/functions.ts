@@ -122,6 +122,8 @@ export const platformFunctions: readonly FunctionSpec[] = [
     memoryMb: 512,
     timeoutSeconds: 29,
     tables: { approvals: ['get', 'update'], audit: appendOnly },
+    // Signs the page's short-lived link to the document decided on (a presigned URL carries these permissions).
+    bucket: [{ area: 'intake', access: ['read', 'readVersion'] }],
     sendsEmail: true,
     sendsTaskResults: ['success', 'failure'],
   }),

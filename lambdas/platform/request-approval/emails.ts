@@ -27,7 +27,11 @@ export function approvalEmail(
 ): Email {
   const deadline = `${deadlineAt.replace('T', ' ').slice(0, 16)} UTC`;
   const risk = request.risk ? [{ label: 'Risk', value: request.risk.level }] : [];
-  const facts = [...request.facts, ...risk];
+  // A derived value says so, so nobody takes it for one read from the document.
+  const facts = [...request.facts, ...risk].map((f) => ({
+    label: f.label,
+    value: 'derived' in f && f.derived ? `${f.value} (derived: ${f.derived})` : f.value,
+  }));
   const reasons = request.reasons.join('; ') || '—';
   const lines = [
     intro[kind](deadline),

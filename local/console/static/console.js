@@ -1,4 +1,6 @@
 // The local console: plain DOM, no dependencies, refreshed every two seconds.
+import { drawPath } from './path.js';
+
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
@@ -6,16 +8,18 @@ const el = (tag, attrs = {}, ...children) => {
   for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
   return node;
 };
-const svgEl = (tag, attrs = {}) => {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-};
 const get = async (path) => {
   const res = await fetch(path);
   return res.ok ? res.json() : undefined;
 };
-const time = (iso) => (iso ? new Date(iso).toLocaleTimeString() : '');
+const pad = (n) => String(n).padStart(2, '0');
+// Date and time, local, sortable: 2025-03-01 09:00:05.
+const when = (value) => {
+  if (value === undefined || value === null || value === '') return '';
+  const d = new Date(value);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+};
+const time = when;
 const status = (s) => el('span', { class: `status ${s}` }, s);
 let selected;
 
@@ -46,90 +50,50 @@ async function showDocuments() {
   );
 }
 
-function layout(graph) {
-  const rank = new Map([[graph.startAt, 0]]);
-  const queue = [graph.startAt];
-  const byName = new Map(graph.states.map((s) => [s.name, s]));
-  while (queue.length) {
-    const name = queue.shift();
-    for (const e of byName.get(name)?.edges ?? []) {
-      if (!rank.has(e.to)) {
-        rank.set(e.to, rank.get(name) + 1);
-        queue.push(e.to);
-      }
-    }
-  }
-  const rows = new Map();
-  for (const s of graph.states) {
-    const r = rank.get(s.name) ?? 0;
-    rows.set(r, [...(rows.get(r) ?? []), s.name]);
-  }
-  const pos = new Map();
-  for (const [r, names] of rows) {
-    for (const [i, n] of names.entries()) pos.set(n, { x: 20 + i * 170, y: 20 + r * 64 });
-  }
-  return {
-    pos,
-    height: 40 + rows.size * 64,
-    width: 40 + Math.max(...[...rows.values()].map((r) => r.length)) * 170,
-  };
+function showNext(next) {
+  const box = $('#next');
+  box.hidden = !next;
+  if (!next) return box.replaceChildren();
+  box.replaceChildren(
+    el('b', {}, 'Next step: '),
+    next.text,
+    ...(next.command ? [el('pre', {}, el('code', {}, next.command))] : []),
+    ...(next.links?.length
+      ? [
+          el(
+            'ul',
+            {},
+            ...next.links.map((l) =>
+              el(
+                'li',
+                {},
+                el('a', { href: l.link, target: '_blank', rel: 'noreferrer' }, 'open the approval page'),
+                ` (sent to ${l.to})`,
+              ),
+            ),
+          ),
+        ]
+      : []),
+    ...(next.links ? [el('a', { href: '#mail' }, 'Mailbox')] : []),
+  );
 }
 
-function drawGraph(graph, steps) {
-  const { pos, width, height } = layout(graph);
-  const visited = new Set(steps.map((s) => s.name));
-  const failed = new Set(steps.filter((s) => s.failed).map((s) => s.name));
-  const taken = new Set(steps.slice(1).map((s, i) => `${steps[i].name}>${s.name}`));
-  const svg = svgEl('svg', {
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-    'aria-label': 'state machine path',
-  });
-  const defs = svgEl('defs');
-  const marker = svgEl('marker', {
-    id: 'arrow',
-    viewBox: '0 0 10 10',
-    refX: '9',
-    refY: '5',
-    markerWidth: '6',
-    markerHeight: '6',
-    orient: 'auto-start-reverse',
-  });
-  marker.append(svgEl('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#98a2b3' }));
-  defs.append(marker);
-  svg.append(defs);
-  for (const s of graph.states) {
-    for (const e of s.edges) {
-      const a = pos.get(s.name);
-      const b = pos.get(e.to);
-      if (!a || !b) continue;
-      const cls = `edge ${e.kind === 'catch' ? 'catch' : ''} ${taken.has(`${s.name}>${e.to}`) ? 'taken' : ''}`;
-      svg.append(
-        svgEl('path', {
-          class: cls,
-          d: `M ${a.x + 70} ${a.y + 30} C ${a.x + 70} ${a.y + 50}, ${b.x + 70} ${b.y - 20}, ${b.x + 70} ${b.y}`,
-          'marker-end': 'url(#arrow)',
-        }),
-      );
-    }
-  }
-  for (const s of graph.states) {
-    const p = pos.get(s.name);
-    const g = svgEl('g', {
-      class: `node ${visited.has(s.name) ? 'visited' : ''} ${failed.has(s.name) ? 'failed' : ''}`,
-      'data-state': s.name,
-    });
-    const title = svgEl('title');
-    title.textContent = s.comment;
-    g.append(title, svgEl('rect', { x: p.x, y: p.y, width: 140, height: 30, rx: 6 }));
-    const label = svgEl('text', { x: p.x + 70, y: p.y + 19, 'text-anchor': 'middle' });
-    label.textContent = s.name;
-    g.append(label);
-    svg.append(g);
-  }
-  return svg;
+function showRead(read) {
+  $('#read-section').hidden = !read;
+  if (!read) return;
+  $('#read tbody').replaceChildren(
+    ...read.fields.map((f) =>
+      el(
+        'tr',
+        f.below ? { class: 'below' } : {},
+        el('td', {}, f.label),
+        el('td', {}, f.value ?? '(not read)'),
+        el('td', {}, f.confidence ?? '–', f.below ? el('span', { class: 'flag' }, ' below') : ''),
+        el('td', {}, f.threshold ?? ''),
+      ),
+    ),
+  );
+  $('#read-warnings').replaceChildren(...read.warnings.map((w) => el('li', {}, w)));
 }
 
 async function showDocument() {
@@ -140,8 +104,10 @@ async function showDocument() {
   $('#detail-title').textContent =
     `${data.document.key.split('/').pop()} · ${data.document.documentId.slice(0, 12)}`;
   $('#detail-status').replaceChildren(status(data.document.status), ` ${data.document.statusReason ?? ''}`);
+  showNext(data.next);
+  showRead(data.read);
   const steps = data.execution?.steps ?? [];
-  $('#graph').replaceChildren(data.graph ? drawGraph(data.graph, steps) : '');
+  $('#graph').replaceChildren(data.path?.length ? drawPath(data.path) : '');
   $('#steps tbody').replaceChildren(
     ...steps.map((s) =>
       el(
@@ -181,7 +147,7 @@ async function showMail() {
       el(
         'tr',
         {},
-        el('td', {}, new Date(m.at * 1000).toLocaleTimeString()),
+        el('td', { class: 'nowrap' }, when(m.at * 1000)),
         el('td', {}, m.to.join(', ')),
         el('td', {}, m.subject),
         el(

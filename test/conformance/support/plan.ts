@@ -115,6 +115,22 @@ export const planned = {
     kind: 'role',
     purpose: 'as kms-no-key, plus kms:GenerateDataKey and kms:Decrypt on kms-key (kms)',
   },
+  'presign-bucket': {
+    service: 'S3',
+    kind: 'bucket',
+    purpose: 'holds one PDF read through presigned GetObject URLs (s3-presigned)',
+  },
+  'presign-reader': {
+    service: 'IAM',
+    kind: 'role',
+    purpose:
+      'assumed by the run; may s3:GetObject in presign-bucket, and signs URLs that work (s3-presigned)',
+  },
+  'presign-outsider': {
+    service: 'IAM',
+    kind: 'role',
+    purpose: 'assumed by the run; may nothing in presign-bucket, and signs URLs S3 refuses (s3-presigned)',
+  },
   email: {
     service: 'SES',
     kind: 'message',

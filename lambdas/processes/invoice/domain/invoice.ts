@@ -50,6 +50,18 @@ export const headerFields = [
 ] as const;
 export type HeaderField = (typeof headerFields)[number];
 
+/** How the approver and the operator call each header field. */
+export const fieldLabels: Readonly<Record<HeaderField, string>> = {
+  vendor: 'Vendor',
+  invoiceNumber: 'Invoice number',
+  invoiceDate: 'Invoice date',
+  dueDate: 'Due date',
+  currency: 'Currency',
+  subtotal: 'Subtotal',
+  tax: 'Tax',
+  total: 'Total',
+};
+
 /** The invoice as it travels through the state machine: the header, with line items left in S3. */
 export type InvoiceHeader = Omit<NormalizedInvoice, 'lineItems'> & { readonly lineItemCount: number };
 

@@ -1,9 +1,12 @@
+import { readWarnings } from '../../../platform/extraction/read-fields.ts';
 import { logger } from '../../../platform/shared/observability.ts';
 import { headerOf, type NormalizedInvoice } from '../domain/invoice.ts';
 import type { ExtractionResult } from '../domain/workflow.ts';
+import { invoiceRuleSet } from '../rules/rule-set.ts';
 import { type ExtractedDocument, extractionKey, parseArtifact } from './artifact.ts';
 import type { ArtifactPorts } from './ports.ts';
 import { extractionQuality, fieldConfidences } from './quality.ts';
+import { invoiceReadFields } from './read-fields.ts';
 
 export interface ExtractionContext {
   readonly document: ExtractedDocument;
@@ -51,7 +54,11 @@ export async function recordExtraction(
       inputHash,
       versions: { workflow: context.workflowVersion },
       executionArn: context.executionArn,
+      // What was read, minimised (values capped, no raw text), held to the thresholds the rules apply.
       details: {
+        fields: invoiceReadFields(invoice, invoiceRuleSet.fieldConfidence),
+        thresholdsFrom: invoiceRuleSet.version,
+        warnings: readWarnings(invoice.warnings),
         confidences: fieldConfidences(invoice),
         warningCount: invoice.warnings.length,
         lineItemCount: invoice.lineItems.length,

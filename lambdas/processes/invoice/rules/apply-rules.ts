@@ -4,6 +4,7 @@ import {
 } from '../../../platform/extraction/active-content.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import { hashJson } from '../../../platform/shared/hash.ts';
+import type { DocumentRef } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
 import type { RulesResult, ScoreResult } from '../domain/workflow.ts';
 import { approvalDecision } from './approval-request.ts';
@@ -20,6 +21,8 @@ export interface RulesInput {
   readonly score: ScoreResult;
   /** Active content found at admission: always a person's decision, never completed unseen. @default [] */
   readonly activeContent?: readonly ActiveContentFinding[];
+  /** The invoice's file, for the person to open. @default none */
+  readonly document?: DocumentRef;
 }
 
 /** The reason a document with active content goes to a person, first of all reasons. */
@@ -90,11 +93,15 @@ export async function applyRules(
     approval: approvalDecision({
       invoice: input.invoice,
       score: input.score,
+      fields: facts.fields,
       dueDate: due,
+      dueDateRead: dueDate !== null,
+      terms,
       reasons,
       secondApprover: firstEvent(fired, 'second-approver') !== undefined,
       stepUp: firstEvent(fired, 'step-up') !== undefined,
       ruleSetVersion,
+      ...(input.document ? { document: input.document } : {}),
     }),
     fired: fired.map((rule) => rule.name),
     inputHash: hashJson(facts),

@@ -29,8 +29,11 @@ export interface FieldFact {
 
 export interface RuleFacts {
   readonly invoice: {
+    /** Vendor name as read, for reasons that name it. */
+    readonly vendor: string | null;
     /** Vendor name, lowercased with punctuation and spacing collapsed, for matching in rule data. */
     readonly vendorKey: string | null;
+    readonly invoiceNumber: string | null;
     readonly currency: string | null;
     readonly total: string | null;
     readonly invoiceDate: string | null;
@@ -94,7 +97,9 @@ export function buildFacts(
   const invoiceNumber = text(invoice.invoiceNumber);
   return {
     invoice: {
+      vendor,
       vendorKey,
+      invoiceNumber,
       currency,
       total,
       invoiceDate,

@@ -62,4 +62,23 @@ describe('page', () => {
   it('asks not to be indexed', () => {
     expect(response.body).toContain('<meta name="robots" content="noindex">');
   });
+
+  it('admits a document beside the content from its one origin, and nothing else more', () => {
+    // Act
+    const framed = page(200, 'T', '<p>b</p>', {
+      html: '<aside>d</aside>',
+      embeds: { imageFrom: 'https://b.s3.eu-west-1.amazonaws.com' },
+    });
+    // Assess
+    const csp = framed.headers['Content-Security-Policy'] ?? '';
+    expect(csp.split('; ')).toEqual([
+      ...contentSecurityPolicy.split('; ').slice(0, 2),
+      'img-src https://b.s3.eu-west-1.amazonaws.com',
+      ...contentSecurityPolicy.split('; ').slice(2),
+    ]);
+    expect(framed.body).toContain(
+      '<main class="with-document"><h1>T</h1><div><p>b</p></div><aside>d</aside></main>',
+    );
+    expect({ ...framed.headers, 'Content-Security-Policy': contentSecurityPolicy }).toEqual(securityHeaders);
+  });
 });

@@ -220,3 +220,68 @@ describe('pages', () => {
     expect(outcomePage('<t>', '<x>').body).toContain('<p>&lt;x&gt;</p>');
   });
 });
+
+describe('what to check', () => {
+  it('shows how each fact was got: read with a confidence, or derived; and marks what to check', () => {
+    // Prepare
+    const record = shown(
+      humanRequest({
+        facts: [
+          { label: 'Vendor', value: 'Acme Supplies Ltd', confidence: 96 },
+          {
+            label: 'Amount',
+            value: 'EUR 12,138.00',
+            confidence: 83.31,
+            note: 'Compare the total on the document with subtotal + tax',
+            check: true,
+          },
+          { label: 'Due', value: '2025-03-22', derived: 'invoice date + 30 days (NET30 terms)' },
+        ],
+        notes: ['Total 12138.00 is not subtotal 10000.00 + tax 1900.00'],
+      }),
+    );
+    // Act
+    const { body } = choosePage(record, 'n', { approveAllowed: true });
+    // Assess
+    expect(body).toContain(
+      '<dd>Acme Supplies Ltd<span class="fact-meta">read with confidence 96</span></dd>',
+    );
+    expect(body).toContain(
+      '<dd class="check"><b>Check:</b> EUR 12,138.00<span class="fact-meta">read with confidence 83.3</span><span class="fact-meta">Compare the total on the document with subtotal + tax</span></dd>',
+    );
+    expect(body).toContain(
+      '<dd>2025-03-22<span class="fact-meta">derived, not read: invoice date + 30 days (NET30 terms)</span></dd>',
+    );
+    expect(body).toContain(
+      '<b>Noticed while reading</b><ul><li>Total 12138.00 is not subtotal 10000.00 + tax 1900.00</li></ul>',
+    );
+  });
+
+  it('adds nothing to a fact the process gave as a plain value', () => {
+    const { body } = choosePage(shown(), 'n', { approveAllowed: true });
+    expect(body).toContain('<dt>Vendor</dt><dd>Acme Supplies Ltd</dd>');
+    expect(body).not.toContain('Noticed while reading');
+  });
+});
+
+describe('pages after a decision', () => {
+  const item = 'Invoice INV-0107 from Acme Supplies Ltd (EUR 12,138.00)';
+  it.each([
+    ['applied', pages.applied('approved', item)],
+    ['recordedPending', pages.recordedPending('rejected', item)],
+    ['voteRecorded', pages.voteRecorded('approve', 1, item)],
+    ['alreadyVoted', pages.alreadyVoted('approve', '2025-03-01T10:00:00Z', item)],
+    ['notApplied', pages.notApplied(item)],
+    ['submitter', pages.submitter(item)],
+    ['locked', pages.locked(item)],
+    ['ended (decided)', endedPage(approvalRecord({ status: 'APPROVED', decidedBy: ['ann@example.com'] }))],
+    ['ended (expired)', endedPage(approvalRecord({ status: 'EXPIRED' }))],
+    ['ended (withdrawn)', endedPage(approvalRecord({ status: 'CANCELLED' }))],
+  ])('%s names the item that was decided', (_name, response) => {
+    expect(response.body).toContain(`<p class="item">${item}</p>`);
+  });
+
+  it('names nothing on a page for a link that opened no approval', () => {
+    expect(pages.invalidLink().body).not.toContain('class="item"');
+  });
+});

@@ -100,3 +100,20 @@ describe('approvalEmail', () => {
     expect(email.text).toContain('Why you are asked: a; b');
   });
 });
+
+describe('a derived fact in the email', () => {
+  it('says it was derived, in the text and the HTML', () => {
+    const request = humanRequest({
+      facts: [{ label: 'Due', value: '2025-03-22', derived: 'invoice date + 30 days (NET30 terms)' }],
+    });
+    const email = approvalEmail(
+      'request',
+      'ann@example.com',
+      request,
+      'https://x/a/b/c',
+      '2025-03-04T08:00:00Z',
+    );
+    expect(email.text).toContain('Due: 2025-03-22 (derived: invoice date + 30 days (NET30 terms))');
+    expect(email.html).toContain('<b>2025-03-22 (derived: invoice date + 30 days (NET30 terms))</b>');
+  });
+});

@@ -172,9 +172,26 @@ describe('approval reasons', () => {
       score({ degraded: true, degradedReason: 'model-unavailable' }),
       'The risk model could not decide (model-unavailable)',
     ],
-    [invoice({ total: field('500.00', 72.5) }), score(), 'Total confidence 72.5 is below 90'],
-    [invoice({ vendor: field('Acme', 40) }), score(), 'Vendor confidence 40 is below 80'],
-    [invoice({ currency: null }), score(), 'Currency is missing or unreadable'],
+    [
+      invoice({ total: field('500.00', 72.5) }),
+      score(),
+      'Check the total: read as 500.00 USD with confidence 72.5, below 90; compare the total on the document with its subtotal plus tax',
+    ],
+    [
+      invoice({ vendor: field('Acme', 40) }),
+      score(),
+      'Check the vendor: read as Acme with confidence 40, below 80; make sure it is the issuer (by its VAT number or bank details), not the customer billed',
+    ],
+    [
+      invoice({ invoiceNumber: field('INV-1', 60) }),
+      score(),
+      'Check the invoice number: read as INV-1 with confidence 60, below 85; compare it with the document character by character',
+    ],
+    [
+      invoice({ currency: null }),
+      score(),
+      'Currency is missing or unreadable: read it beside the total on the document',
+    ],
   ])('explains the reason with the facts behind it (%#)', async (inv, sc, message) => {
     // Act
     const result = await run(inv, sc);
@@ -337,5 +354,33 @@ describe('a document with active content', () => {
       invoiceRuleSet,
     );
     expect(result.approval.required).toBe(false);
+  });
+});
+
+describe('what the person is shown', () => {
+  it('names the invoice’s file and shows a due date from the terms as derived', async () => {
+    // Prepare
+    const document = {
+      documentId: 'invoice-abc',
+      process: 'invoice',
+      bucket: 'tower-data',
+      key: 'invoices/a.pdf',
+      size: 10,
+      receivedAt: '2024-03-01T00:00:00.000Z',
+    };
+    // Act
+    const result = await applyRules(
+      { invoice: invoice({ total: field('12500.00') }), score: score(), document },
+      parameters(),
+      invoiceRuleSet,
+    );
+    // Assess
+    const { request } = result.approval;
+    expect(request.document).toEqual({ bucket: 'tower-data', key: 'invoices/a.pdf' });
+    expect(request.facts.find((f) => f.label === 'Due')).toEqual({
+      label: 'Due',
+      value: '2024-03-31',
+      derived: 'invoice date + 30 days (NET30 terms); no due date was read',
+    });
   });
 });
