@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../shared/html.ts';
+import { escapeHtml, htmlText, wrapAnywhereCss } from '../shared/html.ts';
+import { visibleText } from '../shared/visible-text.ts';
 
 export interface PageResponse {
   readonly statusCode: number;
@@ -15,7 +16,8 @@ ul{margin:.3rem 0 0;padding-left:1.2rem}.band-high{color:#b42318}.band-medium{co
 .note{color:#57606a;font-size:.9rem}.msg{background:#fff4e5;border-left:4px solid #f79009;padding:10px 12px;margin-bottom:14px}
 textarea,input[type=text]{width:100%;font:inherit;padding:8px;border:1px solid #d0d7de;border-radius:6px}
 .actions{display:flex;gap:10px;flex-wrap:wrap;margin-top:12px}button{font:inherit;font-weight:600;padding:12px 18px;border-radius:6px;border:0;cursor:pointer;flex:1 1 180px}
-.approve{background:#067647;color:#fff}.reject{background:#b42318;color:#fff}.neutral{background:#d0d7de;color:#1b1f24}`;
+.approve{background:#067647;color:#fff}.reject{background:#b42318;color:#fff}.neutral{background:#d0d7de;color:#1b1f24}
+body{${wrapAnywhereCss}}bdi{unicode-bidi:isolate}dl{grid-template-columns:fit-content(40%) minmax(0,1fr)}`;
 
 const cspHash = createHash('sha256').update(css).digest('base64');
 
@@ -41,7 +43,7 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 /** A complete page with Tower's security headers. */
 export function page(statusCode: number, title: string, bodyHtml: string): PageResponse {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Tower</title><style>${css}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>${bodyHtml}</main></body></html>`;
+<meta name="robots" content="noindex"><title>${escapeHtml(visibleText(title))} · Tower</title><style>${css}</style></head>
+<body><main><h1>${htmlText(title)}</h1>${bodyHtml}</main></body></html>`;
   return { statusCode, headers: securityHeaders, body };
 }

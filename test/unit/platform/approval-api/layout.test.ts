@@ -55,7 +55,7 @@ describe('page', () => {
     expect(hostile.body).not.toContain('<script>');
     expect(hostile.body).toContain('<title>&lt;script&gt;x&lt;/script&gt; · Tower</title>');
     expect(hostile.body).toMatch(
-      /<main><h1>&lt;script&gt;x&lt;\/script&gt;<\/h1><p id="inner">ok<\/p><\/main>/,
+      /<main><h1><bdi>&lt;script&gt;x&lt;\/script&gt;<\/bdi><\/h1><p id="inner">ok<\/p><\/main>/,
     );
   });
 

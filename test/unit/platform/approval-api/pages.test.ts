@@ -31,6 +31,9 @@ const hostile = shown(
 const approve: HumanStepChoice = { id: 'approve', label: 'Approve', effect: 'approve' };
 const reject: HumanStepChoice = { id: 'reject', label: 'Reject', effect: 'reject' };
 
+/** The page without the `<bdi>` isolating each value, to read its text. */
+const unwrapped = (html: string) => html.replace(/<\/?bdi>/g, '');
+
 /** Markup an attacker-controlled value would need to act in the page. */
 const active = /<img|<script|<iframe|<u>|<s>|onmouseover="|'; drop/;
 
@@ -42,10 +45,10 @@ describe('choosePage', () => {
     // Assess
     expect(body).not.toMatch(active);
     expect(body).not.toContain('<em>');
-    expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(body).toContain('&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;');
-    expect(body).toContain('Ship &quot; onmouseover=&quot;x…');
-    expect(body).toContain('total &gt; 10,000 &amp; &lt;u&gt;new&lt;/u&gt; bank');
+    expect(body).toContain('<bdi>&lt;img src=x onerror=alert(1)&gt;</bdi>');
+    expect(body).toContain('<bdi>&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;</bdi>');
+    expect(body).toContain('<bdi>Ship &quot; onmouseover=&quot;x</bdi>…');
+    expect(body).toContain('<bdi>total &gt; 10,000 &amp; &lt;u&gt;new&lt;/u&gt; bank</bdi>');
     expect(body).toContain('<input type="hidden" name="nonce" value="n&quot;once">');
   });
 
@@ -94,14 +97,14 @@ describe('choosePage', () => {
       'total above 10,000.00',
       'the bank account is new',
     ]) {
-      expect(body).toContain(text);
+      expect(unwrapped(body)).toContain(text);
     }
   });
 
   it('shows the facts as the process gave them, a dash for no reason, and no risk when it gave none', () => {
     const request = humanRequest({ facts: [{ label: 'Vendor', value: '—' }], reasons: [], risk: null });
     const { body } = choosePage(shown(request), 'n', { approveAllowed: true });
-    expect(body).toContain('<dt>Vendor</dt><dd>—</dd>');
+    expect(body).toContain('<dt><bdi>Vendor</bdi></dt><dd><bdi>—</bdi></dd>');
     expect(body).toContain('<p class="note">—</p>');
     expect(body).not.toContain('Risk');
   });
@@ -118,10 +121,10 @@ describe('choosePage', () => {
     const { body: submitter } = choosePage(shown(humanRequest(), choices), 'n', { approveAllowed: false });
 
     // Assess
-    expect(body).toContain(
+    expect(unwrapped(body)).toContain(
       '<button class="approve" type="submit" name="decision" value="accept">Accept translation…</button>',
     );
-    expect(body).toContain(
+    expect(unwrapped(body)).toContain(
       '<button class="reject" type="submit" name="decision" value="revise">Send back…</button>',
     );
     expect(submitter).not.toContain('value="accept"');
@@ -138,8 +141,8 @@ describe('confirmPage', () => {
     const { body } = confirmPage(shown(), choice, 'nonce-2', '', { stepUp: false });
 
     // Assess
-    expect(body).toContain(`<h1>${title}</h1>`);
-    expect(body).toContain(button);
+    expect(body).toContain(`<h1><bdi>${title}</bdi></h1>`);
+    expect(unwrapped(body)).toContain(button);
     expect(body).toContain(`<input type="hidden" name="decision" value="${choice.id}">`);
     expect(body).toContain('<input type="hidden" name="step" value="confirm">');
   });
@@ -178,7 +181,7 @@ describe('endedPage', () => {
 
     // Assess
     expect(response.statusCode).toBe(statusCode);
-    expect(response.body).toContain(`<h1>${title}</h1>`);
+    expect(response.body).toContain(`<h1><bdi>${title}</bdi></h1>`);
   });
 
   it('says who decided and when', () => {
@@ -217,6 +220,6 @@ describe('pages', () => {
   });
 
   it('escapes the text of an outcome', () => {
-    expect(outcomePage('<t>', '<x>').body).toContain('<p>&lt;x&gt;</p>');
+    expect(outcomePage('<t>', '<x>').body).toContain('<p><bdi>&lt;x&gt;</bdi></p>');
   });
 });
