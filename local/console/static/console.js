@@ -1,4 +1,6 @@
 // The local console: plain DOM, no dependencies, refreshed every two seconds.
+import { visibleText } from './visible-text.js';
+
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
@@ -15,6 +17,8 @@ const get = async (path) => {
   const res = await fetch(path);
   return res.ok ? res.json() : undefined;
 };
+// Text from files and documents (names, reasons, mail): control and bidi marks written out, isolated.
+const shown = (text) => el('bdi', {}, visibleText(String(text ?? '')));
 const time = (iso) => (iso ? new Date(iso).toLocaleTimeString() : '');
 const status = (s) => el('span', { class: `status ${s}` }, s);
 let selected;
@@ -32,7 +36,7 @@ async function showDocuments() {
         el('td', { class: 'mono' }, d.documentId.slice(0, 12)),
         el('td', {}, d.process),
         el('td', {}, status(d.status)),
-        el('td', {}, d.key.split('/').pop()),
+        el('td', {}, shown(d.key.split('/').pop())),
         el('td', {}, time(d.updatedAt)),
       );
       if (d.documentId === selected) row.classList.add('selected');
@@ -137,9 +141,11 @@ async function showDocument() {
   const data = await get(`/api/document/${selected}`);
   if (!data) return;
   $('#detail').hidden = false;
-  $('#detail-title').textContent =
-    `${data.document.key.split('/').pop()} · ${data.document.documentId.slice(0, 12)}`;
-  $('#detail-status').replaceChildren(status(data.document.status), ` ${data.document.statusReason ?? ''}`);
+  $('#detail-title').replaceChildren(
+    shown(data.document.key.split('/').pop()),
+    ` · ${data.document.documentId.slice(0, 12)}`,
+  );
+  $('#detail-status').replaceChildren(status(data.document.status), ' ', shown(data.document.statusReason));
   const steps = data.execution?.steps ?? [];
   $('#graph').replaceChildren(data.graph ? drawGraph(data.graph, steps) : '');
   $('#steps tbody').replaceChildren(
@@ -162,13 +168,16 @@ async function showDocument() {
         'li',
         {},
         el('b', {}, a.type),
-        ` ${a.decision ?? ''} `,
+        ' ',
+        shown(a.decision),
         el(
           'div',
           { class: 'meta' },
-          `${time(a.at)} · ${a.step} · ${a.actor.kind}:${a.actor.id}${versions ? ` · ${versions}` : ''}`,
+          `${time(a.at)} · ${a.step} · ${a.actor.kind}:`,
+          shown(a.actor.id),
+          versions ? ` · ${versions}` : '',
         ),
-        ...(a.rationale ?? []).map((r) => el('div', { class: 'meta' }, r)),
+        ...(a.rationale ?? []).map((r) => el('div', { class: 'meta' }, shown(r))),
       );
     }),
   );
@@ -182,8 +191,8 @@ async function showMail() {
         'tr',
         {},
         el('td', {}, new Date(m.at * 1000).toLocaleTimeString()),
-        el('td', {}, m.to.join(', ')),
-        el('td', {}, m.subject),
+        el('td', {}, shown(m.to.join(', '))),
+        el('td', {}, shown(m.subject)),
         el(
           'td',
           {},
@@ -240,7 +249,8 @@ async function showHealth() {
       el(
         'div',
         { class: 'mono' },
-        `${time(f.at)} ${f.functionName} (${f.phase}): ${f.errorType}: ${f.errorMessage}`,
+        `${time(f.at)} ${f.functionName} (${f.phase}): ${f.errorType}: `,
+        shown(f.errorMessage),
       ),
     ),
   );
