@@ -7,11 +7,12 @@ import { DataDirInUseError } from '../local/data-dir-lock.ts';
 import { DataLayoutError } from '../local/data-layout.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
-import { problemLine, submittedLine, terminalText } from '../local/inbox-lines.ts';
+import { problemLine, submittedLine } from '../local/inbox-lines.ts';
 import { inspect } from '../local/inspect.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
+import { terminalText } from '../local/terminal-text.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
 const usage =

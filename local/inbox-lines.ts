@@ -23,6 +23,3 @@ export function submittedLine(file: InboxFile, documentId: string, first?: Docum
 
 /** The terminal's line for a file the inbox cannot handle. */
 export const problemLine = (file: string, message: string) => `inbox: ${file} ${visibleText(message)}`;
-
-/** Lines for a terminal: every control or bidi character written out, line breaks kept. */
-export const terminalText = (text: string) => text.split('\n').map(visibleText).join('\n');
