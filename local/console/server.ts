@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { type Listening, listenLoopback } from '../http/json-server.ts';
-import { loopbackOnly } from '../http/loopback-guard.ts';
 import { inspect } from '../inspect.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { graphOf, latency, stepTimings } from './data.ts';
@@ -90,27 +89,24 @@ export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening
   };
   const dir = fileURLToPath(new URL('./static/', import.meta.url));
   const visibleText = visibleTextModule();
-  // Its mailbox holds approval links: a page elsewhere must not read it through DNS rebinding.
-  return listenLoopback(
-    loopbackOnly(async (req: IncomingMessage, res: ServerResponse) => {
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      if (path === '/visible-text.js' && req.method === 'GET') {
-        res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
-        res.end(visibleText);
-        return;
-      }
-      const asset = staticFiles[path];
-      if (asset && req.method === 'GET') {
-        res.writeHead(200, { ...headers, 'content-type': asset.type });
-        res.end(readFileSync(`${dir}${asset.file}`));
-        return;
-      }
-      const [, prefix, name, ...params] = path.split('/');
-      const handler = prefix === 'api' && name ? api[name] : undefined;
-      if (!handler || req.method !== 'GET') return json(res, 404, { message: 'not found' });
-      const body = await handler(params.map(decodeURIComponent));
-      return body === undefined ? json(res, 404, { message: 'not found' }) : json(res, 200, body);
-    }),
-    port,
-  );
+  // Its mailbox holds approval links: listenLoopback refuses a page elsewhere (DNS rebinding).
+  return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/visible-text.js' && req.method === 'GET') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(visibleText);
+      return;
+    }
+    const asset = staticFiles[path];
+    if (asset && req.method === 'GET') {
+      res.writeHead(200, { ...headers, 'content-type': asset.type });
+      res.end(readFileSync(`${dir}${asset.file}`));
+      return;
+    }
+    const [, prefix, name, ...params] = path.split('/');
+    const handler = prefix === 'api' && name ? api[name] : undefined;
+    if (!handler || req.method !== 'GET') return json(res, 404, { message: 'not found' });
+    const body = await handler(params.map(decodeURIComponent));
+    return body === undefined ? json(res, 404, { message: 'not found' }) : json(res, 200, body);
+  }, port);
 }

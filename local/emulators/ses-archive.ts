@@ -2,7 +2,6 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { type Listening, listenLoopback, readBody } from '../http/json-server.ts';
-import { loopbackOnly } from '../http/loopback-guard.ts';
 
 /** One sent message as aws-ses-v2-local stores it (the shape its `/store` answers). */
 export interface StoredEmail {
@@ -79,32 +78,30 @@ export async function startSesArchive(upstream: string, dir: string): Promise<Li
     known.add(email.messageId);
     archived.push(email);
   };
-  return listenLoopback(
-    loopbackOnly(async (req: IncomingMessage, res: ServerResponse) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const method = (req.method ?? 'GET').toUpperCase();
-      if (method === 'GET' && url.pathname === '/store') {
-        const since = Number(url.searchParams.get('since') ?? 0);
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ templates: {}, emails: archived.filter((e) => e.at >= since) }));
-        return;
-      }
-      const body = await readBody(req, 40 * 1024 * 1024);
-      const startedAt = Math.floor(Date.now() / 1000) - 1;
-      const answer = await forward(upstream, req, body);
-      if (answer.status === 200 && isSend(method, url.pathname, body)) {
-        const ids = new Set(messageIds(answer.text));
-        const stored = await fetch(`${upstream}/store?since=${startedAt}`);
-        const { emails } = (await stored.json()) as { emails: StoredEmail[] };
-        for (const email of emails) if (ids.has(email.messageId)) archive(email);
-      }
-      const headers: Record<string, string> = {};
-      answer.headers.forEach((value, name) => {
-        if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'content-encoding')
-          headers[name] = value;
-      });
-      res.writeHead(answer.status, headers);
-      res.end(answer.text);
-    }),
-  );
+  return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method === 'GET' && url.pathname === '/store') {
+      const since = Number(url.searchParams.get('since') ?? 0);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ templates: {}, emails: archived.filter((e) => e.at >= since) }));
+      return;
+    }
+    const body = await readBody(req, 40 * 1024 * 1024);
+    const startedAt = Math.floor(Date.now() / 1000) - 1;
+    const answer = await forward(upstream, req, body);
+    if (answer.status === 200 && isSend(method, url.pathname, body)) {
+      const ids = new Set(messageIds(answer.text));
+      const stored = await fetch(`${upstream}/store?since=${startedAt}`);
+      const { emails } = (await stored.json()) as { emails: StoredEmail[] };
+      for (const email of emails) if (ids.has(email.messageId)) archive(email);
+    }
+    const headers: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'content-encoding')
+        headers[name] = value;
+    });
+    res.writeHead(answer.status, headers);
+    res.end(answer.text);
+  });
 }

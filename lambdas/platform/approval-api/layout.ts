@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml, htmlText, wrapAnywhereCss } from '../shared/html.ts';
-import { visibleText } from '../shared/visible-text.ts';
+import { escapeText, htmlText, wrapAnywhereCss } from '../shared/html.ts';
 
 export interface PageResponse {
   readonly statusCode: number;
@@ -43,7 +42,7 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 /** A complete page with Tower's security headers. */
 export function page(statusCode: number, title: string, bodyHtml: string): PageResponse {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(visibleText(title))} · Tower</title><style>${css}</style></head>
+<meta name="robots" content="noindex"><title>${escapeText(title)} · Tower</title><style>${css}</style></head>
 <body><main><h1>${htmlText(title)}</h1>${bodyHtml}</main></body></html>`;
   return { statusCode, headers: securityHeaders, body };
 }

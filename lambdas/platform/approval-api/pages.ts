@@ -1,6 +1,6 @@
 import type { ApprovalRecord } from '../human-step/record.ts';
 import type { HumanStepChoice, HumanStepRequest } from '../human-step/request.ts';
-import { escapeHtml as attr, htmlText as text } from '../shared/html.ts';
+import { escapeHtml as attr, escapeText as label, htmlText as text } from '../shared/html.ts';
 import { type PageResponse, page } from './layout.ts';
 
 /** What is being decided, as the process worded it: its facts, risk and reasons. */
@@ -36,7 +36,7 @@ export function choosePage(
     .filter((c) => c.effect === 'reject' || options.approveAllowed)
     .map(
       (c) =>
-        `<button class="${c.effect}" type="submit" name="decision" value="${attr(c.id)}">${text(c.label)}…</button>`,
+        `<button class="${c.effect}" type="submit" name="decision" value="${attr(c.id)}">${label(c.label)}…</button>`,
     )
     .join('');
   return page(
@@ -67,7 +67,7 @@ export function confirmPage(
     `${message(options.note)}${summaryCard(record.request)}
 <form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', choice.id)}
 <label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000">${attr(comment)}</textarea>
-${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${text(choice.label)}</button></div></form>`,
+${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${label(choice.label)}</button></div></form>`,
   );
 }
 

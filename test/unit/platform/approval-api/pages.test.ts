@@ -47,7 +47,7 @@ describe('choosePage', () => {
     expect(body).not.toContain('<em>');
     expect(body).toContain('<bdi>&lt;img src=x onerror=alert(1)&gt;</bdi>');
     expect(body).toContain('<bdi>&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;</bdi>');
-    expect(body).toContain('<bdi>Ship &quot; onmouseover=&quot;x</bdi>…');
+    expect(body).toContain('Ship &quot; onmouseover=&quot;x…');
     expect(body).toContain('<bdi>total &gt; 10,000 &amp; &lt;u&gt;new&lt;/u&gt; bank</bdi>');
     expect(body).toContain('<input type="hidden" name="nonce" value="n&quot;once">');
   });
@@ -121,10 +121,10 @@ describe('choosePage', () => {
     const { body: submitter } = choosePage(shown(humanRequest(), choices), 'n', { approveAllowed: false });
 
     // Assess
-    expect(unwrapped(body)).toContain(
+    expect(body).toContain(
       '<button class="approve" type="submit" name="decision" value="accept">Accept translation…</button>',
     );
-    expect(unwrapped(body)).toContain(
+    expect(body).toContain(
       '<button class="reject" type="submit" name="decision" value="revise">Send back…</button>',
     );
     expect(submitter).not.toContain('value="accept"');
@@ -142,7 +142,7 @@ describe('confirmPage', () => {
 
     // Assess
     expect(body).toContain(`<h1><bdi>${title}</bdi></h1>`);
-    expect(unwrapped(body)).toContain(button);
+    expect(body).toContain(button);
     expect(body).toContain(`<input type="hidden" name="decision" value="${choice.id}">`);
     expect(body).toContain('<input type="hidden" name="step" value="confirm">');
   });
