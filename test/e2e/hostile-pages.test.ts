@@ -131,6 +131,8 @@ describe.runIf(browserInstalled())('hostile names and pages in a real browser', 
     for (const [i, name] of names.entries())
       ids.push(await t.tools.drop('invoice', name, new TextEncoder().encode(`not an invoice ${i}`)));
     for (const id of ids) await t.tools.waitForStatus(id, ['REJECTED_INPUT', 'FAILED']);
+    // The first file's bytes again under another name: a duplicate, named in the console.
+    await t.tools.drop('invoice', 'again.pdf', new TextEncoder().encode('not an invoice 0'));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 
     // Act
@@ -140,7 +142,9 @@ describe.runIf(browserInstalled())('hostile names and pages in a real browser', 
     const shown = await Promise.all(ids.map((id) => fileCell(id).innerText()));
     const longCell = await fileCell(ids[2] ?? '').evaluate((td) => td.getBoundingClientRect().right);
     await page.locator(`tr[data-id="${ids[0]}"]`).click();
-    await page.locator('#audit li').first().waitFor();
+    const duplicate = page.locator('#audit li', { hasText: 'DUPLICATE_RECEIVED' });
+    await duplicate.waitFor();
+    const duplicateText = await duplicate.innerText();
     const title = await page.locator('#detail-title').innerText();
     const isolation = await bidiOf(page, '#detail-title bdi');
     await page.close();
@@ -150,6 +154,7 @@ describe.runIf(browserInstalled())('hostile names and pages in a real browser', 
     expect(shown[2]?.replace(/\s/g, '')).toBe(`${'n'.repeat(256)}.pdf`);
     expect(longCell).toBeLessThanOrEqual(1280);
     expect(title).toContain('invoice\\u202Efdp.exe');
+    expect(duplicateText).toContain('again.pdf has the same content as invoice\\u202Efdp.exe');
     expect(isolation).toBe('isolate');
   });
 
