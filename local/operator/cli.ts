@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
-import { terminalText } from '../terminal-text.ts';
+import { terminalJson, terminalText } from '../terminal-text.ts';
 import {
   type CommandLine,
   knownQueues,
@@ -67,7 +67,7 @@ export async function runTower(argv: readonly string[], io: CliIo): Promise<numb
     // Reading commands write nothing, so they need no name.
     const operator = operatorOn(target, operatorId ?? 'unknown', io.now);
     const outcome = await run(operator, line);
-    io.stdout(`${line.json ? JSON.stringify(outcome.result, null, 2) : terminalText(outcome.text)}\n`);
+    io.stdout(`${line.json ? terminalJson(outcome.result) : terminalText(outcome.text)}\n`);
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof UsageError || error instanceof RefusedError) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { table } from '../../../local/operator/format.ts';
-import { terminalText, wrapText } from '../../../local/terminal-text.ts';
+import { terminalJson, terminalText, wrapText } from '../../../local/terminal-text.ts';
 
 describe('wrapText', () => {
   it.each([
@@ -65,5 +65,20 @@ describe('table', () => {
 describe('terminalText', () => {
   it('writes out what would steer a terminal and keeps the line breaks', () => {
     expect(terminalText('a\u001B]0;title\u0007\nb\u009B2J')).toBe('a\\x1B]0;title\\x07\nb\\x9B2J');
+  });
+});
+
+describe('terminalJson', () => {
+  it('escapes what JSON.stringify leaves raw, and parses back to the same value', () => {
+    // Prepare
+    const value = { key: 'invoices/a\u202Efdp.exe', note: 'csi \u009B2J, esc \u001B[31m, ok ü' };
+
+    // Act
+    const json = terminalJson(value);
+
+    // Assess
+    expect(json).toContain('a\\u202efdp.exe');
+    expect(json).toContain('csi \\u009b2J, esc \\u001b[31m, ok ü');
+    expect(JSON.parse(json)).toEqual(value);
   });
 });
