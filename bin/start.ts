@@ -1,14 +1,18 @@
 import '../local/sdk-node20-notice.ts';
+import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
+import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
 import { absolutePath, parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
 import { startConsole } from '../local/console/server.ts';
 import { DataDirInUseError } from '../local/data-dir-lock.ts';
 import { DataLayoutError } from '../local/data-layout.ts';
 import { runDemo } from '../local/demo.ts';
 import { watchInbox } from '../local/inbox.ts';
+import { problemLine, submittedLine } from '../local/inbox-lines.ts';
 import { inspect } from '../local/inspect.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
+import { terminalText } from '../local/terminal-text.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
 const usage =
@@ -39,17 +43,19 @@ if (values.exit && !values.demo) refuse('--exit only applies with --demo');
 
 const dataDir = absolutePath(values['data-dir']);
 const inboxDir = absolutePath(values.inbox);
-const say = (line = '') => process.stdout.write(`${line}\n`);
+// Names and reasons come from files: nothing they hold may steer the terminal.
+const say = (line = '') => process.stdout.write(`${terminalText(line)}\n`);
+const complain = (line: string) => process.stderr.write(`${terminalText(line)}\n`);
 let runtime: LocalRuntime;
 try {
   runtime = await startLocalRuntime({ dataDir, clockScale, ...(values['no-iam'] ? { iam: false } : {}) });
 } catch (error) {
   if (error instanceof DataLayoutError || error instanceof DataDirInUseError) {
-    process.stderr.write(`npm start: ${error.message}\n`);
+    complain(`npm start: ${error.message}`);
     process.exit(1);
   }
   if (!(error instanceof FunctionStartError)) throw error;
-  process.stderr.write(`npm start: ${error.message}\nFunction logs are in ${dataDir}/logs.\n`);
+  complain(`npm start: ${error.message}\nFunction logs are in ${dataDir}/logs.`);
   process.exit(1);
 }
 runtime.onEnvironmentFailure((failure) => {
@@ -91,16 +97,15 @@ if (runtime.interrupted.length > 0) {
   );
 }
 
-const inbox = watchInbox(
-  inboxDir,
-  runtime.catalog.processes,
-  async (processId, name, body) => {
-    const id = await tools.drop(processId, name, body);
-    say(`inbox: ${processId}/${name} submitted as document ${id.slice(0, 12)}`);
+const inbox = watchInbox(inboxDir, runtime.catalog.processes, {
+  submit: async (file) => {
+    // A document with this content before the drop makes the file a duplicate: say so, and of what.
+    const first = await tools.document(documentIdOf(file.processId, sha256Hex(file.body)));
+    const id = await tools.drop(file.processId, file.name.name, file.body, file.metadata);
+    say(submittedLine(file, id, first));
   },
-  (file, error) =>
-    say(`inbox: ${file} could not be submitted: ${error instanceof Error ? error.message : String(error)}`),
-);
+  problem: (file, message) => say(problemLine(file, message)),
+});
 
 const stop = async (code = 0) => {
   inbox.stop();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { QueueId } from '../lambdas/platform/registry/queues.ts';
 import type { TableId } from '../lambdas/platform/registry/tables.ts';
 import type { LocalRuntime } from './runtime.ts';
+import { registerRuntime, registryDir, unregisterRuntime } from './runtime-registry.ts';
 
 /** Where a running `npm start` can be reached, for tools in other processes (the operator CLI). */
 export interface RuntimeFile {
@@ -18,7 +19,15 @@ export interface RuntimeFile {
 
 const fileName = 'runtime.json';
 
-export function writeRuntimeFile(runtime: LocalRuntime, region = 'us-east-1'): string {
+/**
+ * Writes `<dataDir>/runtime.json` and lists the runtime in this user's registry, so `tower --local`
+ * finds it whatever its data directory. A registry it may not use is said once, and skipped.
+ */
+export function writeRuntimeFile(
+  runtime: LocalRuntime,
+  region = 'us-east-1',
+  registry = registryDir(),
+): string {
   const file: RuntimeFile = {
     pid: process.pid,
     region,
@@ -38,6 +47,13 @@ export function writeRuntimeFile(runtime: LocalRuntime, region = 'us-east-1'): s
   };
   const path = join(runtime.dataDir, fileName);
   writeFileSync(path, JSON.stringify(file, null, 2));
+  try {
+    registerRuntime(runtime.dataDir, registry);
+  } catch (error) {
+    process.stderr.write(
+      `Note: tower --local will need --local ${runtime.dataDir}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
   return path;
 }
 
@@ -46,6 +62,7 @@ export function readRuntimeFile(dataDir: string): RuntimeFile | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RuntimeFile) : undefined;
 }
 
-export function removeRuntimeFile(dataDir: string): void {
+export function removeRuntimeFile(dataDir: string, registry = registryDir()): void {
+  unregisterRuntime(dataDir, registry);
   rmSync(join(dataDir, fileName), { force: true });
 }

@@ -1,14 +1,14 @@
 const safeByte = /[A-Za-z0-9_-]/;
 
 /**
- * `text` as a file name that is safe anywhere: every UTF-8 byte outside `A-Z a-z 0-9 _ -` becomes `%XX`,
+ * `text` (or raw bytes) as a name that is safe anywhere: every UTF-8 byte outside `A-Z a-z 0-9 _ -` becomes `%XX`,
  * so no result is `.` or `..`, holds a separator, or collides with another text's.
  *
  * @example percentEncode('a/../b.pdf') === 'a%2F%2E%2E%2Fb%2Epdf'
  */
-export function percentEncode(text: string): string {
+export function percentEncode(text: string | Uint8Array): string {
   let encoded = '';
-  for (const byte of Buffer.from(text, 'utf8')) {
+  for (const byte of typeof text === 'string' ? Buffer.from(text, 'utf8') : text) {
     const char = String.fromCharCode(byte);
     encoded += safeByte.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }

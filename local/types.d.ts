@@ -28,6 +28,8 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     /** The object store (a Koa app: controllers read it from `context`); replaceable before `run`. */
     store: unknown;
+    /** The HTTP server `run` started. */
+    httpServer?: import('node:http').Server;
     readonly context: { store: unknown };
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import { belowThreshold, readFieldsOf } from '../../lambdas/platform/extraction/read-fields.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { type Listening, listenLoopback } from '../http/json-server.ts';
@@ -16,6 +17,13 @@ const staticFiles: Record<string, { file: string; type: string }> = {
   '/path.js': { file: 'path.js', type: 'text/javascript; charset=utf-8' },
   '/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
 };
+
+// The one visibleText the pages, emails and terminal use, served to the browser as a module.
+const visibleTextSource = fileURLToPath(
+  new URL('../../lambdas/platform/shared/visible-text.ts', import.meta.url),
+);
+const visibleTextModule = () =>
+  transformSync(readFileSync(visibleTextSource, 'utf8'), { loader: 'ts', format: 'esm' }).code;
 
 const headers = {
   'Cache-Control': 'no-store',
@@ -98,8 +106,15 @@ export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening
     health: () => runtime.health(),
   };
   const dir = fileURLToPath(new URL('./static/', import.meta.url));
+  const visibleText = visibleTextModule();
+  // Its mailbox holds approval links: listenLoopback refuses a page elsewhere (DNS rebinding).
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/visible-text.js' && req.method === 'GET') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(visibleText);
+      return;
+    }
     const asset = staticFiles[path];
     if (asset && req.method === 'GET') {
       res.writeHead(200, { ...headers, 'content-type': asset.type });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import type { Listening } from '../http/json-server.ts';
+import { guardServer } from '../http/loopback-guard.ts';
 
 /** DynamoDB on loopback (dynalite); with a directory its data survives restarts. */
 export async function startDynamoDb(directory?: string): Promise<Listening> {
@@ -9,6 +10,7 @@ export async function startDynamoDb(directory?: string): Promise<Listening> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  guardServer(server);
   const { port } = server.address() as AddressInfo;
   return {
     server,

@@ -27,7 +27,8 @@ function s3Error(code: string, status: number, message: string, condition?: stri
  * prevent object overwrites with conditional writes"): `If-None-Match: *` writes only when no object
  * has the key, `If-Match: <etag>` only when the current object has that ETag (412 PreconditionFailed
  * otherwise; 404 NoSuchKey for If-Match on a missing key), and a conditional write that meets another
- * write of the same key in flight gets 409 ConditionalRequestConflict. Check and write are atomic
+ * write of the same key in flight gets 409 ConditionalRequestConflict. DeleteObject takes `If-Match`
+ * alike (User Guide, "How to perform conditional deletes"). Check and write are atomic
  * here because every write of a key is tracked from before its check until its store write ends.
  */
 export class ConditionalWrites {

@@ -50,7 +50,7 @@ export class VerbatimKeyStore extends BaseStore {
     }
   });
 
-  /** Called by the (patched) PutObject and CompleteMultipartUpload controllers around the store write. */
+  /** Called by the (patched) PutObject, CompleteMultipartUpload and DeleteObject controllers around the store write. */
   writeConditionally<T>(
     bucket: string,
     key: string,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import S3rver from 's3rver';
+import { guardServer } from '../http/loopback-guard.ts';
 import { bucketsDirName } from './s3-keys.ts';
 import { removeIncompleteObjects } from './s3-repair.ts';
 import { VerbatimKeyStore } from './s3-store.ts';
@@ -51,6 +52,7 @@ export async function startS3(directory: string): Promise<LocalS3> {
   server.store = store;
   server.context.store = store;
   const { port } = await server.run();
+  if (server.httpServer) guardServer(server.httpServer);
   const listeners: ((event: S3Notification) => void)[] = [];
   server.on('event', (event: S3rverEvent) => {
     for (const record of event.Records ?? []) {

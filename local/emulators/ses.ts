@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import sesModule from 'aws-ses-v2-local';
 import type { Listening } from '../http/json-server.ts';
+import { guardServer } from '../http/loopback-guard.ts';
 import { startSesArchive } from './ses-archive.ts';
 
 export interface SentEmail {
@@ -24,6 +25,8 @@ const startSesServer: StartSes =
  */
 export async function startSes(archiveDir?: string): Promise<Listening & { sent(): Promise<SentEmail[]> }> {
   const server = await startSesServer({ host: '127.0.0.1', port: 0 });
+  // Its web page at / lists every sent message, approval links included.
+  guardServer(server);
   const { port } = server.address() as AddressInfo;
   const upstream = `http://127.0.0.1:${port}`;
   const closeServer = () =>

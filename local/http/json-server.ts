@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loopbackOnly } from './loopback-guard.ts';
 
 /** Reads a request body, refusing anything over `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit = 16 * 1024 * 1024): Promise<Buffer> {
@@ -19,11 +20,15 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1 only, on the given port (0: an ephemeral one). */
+/**
+ * Listens on 127.0.0.1 only, on the given port (0: an ephemeral one), and answers only requests
+ * addressed to this machine (loopback-guard.ts: a page elsewhere must not reach it by DNS rebinding).
+ */
 export async function listenLoopback(
-  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+  serve: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
   port = 0,
 ): Promise<Listening> {
+  const handler = loopbackOnly(serve);
   const server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

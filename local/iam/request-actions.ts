@@ -197,9 +197,16 @@ export function s3Calls(request: EndpointRequest, scope: MappingScope): Required
         { action: 's3:PutObject', resource: objectArn },
         ...kms(bucketKey, ['kms:GenerateDataKey'], 's3', scope),
       ];
-    case 'DELETE':
+    case 'DELETE': {
       if (q.has('uploadId')) return [{ action: 's3:AbortMultipartUpload', resource: objectArn }];
-      return [{ action: versioned ? 's3:DeleteObjectVersion' : 's3:DeleteObject', resource: objectArn }];
+      // A delete on the condition of an ETag reads it too (User Guide, "How to perform conditional deletes").
+      const ifMatch = header(request, 'if-match');
+      const readsETag = ifMatch !== undefined && ifMatch.trim() !== '*';
+      return [
+        { action: versioned ? 's3:DeleteObjectVersion' : 's3:DeleteObject', resource: objectArn },
+        ...(readsETag ? [{ action: 's3:GetObject', resource: objectArn }] : []),
+      ];
+    }
     default:
       return [{ action: `s3:${method}`, resource: objectArn }];
   }

@@ -7,6 +7,7 @@ import { type CommandName, type CommandSpec, commands } from './commands.ts';
 import { UsageError } from './errors.ts';
 
 export type TargetChoice =
+  /** `explicit`: `--local <dir>`; else a bare `--local` (the runtime found: ./.tower's, or the only one). */
   | { readonly kind: 'local'; readonly dataDir: string; readonly explicit: boolean }
   | { readonly kind: 'stack'; readonly stackName: string; readonly region?: string };
 
@@ -17,7 +18,7 @@ export interface CommandLine {
   readonly options: Readonly<Record<string, string | undefined>>;
   readonly json: boolean;
   readonly help: boolean;
-  /** Undefined: the CLI picks the default (./.tower when it has a runtime.json). */
+  /** Undefined: the CLI finds the local runtime (./.tower's, or the only one this user runs). */
   readonly target: TargetChoice | undefined;
 }
 
@@ -70,13 +71,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   };
 }
 
-/** `--local` may stand alone (the default data directory): give it its value before parsing. */
+/** `--local` may stand alone (the runtime is then found): give it an empty value before parsing. */
 function withLocalDefault(args: readonly string[]): string[] {
   return args.map((arg, i) => {
     const next = args[i + 1];
-    return arg === '--local' && (next === undefined || next.startsWith('-'))
-      ? `--local=${defaultDataDir}`
-      : arg;
+    return arg === '--local' && (next === undefined || next.startsWith('-')) ? '--local=' : arg;
   });
 }
 
@@ -109,7 +108,8 @@ function checkArguments(
 function targetChoice(options: Readonly<Record<string, string>>): TargetChoice | undefined {
   if (options.stack !== undefined)
     return { kind: 'stack', stackName: options.stack, ...(options.region ? { region: options.region } : {}) };
-  if (options.local !== undefined) return { kind: 'local', dataDir: options.local, explicit: true };
+  if (options.local !== undefined)
+    return { kind: 'local', dataDir: options.local, explicit: options.local !== '' };
   return undefined;
 }
 

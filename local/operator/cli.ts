@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import { terminalJson, terminalText } from '../terminal-text.ts';
 import {
   type CommandLine,
-  defaultDataDir,
   knownQueues,
   parseCommandLine,
   parseDuration,
@@ -15,8 +14,10 @@ import { cancelDocument } from './cancel.ts';
 import { helpText } from './commands.ts';
 import { type Operator, operatorOn } from './context.ts';
 import { peekDlq, redriveDlq } from './dlq.ts';
+import { resolveDocumentId } from './document-ids.ts';
 import { listDocuments, renderDocuments } from './documents.ts';
 import { RefusedError, UsageError } from './errors.ts';
+import { findLocalRuntime } from './find-runtime.ts';
 import { redriveDocument } from './redrive.ts';
 import { renderCancel, renderDlqRedrive, renderDlqReports, renderRedrive } from './render.ts';
 import { openStackTarget } from './stack-target.ts';
@@ -62,41 +63,38 @@ export async function runTower(argv: readonly string[], io: CliIo): Promise<numb
     const operatorId = line.options.operator ?? io.env.USER ?? io.env.USERNAME;
     if (!operatorId && line.command.action)
       throw new UsageError('who is acting? pass --operator <id> (or set USER)');
-    target = io.target ?? (await openTarget(line, io.cwd));
+    target = io.target ?? (await openTarget(line, io));
     // Reading commands write nothing, so they need no name.
     const operator = operatorOn(target, operatorId ?? 'unknown', io.now);
     const outcome = await run(operator, line);
-    io.stdout(`${line.json ? JSON.stringify(outcome.result, null, 2) : outcome.text}\n`);
+    io.stdout(`${line.json ? terminalJson(outcome.result) : terminalText(outcome.text)}\n`);
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof UsageError || error instanceof RefusedError) {
-      io.stderr(`${line.command.name}: ${error.message}\n`);
+      io.stderr(`${line.command.name}: ${terminalText(error.message)}\n`);
       return error.exitCode;
     }
-    io.stderr(
-      `${line.command.name} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`,
-    );
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`${line.command.name} failed: ${terminalText(message)}\n`);
     return 1;
   } finally {
     if (target && target !== io.target) target.close();
   }
 }
 
-async function openTarget(line: CommandLine, cwd: string): Promise<Target> {
+async function openTarget(line: CommandLine, io: CliIo): Promise<Target> {
   const choice = line.target;
   if (choice?.kind === 'stack') return openStackTarget(choice.stackName, choice.region);
-  if (choice?.kind === 'local') return openLocalTarget(resolve(cwd, choice.dataDir));
-  if (existsSync(join(cwd, defaultDataDir, 'runtime.json')))
-    return openLocalTarget(join(cwd, defaultDataDir));
-  throw new UsageError(
-    `no target: pass --local [dataDir] or --stack <name> (no ./${defaultDataDir}/runtime.json here)`,
-  );
+  if (choice?.kind === 'local' && choice.explicit) return openLocalTarget(resolve(io.cwd, choice.dataDir));
+  return openLocalTarget(findLocalRuntime(io.cwd, io.env));
 }
 
 async function run(operator: Operator, line: CommandLine): Promise<Outcome> {
   const { options, positionals } = line;
   const now = operator.now();
   const reason = options.reason?.trim() ?? '';
+  // Any unique prefix of 8 or more characters names a document, as the 12 shown everywhere do.
+  const documentId = () => resolveDocumentId(operator, positionals.documentId ?? '');
   switch (line.command.name) {
     case 'documents': {
       const documents = await listDocuments(operator, {
@@ -107,7 +105,7 @@ async function run(operator: Operator, line: CommandLine): Promise<Outcome> {
       return { result: { documents }, text: renderDocuments(documents, now), exitCode: 0 };
     }
     case 'timeline': {
-      const result = await timeline(operator, positionals.documentId ?? '');
+      const result = await timeline(operator, await documentId());
       return { result, text: renderTimeline(result, now), exitCode: 0 };
     }
     case 'dlq': {
@@ -123,12 +121,12 @@ async function run(operator: Operator, line: CommandLine): Promise<Outcome> {
       return { result, text: renderDlqRedrive(result), exitCode: result.failure ? 1 : 0 };
     }
     case 'redrive': {
-      const result = await redriveDocument(operator, positionals.documentId ?? '', reason);
+      const result = await redriveDocument(operator, await documentId(), reason);
       return { result, text: renderRedrive(result), exitCode: 0 };
     }
     case 'cancel': {
       const waitMs = (options.wait ? positiveInteger('wait', options.wait) : 30) * 1000;
-      const result = await cancelDocument(operator, positionals.documentId ?? '', reason, waitMs);
+      const result = await cancelDocument(operator, await documentId(), reason, waitMs);
       return { result, text: renderCancel(result), exitCode: result.settled ? 0 : 1 };
     }
   }

@@ -75,8 +75,10 @@ ${Object.values(commands)
   .join('\n')}
 
 Target (one of):
-  --local [dataDir]         a running npm start (reads <dataDir>/runtime.json; default .tower,
-                            and the default target when ./.tower/runtime.json exists)
+  --local [dataDir]         a running npm start (reads <dataDir>/runtime.json). Without dataDir,
+                            and by default: ./.tower's, else the only one this user runs (each
+                            npm start lists itself under $XDG_RUNTIME_DIR or the temporary
+                            directory, or $TOWER_RUNTIMES); several running: name one
   --stack <name> [--region r]
                             a deployed stack, named by its CloudFormation outputs
 

@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
 import { type DocumentStatus, isTerminal, statuses } from '../../lambdas/platform/shared/status.ts';
 import type { Operator } from './context.ts';
 import { age, table } from './format.ts';
+import { queryPages } from './query-pages.ts';
 
 export interface DocumentsQuery {
   readonly status?: DocumentStatus;
@@ -26,32 +26,25 @@ export async function listDocuments(operator: Operator, query: DocumentsQuery): 
   return [...stuck, ...ended].slice(0, query.limit);
 }
 
-async function byStatus(
+function byStatus(
   operator: Operator,
   status: DocumentStatus,
   limit: number,
   cutoff: Date | undefined,
 ): Promise<DocumentRecord[]> {
-  const items: DocumentRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await operator.target.db.send(
-      new QueryCommand({
-        TableName: operator.target.tables.documents,
-        IndexName: 'byStatus',
-        KeyConditionExpression: cutoff ? '#status = :s AND #updatedAt < :cutoff' : '#status = :s',
-        ExpressionAttributeNames: { '#status': 'status', ...(cutoff ? { '#updatedAt': 'updatedAt' } : {}) },
-        ExpressionAttributeValues: { ':s': status, ...(cutoff ? { ':cutoff': cutoff.toISOString() } : {}) },
-        // Stuck documents are listed oldest first, ended ones newest first: read each end of the index.
-        ScanIndexForward: !isTerminal(status),
-        Limit: limit - items.length,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as DocumentRecord[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length < limit);
-  return items;
+  return queryPages<DocumentRecord>(
+    operator,
+    {
+      TableName: operator.target.tables.documents,
+      IndexName: 'byStatus',
+      KeyConditionExpression: cutoff ? '#status = :s AND #updatedAt < :cutoff' : '#status = :s',
+      ExpressionAttributeNames: { '#status': 'status', ...(cutoff ? { '#updatedAt': 'updatedAt' } : {}) },
+      ExpressionAttributeValues: { ':s': status, ...(cutoff ? { ':cutoff': cutoff.toISOString() } : {}) },
+      // Stuck documents are listed oldest first, ended ones newest first: read each end of the index.
+      ScanIndexForward: !isTerminal(status),
+    },
+    limit,
+  );
 }
 
 function compare(a: string, b: string): number {
@@ -67,7 +60,7 @@ export function renderDocuments(documents: readonly DocumentRecord[], now: Date)
       { header: 'PROCESS', value: (d) => d.process },
       { header: 'DOCUMENT', value: (d) => d.documentId },
       { header: 'KEY', value: (d) => d.key },
-      { header: 'NOTE', value: note },
+      { header: 'NOTE', value: note, wrap: 60 },
     ]),
     '',
     `${documents.length} document(s): ${stuck} not ended, ${documents.length - stuck} ended`,
@@ -77,5 +70,5 @@ export function renderDocuments(documents: readonly DocumentRecord[], now: Date)
 function note(d: DocumentRecord): string {
   if (d.status === 'FAILED')
     return `${d.failureClass ?? '?'} in ${d.failedStep ?? '?'}: ${d.errorName ?? ''}`;
-  return (d.rejectionReason ?? d.statusReason ?? '').slice(0, 80);
+  return d.rejectionReason ?? d.statusReason ?? '';
 }

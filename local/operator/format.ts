@@ -1,21 +1,37 @@
 /** Plain-text rendering for the operator CLI: aligned tables, ages and durations. */
+import { visibleText } from '../../lambdas/platform/shared/visible-text.ts';
+import { wrapText } from '../terminal-text.ts';
 
 export interface Column<T> {
   readonly header: string;
   readonly value: (row: T) => string;
+  /** Wraps the value in lines of at most this many characters, rather than widening the table. */
+  readonly wrap?: number;
 }
 
-/** An aligned table with a header line; an empty list renders as `(none)`. */
+/**
+ * An aligned table with a header line; an empty list renders as `(none)`. Values are shown with control
+ * and bidi characters written out (they come from files and documents); a wrapped value takes more lines.
+ */
 export function table<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   if (rows.length === 0) return '(none)';
-  const cells = rows.map((row) => columns.map((c) => c.value(row)));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const cells = rows.map((row) =>
+    columns.map((c) => {
+      const value = visibleText(c.value(row));
+      return c.wrap ? wrapText(value, c.wrap) : [value];
+    }),
+  );
+  const widths = columns.map((c, i) =>
+    Math.max(c.header.length, ...cells.flatMap((r) => (r[i] ?? []).map((l) => l.length))),
+  );
   const line = (values: readonly string[]) =>
     values
       .map((v, i) => (i === values.length - 1 ? v : v.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
+  const lines = (row: readonly string[][]) =>
+    Array.from({ length: Math.max(...row.map((c) => c.length)) }, (_, k) => line(row.map((c) => c[k] ?? '')));
+  return [line(columns.map((c) => c.header)), ...cells.flatMap(lines)].join('\n');
 }
 
 /** `850ms`, `4.2s`, `3m 04s`, `2h 05m`, `3d 4h`. */

@@ -1,5 +1,6 @@
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { wrapText } from '../terminal-text.ts';
 import type { Operator } from './context.ts';
 import { RefusedError } from './errors.ts';
 import { executionArnsOf, redriveNumber } from './executions.ts';
@@ -38,7 +39,10 @@ export function renderTimeline(t: Timeline, now: Date): string {
   const lines = [
     `Document ${d.documentId}`,
     `  process   ${d.process}    key ${d.key}    received ${timestamp(d.receivedAt)}`,
-    `  status    ${d.status} since ${age(d.updatedAt, now)} (revision ${d.revision})${d.statusReason ? ` — ${d.statusReason}` : ''}`,
+    `  status    ${d.status} since ${age(d.updatedAt, now)} (revision ${d.revision})`,
+    ...(d.statusReason
+      ? wrapText(d.statusReason, 90).map((l, i) => `  ${i === 0 ? 'reason' : '      '}    ${l}`)
+      : []),
     `  owner     ${d.ownerExecution ? `${label(d.ownerExecution)} (${executionNameOf(d.ownerExecution)})` : '-'}`,
   ];
   if (d.status === 'FAILED')
@@ -56,7 +60,7 @@ export function renderTimeline(t: Timeline, now: Date): string {
       { header: 'ACTOR', value: (e) => `${e.actor.kind}:${e.actor.id}` },
       { header: 'EXECUTION', value: (e) => (e.executionArn ? label(e.executionArn) : '') },
       { header: 'VERSIONS', value: (e) => versions(e.versions) },
-      { header: 'WHY', value: (e) => (e.rationale ?? []).join('; ').slice(0, 100) },
+      { header: 'WHY', value: (e) => (e.rationale ?? []).join('; '), wrap: 60 },
     ]),
   );
   for (const e of t.executions) {
@@ -66,7 +70,8 @@ export function renderTimeline(t: Timeline, now: Date): string {
       '',
       `Execution ${label(e.executionArn)} (${e.name}): ${e.status}, started ${timestamp(e.startDate)}${ended}${redriven}`,
     );
-    if (e.error) lines.push(`  ${e.error}${e.cause ? `: ${e.cause.slice(0, 160)}` : ''}`);
+    if (e.error)
+      lines.push(...wrapText(`${e.error}${e.cause ? `: ${e.cause}` : ''}`, 100).map((l) => `  ${l}`));
     lines.push(
       table(e.states, [
         { header: 'STATE', value: (s) => s.name },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { guardServer } from '../http/loopback-guard.ts';
 import { analyzeExpense } from './analyze-expense.ts';
 import { documentBytes, type ObjectFetcher, s3ObjectFetcher } from './document-source.ts';
 import { TextractServiceError } from './errors.ts';
@@ -116,6 +117,7 @@ export async function startTextractServer(options: TextractServerOptions = {}): 
     }
   };
   const server = createServer((request, response) => void handle(request, response));
+  guardServer(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -109,8 +109,8 @@ describe('a second process defined only under test/', () => {
     // Assess
     expect(sent?.to).toBe('clerk@permits.example');
     expect(sent?.subject).toBe('Decision needed: Permit application application-7.pdf');
-    expect(page.html).toContain('<h1>Permit application application-7.pdf</h1>');
-    expect(page.html).toContain('<dt>Application</dt><dd>application-7.pdf</dd>');
+    expect(page.html).toContain('<h1><bdi>Permit application application-7.pdf</bdi></h1>');
+    expect(page.html).toContain('<dt><bdi>Application</bdi></dt><dd><bdi>application-7.pdf</bdi></dd>');
     expect(page.html).toContain('Grant permit…');
     expect(page.html).toContain('Refuse permit…');
     expect(page.html).not.toMatch(/Vendor|Invoice|Amount/);

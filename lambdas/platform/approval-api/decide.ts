@@ -93,6 +93,7 @@ async function renderConfirm(
     caller.approverId,
     renderedAt,
     'confirm',
+    choice.id,
   );
   return confirmPage(caller.record, choice, nonce, comment, {
     stepUp: caller.record.stepUp,
@@ -106,6 +107,7 @@ function freshNonce(
   caller: Caller,
   request: PageRequest,
   step: string,
+  choice?: string,
 ): number | undefined {
   const renderedAt = verifyNonce(
     caller.record.pageKey,
@@ -113,6 +115,7 @@ function freshNonce(
     caller.approverId,
     request.form.nonce ?? '',
     step,
+    choice,
   );
   if (renderedAt === undefined || deps.now().getTime() - renderedAt > pageLifetimeSeconds * 1000)
     return undefined;
@@ -158,20 +161,24 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
   const { record } = caller;
   const choice = choiceOf(record, request.form.decision);
   const comment = (request.form.comment ?? '').slice(0, 1000);
-  const renderedAt = freshNonce(deps, caller, request, 'confirm');
-  if (renderedAt === undefined || !choice)
+  if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
+  const renderedAt = freshNonce(deps, caller, request, 'confirm', choice.id);
+  if (renderedAt === undefined) {
+    if (confirmsAnotherChoice(caller, request)) return refuseSwappedChoice(deps, caller, request, choice);
     return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+  }
   const decision = choice.effect;
   if (decision === 'approve' && isSubmitter(record, caller.email))
     return refuseSubmitter(deps, caller, request);
   const now = deps.now();
   if (now.getTime() - renderedAt < record.minDwellSeconds * 1000) {
-    await deps.audit.append({
-      ...auditBase(caller, request),
-      type: 'DECISION_TOO_FAST',
-      decision: 'refused',
-      rationale: ['confirmed faster than a person reads the page'],
-    });
+    await auditRefusal(
+      deps,
+      caller,
+      request,
+      'DECISION_TOO_FAST',
+      'confirmed faster than a person reads the page',
+    );
     return renderConfirm(deps, caller, choice, comment, now.getTime(), 'Please review it and confirm again.');
   }
   if (record.stepUp) {
@@ -201,16 +208,53 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
   return settle(deps, caller, recorded.record, decision);
 }
 
+/** Audits a request that was refused, with why; it decides nothing. */
+async function auditRefusal(
+  deps: DecideDeps,
+  caller: Caller,
+  request: PageRequest,
+  type: string,
+  why: string,
+): Promise<void> {
+  await deps.audit.append({ ...auditBase(caller, request), type, decision: 'refused', rationale: [why] });
+}
+
 async function refuseSubmitter(
   deps: DecideDeps,
   caller: Caller,
   request: PageRequest,
 ): Promise<PageResponse> {
-  await deps.audit.append({
-    ...auditBase(caller, request),
-    type: 'SEPARATION_OF_DUTIES_REFUSED',
-    decision: 'refused',
-    rationale: ['the submitter cannot approve their own document'],
-  });
+  const why = 'the submitter cannot approve their own document';
+  await auditRefusal(deps, caller, request, 'SEPARATION_OF_DUTIES_REFUSED', why);
   return pages.submitter(caller.record.request.title);
+}
+
+/** Whether the posted confirmation nonce is authentic, but for another of the offered choices. */
+function confirmsAnotherChoice(caller: Caller, request: PageRequest): boolean {
+  const { record } = caller;
+  return record.choices.some(
+    (c) =>
+      c.id !== request.form.decision &&
+      verifyNonce(
+        record.pageKey,
+        record.approvalId,
+        caller.approverId,
+        request.form.nonce ?? '',
+        'confirm',
+        c.id,
+      ) !== undefined,
+  );
+}
+
+/** A confirmation posted with another choice than the one it confirmed: decides nothing, audited. */
+async function refuseSwappedChoice(
+  deps: DecideDeps,
+  caller: Caller,
+  request: PageRequest,
+  posted: HumanStepChoice,
+): Promise<PageResponse> {
+  const why = `a confirmation of another choice was posted with "${posted.id}"`;
+  await auditRefusal(deps, caller, request, 'CONFIRMATION_MISMATCH', why);
+  const note = 'That confirmation was for another choice, so nothing was decided. Please choose again.';
+  return renderChoose(deps, caller, note);
 }

@@ -1,5 +1,5 @@
 import type { HumanStepDocument } from '../human-step/request.ts';
-import { escapeHtml as e } from '../shared/html.ts';
+import { escapeHtml as attr, escapeText, htmlText as text } from '../shared/html.ts';
 import { type DocumentLink, documentName } from './document-link.ts';
 import type { PageAside } from './layout.ts';
 
@@ -14,16 +14,16 @@ export function documentPane(
   if (!document) return undefined;
   if (!link)
     return {
-      html: `<aside class="document card"><b>The document</b><p class="note">${e(documentName(document))} could not be linked just now; reload the page to try again.</p></aside>`,
+      html: `<aside class="document card"><b>The document</b><p class="note">${text(documentName(document))} could not be linked just now; reload the page to try again.</p></aside>`,
       embeds: {},
     };
   const minutes = Math.round(link.expiresInSeconds / 60);
-  const open = `<a href="${e(link.url)}" target="_blank" rel="noopener noreferrer">Open ${e(link.name)}</a>`;
+  const open = `<a href="${attr(link.url)}" target="_blank" rel="noopener noreferrer">Open ${text(link.name)}</a>`;
   const shown =
     link.inline === 'pdf'
-      ? `<iframe src="${e(link.url)}" title="The document: ${e(link.name)}"></iframe>`
+      ? `<iframe src="${attr(link.url)}" title="The document: ${escapeText(link.name)}"></iframe>`
       : link.inline === 'image'
-        ? `<img src="${e(link.url)}" alt="The document: ${e(link.name)}">`
+        ? `<img src="${attr(link.url)}" alt="The document: ${escapeText(link.name)}">`
         : '<p class="note">This browser cannot show this type of file here; open it to read it.</p>';
   return {
     html: `<aside class="document card"><p><b>The document</b> · ${open}<span class="fact-meta">The link works for ${minutes} minutes; reloading the page makes a new one.</span></p>${shown}</aside>`,

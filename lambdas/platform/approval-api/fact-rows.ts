@@ -1,5 +1,5 @@
 import type { HumanStepFact } from '../human-step/request.ts';
-import { escapeHtml as e } from '../shared/html.ts';
+import { htmlText as text } from '../shared/html.ts';
 
 /** How sure the reader was, to one place, cut rather than rounded so 89.96 never reads as 90: `read with confidence 83.3`. */
 const confidenceText = (confidence: number) => `read with confidence ${Math.floor(confidence * 10) / 10}`;
@@ -18,6 +18,6 @@ export function factRow(fact: HumanStepFact): string {
     fact.note,
   ].filter((m): m is string => m !== undefined && m !== '');
   const mark = fact.check ? '<b>Check:</b> ' : '';
-  const details = meta.map((m) => `<span class="fact-meta">${e(m)}</span>`).join('');
-  return `<dt>${e(fact.label)}</dt><dd${fact.check ? ' class="check"' : ''}>${mark}${e(fact.value)}${details}</dd>`;
+  const details = meta.map((m) => `<span class="fact-meta">${text(m)}</span>`).join('');
+  return `<dt>${text(fact.label)}</dt><dd${fact.check ? ' class="check"' : ''}>${mark}${text(fact.value)}${details}</dd>`;
 }

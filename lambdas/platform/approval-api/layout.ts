@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../shared/html.ts';
+import { escapeText, htmlText, wrapAnywhereCss } from '../shared/html.ts';
 
 export interface PageResponse {
   readonly statusCode: number;
@@ -20,7 +20,8 @@ textarea,input[type=text]{width:100%;font:inherit;padding:8px;border:1px solid #
 main.with-document{max-width:1240px;display:grid;grid-template-columns:minmax(0,560px) minmax(0,1fr);gap:0 20px;align-items:start}
 main.with-document>h1{grid-column:1/-1}.document{position:sticky;top:12px}.document iframe{display:block;width:100%;height:78vh;border:1px solid #d0d7de;border-radius:6px}
 .document img{display:block;max-width:100%;height:auto;border:1px solid #d0d7de;border-radius:6px}
-@media (max-width:900px){main.with-document{display:block}.document{position:static}.document iframe{height:70vh}}`;
+@media (max-width:900px){main.with-document{display:block}.document{position:static}.document iframe{height:70vh}}
+body{${wrapAnywhereCss}}bdi{unicode-bidi:isolate}dl{grid-template-columns:fit-content(40%) minmax(0,1fr)}`;
 
 const cspHash = createHash('sha256').update(css).digest('base64');
 
@@ -64,10 +65,10 @@ export interface PageAside {
 /** A complete page with Tower's security headers. */
 export function page(statusCode: number, title: string, bodyHtml: string, aside?: PageAside): PageResponse {
   const main = aside
-    ? `<main class="with-document"><h1>${escapeHtml(title)}</h1><div>${bodyHtml}</div>${aside.html}</main>`
-    : `<main><h1>${escapeHtml(title)}</h1>${bodyHtml}</main>`;
+    ? `<main class="with-document"><h1>${htmlText(title)}</h1><div>${bodyHtml}</div>${aside.html}</main>`
+    : `<main><h1>${htmlText(title)}</h1>${bodyHtml}</main>`;
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Tower</title><style>${css}</style></head>
+<meta name="robots" content="noindex"><title>${escapeText(title)} · Tower</title><style>${css}</style></head>
 <body>${main}</body></html>`;
   const headers = aside
     ? { ...securityHeaders, 'Content-Security-Policy': policy(aside.embeds) }

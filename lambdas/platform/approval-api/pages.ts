@@ -1,15 +1,17 @@
 import type { ApprovalRecord } from '../human-step/record.ts';
 import type { HumanStepChoice, HumanStepRequest } from '../human-step/request.ts';
-import { escapeHtml as e } from '../shared/html.ts';
+import { escapeHtml as attr, escapeText as label, htmlText as text } from '../shared/html.ts';
 import { factRow } from './fact-rows.ts';
 import { type PageAside, type PageResponse, page } from './layout.ts';
 
 /** What is being decided, as the process worded it: its facts, risk, reasons and notes. */
 function summaryCard(r: HumanStepRequest): string {
   const list = (items: readonly string[]) =>
-    items.length > 0 ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p class="note">—</p>';
+    items.length > 0
+      ? `<ul>${items.map((i) => `<li>${text(i)}</li>`).join('')}</ul>`
+      : '<p class="note">—</p>';
   const risk = r.risk
-    ? `<dt>Risk</dt><dd class="band-${e(r.risk.level)}">${e(r.risk.level)}${r.risk.score === undefined ? '' : ` (${r.risk.score.toFixed(2)})`}${r.risk.note ? ` · ${e(r.risk.note)}` : ''}</dd>`
+    ? `<dt>Risk</dt><dd class="band-${attr(r.risk.level)}">${text(r.risk.level)}${r.risk.score === undefined ? '' : ` (${r.risk.score.toFixed(2)})`}${r.risk.note ? ` · ${text(r.risk.note)}` : ''}</dd>`
     : '';
   const facts = r.facts.map(factRow).join('\n');
   const notes = r.notes?.length
@@ -24,8 +26,9 @@ ${risk}
   }`;
 }
 
-const message = (text?: string) => (text ? `<p class="msg" role="alert">${e(text)}</p>` : '');
-const hidden = (name: string, value: string) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
+const message = (note?: string) => (note ? `<p class="msg" role="alert">${text(note)}</p>` : '');
+const hidden = (name: string, value: string) =>
+  `<input type="hidden" name="${attr(name)}" value="${attr(value)}">`;
 
 /** The first page: what is being decided, and a button per choice that only leads to a confirmation. */
 export function choosePage(
@@ -37,7 +40,7 @@ export function choosePage(
     .filter((c) => c.effect === 'reject' || options.approveAllowed)
     .map(
       (c) =>
-        `<button class="${c.effect}" type="submit" name="decision" value="${e(c.id)}">${e(c.label)}…</button>`,
+        `<button class="${c.effect}" type="submit" name="decision" value="${attr(c.id)}">${label(c.label)}…</button>`,
     )
     .join('');
   return page(
@@ -68,16 +71,16 @@ export function confirmPage(
     `Confirm: ${choice.label.toLowerCase()}?`,
     `${message(options.note)}${summaryCard(record.request)}
 <form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', choice.id)}
-<label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000">${e(comment)}</textarea>
-${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${e(choice.label)}</button></div></form>`,
+<label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000">${attr(comment)}</textarea>
+${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${label(choice.label)}</button></div></form>`,
     options.document,
   );
 }
 
 /** What the clicker learns after a decision or a vote, naming the item when the link was valid. */
-export function outcomePage(title: string, text: string, statusCode = 200, item?: string): PageResponse {
-  const named = item ? `<p class="item">${e(item)}</p>` : '';
-  return page(statusCode, title, `<section class="card">${named}<p>${e(text)}</p></section>`);
+export function outcomePage(title: string, body: string, statusCode = 200, item?: string): PageResponse {
+  const named = item ? `<p class="item">${text(item)}</p>` : '';
+  return page(statusCode, title, `<section class="card">${named}<p>${text(body)}</p></section>`);
 }
 
 /** The pages after a link was opened; `item` is the request's title, so a page names what was decided. */

@@ -34,32 +34,37 @@ export function newOneTimeCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, '0');
 }
 
-/** Nonce = render time, step and MAC; the MAC binds it to this approval, approver and page. */
+/**
+ * Nonce = render time, step and MAC; the MAC binds it to this approval, approver, page and step, and
+ * a confirmation's to the choice it confirms (the nonce of "Confirm: reject?" cannot approve).
+ */
 export function signNonce(
   pageKey: string,
   approvalId: string,
   approverId: string,
   renderedAt: number,
   step: string,
+  choice = '',
 ): string {
   const mac = createHmac('sha256', pageKey)
-    .update(`${approvalId}|${approverId}|${renderedAt}|${step}`)
+    .update(`${approvalId}|${approverId}|${renderedAt}|${step}|${choice}`)
     .digest('base64url');
   return `${renderedAt}.${step}.${mac}`;
 }
 
-/** The nonce's render time when it is authentic for this approval, approver and step; else undefined. */
+/** The nonce's render time when it is authentic for this approval, approver, step and choice; else undefined. */
 export function verifyNonce(
   pageKey: string,
   approvalId: string,
   approverId: string,
   nonce: string,
   step: string,
+  choice = '',
 ): number | undefined {
   const [renderedAtText, nonceStep] = nonce.split('.');
   const renderedAt = Number(renderedAtText);
   if (!Number.isSafeInteger(renderedAt) || nonceStep !== step) return undefined;
-  const expected = Buffer.from(signNonce(pageKey, approvalId, approverId, renderedAt, step));
+  const expected = Buffer.from(signNonce(pageKey, approvalId, approverId, renderedAt, step, choice));
   const presented = Buffer.from(nonce);
   return expected.length === presented.length && timingSafeEqual(expected, presented)
     ? renderedAt

@@ -99,7 +99,8 @@ export const platformFunctions: readonly FunctionSpec[] = [
       idempotency: ['get', 'put', 'update'],
       audit: appendOnly,
     },
-    bucket: [{ area: 'intake', access: ['read', 'readVersion'] }],
+    // delete: a duplicate's intake object is removed (its document holds the same content)
+    bucket: [{ area: 'intake', access: ['read', 'readVersion', 'delete'] }],
     startsExecutions: true,
   }),
   spec({

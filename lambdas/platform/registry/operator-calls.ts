@@ -35,6 +35,8 @@ const findStack = call('cloudformation:DescribeStacks', 'stack');
 // DynamoDB decrypts a customer-managed-key table's key with the caller's credentials on every call.
 const tableKey = call('kms:Decrypt', 'key', 'dynamodb');
 const getDocument = call('dynamodb:GetItem', 'documents-table');
+// A document named by a prefix of its id is found in the byStatus index (local/operator/document-ids.ts).
+const findDocument = call('dynamodb:Query', 'documents-by-status');
 const updateDocument = call('dynamodb:UpdateItem', 'documents-table');
 const listAudit = call('dynamodb:Query', 'audit-table');
 const appendAudit = call('dynamodb:PutItem', 'audit-table');
@@ -49,8 +51,8 @@ const receiveDeadLetters = [
 ];
 
 export const operatorCalls: Readonly<Record<OperatorCommand, readonly OperatorCall[]>> = {
-  documents: [findStack, call('dynamodb:Query', 'documents-by-status'), tableKey],
-  timeline: [findStack, getDocument, listAudit, tableKey, describeExecution, executionHistory],
+  documents: [findStack, findDocument, tableKey],
+  timeline: [findStack, findDocument, getDocument, listAudit, tableKey, describeExecution, executionHistory],
   dlq: [findStack, call('sqs:GetQueueAttributes', 'dead-letter-queues'), ...receiveDeadLetters],
   'redrive-dlq': [
     findStack,
@@ -64,6 +66,7 @@ export const operatorCalls: Readonly<Record<OperatorCommand, readonly OperatorCa
   ],
   redrive: [
     findStack,
+    findDocument,
     getDocument,
     updateDocument,
     listAudit,
@@ -75,7 +78,16 @@ export const operatorCalls: Readonly<Record<OperatorCommand, readonly OperatorCa
     // A redrive AWS refuses (the execution is past its redrive window) starts a new execution.
     call('states:StartExecution', 'state-machines'),
   ],
-  cancel: [findStack, getDocument, updateDocument, appendAudit, tableKey, describeExecution, stopExecution],
+  cancel: [
+    findStack,
+    findDocument,
+    getDocument,
+    updateDocument,
+    appendAudit,
+    tableKey,
+    describeExecution,
+    stopExecution,
+  ],
 };
 
 /** The SDK command classes the CLI constructs, by the IAM action each needs. */

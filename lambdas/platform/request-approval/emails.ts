@@ -1,6 +1,7 @@
 import type { HumanStepRequest } from '../human-step/request.ts';
-import { escapeHtml } from '../shared/html.ts';
+import { escapeHtml, htmlText, wrapAnywhereCss } from '../shared/html.ts';
 import type { Email } from '../shared/mailer.ts';
+import { visibleText } from '../shared/visible-text.ts';
 
 export type ApprovalEmailKind = 'request' | 'reminder' | 'escalation';
 
@@ -33,12 +34,13 @@ export function approvalEmail(
     value: 'derived' in f && f.derived ? `${f.value} (derived: ${f.derived})` : f.value,
   }));
   const reasons = request.reasons.join('; ') || '—';
+  // The text part cannot isolate bidi text as <bdi> does: its control and bidi marks are shown escaped.
   const lines = [
     intro[kind](deadline),
     '',
-    request.title,
-    ...facts.map((f) => `${f.label}: ${f.value}`),
-    `Why you are asked: ${reasons}`,
+    visibleText(request.title),
+    ...facts.map((f) => visibleText(`${f.label}: ${f.value}`)),
+    visibleText(`Why you are asked: ${reasons}`),
     '',
     'Open the page (opening it decides nothing):',
     link,
@@ -46,17 +48,22 @@ export function approvalEmail(
     'This link is personal to you. Do not forward it.',
   ];
   const rows = facts
-    .map((f) => `<tr><td>${escapeHtml(f.label)}</td><td><b>${escapeHtml(f.value)}</b></td></tr>`)
+    .map((f) => `<tr><td>${htmlText(f.label)}</td><td><b>${htmlText(f.value)}</b></td></tr>`)
     .join('\n');
-  const html = `<!doctype html><html><body style="font-family:sans-serif;max-width:560px">
+  const html = `<!doctype html><html><body style="font-family:sans-serif;max-width:560px;${wrapAnywhereCss}">
 <p>${escapeHtml(intro[kind](deadline))}</p>
-<h2 style="font-size:17px">${escapeHtml(request.title)}</h2>
-<table cellpadding="4">
+<h2 style="font-size:17px">${htmlText(request.title)}</h2>
+<table cellpadding="4" style="table-layout:fixed;width:100%">
 ${rows}
 </table>
-<p>Why you are asked: ${escapeHtml(reasons)}</p>
+<p>Why you are asked: ${htmlText(reasons)}</p>
 <p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1f4fd1;color:#fff;text-decoration:none;border-radius:4px">Review and decide</a></p>
 <p style="color:#555;font-size:13px">Opening the page decides nothing. This link is personal to you; do not forward it.</p>
 </body></html>`;
-  return { to, subject: `${subjectPrefix[kind]}: ${request.title}`, text: lines.join('\n'), html };
+  return {
+    to,
+    subject: `${subjectPrefix[kind]}: ${visibleText(request.title)}`,
+    text: lines.join('\n'),
+    html,
+  };
 }

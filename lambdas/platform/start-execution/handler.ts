@@ -9,6 +9,7 @@ import { jsonEnv } from '../shared/env.ts';
 import { classify } from '../shared/errors.ts';
 import { DynamoIdempotencyStore } from '../shared/idempotency.ts';
 import { logger, MetricUnit, metrics } from '../shared/observability.ts';
+import { duplicateRemover } from './duplicate-object.ts';
 import { objectContentReader } from './object-content.ts';
 import { createdObjects } from './s3-events.ts';
 import { type StarterDeps, startDocument } from './start-document.ts';
@@ -58,6 +59,7 @@ export const handler = createStartExecutionHandler({
   documents: new DynamoDocumentStore(),
   audit: new DynamoAuditTrail(),
   readObject: objectContentReader(s3),
+  removeDuplicate: duplicateRemover(s3),
   startExecution: async (stateMachineArn, name, input) => {
     try {
       await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));

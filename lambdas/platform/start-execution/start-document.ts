@@ -4,6 +4,7 @@ import { TransientError } from '../shared/errors.ts';
 import type { IdempotencyStore } from '../shared/idempotency.ts';
 import { changeStatus } from '../shared/status-change.ts';
 import { type DocumentRef, documentIdOf, executionName, type WorkflowInput } from '../shared/workflow.ts';
+import type { DuplicateRemoval } from './duplicate-object.ts';
 import type { CreatedObject } from './s3-events.ts';
 
 /** What the starter learns by reading the object: its content hash and who submitted it. */
@@ -12,6 +13,10 @@ export interface ObjectContent {
   readonly size: number;
   readonly contentType?: string;
   readonly submittedBy?: string;
+  /** The ETag of the content read, so a later removal acts on this content only. */
+  readonly eTag?: string;
+  /** The name the file had before it was given its key (metadata `original-name`), shown escaped. */
+  readonly originalName?: string;
 }
 
 export interface StarterDeps {
@@ -20,6 +25,8 @@ export interface StarterDeps {
   readonly audit: AuditTrail;
   /** Hashes the object; undefined when it no longer exists. */
   readonly readObject: (object: CreatedObject) => Promise<ObjectContent | undefined>;
+  /** Removes a duplicate's intake object while it still has the ETag read. */
+  readonly removeDuplicate: (object: CreatedObject, eTag: string | undefined) => Promise<DuplicateRemoval>;
   /** Starts an execution; 'exists' when one with this name already exists. */
   readonly startExecution: (
     stateMachineArn: string,
@@ -94,22 +101,19 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
         type: 'DOCUMENT_RECEIVED',
         actor,
         versions,
-        details: { key: ref.key, size: ref.size },
+        ...(content.originalName
+          ? { rationale: [`submitted as ${fileName(ref.key)}; the file was named ${content.originalName}`] }
+          : {}),
+        details: {
+          key: ref.key,
+          size: ref.size,
+          ...(content.originalName ? { originalName: content.originalName } : {}),
+        },
       },
       { idempotencyKey: `${ref.documentId}/received` },
     );
   } else if (record.key !== object.key || record.versionId !== object.versionId) {
-    await deps.audit.append(
-      {
-        documentId: ref.documentId,
-        step: 'intake',
-        type: 'DUPLICATE_RECEIVED',
-        actor,
-        versions,
-        details: { key: object.key, firstKey: record.key },
-      },
-      { idempotencyKey: `${ref.documentId}/duplicate/${eventKey}` },
-    );
+    await recordDuplicate(deps, object, record, content, eventKey);
   }
 
   const name = executionName(process, ref.documentId);
@@ -145,6 +149,48 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
   const outcome = started === 'started' ? 'started' : 'duplicate-document';
   await deps.idempotency.complete(eventKey, { outcome, documentId: ref.documentId });
   return outcome;
+}
+
+/** The last segment of a key: the file's name. */
+const fileName = (key: string) => key.split('/').pop() || key;
+
+/**
+ * Records a duplicate under its document, naming both files, and settles its intake object: under a key
+ * of its own it is removed (the document holds the same content), so a restart never announces it again.
+ * Recorded first, so a retry after a cut-off removal only finishes it.
+ */
+async function recordDuplicate(
+  deps: StarterDeps,
+  object: CreatedObject,
+  record: DocumentRef,
+  content: ObjectContent,
+  eventKey: string,
+): Promise<void> {
+  const ownKey = object.key !== record.key;
+  const name = content.originalName ?? fileName(object.key);
+  await deps.audit.append(
+    {
+      documentId: record.documentId,
+      step: 'intake',
+      type: 'DUPLICATE_RECEIVED',
+      actor,
+      decision: 'not processed again',
+      rationale: [
+        `${name} has the same content as ${fileName(record.key)}, received ${record.receivedAt}` +
+          (ownKey ? '; its intake object is removed' : ''),
+      ],
+      versions: { workflow: deps.workflowVersions[record.process] },
+      details: {
+        key: object.key,
+        firstKey: record.key,
+        ...(content.originalName ? { originalName: content.originalName } : {}),
+        ...(ownKey ? { intake: 'removed' } : {}),
+      },
+    },
+    { idempotencyKey: `${record.documentId}/duplicate/${eventKey}` },
+  );
+  // The same key uploaded again is the document's own object: it stays.
+  if (ownKey) await deps.removeDuplicate(object, content.eTag);
 }
 
 function ownedBy(record: DocumentRecord, executionArn: string): boolean {

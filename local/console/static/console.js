@@ -1,5 +1,6 @@
 // The local console: plain DOM, no dependencies, refreshed every two seconds.
 import { drawPath } from './path.js';
+import { visibleText } from './visible-text.js';
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, ...children) => {
@@ -20,6 +21,8 @@ const when = (value) => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 };
 const time = when;
+// Text from files and documents (names, reasons, mail): control and bidi marks written out, isolated.
+const shown = (text) => el('bdi', {}, visibleText(String(text ?? '')));
 const status = (s) => el('span', { class: `status ${s}` }, s);
 let selected;
 
@@ -36,7 +39,7 @@ async function showDocuments() {
         el('td', { class: 'mono' }, d.documentId.slice(0, 12)),
         el('td', {}, d.process),
         el('td', {}, status(d.status)),
-        el('td', {}, d.key.split('/').pop()),
+        el('td', {}, shown(d.key.split('/').pop())),
         el('td', {}, time(d.updatedAt)),
       );
       if (d.documentId === selected) row.classList.add('selected');
@@ -68,7 +71,9 @@ function showNext(next) {
                 'li',
                 {},
                 el('a', { href: l.link, target: '_blank', rel: 'noreferrer' }, 'open the approval page'),
-                ` (sent to ${l.to})`,
+                ' (sent to ',
+                shown(l.to),
+                ')',
               ),
             ),
           ),
@@ -87,13 +92,13 @@ function showRead(read) {
         'tr',
         f.below ? { class: 'below' } : {},
         el('td', {}, f.label),
-        el('td', {}, f.value ?? '(not read)'),
+        el('td', {}, f.value === undefined || f.value === null ? '(not read)' : shown(f.value)),
         el('td', {}, f.confidence ?? '–', f.below ? el('span', { class: 'flag' }, ' below') : ''),
         el('td', {}, f.threshold ?? ''),
       ),
     ),
   );
-  $('#read-warnings').replaceChildren(...read.warnings.map((w) => el('li', {}, w)));
+  $('#read-warnings').replaceChildren(...read.warnings.map((w) => el('li', {}, shown(w))));
 }
 
 async function showDocument() {
@@ -101,9 +106,11 @@ async function showDocument() {
   const data = await get(`/api/document/${selected}`);
   if (!data) return;
   $('#detail').hidden = false;
-  $('#detail-title').textContent =
-    `${data.document.key.split('/').pop()} · ${data.document.documentId.slice(0, 12)}`;
-  $('#detail-status').replaceChildren(status(data.document.status), ` ${data.document.statusReason ?? ''}`);
+  $('#detail-title').replaceChildren(
+    shown(data.document.key.split('/').pop()),
+    ` · ${data.document.documentId.slice(0, 12)}`,
+  );
+  $('#detail-status').replaceChildren(status(data.document.status), ' ', shown(data.document.statusReason));
   showNext(data.next);
   showRead(data.read);
   const steps = data.execution?.steps ?? [];
@@ -128,13 +135,16 @@ async function showDocument() {
         'li',
         {},
         el('b', {}, a.type),
-        ` ${a.decision ?? ''} `,
+        ' ',
+        shown(a.decision),
         el(
           'div',
           { class: 'meta' },
-          `${time(a.at)} · ${a.step} · ${a.actor.kind}:${a.actor.id}${versions ? ` · ${versions}` : ''}`,
+          `${time(a.at)} · ${a.step} · ${a.actor.kind}:`,
+          shown(a.actor.id),
+          versions ? ` · ${versions}` : '',
         ),
-        ...(a.rationale ?? []).map((r) => el('div', { class: 'meta' }, r)),
+        ...(a.rationale ?? []).map((r) => el('div', { class: 'meta' }, shown(r))),
       );
     }),
   );
@@ -148,8 +158,8 @@ async function showMail() {
         'tr',
         {},
         el('td', { class: 'nowrap' }, when(m.at * 1000)),
-        el('td', {}, m.to.join(', ')),
-        el('td', {}, m.subject),
+        el('td', {}, shown(m.to.join(', '))),
+        el('td', {}, shown(m.subject)),
         el(
           'td',
           {},
@@ -206,7 +216,8 @@ async function showHealth() {
       el(
         'div',
         { class: 'mono' },
-        `${time(f.at)} ${f.functionName} (${f.phase}): ${f.errorType}: ${f.errorMessage}`,
+        `${time(f.at)} ${f.functionName} (${f.phase}): ${f.errorType}: `,
+        shown(f.errorMessage),
       ),
     ),
   );

@@ -89,6 +89,11 @@ export const planned = {
   },
   keys: { service: 'S3', kind: 'bucket', purpose: 'keys stored verbatim, listing past 1,000 keys (s3)' },
   versions: { service: 'S3', kind: 'bucket', purpose: 'a versioned bucket: overwrites keep versions (s3)' },
+  'conditional-deletes': {
+    service: 'S3',
+    kind: 'bucket',
+    purpose: 'deletes on the condition of an ETag (s3-conditional-delete)',
+  },
   conditions: { service: 'DynamoDB', kind: 'table', purpose: 'conditional writes, on demand (dynamodb)' },
   'kms-key': {
     service: 'KMS',

@@ -1,8 +1,13 @@
 import { type Browser, chromium } from 'playwright-core';
 import { browserPath } from './browser-path.ts';
 
-/** Debian's Chromium, headless, with nothing reaching for the network on its own (Playwright gives it a fresh profile). */
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+/**
+ * Debian's Chromium, headless, with nothing reaching for the network on its own (Playwright gives it a
+ * fresh profile); `extraArgs` adds switches (e.g. `--host-resolver-rules` to play a rebound DNS name).
+ */
+export async function launchChromium(
+  extraArgs: readonly string[] = [],
+): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: browserPath(),
     headless: true,
@@ -15,6 +20,7 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
   return { browser, close: () => browser.close() };

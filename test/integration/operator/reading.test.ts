@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../lambdas/platform/shared/audit.ts';
-import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
+import { type DocumentRecord, DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
 import { type Target, targetFromRuntime } from '../../../local/operator/target.ts';
 import type { Timeline } from '../../../local/operator/timeline.ts';
-import { writeRuntimeFile } from '../../../local/runtime-file.ts';
+import { removeRuntimeFile, writeRuntimeFile } from '../../../local/runtime-file.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import { largeInvoice, smallInvoice, stalledDocument, tower, towerJson } from './support.ts';
 
@@ -141,5 +144,66 @@ describe('operator CLI: documents and timelines', () => {
     // Assess
     const { documents } = JSON.parse(stdout) as { documents: DocumentRecord[] };
     expect(documents.map((d) => d.documentId)).toContain(completed);
+  });
+
+  it('takes the 12 characters of an id shown everywhere, or any unique prefix of 8 or more', async () => {
+    // Act
+    const twelve = await towerJson<Timeline>(target, 'timeline', completed.slice(0, 12));
+    const eight = await towerJson<Timeline>(target, 'timeline', completed.slice(0, 8).toUpperCase());
+
+    // Assess
+    expect(twelve.document.documentId).toBe(completed);
+    expect(eight.document.documentId).toBe(completed);
+  });
+
+  it('lists the documents an ambiguous prefix matches, and asks for 8 characters at least', async () => {
+    // Prepare: two documents whose ids share their first 10 characters.
+    const store = new DynamoDocumentStore(t.runtime.clients.documents, t.runtime.names.table('documents'));
+    const ids = ['1', '2'].map((n) => `0badc0ffee${n.repeat(54)}`);
+    for (const documentId of ids)
+      await store.create({
+        documentId,
+        process: 'invoice',
+        bucket: t.runtime.names.bucket,
+        key: `invoices/prefix-${documentId.at(-1)}.pdf`,
+        size: 1,
+        receivedAt: new Date().toISOString(),
+      });
+
+    // Act
+    const ambiguous = await tower(target, 'timeline', '0badc0ffee');
+    const tooShort = await tower(target, 'timeline', '0badc0f');
+    const unique = await towerJson<Timeline>(target, 'timeline', '0badc0ffee2');
+
+    // Assess
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('2 documents start with 0badc0ffee; give more of the id');
+    for (const id of ids) expect(ambiguous.stderr).toContain(id);
+    expect(ambiguous.stderr).toContain('invoices/prefix-1.pdf');
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toContain('give at least 8 characters');
+    expect(unique.document.documentId).toBe(ids[1]);
+  });
+
+  it('finds with a bare --local a runtime started with another data directory', async () => {
+    // Prepare: the runtime lists itself in a registry of its own; the CLI runs where no .tower is.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'tower-cwd-'));
+    const registry = join(elsewhere, 'registry');
+    writeRuntimeFile(t.runtime, 'us-east-1', registry);
+    try {
+      // Act
+      const { stdout } = await promisify(execFile)(
+        join(repoRoot, 'node_modules/.bin/tsx'),
+        [join(repoRoot, 'bin/tower.ts'), 'documents', '--local', '--status', 'COMPLETED', '--json'],
+        { cwd: elsewhere, env: { ...process.env, USER: 'olivia', TOWER_RUNTIMES: registry } },
+      );
+
+      // Assess
+      const { documents } = JSON.parse(stdout) as { documents: DocumentRecord[] };
+      expect(documents.map((d) => d.documentId)).toContain(completed);
+    } finally {
+      removeRuntimeFile(t.runtime.dataDir, registry);
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

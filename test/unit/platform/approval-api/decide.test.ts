@@ -35,8 +35,8 @@ async function decide(f: Api, secret: string, decision: 'approve' | 'reject', co
 }
 
 /** A confirmation nonce as the page would have rendered it `ageMs` ago. */
-const confirmNonce = (f: Api, approverId: string, ageMs: number) =>
-  signNonce(f.record().pageKey, f.approvalId, approverId, f.time.now().getTime() - ageMs, 'confirm');
+const confirmNonce = (f: Api, approverId: string, ageMs: number, choice = 'approve') =>
+  signNonce(f.record().pageKey, f.approvalId, approverId, f.time.now().getTime() - ageMs, 'confirm', choice);
 
 /** A confirm POST straight from the form, carrying Ann's (a1) confirmation nonce rendered `ageMs` ago. */
 const postConfirm = (f: Api, secret: string, decision: string, ageMs = 10_000) =>
@@ -44,7 +44,7 @@ const postConfirm = (f: Api, secret: string, decision: string, ageMs = 10_000) =
     f.deps,
     pageRequest('POST', f.approvalId, secret, {
       step: 'confirm',
-      nonce: confirmNonce(f, 'a1', ageMs),
+      nonce: confirmNonce(f, 'a1', ageMs, decision),
       decision,
     }),
   );
@@ -168,7 +168,7 @@ describe('servePage: confirming', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<h1>Approved</h1>');
+    expect(response.body).toContain('<h1><bdi>Approved</bdi></h1>');
     expect(f.record()).toMatchObject({ status: 'APPROVED', decidedBy: ['ann@example.com'] });
     expect(f.record().approvers.a1?.vote).toMatchObject({
       approver: 'ann@example.com',
@@ -215,7 +215,7 @@ describe('servePage: confirming', () => {
     expect(formValue(tooFast.body, 'step')).toBe('confirm');
     expect(votesAfterTooFast).toEqual([]);
     expect(f.audit.ofType('DECISION_TOO_FAST')).toHaveLength(1);
-    expect(again.body).toContain('<h1>Approved</h1>');
+    expect(again.body).toContain('<h1><bdi>Approved</bdi></h1>');
   });
 
   it('renders a fresh choice for a confirmation older than an hour', async () => {
@@ -236,7 +236,15 @@ describe('servePage: confirming', () => {
   ])('refuses the submitter approving (%s)', async (_name, step) => {
     // Prepare
     const f = approvalApi({ record: { submittedBy: 'ann@example.com' } });
-    const nonce = signNonce(f.record().pageKey, f.approvalId, 'a1', f.time.now().getTime() - 10_000, step);
+    const at = f.time.now().getTime() - 10_000;
+    const nonce = signNonce(
+      f.record().pageKey,
+      f.approvalId,
+      'a1',
+      at,
+      step,
+      step === 'confirm' ? 'approve' : '',
+    );
 
     // Act
     const response = await servePage(
@@ -259,7 +267,7 @@ describe('servePage: confirming', () => {
     const response = await decide(f, secrets.a1, 'reject');
 
     // Assess
-    expect(response.body).toContain('<h1>Rejected</h1>');
+    expect(response.body).toContain('<h1><bdi>Rejected</bdi></h1>');
     expect(f.sfn.results).toMatchObject([{ kind: 'failure', error: 'Approval.Rejected' }]);
   });
 
@@ -275,7 +283,7 @@ describe('servePage: confirming', () => {
     // Assess
     expect(first.body).toContain('1 more approval is needed');
     for (const response of [reopened.response, revote]) {
-      expect(response.body).toContain('<h1>Already recorded</h1>');
+      expect(response.body).toContain('<h1><bdi>Already recorded</bdi></h1>');
       expect(response.body).toContain('You already chose to approve');
     }
     expect(votes(f)).toEqual(['approve']);
@@ -296,7 +304,10 @@ describe('servePage: confirming', () => {
 
     // Assess
     expect(votes(f)).toEqual(['approve']);
-    expect(responses.map((r) => r.body.includes('<h1>Already recorded</h1>'))).toEqual([false, true]);
+    expect(responses.map((r) => r.body.includes('<h1><bdi>Already recorded</bdi></h1>'))).toEqual([
+      false,
+      true,
+    ]);
     expect(f.audit.ofType('VOTE_RECORDED')).toHaveLength(1);
   });
 
@@ -309,7 +320,7 @@ describe('servePage: confirming', () => {
     const last = await decide(f, secrets.a2, 'approve');
 
     // Assess
-    expect(last.body).toContain('<h1>Approved</h1>');
+    expect(last.body).toContain('<h1><bdi>Approved</bdi></h1>');
     expect(f.record()).toMatchObject({
       status: 'APPROVED',
       decidedBy: ['ann@example.com', 'bob@example.com'],
@@ -342,7 +353,7 @@ describe('servePage: confirming', () => {
     const reopened = await open(f, secrets.a1);
 
     // Assess
-    expect(again.body).toContain('<h1>Approved</h1>');
+    expect(again.body).toContain('<h1><bdi>Approved</bdi></h1>');
     expect(f.record()).toMatchObject({ status: 'APPROVED', decidedBy: ['ann@example.com'] });
     expect(f.sfn.results).toMatchObject([{ kind: 'success', taskToken: 'token-request' }]);
     expect(f.audit.types()).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED']);
@@ -358,7 +369,7 @@ describe('servePage: confirming', () => {
     const late = await open(f, secrets.a1);
 
     // Assess
-    expect(rejected.body).toContain('<h1>Rejected</h1>');
+    expect(rejected.body).toContain('<h1><bdi>Rejected</bdi></h1>');
     expect(f.sfn.results).toEqual([
       expect.objectContaining({ kind: 'failure', taskToken: 'token-request', error: 'Approval.Rejected' }),
     ]);
@@ -482,7 +493,7 @@ describe('servePage: ended approvals', () => {
       // Assess
       for (const response of [viewed, confirmed]) {
         expect(response.statusCode).toBe(code);
-        expect(response.body).toContain(`<h1>${title}</h1>`);
+        expect(response.body).toContain(`<h1><bdi>${title}</bdi></h1>`);
         expect(response.body).not.toContain('<form');
       }
       expect(votes(f)).toEqual([]);
@@ -506,7 +517,8 @@ describe('servePage: a decision whose delivery a cut-off run never made', () => 
 
     // Assess
     expect(head.statusCode).toBe(200);
-    for (const response of [viewed, again]) expect(response.body).toContain('<h1>Already decided</h1>');
+    for (const response of [viewed, again])
+      expect(response.body).toContain('<h1><bdi>Already decided</bdi></h1>');
     expect(f.sfn.results).toMatchObject([{ kind: 'success', taskToken: 'token-request' }]);
     expect(f.record().deliveredAt).toBe('2025-03-01T10:00:00.000Z');
     expect(votes(f)).toEqual([]);
@@ -523,7 +535,7 @@ describe('servePage: a decision whose delivery a cut-off run never made', () => 
     const viewed = await servePage(f.deps, pageRequest('GET', f.approvalId, secrets.a1));
 
     // Assess
-    expect(viewed.body).toContain('<h1>Already decided</h1>');
+    expect(viewed.body).toContain('<h1><bdi>Already decided</bdi></h1>');
     expect(f.record().deliveredAt).toBeUndefined();
     expect(f.audit.types()).toEqual([]);
   });
@@ -555,7 +567,7 @@ describe('servePage: step-up', () => {
     expect(confirmation.body).toContain('name="code"');
     expect(f.mail.sent.map((e) => e.to)).toEqual(['ann@example.com']);
     expect(wrong.body).toContain('That code is not right. 4 attempts left.');
-    expect(right.body).toContain('<h1>Approved</h1>');
+    expect(right.body).toContain('<h1><bdi>Approved</bdi></h1>');
     expect(f.audit.types()).toEqual(['STEP_UP_CODE_SENT', 'VOTE_RECORDED', 'APPROVAL_DECIDED']);
   });
 

@@ -92,12 +92,12 @@ describe('the document pane', () => {
     const other = documentPane(pdf, link('link'));
     expect(other?.embeds).toEqual({});
     expect(other?.html).not.toMatch(/<iframe|<img/);
-    expect(other?.html).toContain('Open k.pdf');
+    expect(other?.html).toContain('Open <bdi>k.pdf</bdi>');
   });
 
   it('says so when the link could not be signed, and is absent when no document is named', () => {
     const missing = documentPane(pdf, undefined);
-    expect(missing?.html).toContain('acme 07.pdf could not be linked just now');
+    expect(missing?.html).toContain('<bdi>acme 07.pdf</bdi> could not be linked just now');
     expect(missing?.embeds).toEqual({});
     expect(documentPane(undefined, link('pdf'))).toBeUndefined();
   });

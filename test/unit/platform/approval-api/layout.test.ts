@@ -55,7 +55,7 @@ describe('page', () => {
     expect(hostile.body).not.toContain('<script>');
     expect(hostile.body).toContain('<title>&lt;script&gt;x&lt;/script&gt; · Tower</title>');
     expect(hostile.body).toMatch(
-      /<main><h1>&lt;script&gt;x&lt;\/script&gt;<\/h1><p id="inner">ok<\/p><\/main>/,
+      /<main><h1><bdi>&lt;script&gt;x&lt;\/script&gt;<\/bdi><\/h1><p id="inner">ok<\/p><\/main>/,
     );
   });
 
@@ -77,7 +77,7 @@ describe('page', () => {
       ...contentSecurityPolicy.split('; ').slice(2),
     ]);
     expect(framed.body).toContain(
-      '<main class="with-document"><h1>T</h1><div><p>b</p></div><aside>d</aside></main>',
+      '<main class="with-document"><h1><bdi>T</bdi></h1><div><p>b</p></div><aside>d</aside></main>',
     );
     expect({ ...framed.headers, 'Content-Security-Policy': contentSecurityPolicy }).toEqual(securityHeaders);
   });

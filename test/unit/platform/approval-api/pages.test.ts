@@ -31,6 +31,9 @@ const hostile = shown(
 const approve: HumanStepChoice = { id: 'approve', label: 'Approve', effect: 'approve' };
 const reject: HumanStepChoice = { id: 'reject', label: 'Reject', effect: 'reject' };
 
+/** The page without the `<bdi>` isolating each value, to read its text. */
+const unwrapped = (html: string) => html.replace(/<\/?bdi>/g, '');
+
 /** Markup an attacker-controlled value would need to act in the page. */
 const active = /<img|<script|<iframe|<u>|<s>|onmouseover="|'; drop/;
 
@@ -42,10 +45,10 @@ describe('choosePage', () => {
     // Assess
     expect(body).not.toMatch(active);
     expect(body).not.toContain('<em>');
-    expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(body).toContain('&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;');
+    expect(body).toContain('<bdi>&lt;img src=x onerror=alert(1)&gt;</bdi>');
+    expect(body).toContain('<bdi>&quot;&gt;&lt;script&gt;steal()&lt;/script&gt;</bdi>');
     expect(body).toContain('Ship &quot; onmouseover=&quot;x…');
-    expect(body).toContain('total &gt; 10,000 &amp; &lt;u&gt;new&lt;/u&gt; bank');
+    expect(body).toContain('<bdi>total &gt; 10,000 &amp; &lt;u&gt;new&lt;/u&gt; bank</bdi>');
     expect(body).toContain('<input type="hidden" name="nonce" value="n&quot;once">');
   });
 
@@ -94,14 +97,14 @@ describe('choosePage', () => {
       'total above 10,000.00',
       'the bank account is new',
     ]) {
-      expect(body).toContain(text);
+      expect(unwrapped(body)).toContain(text);
     }
   });
 
   it('shows the facts as the process gave them, a dash for no reason, and no risk when it gave none', () => {
     const request = humanRequest({ facts: [{ label: 'Vendor', value: '—' }], reasons: [], risk: null });
     const { body } = choosePage(shown(request), 'n', { approveAllowed: true });
-    expect(body).toContain('<dt>Vendor</dt><dd>—</dd>');
+    expect(body).toContain('<dt><bdi>Vendor</bdi></dt><dd><bdi>—</bdi></dd>');
     expect(body).toContain('<p class="note">—</p>');
     expect(body).not.toContain('Risk');
   });
@@ -138,7 +141,7 @@ describe('confirmPage', () => {
     const { body } = confirmPage(shown(), choice, 'nonce-2', '', { stepUp: false });
 
     // Assess
-    expect(body).toContain(`<h1>${title}</h1>`);
+    expect(body).toContain(`<h1><bdi>${title}</bdi></h1>`);
     expect(body).toContain(button);
     expect(body).toContain(`<input type="hidden" name="decision" value="${choice.id}">`);
     expect(body).toContain('<input type="hidden" name="step" value="confirm">');
@@ -178,7 +181,7 @@ describe('endedPage', () => {
 
     // Assess
     expect(response.statusCode).toBe(statusCode);
-    expect(response.body).toContain(`<h1>${title}</h1>`);
+    expect(response.body).toContain(`<h1><bdi>${title}</bdi></h1>`);
   });
 
   it('says who decided and when', () => {
@@ -217,7 +220,7 @@ describe('pages', () => {
   });
 
   it('escapes the text of an outcome', () => {
-    expect(outcomePage('<t>', '<x>').body).toContain('<p>&lt;x&gt;</p>');
+    expect(outcomePage('<t>', '<x>').body).toContain('<p><bdi>&lt;x&gt;</bdi></p>');
   });
 });
 
@@ -244,22 +247,22 @@ describe('what to check', () => {
     const { body } = choosePage(record, 'n', { approveAllowed: true });
     // Assess
     expect(body).toContain(
-      '<dd>Acme Supplies Ltd<span class="fact-meta">read with confidence 96</span></dd>',
+      '<dd><bdi>Acme Supplies Ltd</bdi><span class="fact-meta"><bdi>read with confidence 96</bdi></span></dd>',
     );
     expect(body).toContain(
-      '<dd class="check"><b>Check:</b> EUR 12,138.00<span class="fact-meta">read with confidence 83.3</span><span class="fact-meta">Compare the total on the document with subtotal + tax</span></dd>',
+      '<dd class="check"><b>Check:</b> <bdi>EUR 12,138.00</bdi><span class="fact-meta"><bdi>read with confidence 83.3</bdi></span><span class="fact-meta"><bdi>Compare the total on the document with subtotal + tax</bdi></span></dd>',
     );
     expect(body).toContain(
-      '<dd>2025-03-22<span class="fact-meta">derived, not read: invoice date + 30 days (NET30 terms)</span></dd>',
+      '<dd><bdi>2025-03-22</bdi><span class="fact-meta"><bdi>derived, not read: invoice date + 30 days (NET30 terms)</bdi></span></dd>',
     );
     expect(body).toContain(
-      '<b>Noticed while reading</b><ul><li>Total 12138.00 is not subtotal 10000.00 + tax 1900.00</li></ul>',
+      '<b>Noticed while reading</b><ul><li><bdi>Total 12138.00 is not subtotal 10000.00 + tax 1900.00</bdi></li></ul>',
     );
   });
 
   it('adds nothing to a fact the process gave as a plain value', () => {
     const { body } = choosePage(shown(), 'n', { approveAllowed: true });
-    expect(body).toContain('<dt>Vendor</dt><dd>Acme Supplies Ltd</dd>');
+    expect(body).toContain('<dt><bdi>Vendor</bdi></dt><dd><bdi>Acme Supplies Ltd</bdi></dd>');
     expect(body).not.toContain('Noticed while reading');
   });
 });
@@ -278,7 +281,7 @@ describe('pages after a decision', () => {
     ['ended (expired)', endedPage(approvalRecord({ status: 'EXPIRED' }))],
     ['ended (withdrawn)', endedPage(approvalRecord({ status: 'CANCELLED' }))],
   ])('%s names the item that was decided', (_name, response) => {
-    expect(response.body).toContain(`<p class="item">${item}</p>`);
+    expect(response.body).toContain(`<p class="item"><bdi>${item}</bdi></p>`);
   });
 
   it('names nothing on a page for a link that opened no approval', () => {

@@ -54,7 +54,7 @@ describe('settle', () => {
     const response = await settle(f.deps, f.caller, voted(), 'approve');
 
     // Assess
-    expect(response.body).toContain('<h1>Approved</h1>');
+    expect(response.body).toContain('<h1><bdi>Approved</bdi></h1>');
     expect(f.record()).toMatchObject({
       status: 'APPROVED',
       decidedAt: '2025-03-01T10:00:00.000Z',
@@ -105,7 +105,7 @@ describe('settle', () => {
     const response = await settle(f.deps, f.caller, voted({ taskToken: 'token-request' }), 'approve');
 
     // Assess
-    expect(response.body).toContain('<h1>Approved</h1>');
+    expect(response.body).toContain('<h1><bdi>Approved</bdi></h1>');
     expect(f.sfn.results).toMatchObject([{ kind: 'success', taskToken: 'token-remind' }]);
   });
 

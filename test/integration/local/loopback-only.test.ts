@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
+import { startS3 } from '../../../local/emulators/s3.ts';
+import { startSes } from '../../../local/emulators/ses.ts';
+import { startSqs } from '../../../local/emulators/sqs.ts';
+import { listenLoopback } from '../../../local/http/json-server.ts';
+import { startTextractServer } from '../../../local/textract/server.ts';
+
+/** The status a GET of `/` answers with this Host (and Origin) header, as a rebinding page sends it. */
+function statusFor(url: string, host: string, origin?: string): Promise<number> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/', headers: { host, ...(origin ? { origin } : {}) } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// The emulators from npm, each reachable on its own port besides the proxies in front of them.
+describe('every local endpoint answers only requests addressed to this machine', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tower-loopback-'));
+  const endpoints: Record<string, string> = {};
+  const closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    const [dynamo, s3, sqs, ses, textract, own] = await Promise.all([
+      startDynamoDb(),
+      startS3(join(dir, 's3')),
+      startSqs(),
+      startSes(),
+      startTextractServer(),
+      listenLoopback((_req, res) => void res.end('ok')),
+    ]);
+    Object.assign(endpoints, {
+      dynamodb: dynamo.url,
+      s3: s3.url,
+      sqs: sqs.url,
+      ses: ses.url,
+      textract: textract.endpoint,
+      listenLoopback: own.url,
+    });
+    closers.push(dynamo.close, s3.close, sqs.close, ses.close, textract.stop, own.close);
+  });
+  afterAll(async () => {
+    for (const close of closers) await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['dynamodb', 's3', 'sqs', 'ses', 'textract', 'listenLoopback'])(
+    '%s refuses a rebound Host and a foreign Origin with 403, and serves 127.0.0.1',
+    async (name) => {
+      // Prepare
+      const url = endpoints[name] ?? '';
+      const port = new URL(url).port;
+
+      // Act
+      const rebound = await statusFor(url, `rebind.attacker.example:${port}`);
+      const foreign = await statusFor(url, `127.0.0.1:${port}`, 'https://attacker.example');
+      const own = await statusFor(url, `127.0.0.1:${port}`);
+
+      // Assess
+      expect(rebound).toBe(403);
+      expect(foreign).toBe(403);
+      expect(own).not.toBe(403);
+    },
+  );
+});
