@@ -89,6 +89,17 @@ export const planned = {
   },
   keys: { service: 'S3', kind: 'bucket', purpose: 'keys stored verbatim, listing past 1,000 keys (s3)' },
   versions: { service: 'S3', kind: 'bucket', purpose: 'a versioned bucket: overwrites keep versions (s3)' },
+  'large-objects': {
+    service: 'S3',
+    kind: 'bucket',
+    purpose: 'a 100 MB object put in one PUT and read back by large-object-writer (s3-object-size)',
+  },
+  'large-object-writer': {
+    service: 'IAM',
+    kind: 'role',
+    purpose:
+      'assumed by the run; may put and get objects under large/ of large-objects, nothing else (s3-object-size)',
+  },
   conditions: { service: 'DynamoDB', kind: 'table', purpose: 'conditional writes, on demand (dynamodb)' },
   'kms-key': {
     service: 'KMS',
