@@ -4,7 +4,8 @@ import { startConsole } from '../local/console/server.ts';
 import { DataDirInUseError } from '../local/data-dir-lock.ts';
 import { DataLayoutError } from '../local/data-layout.ts';
 import { runDemo } from '../local/demo.ts';
-import { watchInbox } from '../local/inbox.ts';
+import type { Listening } from '../local/http/json-server.ts';
+import { type InboxWatcher, watchInbox } from '../local/inbox.ts';
 import { inspect } from '../local/inspect.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
@@ -58,8 +59,45 @@ runtime.onEnvironmentFailure((failure) => {
     'ERROR intake is paused: new files wait in the intake queue until npm start runs again with the function fixed.',
   );
 });
+// Handled from here on: a Ctrl-C as soon as the banner shows must reach the stop, not kill the process.
+let consoleServer: Listening | undefined;
+let inbox: InboxWatcher | undefined;
+// One stop, each step named as it runs; a second Ctrl-C leaves at once, saying what it cut short.
+let stopping: string | undefined;
+const step = (what: string) => {
+  stopping = what;
+  say(`  stopping ${what}`);
+};
+const stop = async (code = 0) => {
+  if (stopping !== undefined) return;
+  const started = Date.now();
+  step('the inbox watcher');
+  inbox?.stop();
+  removeRuntimeFile(runtime.dataDir);
+  step('the console');
+  await consoleServer?.close();
+  await runtime.stop((line) => {
+    stopping = line.replace(/^stopping /, '');
+    say(`  ${line}`);
+  });
+  say(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(code);
+};
+const onSignal = () => {
+  if (stopping === undefined) {
+    say('Stopping (Ctrl-C again to force an exit)…');
+    void stop();
+    return;
+  }
+  say(
+    `Forced exit while stopping ${stopping}. The next start on ${runtime.dataDir} takes over its lock (this process is gone) and resumes cut-off work.`,
+  );
+  process.exit(1);
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 const tools = inspect(runtime);
-const consoleServer = await startConsole(runtime);
+consoleServer = await startConsole(runtime);
 writeRuntimeFile(runtime);
 const pad = (s: string) => s.padEnd(16);
 say('Tower local runtime');
@@ -91,7 +129,7 @@ if (runtime.interrupted.length > 0) {
   );
 }
 
-const inbox = watchInbox(
+inbox = watchInbox(
   inboxDir,
   runtime.catalog.processes,
   async (processId, name, body) => {
@@ -101,16 +139,6 @@ const inbox = watchInbox(
   (file, error) =>
     say(`inbox: ${file} could not be submitted: ${error instanceof Error ? error.message : String(error)}`),
 );
-
-const stop = async (code = 0) => {
-  inbox.stop();
-  removeRuntimeFile(runtime.dataDir);
-  await consoleServer.close();
-  await runtime.stop();
-  process.exit(code);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
 
 if (values.demo) {
   say('');

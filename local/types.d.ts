@@ -14,6 +14,7 @@ declare module 'dynalite' {
 
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
+  import type { Server } from 'node:http';
 
   interface S3rverOptions {
     port?: number;
@@ -30,6 +31,8 @@ declare module 's3rver' {
     store: unknown;
     readonly context: { store: unknown };
     run(): Promise<{ address: string; port: number }>;
+    /** Set by `run`. */
+    readonly httpServer?: Server;
     close(): Promise<void>;
   }
 }
