@@ -58,6 +58,7 @@ import {
   localKeyArn,
   localNames,
   type QueueRef,
+  queueUrlOn,
 } from './resources.ts';
 import { Shutdown, type ShutdownReport } from './shutdown.ts';
 import { startStepFunctionsApi } from './stepfunctions/api-server.ts';
@@ -356,7 +357,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         ),
         textractTopics,
         textractRates: config.textract,
-        queueUrls: Object.fromEntries(Object.entries(queueRefs).map(([id, ref]) => [id, ref.url])),
+        // On the SQS endpoint the functions call, as on AWS: the SDK sends a call to its queue URL's host.
+        queueUrls: Object.fromEntries(
+          Object.entries(queueRefs).map(([id, ref]) => [
+            id,
+            queueUrlOn((iam?.endpoints ?? endpoints).sqs, ref.url),
+          ]),
+        ),
       },
     });
     host = new LambdaHost(deployed.functions, deployed.workerPath, join(dataDir, 'logs'));
