@@ -10,6 +10,7 @@ import { inspect } from '../local/inspect.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
+import { SignalStop } from '../local/signal-stop.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
 const usage =
@@ -62,40 +63,20 @@ runtime.onEnvironmentFailure((failure) => {
 // Handled from here on: a Ctrl-C as soon as the banner shows must reach the stop, not kill the process.
 let consoleServer: Listening | undefined;
 let inbox: InboxWatcher | undefined;
-// One stop, each step named as it runs; a second Ctrl-C leaves at once, saying what it cut short.
-let stopping: string | undefined;
-const step = (what: string) => {
-  stopping = what;
-  say(`  stopping ${what}`);
-};
-const stop = async (code = 0) => {
-  if (stopping !== undefined) return;
-  const started = Date.now();
-  step('the inbox watcher');
-  inbox?.stop();
-  removeRuntimeFile(runtime.dataDir);
-  step('the console');
-  await consoleServer?.close();
-  await runtime.stop((line) => {
-    stopping = line.replace(/^stopping /, '');
-    say(`  ${line}`);
-  });
-  say(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  process.exit(code);
-};
-const onSignal = () => {
-  if (stopping === undefined) {
-    say('Stopping (Ctrl-C again to force an exit)…');
-    void stop();
-    return;
-  }
-  say(
-    `Forced exit while stopping ${stopping}. The next start on ${runtime.dataDir} takes over its lock (this process is gone) and resumes cut-off work.`,
-  );
-  process.exit(1);
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+const stopper = new SignalStop({
+  say,
+  stop: async (report) => {
+    report('stopping the inbox watcher');
+    inbox?.stop();
+    removeRuntimeFile(runtime.dataDir);
+    report('stopping the console');
+    await consoleServer?.close();
+    await runtime.stop(report);
+  },
+  forced: (cutShort) =>
+    `Forced exit while stopping ${cutShort}. The next start on ${runtime.dataDir} takes over its lock (this process is gone) and resumes cut-off work.`,
+});
+stopper.listen();
 const tools = inspect(runtime);
 consoleServer = await startConsole(runtime);
 writeRuntimeFile(runtime);
@@ -152,6 +133,6 @@ if (values.demo) {
   }
   for (const link of links) say(`  approval link for ${link.to}: ${link.link}`);
   const failed = documents.some((d) => d.status !== d.expected) || links.length === 0;
-  if (values.exit) await stop(failed ? 1 : 0);
+  if (values.exit) await stopper.stop(failed ? 1 : 0);
   say(`Open the link to approve; the console shows every step: ${consoleServer.url}`);
 }
