@@ -6,12 +6,14 @@ import { startConsole } from '../local/console/server.ts';
 import { DataDirInUseError } from '../local/data-dir-lock.ts';
 import { DataLayoutError } from '../local/data-layout.ts';
 import { runDemo } from '../local/demo.ts';
-import { watchInbox } from '../local/inbox.ts';
+import type { Listening } from '../local/http/json-server.ts';
+import { type InboxWatcher, watchInbox } from '../local/inbox.ts';
 import { problemLine, submittedLine } from '../local/inbox-lines.ts';
 import { inspect } from '../local/inspect.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
+import { SignalStop } from '../local/signal-stop.ts';
 import { terminalText } from '../local/terminal-text.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
@@ -64,8 +66,25 @@ runtime.onEnvironmentFailure((failure) => {
     'ERROR intake is paused: new files wait in the intake queue until npm start runs again with the function fixed.',
   );
 });
+// Handled from here on: a Ctrl-C as soon as the banner shows must reach the stop, not kill the process.
+let consoleServer: Listening | undefined;
+let inbox: InboxWatcher | undefined;
+const stopper = new SignalStop({
+  say,
+  stop: async (report) => {
+    report('stopping the inbox watcher');
+    inbox?.stop();
+    removeRuntimeFile(runtime.dataDir);
+    report('stopping the console');
+    await consoleServer?.close();
+    await runtime.stop(report);
+  },
+  forced: (cutShort) =>
+    `Forced exit while stopping ${cutShort}. The next start on ${runtime.dataDir} takes over its lock (this process is gone) and resumes cut-off work.`,
+});
+stopper.listen();
 const tools = inspect(runtime);
-const consoleServer = await startConsole(runtime);
+consoleServer = await startConsole(runtime);
 writeRuntimeFile(runtime);
 const pad = (s: string) => s.padEnd(16);
 say('Tower local runtime');
@@ -97,7 +116,7 @@ if (runtime.interrupted.length > 0) {
   );
 }
 
-const inbox = watchInbox(inboxDir, runtime.catalog.processes, {
+inbox = watchInbox(inboxDir, runtime.catalog.processes, {
   submit: async (file) => {
     // A document with this content before the drop makes the file a duplicate: say so, and of what.
     const first = await tools.document(documentIdOf(file.processId, sha256Hex(file.body)));
@@ -106,16 +125,6 @@ const inbox = watchInbox(inboxDir, runtime.catalog.processes, {
   },
   problem: (file, message) => say(problemLine(file, message)),
 });
-
-const stop = async (code = 0) => {
-  inbox.stop();
-  removeRuntimeFile(runtime.dataDir);
-  await consoleServer.close();
-  await runtime.stop();
-  process.exit(code);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
 
 if (values.demo) {
   say('');
@@ -129,6 +138,6 @@ if (values.demo) {
   }
   for (const link of links) say(`  approval link for ${link.to}: ${link.link}`);
   const failed = documents.some((d) => d.status !== d.expected) || links.length === 0;
-  if (values.exit) await stop(failed ? 1 : 0);
+  if (values.exit) await stopper.stop(failed ? 1 : 0);
   say(`Open the link to approve; the console shows every step: ${consoleServer.url}`);
 }

@@ -37,6 +37,15 @@ export interface QueueRef {
   readonly dlqUrl: string;
 }
 
+/**
+ * The queue URL as it reads on another SQS endpoint (the queue is its path, /<account>/<name>). A
+ * function gets its queue URLs on the endpoint it calls, as on AWS, since the SDK sends a call to the
+ * host its queue URL names: a URL on the emulator's own address would bypass the IAM proxy.
+ */
+export function queueUrlOn(endpoint: string, queueUrl: string): string {
+  return `${endpoint.replace(/\/$/, '')}${new URL(queueUrl).pathname}`;
+}
+
 /** Creates every table of the catalog that does not exist yet (data survives restarts). */
 export async function createTables(
   dynamo: DynamoDBClient,

@@ -58,7 +58,9 @@ import {
   localKeyArn,
   localNames,
   type QueueRef,
+  queueUrlOn,
 } from './resources.ts';
+import { Shutdown, type ShutdownReport } from './shutdown.ts';
 import { startStepFunctionsApi } from './stepfunctions/api-server.ts';
 import { ExecutionStore } from './stepfunctions/executions.ts';
 import { LocalStateMachine } from './stepfunctions/local-machine.ts';
@@ -129,7 +131,8 @@ export interface LocalRuntime {
   health(): RuntimeHealth;
   /** Called when a function environment cannot start while the runtime runs. */
   onEnvironmentFailure(listener: (failure: EnvironmentFailure) => void): void;
-  stop(): Promise<void>;
+  /** Stops everything once, in one order, the data-directory lock last; `report` hears each step. */
+  stop(report?: ShutdownReport): Promise<void>;
 }
 
 export interface RuntimeHealth {
@@ -160,10 +163,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const config = parseConfig({ ...cdkContext(), ...options.context }, processes);
   const intakePrefixes = processes.map((p) => p.intakePrefix);
   const names = localNames(region);
-  const closers: (() => Promise<void>)[] = [];
+  const shutdown = new Shutdown();
   // One runtime per data directory; released last, once every service is closed.
   const unlock = lockDataDir(dataDir);
-  closers.push(async () => unlock());
+  shutdown.last('the data-directory lock', async () => unlock());
   try {
     const [dynamo, s3, sqs, ses] = await Promise.all([
       startDynamoDb(join(dataDir, 'dynamodb')),
@@ -171,17 +174,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       startSqs(),
       startSes(join(dataDir, 'ses')),
     ]);
-    closers.push(dynamo.close, s3.close, sqs.close, ses.close);
+    shutdown.add('DynamoDB', dynamo.close);
+    shutdown.add('S3', s3.close);
+    shutdown.add('SQS and SNS', sqs.close);
+    shutdown.add('SES', ses.close);
     let sfnService: LocalStepFunctions | undefined;
     const sfnApi = await startStepFunctionsApi(() => {
       if (!sfnService) throw new Error('Step Functions is still starting');
       return sfnService;
     });
-    closers.push(sfnApi.close);
+    shutdown.add('the Step Functions API', sfnApi.close);
     const faults = new FaultInjector(options.faults ?? []);
     // Functions reach SES through a proxy that can fail requests on demand (fault injection).
     const sesProxy = await startFaultProxy(ses.url, () => faults.services.ses?.failureRate ?? 0);
-    closers.push(sesProxy.close);
+    shutdown.add('the SES fault proxy', sesProxy.close);
     const partial = {
       dynamodb: dynamo.url,
       s3: s3.url,
@@ -200,7 +206,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       options.textract,
       (topicArn) => (textractMayPublish ? textractMayPublish(topicArn) : Promise.resolve(true)),
     );
-    closers.push(textract.stop);
+    shutdown.add('Textract and its OCR', textract.stop);
     const endpoints: Endpoints = { ...partial, textract: textract.endpoint };
     const clients = localClients(endpoints, region);
 
@@ -244,7 +250,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ),
     );
     const approvalsApi: Listening = approvals.listening;
-    closers.push(approvalsApi.close);
+    shutdown.add('the approval API', approvalsApi.close);
     if (approvals.warning) process.stderr.write(`Warning: ${approvals.warning}\n`);
 
     const context = { ...cdkContext(), ...options.context };
@@ -283,7 +289,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         },
       });
       const parity = iam;
-      closers.push(() => parity.close());
+      shutdown.add('the IAM proxies', () => parity.close());
       // Each topic's one subscriber, as createTextractTopic subscribes it.
       const subscribers = new Map(
         Object.entries(textractTopics).map(([queueId, t]) => [t.topicArn, queueRef(queueId).arn]),
@@ -351,13 +357,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         ),
         textractTopics,
         textractRates: config.textract,
-        queueUrls: Object.fromEntries(Object.entries(queueRefs).map(([id, ref]) => [id, ref.url])),
+        // On the SQS endpoint the functions call, as on AWS: the SDK sends a call to its queue URL's host.
+        queueUrls: Object.fromEntries(
+          Object.entries(queueRefs).map(([id, ref]) => [
+            id,
+            queueUrlOn((iam?.endpoints ?? endpoints).sqs, ref.url),
+          ]),
+        ),
       },
     });
     host = new LambdaHost(deployed.functions, deployed.workerPath, join(dataDir, 'logs'));
     const lambda = host;
     lambda.interceptor = faults.intercept;
-    closers.push(() => lambda.stop());
+    shutdown.add('the Lambda host (its function environments)', () => lambda.stop());
     const startFailures = await lambda.verify();
     if (startFailures.length > 0) throw new FunctionStartError(startFailures);
 
@@ -398,7 +410,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       { deps: { lambda, broker, sqs: sender }, clock },
     );
     sfnService = stepFunctions;
-    closers.push(() => stepFunctions.shutdown());
+    shutdown.add('the Step Functions engine (running executions resume at the next start)', () =>
+      stepFunctions.shutdown(),
+    );
 
     const interrupted = stepFunctions.interrupted();
     for (const record of interrupted) {
@@ -480,7 +494,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           region,
         );
         poller.start();
-        closers.push(() => poller.stop());
+        // Nothing more is received; batches in flight end when the Lambda host stops.
+        shutdown.add(`the ${q.id} queue's event source mapping`, async () => poller.halt());
         return [q.id, poller];
       }),
     ) as Record<QueueId, SqsPoller>;
@@ -530,13 +545,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         environmentFailures: [...lambda.environmentFailures],
       }),
       onEnvironmentFailure: (listener) => lambda.onEnvironmentFailure(listener),
-      stop: async () => {
-        for (const close of closers.reverse()) await close().catch(() => undefined);
+      stop: async (report) => {
+        await shutdown.stop(report);
         if (temporary) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    for (const close of closers.reverse()) await close().catch(() => undefined);
+    await shutdown.stop();
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }

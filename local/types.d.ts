@@ -14,6 +14,7 @@ declare module 'dynalite' {
 
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
+  import type { Server } from 'node:http';
 
   interface S3rverOptions {
     port?: number;
@@ -32,6 +33,8 @@ declare module 's3rver' {
     httpServer?: import('node:http').Server;
     readonly context: { store: unknown };
     run(): Promise<{ address: string; port: number }>;
+    /** Set by `run`. */
+    readonly httpServer?: Server;
     close(): Promise<void>;
   }
 }

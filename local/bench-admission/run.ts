@@ -39,7 +39,7 @@ export async function runAdmissionBench(options: AdmissionOptions): Promise<Admi
       intakeMaxConcurrency: 10,
       textract: { syncTps: options.rate, startTps: 1, maxConcurrentJobs: 10 },
       processes: {
-        invoice: { approval: { amountThreshold: '1000000.00', riskBandRequiringApproval: 'high' } },
+        invoice: { rules: { amountThreshold: '1000000.00', riskBandRequiringApproval: 'high' } },
       },
     },
   });

@@ -15,6 +15,11 @@ export async function startDynamoDb(directory?: string): Promise<Listening> {
   return {
     server,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // SDK clients keep connections alive; close() alone would wait for them.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -74,6 +74,12 @@ export async function startS3(directory: string): Promise<LocalS3> {
     url: `http://127.0.0.1:${port}`,
     onEvent: (listener) => listeners.push(listener),
     incompleteRemoved,
-    close: () => server.close(),
+    close: async () => {
+      // A stop cuts transfers still running (a kill would too); close() alone waits for them.
+      server.httpServer?.closeAllConnections();
+      // The cut requests log their end first: s3rver's logger is gone once the server closes.
+      await new Promise((resolve) => setImmediate(resolve));
+      await server.close();
+    },
   };
 }

@@ -55,6 +55,7 @@ export function sqsEvent(
 export class SqsPoller {
   private running = false;
   private loops: Promise<void>[] = [];
+  private receiving = new AbortController();
   batchesInvoked = 0;
 
   constructor(
@@ -67,14 +68,24 @@ export class SqsPoller {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.receiving = new AbortController();
     this.loops = Array.from({ length: this.mapping.maxConcurrency }, () => this.loop());
   }
 
   /** Stops polling after the batches in flight finish. */
   async stop(): Promise<void> {
-    this.running = false;
+    this.halt();
     await Promise.all(this.loops);
     this.loops = [];
+  }
+
+  /**
+   * Receives nothing more from now on (a receive in flight is abandoned; its messages come back after
+   * their visibility timeout); batches in flight end with their invocations, not awaited here.
+   */
+  halt(): void {
+    this.running = false;
+    this.receiving.abort();
   }
 
   get isRunning(): boolean {
@@ -86,7 +97,7 @@ export class SqsPoller {
       try {
         await this.pollOnce();
       } catch {
-        await new Promise((r) => setTimeout(r, 500));
+        if (this.running) await new Promise((r) => setTimeout(r, 500));
       }
     }
   }
@@ -99,9 +110,10 @@ export class SqsPoller {
         WaitTimeSeconds: 1,
         MessageSystemAttributeNames: ['All'],
       }),
+      { abortSignal: this.receiving.signal },
     );
     const messages = received.Messages ?? [];
-    if (messages.length === 0) return;
+    if (messages.length === 0 || !this.running) return;
     this.batchesInvoked += 1;
     const result = await this.invoke(
       this.mapping.functionName,

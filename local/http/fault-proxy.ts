@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Listening, listenLoopback, readBody } from './json-server.ts';
+import { type Listening, listenLoopback } from './json-server.ts';
 import { passThrough } from './pass-through.ts';
 
 /**
@@ -13,7 +13,7 @@ export function startFaultProxy(
 ): Promise<Listening> {
   const to = new URL(target);
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
-    const body = await readBody(req);
+    // The body is never read here: a failed request's is drained by the server, the rest stream on.
     if (random() < failureRate()) {
       res.writeHead(503, { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceUnavailable' });
       res.end(
@@ -21,6 +21,6 @@ export function startFaultProxy(
       );
       return;
     }
-    await passThrough(to, req, res, body);
+    await passThrough(to, req, res);
   });
 }

@@ -2,16 +2,37 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { loopbackOnly } from './loopback-guard.ts';
 
-/** Reads a request body, refusing anything over `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit = 16 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
+/** A request body above what the endpoint reads: answered 413, which no retry fixes. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`request body too large: this endpoint reads at most ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a request body, refusing anything over `limit` bytes with a BodyTooLargeError. A refused body
+ * is drained, not cut off, so the caller gets the 413 instead of a broken pipe.
+ */
+export function readBody(req: IncomingMessage, limit = 16 * 1024 * 1024): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const refuse = () => {
+      req.removeListener('data', collect);
+      req.resume();
+      reject(new BodyTooLargeError(limit));
+    };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const collect = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) refuse();
+      else chunks.push(chunk);
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limit) return refuse();
+    req.on('data', collect);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 export interface Listening {
@@ -31,7 +52,8 @@ export async function listenLoopback(
   const handler = loopbackOnly(serve);
   const server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.headersSent)
+        res.writeHead(error instanceof BodyTooLargeError ? 413 : 500, { 'content-type': 'text/plain' });
       res.end(error instanceof Error ? error.message : 'internal error');
     });
   });

@@ -5,7 +5,19 @@ import { denialMessage, denialResponse } from './denials.ts';
 import { type IamEvaluator, sessionArnOf } from './evaluator.ts';
 import { roleOfSessionToken, sessionTokenOf } from './identity.ts';
 import { requiredCalls } from './request-actions.ts';
-import type { EndpointRequest, MappingScope, RequiredCall, ServiceName } from './requests.ts';
+import {
+  bodyNeeded,
+  type EndpointRequest,
+  type MappingScope,
+  type RequiredCall,
+  type ServiceName,
+} from './requests.ts';
+
+/**
+ * The largest body read for evaluation: above every request these JSON and query APIs take (the largest,
+ * SES v2's 40 MB message, base64-encoded once more in its JSON); larger ones are answered 413.
+ */
+export const evaluatedBodyLimit = 64 * 1024 * 1024;
 
 /** Authorises one request of a role: every required call, the first denial answering as the service does. */
 export async function authorizeRequest(
@@ -50,13 +62,11 @@ export function startIamProxy(
 ): Promise<Listening> {
   const to = new URL(target);
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
-    const body = await readBody(req);
-    const request: EndpointRequest = {
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      headers: req.headers,
-      body,
-    };
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    // S3 objects stream through: only the small bodies the evaluation reads are held here.
+    const body = bodyNeeded(service, method, url) ? await readBody(req, evaluatedBodyLimit) : undefined;
+    const request: EndpointRequest = { method, url, headers: req.headers, body: body ?? Buffer.alloc(0) };
     let roleArn: string | undefined;
     try {
       roleArn = roleOfSessionToken(sessionTokenOf(req.headers, request.url));

@@ -29,6 +29,17 @@ export interface MappingScope {
   readonly sesSandbox: boolean;
 }
 
+/**
+ * Whether mapping a request to its authorisations reads the body: every JSON and query API does; of
+ * S3's, only DeleteObjects (`POST /bucket?delete`, its keys in XML), so object bodies stream through.
+ */
+export function bodyNeeded(service: ServiceName, method: string, url: string): boolean {
+  if (service !== 's3') return true;
+  const [path = '', search = ''] = url.split(/\?(.*)/s);
+  const bucketOnly = path.split('/').filter(Boolean).length <= 1;
+  return method.toUpperCase() === 'POST' && bucketOnly && new URLSearchParams(search).has('delete');
+}
+
 export const header = (request: EndpointRequest, name: string): string | undefined => {
   const value = request.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;

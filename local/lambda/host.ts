@@ -154,6 +154,14 @@ export class LambdaHost {
 
   private async execute(fn: LocalFunction, payload: unknown, options: InvokeOptions): Promise<InvokeResult> {
     await this.acquire(fn);
+    // A stopped host starts no environment: an invocation that waited for one ends here.
+    if (this.stopping) {
+      this.release(fn);
+      return {
+        ok: false,
+        error: { errorType: 'Local.HostStopped', errorMessage: 'the local runtime is stopping' },
+      };
+    }
     options.onStart?.();
     const startedAt = Date.now();
     const idle = this.idle.get(fn.name)?.pop();
@@ -189,6 +197,8 @@ export class LambdaHost {
   async stop(): Promise<void> {
     // Environments end here because the host stops, not because they could not start.
     this.stopping = true;
+    // Invocations waiting for a free environment are let through, to end at the check above.
+    for (const waiters of this.waiting.values()) for (const wake of waiters.splice(0)) wake();
     await Promise.all([...this.all].map((env) => env.worker.terminate()));
     this.all.clear();
     for (const stream of this.logs.values()) stream.end();
@@ -320,7 +330,7 @@ export class LambdaHost {
   }
 
   private async acquire(fn: LocalFunction): Promise<void> {
-    while ((this.busy.get(fn.name) ?? 0) >= fn.concurrency) {
+    while (!this.stopping && (this.busy.get(fn.name) ?? 0) >= fn.concurrency) {
       await new Promise<void>((resolve) =>
         this.waiting.set(fn.name, [...(this.waiting.get(fn.name) ?? []), resolve]),
       );

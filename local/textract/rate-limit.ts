@@ -1,7 +1,8 @@
 import { TextractServiceError } from './errors.ts';
 
 /**
- * Textract's per-account rate, locally: a token bucket per operation (burst of one second's worth).
+ * Textract's per-account rate, locally: a token bucket per operation (burst of one second's worth, and
+ * at least one call, so a rate below 1 a second admits a call every 1/rate seconds rather than none).
  * Above it the local service answers as the real one does, with a throttling error.
  */
 export class OperationRates {
@@ -14,8 +15,9 @@ export class OperationRates {
   admit(operation: string, now = Date.now()): void {
     const rate = this.perSecond[operation];
     if (rate === undefined || rate <= 0) return;
-    const bucket = this.buckets.get(operation) ?? { tokens: rate, at: now };
-    bucket.tokens = Math.min(rate, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+    const burst = Math.max(1, rate);
+    const bucket = this.buckets.get(operation) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
     bucket.at = now;
     this.buckets.set(operation, bucket);
     if (bucket.tokens < 1) {

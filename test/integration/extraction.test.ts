@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import {
   malformedSamples,
   randomInvoiceSpec,
 } from '../../local/samples/index.ts';
+import { failureOf } from '../../local/stepfunctions/history-reading.ts';
 import { startTestRuntime } from './support/runtime.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;
@@ -138,5 +140,32 @@ describe('extraction: both Textract paths, recovery, and bad input', () => {
         ),
       ).rejects.toMatchObject({ name: 'NotFound' });
     }
+  });
+
+  // A single PUT carries up to 5 GB (S3 User Guide, "Uploading objects",
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html): the quarantine copy of a
+  // 60 MB file is one streamed GetObject into one PutObject, through the IAM proxy both ways.
+  it('quarantines a 60 MB file that is not a PDF, whole, without a retry', async () => {
+    // Prepare
+    const bytes = randomBytes(60 * 1024 * 1024);
+    // Act
+    const id = await t.tools.drop('invoice', 'bad/sixty-megabytes.pdf', bytes);
+    const doc = await t.tools.waitForStatus(id, ['REJECTED_INPUT', 'COMPLETED', 'FAILED']);
+    // Assess
+    expect(doc).toMatchObject({
+      status: 'REJECTED_INPUT',
+      rejectionReason: 'unsupported-type',
+      quarantineKey: `quarantine/invoice/${id}/sixty-megabytes.pdf`,
+    });
+    const kept = await t.runtime.clients.s3.send(
+      new GetObjectCommand({ Bucket: t.runtime.names.bucket, Key: doc.quarantineKey as string }),
+    );
+    const hash = createHash('sha256');
+    for await (const chunk of kept.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
+    expect(hash.digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const execution = t.runtime.stepFunctions.store.list().find((e) => e.name.endsWith(id));
+    // The only failure is the extraction's refusal of the input: the copy never failed or retried.
+    const failures = execution?.events.map(failureOf).filter((f) => f !== undefined);
+    expect(failures?.map((f) => f.error)).toEqual(['Tower.InputRejected']);
   });
 });

@@ -64,8 +64,9 @@ export class S3QuarantineObjects implements QuarantineObjects {
       );
       return 'copied';
     } catch (error) {
-      if (httpStatusOf(error) !== 412) throw error;
+      // Whatever the write's fate, the read must not stay open (a held connection and file).
       (original.Body as Readable | undefined)?.destroy?.();
+      if (httpStatusOf(error) !== 412) throw error;
       return 'found';
     }
   }

@@ -94,6 +94,17 @@ export const planned = {
     kind: 'bucket',
     purpose: 'deletes on the condition of an ETag (s3-conditional-delete)',
   },
+  'large-objects': {
+    service: 'S3',
+    kind: 'bucket',
+    purpose: 'a 100 MB object put in one PUT and read back by large-object-writer (s3-object-size)',
+  },
+  'large-object-writer': {
+    service: 'IAM',
+    kind: 'role',
+    purpose:
+      'assumed by the run; may put and get objects under large/ of large-objects, nothing else (s3-object-size)',
+  },
   conditions: { service: 'DynamoDB', kind: 'table', purpose: 'conditional writes, on demand (dynamodb)' },
   'kms-key': {
     service: 'KMS',

@@ -61,10 +61,22 @@ export function createExtractHandler(deps: () => AdmitDeps, deferMessage: () => 
           return;
         }
         if (admission.outcome === 'defer') {
-          await deferMessage()(record, admission.seconds).catch(() => undefined);
           failures.push(record.messageId);
-          metrics.addMetric('ExtractionDeferred', MetricUnit.Count, 1);
-          logger.info('Extraction deferred', { why: admission.why, seconds: admission.seconds });
+          const { why, seconds } = admission;
+          try {
+            await deferMessage()(record, seconds);
+            metrics.addMetric('ExtractionDeferred', MetricUnit.Count, 1);
+            logger.info('Extraction deferred', { why, seconds });
+          } catch (error) {
+            // Nothing is lost (the request returns), but a whole visibility timeout later, not in `seconds`.
+            metrics.addMetric('ExtractionDeferralFailed', MetricUnit.Count, 1);
+            logger.error('Extraction deferral failed: the request returns after the visibility timeout', {
+              why,
+              seconds,
+              errorName: classify(error).name,
+              error,
+            });
+          }
         } else {
           metrics.addMetric(`Extraction_${admission.how}`, MetricUnit.Count, 1);
           metrics.addMetric('AdmissionLatency', MetricUnit.Milliseconds, performance.now() - started);

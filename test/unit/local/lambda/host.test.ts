@@ -127,6 +127,22 @@ describe('LambdaHost: environments that cannot start', () => {
     expect(seen).toEqual([]);
   });
 
+  it('starts no environment once stopped: invocations waiting for one end at once, refused', async () => {
+    // Prepare: two environments busy (concurrency 2), two invocations waiting for one
+    const host = new LambdaHost([fn('slow', 'slow.mjs')], workerPath, join(dir, 'logs'));
+    const invocations = [1, 2, 3, 4].map((n) => host.invoke('tower-test-slow', { n }));
+    await new Promise((r) => setTimeout(r, 200));
+    // Act
+    await host.stop();
+    const results = await Promise.all(invocations);
+    // Assess: the two in flight were stopped, the two waiting never ran
+    expect(results.slice(2)).toEqual([
+      { ok: false, error: { errorType: 'Local.HostStopped', errorMessage: 'the local runtime is stopping' } },
+      { ok: false, error: { errorType: 'Local.HostStopped', errorMessage: 'the local runtime is stopping' } },
+    ]);
+    expect(results.every((r) => !r.ok)).toBe(true);
+  });
+
   it('answers, never throws, when the worker itself cannot start', async () => {
     // Prepare: the worker bundle is gone (a data directory cleaned under a running runtime)
     const host = new LambdaHost([fn('ok', 'ok.mjs')], join(dir, 'gone', 'worker.mjs'), join(dir, 'logs'));

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import type { ApprovalRecord, ApproverEntry } from '../../../../../lambdas/platform/human-step/record.ts';
 import { defaultChoices, type HumanStepRequest } from '../../../../../lambdas/platform/human-step/request.ts';
 import { approvalIdFor, hashSecret } from '../../../../../lambdas/platform/human-step/secrets.ts';
@@ -192,5 +193,23 @@ export function approvalRecord(overrides: Partial<ApprovalRecord> = {}): Approva
     deadlineAt: '2025-03-04T08:00:02.000Z',
     purgeAt: 1_800_000_000,
     ...overrides,
+  };
+}
+
+/** The context Lambda hands a handler, for a function of this name. */
+export function lambdaContext(functionName: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: 'request-1',
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'stream',
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
   };
 }
