@@ -114,6 +114,8 @@ describe('a derived fact in the email', () => {
       '2025-03-04T08:00:00Z',
     );
     expect(email.text).toContain('Due: 2025-03-22 (derived: invoice date + 30 days (NET30 terms))');
-    expect(email.html).toContain('<b><bdi>2025-03-22 (derived: invoice date + 30 days (NET30 terms))</bdi></b>');
+    expect(email.html).toContain(
+      '<b><bdi>2025-03-22 (derived: invoice date + 30 days (NET30 terms))</bdi></b>',
+    );
   });
 });
