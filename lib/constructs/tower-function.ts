@@ -34,7 +34,7 @@ export interface TowerFunctionProps {
 /**
  * One Tower Lambda function: Node.js 22 on ARM, bundled with the shared esbuild settings, active
  * tracing, and its own encrypted log group. Its role starts with nothing but writing to that log group;
- * grants come from the registry (see function-grants.ts).
+ * grants come from its uses (see function-grants.ts).
  */
 export class TowerFunction extends Construct {
   public readonly function: nodejs.NodejsFunction;
@@ -83,13 +83,6 @@ export class TowerFunction extends Construct {
           }),
     });
 
-    acknowledge(
-      this.role,
-      'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions' +
-        (spec.textract?.length ? '; neither do the Textract actions this function calls' : '') +
-        (spec.sendsTaskResults?.length ? '; nor do states:SendTask*, authorised by the task token' : ''),
-    );
     acknowledge(
       this.function,
       'AwsSolutions-L1',

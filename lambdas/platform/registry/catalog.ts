@@ -49,8 +49,8 @@ export function catalogOf(processes: readonly ProcessSpec[]): Catalog {
   const tables = [...platformTables, ...processes.flatMap((p) => p.tables)];
   const problems = [
     ...processProblems(processes),
-    ...wiringProblems(processes, functions, queues),
-    ...tableProblems(tables, functions),
+    ...wiringProblems(processes, functions, queues, tables),
+    ...tableProblems(tables),
   ];
   if (problems.length > 0) throw new CatalogError(problems);
   const byFunction = new Map(functions.map((f) => [f.id, f]));
@@ -101,6 +101,7 @@ function wiringProblems(
   processes: readonly ProcessSpec[],
   functions: readonly CatalogFunction[],
   queues: readonly CatalogQueue[],
+  tables: readonly TableSpec[],
 ): string[] {
   const problems: string[] = [];
   for (const id of duplicates(functions.map((f) => f.id))) problems.push(`function id ${id} is used twice`);
@@ -115,19 +116,8 @@ function wiringProblems(
         `queue ${q.id} of ${q.process} is consumed by ${q.consumer}, which is not ${q.process}'s`,
       );
   }
-  for (const f of functions) {
-    if (f.defersOn !== undefined && queue.get(f.defersOn)?.consumer !== f.id)
-      problems.push(`function ${f.id} defers on queue ${f.defersOn}, which it does not consume`);
-    if (f.startsTextractJobs !== undefined) {
-      const target = queue.get(f.startsTextractJobs);
-      if (!target?.textractCompletions || target.process !== f.process)
-        problems.push(
-          `function ${f.id} starts Textract jobs for ${f.startsTextractJobs}, not a Textract completions queue of its process`,
-        );
-    }
-    if (f.needsRuleParameters && f.process === undefined)
-      problems.push(`function ${f.id} asks for rule parameters, which only a process's own functions get`);
-  }
+  for (const f of functions)
+    for (const use of f.uses) problems.push(...(use.problems?.({ processes, functions, queues, tables }, f) ?? []));
   for (const p of processes) {
     for (const [name, target] of Object.entries(p.functionPlaceholders)) {
       if (name in platformPlaceholders) problems.push(`${p.id}: placeholder \${${name}} is the platform's`);
@@ -148,15 +138,8 @@ function wiringProblems(
   return problems;
 }
 
-function tableProblems(tables: readonly TableSpec[], functions: readonly CatalogFunction[]): string[] {
+function tableProblems(tables: readonly TableSpec[]): string[] {
   const problems = duplicates(tables.map((t) => t.id)).map((id) => `table id ${id} is used twice`);
   problems.push(...duplicates(tables.map((t) => t.envVar)).map((v) => `table variable ${v} is used twice`));
-  const known = new Set(tables.map((t) => t.id));
-  for (const f of functions)
-    for (const [id, access] of Object.entries(f.tables)) {
-      if (!known.has(id)) problems.push(`function ${f.id} uses table ${id}, which does not exist`);
-      // An empty access would grant the table's key and environment variable for no operation.
-      if (access?.length === 0) problems.push(`function ${f.id} names table ${id} with no operation`);
-    }
   return problems;
 }

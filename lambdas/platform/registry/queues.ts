@@ -23,6 +23,8 @@ export interface QueueSpec {
   readonly maxConcurrency: number | 'intake' | 'textract-admission';
   /** Fed by an SNS topic that Textract publishes job completions to (raw delivery). */
   readonly textractCompletions?: boolean;
+  /** Alarm when the oldest message waited this long: its consumer is not keeping up. @default - no age alarm */
+  readonly oldestMessageAlarmMinutes?: number;
 }
 
 export type QueueId = string;
@@ -45,6 +47,7 @@ export const platformQueues: readonly QueueSpec[] = [
     visibilityTimeoutSeconds: visibilityFor(60),
     retentionSeconds: fourteenDays,
     maxConcurrency: 'intake',
+    oldestMessageAlarmMinutes: 15,
   },
 ];
 

@@ -1,5 +1,12 @@
-import { appendOnly, type FunctionSpec, handlerPath } from '../../platform/registry/functions.ts';
+import { data } from '../../platform/data/uses.ts';
+import { inspection } from '../../platform/inspection/uses.ts';
+import { queues } from '../../platform/queues/uses.ts';
+import { type FunctionSpec, handlerPath } from '../../platform/registry/functions.ts';
 import { bucketPrefixes } from '../../platform/registry/names.ts';
+import { rules } from '../../platform/rules/uses.ts';
+import { stores } from '../../platform/stores/uses.ts';
+import { textract } from '../../platform/textract/uses.ts';
+import { workflows } from '../../platform/workflows/uses.ts';
 
 const entry = (relative: string) => handlerPath(import.meta.url, relative);
 const spec = (s: FunctionSpec): FunctionSpec => s;
@@ -16,17 +23,18 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       'Admits extraction requests at the Textract rate: AnalyzeExpense for one page, StartExpenseAnalysis for more',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { extraction: ['put', 'delete'], audit: appendOnly },
-    bucket: [
-      { area: 'intake', access: ['read', 'readVersion'] },
-      { area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] },
+    uses: [
+      stores.table('extraction', ['put', 'delete']),
+      stores.audit(),
+      data.objects('intake', ['read', 'readVersion']),
+      data.objects(bucketPrefixes.extractions, ['read', 'write', 'list']),
+      textract.analyzeExpense(),
+      textract.startExpenseAnalysis('extraction-completions'),
+      textract.admission(),
+      workflows.sendTaskResults(['success', 'failure']),
+      inspection.activeContent(),
+      queues.defers('extraction'),
     ],
-    textract: ['textract:AnalyzeExpense', 'textract:StartExpenseAnalysis'],
-    sendsTaskResults: ['success', 'failure'],
-    startsTextractJobs: 'extraction-completions',
-    needsTextractRates: true,
-    inspectsDocuments: true,
-    defersOn: 'extraction',
   }),
   spec({
     id: 'complete-extraction',
@@ -34,11 +42,14 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     description: 'Reads a finished Textract expense job, page by page, and resumes the waiting workflow',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { extraction: ['get', 'update', 'delete'], audit: appendOnly },
-    // Stores the pages it read; never reads a stored artifact back (recordExtraction only writes).
-    bucket: [{ area: bucketPrefixes.extractions, access: ['write'] }],
-    textract: ['textract:GetExpenseAnalysis'],
-    sendsTaskResults: ['success', 'failure'],
+    uses: [
+      stores.table('extraction', ['get', 'update', 'delete']),
+      stores.audit(),
+      // Stores the pages it read; never reads a stored artifact back (recordExtraction only writes).
+      data.objects(bucketPrefixes.extractions, ['write']),
+      textract.getExpenseAnalysis(),
+      workflows.sendTaskResults(['success', 'failure']),
+    ],
   }),
   spec({
     id: 'recover-extraction',
@@ -46,9 +57,12 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     description: 'After an extraction wait times out, reads the result or the job status directly',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { extraction: ['get'], audit: appendOnly },
-    bucket: [{ area: bucketPrefixes.extractions, access: ['read', 'write', 'list'] }],
-    textract: ['textract:GetExpenseAnalysis'],
+    uses: [
+      stores.table('extraction', ['get']),
+      stores.audit(),
+      data.objects(bucketPrefixes.extractions, ['read', 'write', 'list']),
+      textract.getExpenseAnalysis(),
+    ],
   }),
   spec({
     id: 'score',
@@ -56,7 +70,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     description: 'Scores vendor risk with the versioned model, or the heuristic fallback',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { vendors: ['query'], audit: appendOnly },
+    uses: [stores.table('vendors', ['query']), stores.audit()],
   }),
   spec({
     id: 'rules',
@@ -65,8 +79,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       'Applies the versioned payment-terms and approval rules, and words what a person must decide',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { audit: appendOnly },
-    needsRuleParameters: true,
+    uses: [stores.audit(), rules.parameters()],
   }),
   spec({
     id: 'invoice-finalize',
@@ -75,11 +88,13 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       'Finishes an invoice as the platform does (result, status, audit) and records it in the vendor history',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { documents: ['get', 'update'], vendors: ['put'], audit: appendOnly },
-    bucket: [
-      { area: bucketPrefixes.extractions, access: ['read'] },
+    uses: [
+      stores.table('documents', ['get', 'update']),
+      stores.table('vendors', ['put']),
+      stores.audit(),
+      data.objects(bucketPrefixes.extractions, ['read']),
       // read: a refused create-only write compares the stored result by hash
-      { area: bucketPrefixes.results, access: ['read', 'write'] },
+      data.objects(bucketPrefixes.results, ['read', 'write']),
     ],
   }),
 ];

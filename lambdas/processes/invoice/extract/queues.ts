@@ -13,6 +13,8 @@ export const extractionQueue: QueueSpec = {
   visibilityTimeoutSeconds: visibilityFor(120),
   retentionSeconds: fourteenDays,
   maxConcurrency: 'textract-admission',
+  // Half the Extract state's one-hour wait, past which executions start timing out.
+  oldestMessageAlarmMinutes: 30,
 };
 
 /** Textract's job-completion notifications, from the SNS topic Textract publishes to. */

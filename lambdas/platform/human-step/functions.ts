@@ -1,0 +1,44 @@
+import { type FunctionSpec, handlerPath } from '../registry/functions.ts';
+import { data } from '../data/uses.ts';
+import { mail } from '../mail/uses.ts';
+import { stores } from '../stores/uses.ts';
+import { workflows } from '../workflows/uses.ts';
+import { humanStep } from './uses.ts';
+
+const entry = (relative: string) => handlerPath(import.meta.url, relative);
+
+/** The human step: asking people (emails, reminders, escalation) and taking their decisions (the page). */
+export const humanStepFunctions: readonly FunctionSpec[] = [
+  {
+    id: 'request-approval',
+    entry: entry('../request-approval/handler.ts'),
+    description:
+      'The human step: stores the task token server-side, emails the people their links, reminds, escalates, expires',
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    uses: [
+      stores.table('approvals', ['get', 'put', 'update']),
+      stores.table('documents', ['get', 'update']),
+      stores.audit(),
+      mail.send(),
+      workflows.sendTaskResults(['success', 'failure']),
+      humanStep.links(),
+      humanStep.policies(),
+    ],
+  },
+  {
+    id: 'approval-api',
+    entry: entry('../approval-api/handler.ts'),
+    description: 'Serves the human-step page and records one decision per person',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    uses: [
+      stores.table('approvals', ['get', 'update']),
+      stores.audit(),
+      // Signs the page's short-lived link to the document decided on (a presigned URL carries these permissions).
+      data.objects('intake', ['read', 'readVersion']),
+      mail.send(),
+      workflows.sendTaskResults(['success', 'failure']),
+    ],
+  },
+];
