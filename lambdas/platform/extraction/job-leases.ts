@@ -1,4 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '../shared/dynamo-conditions.ts';
 
 /**
  * Slots for concurrent Textract jobs: `maxJobs` lease items, each taken with a conditional write and
@@ -33,7 +34,7 @@ export class JobLeases {
         );
         return key;
       } catch (error) {
-        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionalCheckFailed(error)) throw error;
       }
     }
     return undefined;
@@ -52,7 +53,7 @@ export class JobLeases {
         }),
       );
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
     }
   }
 }

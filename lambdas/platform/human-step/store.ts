@@ -1,12 +1,7 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from '../shared/clients/dynamo.ts';
+import { isConditionalCheckFailed, putIfAbsent } from '../shared/dynamo-conditions.ts';
 import { requiredEnv } from '../shared/env.ts';
 import {
   type ApprovalPhase,
@@ -18,9 +13,6 @@ import {
   type OneTimeCode,
   type StoredVote,
 } from './record.ts';
-
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export type VoteResult =
   | { readonly recorded: true; readonly record: ApprovalRecord }
@@ -107,19 +99,7 @@ export class DynamoApprovalStore implements ApprovalStore {
 
   /** Creates the approval; false when it already exists (a retried request). */
   async create(record: ApprovalRecord): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: record,
-          ConditionExpression: 'attribute_not_exists(approvalId)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, record, 'approvalId');
   }
 
   /** Adds approvers (escalation) that are not there yet. */
@@ -166,7 +146,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }
@@ -209,7 +189,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       );
       return undefined;
     } catch (error) {
-      if (isConditionFailure(error)) return this.get(approvalId);
+      if (isConditionalCheckFailed(error)) return this.get(approvalId);
       throw error;
     }
   }
@@ -231,7 +211,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       );
       return { recorded: true, record: out.Attributes as ApprovalRecord };
     } catch (error) {
-      if (isConditionFailure(error)) return { recorded: false, record: await this.get(approvalId) };
+      if (isConditionalCheckFailed(error)) return { recorded: false, record: await this.get(approvalId) };
       throw error;
     }
   }
@@ -253,7 +233,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }
@@ -285,7 +265,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from './clients/dynamo.ts';
+import { putIfAbsent } from './dynamo-conditions.ts';
 import { requiredEnv } from './env.ts';
 import { sha256Hex } from './hash.ts';
 
@@ -55,19 +56,7 @@ export class DynamoAuditTrail implements AuditTrail {
       ? `k#${sha256Hex(options.idempotencyKey).slice(0, 40)}`
       : `t#${at}#${randomUUID()}`;
     const record: AuditRecord = { ...event, eventId, at };
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: record,
-          ConditionExpression: 'attribute_not_exists(eventId)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, record, 'eventId');
   }
 
   /** Every event of a document, oldest first. */

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from './clients/dynamo.ts';
+import { isConditionalCheckFailed } from './dynamo-conditions.ts';
 import { requiredEnv } from './env.ts';
 
 export type ClaimResult =
@@ -53,7 +54,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       );
       return { outcome: 'claimed' };
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
     }
     const existing = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: { key }, ConsistentRead: true }),

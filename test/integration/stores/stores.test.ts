@@ -1,9 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
 import { platformTables } from '../../../lambdas/platform/registry/tables.ts';
 import { DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
 import { DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
+import { putIfAbsent } from '../../../lambdas/platform/shared/dynamo-conditions.ts';
 import { DynamoIdempotencyStore } from '../../../lambdas/platform/shared/idempotency.ts';
 import { localClients } from '../../../local/clients.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
@@ -66,3 +67,27 @@ describe.each([
     () => new DynamoIdempotencyStore(client(), names.table('idempotency')),
   ],
 ])('IdempotencyStore: %s', (_, make) => idempotencyContract(make));
+
+// The create-only put every store uses (PutItem with attribute_not_exists on the key): a second put of
+// the same key is refused and changes nothing, whatever the key attribute is called (`key` is one of
+// DynamoDB's reserved words). https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
+describe('putIfAbsent on DynamoDB Local', () => {
+  it('creates an item once and leaves it as it was; other failures are thrown', async () => {
+    // Prepare
+    const table = names.table('extraction');
+    const key = 'put-if-absent#1';
+
+    // Act
+    const first = await putIfAbsent(client(), table, { key, value: 'first' }, 'key');
+    const second = await putIfAbsent(client(), table, { key, value: 'second' }, 'key');
+    const stored = await client().send(
+      new GetCommand({ TableName: table, Key: { key }, ConsistentRead: true }),
+    );
+    const missingTable = putIfAbsent(client(), 'no-such-table', { key, value: 'x' }, 'key');
+
+    // Assess
+    expect([first, second]).toEqual([true, false]);
+    expect(stored.Item).toEqual({ key, value: 'first' });
+    await expect(missingTable).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
