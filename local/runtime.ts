@@ -7,6 +7,7 @@ import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts
 import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
 import { maxConcurrencyOf, type QueueId } from '../lambdas/platform/registry/queues.ts';
+import { executionArnOf } from '../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../lambdas/platform/shared/workflow.ts';
 import { processes as registeredProcesses } from '../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
@@ -561,5 +562,8 @@ function executionArnFor(
   names: ReturnType<typeof localNames>,
   document: { process: string; documentId: string },
 ): string {
-  return `${names.stateMachineArn(document.process).replace(':stateMachine:', ':execution:')}:${executionName(document.process, document.documentId)}`;
+  return executionArnOf(
+    names.stateMachineArn(document.process),
+    executionName(document.process, document.documentId),
+  );
 }

@@ -4,6 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import type { TableId, TableSpec } from '../../lambdas/platform/registry/tables.ts';
+import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import {
   bucketActions,
   bucketKeyActions,
@@ -107,7 +108,7 @@ export function grantFromSpec(target: TowerFunction, to: GrantTargets): void {
     );
   // Executions of the process state machines: arn:…:execution:<state machine name>:<execution name>.
   if (spec.describesExecutions) {
-    const executions = stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);
+    const executions = stateMachineArns.map((arn) => executionArnOf(arn, '*'));
     add(['states:DescribeExecution'], executions);
     for (const resource of executions)
       acknowledge(

@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../shared/audit.ts';
 import type { DocumentRecord, DocumentStore } from '../shared/documents.ts';
 import { TransientError } from '../shared/errors.ts';
+import { executionArnOf } from '../shared/execution-arn.ts';
 import type { IdempotencyStore } from '../shared/idempotency.ts';
 import { changeStatus } from '../shared/status-change.ts';
 import { type DocumentRef, documentIdOf, executionName, type WorkflowInput } from '../shared/workflow.ts';
@@ -49,11 +50,6 @@ export type StartOutcome =
 
 const claim = { lockSeconds: 120, ttlSeconds: 14 * 24 * 3600 };
 const actor = { kind: 'system', id: 'start-execution' } as const;
-
-/** `arn:…:stateMachine:name` + execution name → `arn:…:execution:name:executionName`. */
-export function executionArnOf(stateMachineArn: string, name: string): string {
-  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-}
 
 /**
  * Turns one created object into exactly one workflow: the event is deduplicated by its identity,
