@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { approvalRoute } from '../lambdas/platform/human-step/route.ts';
 import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
@@ -237,8 +238,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       startApiGateway(
         [
           {
-            resource: '/a/{approvalId}/{secret}',
-            methods: ['GET', 'HEAD', 'POST'],
+            resource: approvalRoute.resource,
+            methods: approvalRoute.methods,
             functionName: names.functionName('approval-api'),
           },
         ],

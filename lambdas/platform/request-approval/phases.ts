@@ -18,6 +18,7 @@ import {
   versionsOf,
 } from '../human-step/record.ts';
 import { defaultChoices, type HumanStepRequest, parseHumanStepRequest } from '../human-step/request.ts';
+import { approvalLink } from '../human-step/route.ts';
 import { approvalIdFor, hashSecret, newLinkSecret } from '../human-step/secrets.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
 import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
@@ -72,11 +73,6 @@ export interface ExpireEvent {
 
 const actor = { kind: 'system', id: 'request-approval' } as const;
 const purgeAfterSeconds = 400 * 24 * 3600;
-
-/** The link a person clicks: the task id and their secret, nothing else. */
-export function approvalLink(baseUrl: string, approvalId: string, secret: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/a/${approvalId}/${secret}`;
-}
 
 function entries(
   emails: readonly string[],

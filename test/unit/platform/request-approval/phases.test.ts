@@ -8,7 +8,6 @@ import type { HumanStepRequest } from '../../../../lambdas/platform/human-step/r
 import { approvalIdFor, secretMatches } from '../../../../lambdas/platform/human-step/secrets.ts';
 import {
   type ApprovalDeps,
-  approvalLink,
   expire,
   type PrepareEvent,
   prepare,
@@ -126,16 +125,6 @@ async function vote(f: ReturnType<typeof approvalDeps>, approverId: string, deci
     summaryHash: f.record().summaryHash,
   });
 }
-
-describe('approvalLink', () => {
-  it.each([
-    'https://approvals.example.com',
-    'https://approvals.example.com/',
-    'https://approvals.example.com//',
-  ])('joins %s with the approval id and secret', (base) => {
-    expect(approvalLink(base, 'abc', 's3cr3t')).toBe('https://approvals.example.com/a/abc/s3cr3t');
-  });
-});
 
 describe('prepare', () => {
   it("creates the task from the process's request and its policy, and returns the waits it is timed by", async () => {
