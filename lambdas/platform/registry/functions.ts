@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { FunctionId, QueueId, TableId } from './ids.ts';
 import type { bucketPrefixes } from './names.ts';
-import type { QueueId } from './queues.ts';
-import type { TableId } from './tables.ts';
 
 /**
  * The platform's Lambda functions, as pure data; each process adds its own (see process-spec.ts). `lib/`
@@ -75,8 +74,7 @@ export interface FunctionSpec {
 /** A task result, one IAM action each (states:SendTaskSuccess, states:SendTaskFailure, states:SendTaskHeartbeat). */
 export type TaskResult = 'success' | 'failure' | 'heartbeat';
 
-/** Function ids are plain strings: the platform's below, each process's in its own package. */
-export type FunctionId = string;
+export type { FunctionId } from './ids.ts';
 
 /** The entry file next to a registry module: `handlerPath(import.meta.url, './finalize/handler.ts')`. */
 export function handlerPath(moduleUrl: string, relative: string): string {
