@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from './clients/dynamo.ts';
 import { putIfAbsent } from './dynamo-conditions.ts';
+import { queryAll } from './dynamo-pages.ts';
 import { requiredEnv } from './env.ts';
 import { sha256Hex } from './hash.ts';
 
@@ -61,20 +62,11 @@ export class DynamoAuditTrail implements AuditTrail {
 
   /** Every event of a document, oldest first. */
   async list(documentId: string): Promise<AuditRecord[]> {
-    const items: AuditRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'documentId = :d',
-          ExpressionAttributeValues: { ':d': documentId },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((page.Items ?? []) as AuditRecord[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll<AuditRecord>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'documentId = :d',
+      ExpressionAttributeValues: { ':d': documentId },
+    });
     return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 }

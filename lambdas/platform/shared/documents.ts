@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } 
 import { tables } from '../registry/tables.ts';
 import type { AuditEvent } from './audit.ts';
 import { dynamo } from './clients/dynamo.ts';
-import { isConditionalCheckFailed, putIfAbsent } from './dynamo-conditions.ts';
+import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from './dynamo-conditions.ts';
 import { requiredEnv } from './env.ts';
 import { allowedFrom, type DocumentStatus } from './status.ts';
 import type { DocumentRef } from './workflow.ts';
@@ -211,8 +211,8 @@ export class DynamoDocumentStore implements DocumentStore {
       values[':ee'] = expected.executionArn;
       unchanged = '#pending.#hash = :eh AND #pending.#pexec = :ee';
     }
-    try {
-      await this.db.send(
+    return conditionalWrite(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { documentId },
@@ -221,12 +221,8 @@ export class DynamoDocumentStore implements DocumentStore {
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Documents in a status, oldest update first (the byStatus index). */

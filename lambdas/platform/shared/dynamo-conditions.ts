@@ -10,8 +10,25 @@ export function isConditionalCheckFailed(error: unknown): boolean {
 }
 
 /**
+ * A conditional write's outcome: true when applied, false when DynamoDB refused it for its condition
+ * (nothing was written). Any other failure is thrown.
+ *
+ * @example
+ * const claimed = await conditionalWrite(db.send(new UpdateCommand({ …, ConditionExpression })));
+ */
+export async function conditionalWrite(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
+/**
  * Writes `item` only when no item with its key exists yet: true when written, false when one already
- * existed (and was left as it was). Any other failure is thrown.
+ * existed (and was left as it was).
  *
  * @example
  * const created = await putIfAbsent(db, tableName, record, 'documentId');
@@ -22,18 +39,14 @@ export async function putIfAbsent<T extends NonNullable<PutCommandInput['Item']>
   item: T,
   key: keyof T & string,
 ): Promise<boolean> {
-  try {
-    await db.send(
+  return conditionalWrite(
+    db.send(
       new PutCommand({
         TableName: tableName,
         Item: item,
         ConditionExpression: 'attribute_not_exists(#key)',
         ExpressionAttributeNames: { '#key': key },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
