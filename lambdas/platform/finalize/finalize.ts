@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../shared/audit.ts';
 import type { DocumentRecord, DocumentStore, PendingResult } from '../shared/documents.ts';
 import { sha256Hex } from '../shared/hash.ts';
+import { mayWrite } from '../shared/ownership.ts';
 import { isTerminal } from '../shared/status.ts';
 import { auditRecordedMove, changeStatus } from '../shared/status-change.ts';
 import { type FinalStatus, type FinishEvent, resultDocument, type Verdict, verdictOf } from './result.ts';
@@ -43,7 +44,7 @@ export async function finalize(
   const { documentId, process } = document;
   const versions = { workflow: event.workflowVersion, ...event.versions };
   let record = await deps.documents.get(documentId);
-  if (!owns(record, executionArn)) return stale(deps, event);
+  if (!mayWrite(record, executionArn)) return stale(deps, event);
   if (record && isTerminal(record.status)) return recorded(deps, event, record);
 
   const resultKey = `${deps.resultsPrefix}${process}/${documentId}.json`;
@@ -61,7 +62,7 @@ export async function finalize(
     else if (await deps.documents.recordPendingResult(documentId, candidate, held)) pending = candidate;
     else {
       record = await deps.documents.get(documentId);
-      if (!owns(record, executionArn)) return stale(deps, event);
+      if (!mayWrite(record, executionArn)) return stale(deps, event);
       if (record && isTerminal(record.status)) return recorded(deps, event, record);
       if (attempt >= pendingAttempts) throw new Error(`the pending result of ${documentId} keeps changing`);
     }
@@ -89,10 +90,6 @@ export async function finalize(
     write,
   });
   return { status: verdict.status, resultKey, finishedNow: true };
-}
-
-function owns(record: DocumentRecord | undefined, executionArn: string): boolean {
-  return record?.ownerExecution === undefined || record.ownerExecution === executionArn;
 }
 
 async function stale(deps: FinalizeDeps, event: FinishEvent): Promise<FinalizeOutcome> {

@@ -1,5 +1,6 @@
 import { deliverWithdrawal } from '../human-step/delivery.ts';
 import type { ApprovalRecord } from '../human-step/record.ts';
+import { mayWrite } from '../shared/ownership.ts';
 import { type ApprovalDeps, auditBase, taskOf } from './context.ts';
 import type { WaitEvent } from './events.ts';
 
@@ -15,8 +16,7 @@ export async function withdrawIfSuperseded(
   record: ApprovalRecord,
   event: WaitEvent,
 ): Promise<boolean> {
-  const owner = (await deps.documents.get(record.documentId))?.ownerExecution;
-  if (owner === undefined || owner === event.executionArn) return false;
+  if (mayWrite(await deps.documents.get(record.documentId), event.executionArn)) return false;
   if (record.status === 'PENDING')
     await deps.approvals.finish(record.approvalId, 'CANCELLED', deps.now().toISOString());
   const current = await taskOf(deps, record.approvalId);
