@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { approvalRoute } from '../lambdas/platform/human-step/route.ts';
 import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
 import { maxConcurrencyOf, type QueueId } from '../lambdas/platform/registry/queues.ts';
+import { executionArnOf } from '../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../lambdas/platform/shared/workflow.ts';
 import { processes as registeredProcesses } from '../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
@@ -236,8 +238,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       startApiGateway(
         [
           {
-            resource: '/a/{approvalId}/{secret}',
-            methods: ['GET', 'HEAD', 'POST'],
+            resource: approvalRoute.resource,
+            methods: approvalRoute.methods,
             functionName: names.functionName('approval-api'),
           },
         ],
@@ -561,5 +563,8 @@ function executionArnFor(
   names: ReturnType<typeof localNames>,
   document: { process: string; documentId: string },
 ): string {
-  return `${names.stateMachineArn(document.process).replace(':stateMachine:', ':execution:')}:${executionName(document.process, document.documentId)}`;
+  return executionArnOf(
+    names.stateMachineArn(document.process),
+    executionName(document.process, document.documentId),
+  );
 }

@@ -38,23 +38,6 @@ export interface Definition {
 // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, filled by CDK and the local runtime
 const functionArn = '${RequestApprovalFunctionArn}';
 
-const lambdaRetry = [
-  {
-    ErrorEquals: [
-      'Tower.Transient',
-      'Lambda.ServiceException',
-      'Lambda.AWSLambdaException',
-      'Lambda.SdkClientException',
-      'Lambda.TooManyRequestsException',
-    ],
-    IntervalSeconds: 2,
-    BackoffRate: 2,
-    MaxAttempts: 3,
-    MaxDelaySeconds: 30,
-    JitterStrategy: 'FULL',
-  },
-];
-
 function check(name: string, source: Readonly<Record<string, unknown>>): HumanStepSource {
   const allowed = ['Type', 'Comment', 'Step', 'RequestPath', 'ItemKeyPath', 'Next', 'FailureNext'];
   const unknown = Object.keys(source).filter((k) => !allowed.includes(k));
@@ -100,7 +83,6 @@ export function humanStepStates(name: string, source: HumanStepSource): Record<s
     },
     TimeoutSecondsPath: `${task}.timings.${timeoutPath}`,
     ResultPath: `${task}.outcome`,
-    Retry: lambdaRetry,
     Catch: [
       rejected,
       { ErrorEquals: ['States.Timeout'], ResultPath: `${task}.timedOut`, Next: onTimeout },
@@ -124,7 +106,6 @@ export function humanStepStates(name: string, source: HumanStepSource): Record<s
       },
       ResultPath: task,
       TimeoutSeconds: 70,
-      Retry: lambdaRetry,
       Catch: [toFailure],
       Next: `${name}Wait`,
     },
@@ -165,7 +146,6 @@ export function humanStepStates(name: string, source: HumanStepSource): Record<s
       },
       ResultPath: `${task}.outcome`,
       TimeoutSeconds: 70,
-      Retry: lambdaRetry,
       Catch: [toFailure],
       Next: source.Next,
     },

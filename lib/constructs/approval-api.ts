@@ -5,6 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { approvalRoute } from '../../lambdas/platform/human-step/route.ts';
 import { acknowledge } from './acknowledge.ts';
 
 export interface ApprovalApiProps {
@@ -99,13 +100,16 @@ export class ApprovalApi extends Construct {
       // No body model is declared, so this checks nothing yet; it keeps validation on for any later model.
       validateRequestBody: true,
     });
-    const link = this.api.root.addResource('a').addResource('{approvalId}').addResource('{secret}');
+    const link = approvalRoute.pathParts.reduce<apigw.IResource>(
+      (parent, part) => parent.addResource(part),
+      this.api.root,
+    );
     const integration = new apigw.LambdaIntegration(props.handler, { proxy: true });
-    for (const method of ['GET', 'HEAD', 'POST'])
-      link.addMethod(method, integration, {
-        requestValidator: validator,
-        requestParameters: { 'method.request.path.approvalId': true, 'method.request.path.secret': true },
-      });
+    const requestParameters = Object.fromEntries(
+      approvalRoute.parameters.map((name) => [`method.request.path.${name}`, true]),
+    );
+    for (const method of approvalRoute.methods)
+      link.addMethod(method, integration, { requestValidator: validator, requestParameters });
 
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: `${props.name}-approval`,

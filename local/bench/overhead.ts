@@ -4,6 +4,7 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import {
   localPartition,
   partitionPlaceholder,
@@ -115,7 +116,7 @@ export async function overheadThroughRuntime(
   const run = Date.now().toString(36);
   return measure('full runtime (Step Functions API)', options, async (n) => {
     const name = `bench-${run}-${n}`;
-    const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const executionArn = executionArnOf(stateMachineArn, name);
     // Registered before the start: an instant execution can end before StartExecution answers.
     const ended = new Promise<ExecutionStatus>((resolve) => waiting.set(executionArn, resolve));
     await runtime.clients.sfn.send(
@@ -189,7 +190,7 @@ export async function overheadBareEngine(
     const execution = engine.run(cannedInput(process, n, version) as never, {
       overrides: { taskResourceLocalHandlers: handlers as never },
       context: {
-        Execution: { Id: `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`, Name: name },
+        Execution: { Id: executionArnOf(machineArn, name), Name: name },
         StateMachine: { Id: machineArn, Name: `bench-${process.id}` },
         // The engine fills no task token itself; a callback task's Parameters read `$$.Task.Token`.
         Task: { Token: 'bench-task-token' },

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { belowThreshold, readFieldsOf } from '../../lambdas/platform/extraction/read-fields.ts';
+import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { type Listening, listenLoopback } from '../http/json-server.ts';
 import { inspect } from '../inspect.ts';
@@ -59,9 +60,7 @@ export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening
       const document = await tools.document(id);
       if (!document) return undefined;
       const machineArn = runtime.names.stateMachineArn(document.process);
-      const execution = sfn.store.get(
-        `${machineArn.replace(':stateMachine:', ':execution:')}:${executionName(document.process, id)}`,
-      );
+      const execution = sfn.store.get(executionArnOf(machineArn, executionName(document.process, id)));
       const audit = await tools.audit(id);
       const steps = execution ? stepTimings(execution) : [];
       const graph = graphOf(sfn, machineArn);

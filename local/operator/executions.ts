@@ -1,6 +1,6 @@
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
-import { executionArnOf } from '../../lambdas/platform/start-execution/start-document.ts';
 import { RefusedError } from './errors.ts';
 import type { Target } from './target.ts';
 

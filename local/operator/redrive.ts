@@ -1,8 +1,8 @@
 import { RedriveExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import type { DocumentStatus } from '../../lambdas/platform/shared/status.ts';
 import { changeStatus } from '../../lambdas/platform/shared/status-change.ts';
-import { executionArnOf } from '../../lambdas/platform/start-execution/start-document.ts';
 import { auditAction, type Operator, operatorStep } from './context.ts';
 import { errorName, RefusedError } from './errors.ts';
 import { nextRedriveName, stateMachineOf } from './executions.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import { ServiceError } from './errors.ts';
 import type { ExecutionRecord, ExecutionStatus, ExecutionStore } from './executions.ts';
 import { type EngineEvent, EngineHistory, executionEnded, executionStarted } from './history-events.ts';
@@ -85,7 +86,7 @@ export class LocalStepFunctions {
         `Invalid State Machine Execution Input: '${error instanceof Error ? error.message : 'not JSON'}'`,
       );
     }
-    const executionArn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const executionArn = executionArnOf(machine.arn, name);
     const existing = this.store.get(executionArn);
     if (existing) {
       // As on AWS: the same name and input while running is the same execution; anything else is a conflict.

@@ -1,5 +1,6 @@
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { decide, hiddenField, open, post } from './support/approval-page.ts';
@@ -209,7 +210,7 @@ describe('approval links that are safe to click', () => {
 
   it('revokes the links when the execution is stopped', async () => {
     const { id, linkFor } = await awaitingApproval();
-    const arn = `${t.runtime.names.stateMachineArn('invoice').replace(':stateMachine:', ':execution:')}:${executionName('invoice', id)}`;
+    const arn = executionArnOf(t.runtime.names.stateMachineArn('invoice'), executionName('invoice', id));
     await t.runtime.clients.sfn.send(
       new StopExecutionCommand({ executionArn: arn, cause: 'recalled by the submitter' }),
     );

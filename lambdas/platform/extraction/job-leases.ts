@@ -1,4 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionalWrite } from '../shared/dynamo-conditions.ts';
 
 /**
  * Slots for concurrent Textract jobs: `maxJobs` lease items, each taken with a conditional write and
@@ -21,8 +22,8 @@ export class JobLeases {
     const start = Math.floor(Math.random() * maxJobs);
     for (let i = 0; i < Math.min(maxJobs, 16); i++) {
       const key = `lease#job#${(start + i) % maxJobs}`;
-      try {
-        await this.db.send(
+      const leased = await conditionalWrite(
+        this.db.send(
           new PutCommand({
             TableName: this.tableName,
             Item: { key, owner, expiresAt: now + leaseSeconds },
@@ -30,19 +31,18 @@ export class JobLeases {
             ExpressionAttributeNames: { '#key': 'key', '#owner': 'owner' },
             ExpressionAttributeValues: { ':now': now, ':owner': owner },
           }),
-        );
-        return key;
-      } catch (error) {
-        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-      }
+        ),
+      );
+      if (leased) return key;
     }
     return undefined;
   }
 
   /** Frees a slot, only if this owner still holds it. */
   async release(key: string, owner: string): Promise<void> {
-    try {
-      await this.db.send(
+    // Refused when the lease ran out and another owner took it: theirs now, left alone.
+    await conditionalWrite(
+      this.db.send(
         new DeleteCommand({
           TableName: this.tableName,
           Key: { key },
@@ -50,9 +50,7 @@ export class JobLeases {
           ExpressionAttributeNames: { '#owner': 'owner' },
           ExpressionAttributeValues: { ':owner': owner },
         }),
-      );
-    } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-    }
+      ),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionalWrite } from '../shared/dynamo-conditions.ts';
 import type { DocumentRef } from '../shared/workflow.ts';
 import type { ActiveContentFinding } from './active-content.ts';
 
@@ -56,8 +57,8 @@ export class JobStore {
 
   /** Marks the job handled; false when another completion got there first. */
   async complete(jobId: string, at: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    return conditionalWrite(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { key: `job#${jobId}` },
@@ -66,11 +67,7 @@ export class JobStore {
           ExpressionAttributeNames: { '#key': 'key' },
           ExpressionAttributeValues: { ':at': at },
         }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent } from '../shared/dynamo-conditions.ts';
 
 export type RateKind = 'sync' | 'start';
 
@@ -17,20 +18,8 @@ export class RateSlots {
   /** Takes the current slot; false when someone else already has it. */
   async tryTake(kind: RateKind, perSecond: number, nowMs: number): Promise<boolean> {
     const slot = Math.floor((nowMs * perSecond) / 1000);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { key: `rate#${kind}#${perSecond}#${slot}`, expiresAt: Math.floor(nowMs / 1000) + 120 },
-          ConditionExpression: 'attribute_not_exists(#key)',
-          ExpressionAttributeNames: { '#key': 'key' },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    const item = { key: `rate#${kind}#${perSecond}#${slot}`, expiresAt: Math.floor(nowMs / 1000) + 120 };
+    return putIfAbsent(this.db, this.tableName, item, 'key');
   }
 
   /** Waits for a free slot until `deadlineMs`; false if none came in time. */

@@ -1,6 +1,7 @@
-import type { AuditTrail } from '../shared/audit.ts';
+import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
 import type { DocumentRecord, DocumentStore, PendingResult } from '../shared/documents.ts';
 import { sha256Hex } from '../shared/hash.ts';
+import { mayWrite } from '../shared/ownership.ts';
 import { isTerminal } from '../shared/status.ts';
 import { auditRecordedMove, changeStatus } from '../shared/status-change.ts';
 import { type FinalStatus, type FinishEvent, resultDocument, type Verdict, verdictOf } from './result.ts';
@@ -41,9 +42,8 @@ export async function finalize(
 ): Promise<FinalizeOutcome> {
   const { document, executionArn } = event;
   const { documentId, process } = document;
-  const versions = { workflow: event.workflowVersion, ...event.versions };
   let record = await deps.documents.get(documentId);
-  if (!owns(record, executionArn)) return stale(deps, event);
+  if (!mayWrite(record, executionArn)) return stale(deps, event);
   if (record && isTerminal(record.status)) return recorded(deps, event, record);
 
   const resultKey = `${deps.resultsPrefix}${process}/${documentId}.json`;
@@ -61,7 +61,7 @@ export async function finalize(
     else if (await deps.documents.recordPendingResult(documentId, candidate, held)) pending = candidate;
     else {
       record = await deps.documents.get(documentId);
-      if (!owns(record, executionArn)) return stale(deps, event);
+      if (!mayWrite(record, executionArn)) return stale(deps, event);
       if (record && isTerminal(record.status)) return recorded(deps, event, record);
       if (attempt >= pendingAttempts) throw new Error(`the pending result of ${documentId} keeps changing`);
     }
@@ -72,12 +72,8 @@ export async function finalize(
   const change = await changeStatus(
     { documents: deps.documents, audit: deps.audit },
     {
-      documentId,
+      ...auditBase(event),
       to: verdict.status,
-      step: 'finalize',
-      actor,
-      versions,
-      executionArn,
       reason: verdict.reason,
       attributes: { resultKey, resultHash: pending.hash },
     },
@@ -91,23 +87,25 @@ export async function finalize(
   return { status: verdict.status, resultKey, finishedNow: true };
 }
 
-function owns(record: DocumentRecord | undefined, executionArn: string): boolean {
-  return record?.ownerExecution === undefined || record.ownerExecution === executionArn;
+/** What every audit event of finishing carries: the document, the step, the versions that decided. */
+function auditBase(event: FinishEvent) {
+  return {
+    documentId: event.document.documentId,
+    step: 'finalize',
+    actor,
+    versions: { workflow: event.workflowVersion, ...event.versions },
+    executionArn: event.executionArn,
+  } satisfies Omit<AuditEvent, 'type'>;
 }
 
 async function stale(deps: FinalizeDeps, event: FinishEvent): Promise<FinalizeOutcome> {
-  const { documentId } = event.document;
   await deps.audit.append(
     {
-      documentId,
-      step: 'finalize',
+      ...auditBase(event),
       type: 'STALE_EXECUTION_IGNORED',
-      actor,
-      versions: { workflow: event.workflowVersion, ...event.versions },
-      executionArn: event.executionArn,
       rationale: ['another execution owns this document'],
     },
-    { idempotencyKey: `${documentId}/${event.executionArn}/stale` },
+    { idempotencyKey: `${event.document.documentId}/${event.executionArn}/stale` },
   );
   return { status: 'STALE', finishedNow: false };
 }
@@ -144,19 +142,8 @@ function auditFinalized(
   reason: string,
   details: Readonly<Record<string, unknown>>,
 ): Promise<boolean> {
-  const { documentId } = event.document;
   return deps.audit.append(
-    {
-      documentId,
-      step: 'finalize',
-      type: 'FINALIZED',
-      actor,
-      decision: status,
-      rationale: [reason],
-      versions: { workflow: event.workflowVersion, ...event.versions },
-      executionArn: event.executionArn,
-      details,
-    },
-    { idempotencyKey: `${documentId}/${event.executionArn}/finalized` },
+    { ...auditBase(event), type: 'FINALIZED', decision: status, rationale: [reason], details },
+    { idempotencyKey: `${event.document.documentId}/${event.executionArn}/finalized` },
   );
 }

@@ -1,12 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from '../shared/clients/dynamo.ts';
+import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from '../shared/dynamo-conditions.ts';
+import { queryAll } from '../shared/dynamo-pages.ts';
 import { requiredEnv } from '../shared/env.ts';
 import {
   type ApprovalPhase,
@@ -18,9 +14,6 @@ import {
   type OneTimeCode,
   type StoredVote,
 } from './record.ts';
-
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export type VoteResult =
   | { readonly recorded: true; readonly record: ApprovalRecord }
@@ -87,39 +80,17 @@ export class DynamoApprovalStore implements ApprovalStore {
 
   /** Every human task of an execution (the byExecution index), for whoever ends the execution. */
   async listByExecution(executionArn: string): Promise<ApprovalRecord[]> {
-    const items: ApprovalRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byExecution',
-          KeyConditionExpression: 'executionArn = :e',
-          ExpressionAttributeValues: { ':e': executionArn },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((page.Items ?? []) as ApprovalRecord[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    return queryAll<ApprovalRecord>(this.db, {
+      TableName: this.tableName,
+      IndexName: 'byExecution',
+      KeyConditionExpression: 'executionArn = :e',
+      ExpressionAttributeValues: { ':e': executionArn },
+    });
   }
 
   /** Creates the approval; false when it already exists (a retried request). */
   async create(record: ApprovalRecord): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: record,
-          ConditionExpression: 'attribute_not_exists(approvalId)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, record, 'approvalId');
   }
 
   /** Adds approvers (escalation) that are not there yet. */
@@ -156,19 +127,15 @@ export class DynamoApprovalStore implements ApprovalStore {
     field: NoticeField,
     at: string,
   ): Promise<boolean> {
-    try {
-      await this.update(
+    return conditionalWrite(
+      this.update(
         approvalId,
         'SET #approvers.#a.#i = :at',
         { '#approvers': 'approvers', '#a': approverId, '#f': field, '#i': noticeIntent[field] },
         { ':at': at },
         'attribute_exists(#approvers.#a) AND attribute_not_exists(#approvers.#a.#f) AND attribute_not_exists(#approvers.#a.#i)',
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Gives a claim back after a send that failed (SES refused it), so a retry sends it. */
@@ -209,7 +176,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       );
       return undefined;
     } catch (error) {
-      if (isConditionFailure(error)) return this.get(approvalId);
+      if (isConditionalCheckFailed(error)) return this.get(approvalId);
       throw error;
     }
   }
@@ -231,7 +198,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       );
       return { recorded: true, record: out.Attributes as ApprovalRecord };
     } catch (error) {
-      if (isConditionFailure(error)) return { recorded: false, record: await this.get(approvalId) };
+      if (isConditionalCheckFailed(error)) return { recorded: false, record: await this.get(approvalId) };
       throw error;
     }
   }
@@ -243,19 +210,15 @@ export class DynamoApprovalStore implements ApprovalStore {
     at: string,
     decidedBy: readonly string[] = [],
   ): Promise<boolean> {
-    try {
-      await this.update(
+    return conditionalWrite(
+      this.update(
         approvalId,
         'SET #status = :s, decidedAt = :at, decidedBy = :by',
         { '#status': 'status' },
         { ':s': status, ':at': at, ':by': decidedBy, ':pending': 'PENDING' },
         '#status = :pending',
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Records that the decision reached the waiting workflow. */
@@ -275,19 +238,15 @@ export class DynamoApprovalStore implements ApprovalStore {
 
   /** Counts a code attempt; false once the attempts are used up. */
   async countCodeAttempt(approvalId: string, approverId: string, maxAttempts: number): Promise<boolean> {
-    try {
-      await this.update(
+    return conditionalWrite(
+      this.update(
         approvalId,
         'SET #approvers.#a.oneTimeCode.attempts = #approvers.#a.oneTimeCode.attempts + :one',
         { '#approvers': 'approvers', '#a': approverId },
         { ':one': 1, ':max': maxAttempts },
         '#approvers.#a.oneTimeCode.attempts < :max',
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   private async update(

@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../shared/audit.ts';
 import type { DocumentStore } from '../shared/documents.ts';
 import { causeMessage, rejectionReasonOf } from '../shared/errors.ts';
+import { mayWrite } from '../shared/ownership.ts';
 import { changeStatus } from '../shared/status-change.ts';
 import type { CaughtError, DocumentRef, StepEvent } from '../shared/workflow.ts';
 import type { CopyOutcome, QuarantineObjects } from './objects.ts';
@@ -30,7 +31,7 @@ export async function quarantine(deps: QuarantineDeps, event: QuarantineEvent) {
   const reason = rejectionReasonOf(message);
   const targetKey = quarantineKey(deps.quarantinePrefix, document);
   const record = await deps.documents.get(document.documentId);
-  const owned = record?.ownerExecution === undefined || record.ownerExecution === executionArn;
+  const owned = mayWrite(record, executionArn);
   // The move is keyed by its target (one per document): a re-run finds its copy and only finishes the removal.
   let copy: CopyOutcome | 'skipped' = 'skipped';
   if (owned && record?.status !== 'REJECTED_INPUT') {

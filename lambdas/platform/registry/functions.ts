@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Use } from '../capability/use.ts';
+import type { FunctionId } from './ids.ts';
 
 /**
  * The platform's Lambda functions, as pure data; each process adds its own (see process-spec.ts). `lib/`
@@ -22,8 +23,7 @@ export interface FunctionSpec {
   readonly uses: readonly Use[];
 }
 
-/** Function ids are plain strings: the platform's below, each process's in its own package. */
-export type FunctionId = string;
+export type { FunctionId } from './ids.ts';
 
 /** The entry file next to a registry module: `handlerPath(import.meta.url, './finalize/handler.ts')`. */
 export function handlerPath(moduleUrl: string, relative: string): string {

@@ -1,4 +1,4 @@
-import type { FunctionId } from './functions.ts';
+import type { FunctionId, QueueId } from './ids.ts';
 
 /**
  * The SQS queues Tower uses, as pure data shared by the CDK app and the local runtime: each has a
@@ -27,7 +27,7 @@ export interface QueueSpec {
   readonly oldestMessageAlarmMinutes?: number;
 }
 
-export type QueueId = string;
+export type { QueueId } from './ids.ts';
 
 /** Six times a consumer's timeout: AWS's recommendation for a Lambda event source's visibility timeout. */
 export function visibilityFor(consumerTimeoutSeconds: number): number {

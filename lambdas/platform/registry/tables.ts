@@ -1,3 +1,5 @@
+import type { TableId } from './ids.ts';
+
 /**
  * The DynamoDB tables Tower uses, as pure data: the CDK app and the local runtime both create the
  * catalog's tables (these and each process's own), and handlers read each table's name from the
@@ -24,8 +26,7 @@ export interface TableSpec {
   }[];
 }
 
-/** Table ids are plain strings: the platform's below, a process's own in its package. */
-export type TableId = string;
+export type { TableId } from './ids.ts';
 
 export type PlatformTableId = 'documents' | 'idempotency' | 'approvals' | 'audit' | 'extraction';
 

@@ -9,17 +9,11 @@ import { jsonEnv, requiredEnv } from '../shared/env.ts';
 import { sesMailer } from '../shared/mailer.ts';
 import { instrument, MetricUnit, metrics } from '../shared/observability.ts';
 import type { ApprovalOutcome, HumanTaskState } from '../shared/workflow.ts';
-import {
-  type ApprovalDeps,
-  type ExpireEvent,
-  expire,
-  type PrepareEvent,
-  prepare,
-  runWaitPhase,
-  type WaitEvent,
-} from './phases.ts';
-
-export type RequestApprovalEvent = PrepareEvent | WaitEvent | ExpireEvent;
+import type { ApprovalDeps } from './context.ts';
+import type { RequestApprovalEvent } from './events.ts';
+import { expire } from './expire.ts';
+import { prepare } from './prepare.ts';
+import { runWaitPhase } from './wait.ts';
 
 /**
  * The human step's one function for every phase: prepare (a synchronous Task), request, remind and

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from './clients/dynamo.ts';
+import { putIfAbsent } from './dynamo-conditions.ts';
+import { queryAll } from './dynamo-pages.ts';
 import { requiredEnv } from './env.ts';
 import { sha256Hex } from './hash.ts';
 
@@ -55,37 +57,16 @@ export class DynamoAuditTrail implements AuditTrail {
       ? `k#${sha256Hex(options.idempotencyKey).slice(0, 40)}`
       : `t#${at}#${randomUUID()}`;
     const record: AuditRecord = { ...event, eventId, at };
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: record,
-          ConditionExpression: 'attribute_not_exists(eventId)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, record, 'eventId');
   }
 
   /** Every event of a document, oldest first. */
   async list(documentId: string): Promise<AuditRecord[]> {
-    const items: AuditRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'documentId = :d',
-          ExpressionAttributeValues: { ':d': documentId },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((page.Items ?? []) as AuditRecord[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll<AuditRecord>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'documentId = :d',
+      ExpressionAttributeValues: { ':d': documentId },
+    });
     return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 }

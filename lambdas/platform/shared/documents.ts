@@ -1,13 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import type { AuditEvent } from './audit.ts';
 import { dynamo } from './clients/dynamo.ts';
+import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from './dynamo-conditions.ts';
 import { requiredEnv } from './env.ts';
 import { allowedFrom, type DocumentStatus } from './status.ts';
 import type { DocumentRef } from './workflow.ts';
@@ -116,19 +111,7 @@ export class DynamoDocumentStore implements DocumentStore {
   /** Creates the record in RECEIVED; returns false when the document already exists. */
   async create(ref: DocumentRef, now = new Date()): Promise<boolean> {
     const record: DocumentRecord = { ...ref, status: 'RECEIVED', updatedAt: now.toISOString(), revision: 1 };
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: record,
-          ConditionExpression: 'attribute_not_exists(documentId)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, record, 'documentId');
   }
 
   async get(documentId: string): Promise<DocumentRecord | undefined> {
@@ -204,7 +187,7 @@ export class DynamoDocumentStore implements DocumentStore {
       const before = out.Attributes as DocumentRecord;
       return { applied: true, from: before.status, revision: Number(before.revision ?? 0) + 1, before };
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
       return { applied: false, current: await this.get(documentId) };
     }
   }
@@ -228,8 +211,8 @@ export class DynamoDocumentStore implements DocumentStore {
       values[':ee'] = expected.executionArn;
       unchanged = '#pending.#hash = :eh AND #pending.#pexec = :ee';
     }
-    try {
-      await this.db.send(
+    return conditionalWrite(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { documentId },
@@ -238,12 +221,8 @@ export class DynamoDocumentStore implements DocumentStore {
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Documents in a status, oldest update first (the byStatus index). */

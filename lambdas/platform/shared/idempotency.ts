@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { dynamo } from './clients/dynamo.ts';
+import { conditionalWrite } from './dynamo-conditions.ts';
 import { requiredEnv } from './env.ts';
 
 export type ClaimResult =
@@ -35,8 +36,8 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
 
   async claim(key: string, options: ClaimOptions): Promise<ClaimResult> {
     const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-    try {
-      await this.db.send(
+    const claimed = await conditionalWrite(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
@@ -50,11 +51,9 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
           ExpressionAttributeNames: { '#key': 'key', '#state': 'state' },
           ExpressionAttributeValues: { ':now': now, ':inProgress': 'IN_PROGRESS' },
         }),
-      );
-      return { outcome: 'claimed' };
-    } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-    }
+      ),
+    );
+    if (claimed) return { outcome: 'claimed' };
     const existing = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: { key }, ConsistentRead: true }),
     );

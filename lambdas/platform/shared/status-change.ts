@@ -7,6 +7,7 @@ import type {
   TransitionResult,
 } from './documents.ts';
 import { logger } from './observability.ts';
+import { mayWrite } from './ownership.ts';
 import type { DocumentStatus } from './status.ts';
 
 export interface StatusChange extends TransitionOptions {
@@ -57,9 +58,7 @@ export async function changeStatus(stores: Stores, change: StatusChange): Promis
   const current = result.current;
   // A retried step finds its own move already made; a record from before moves were kept is audited here.
   const alreadyMade =
-    current !== undefined &&
-    current.status === change.to &&
-    (current.ownerExecution === undefined || current.ownerExecution === change.executionArn);
+    current !== undefined && current.status === change.to && mayWrite(current, change.executionArn);
   if (alreadyMade) {
     if (!current.lastMove) await auditMove(stores.audit, { ...current, lastMove: move });
     return result;

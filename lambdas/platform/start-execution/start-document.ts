@@ -1,7 +1,9 @@
 import type { AuditTrail } from '../shared/audit.ts';
-import type { DocumentRecord, DocumentStore } from '../shared/documents.ts';
+import type { DocumentStore } from '../shared/documents.ts';
 import { TransientError } from '../shared/errors.ts';
+import { executionArnOf } from '../shared/execution-arn.ts';
 import type { IdempotencyStore } from '../shared/idempotency.ts';
+import { mayWrite } from '../shared/ownership.ts';
 import { changeStatus } from '../shared/status-change.ts';
 import { type DocumentRef, documentIdOf, executionName, type WorkflowInput } from '../shared/workflow.ts';
 import type { DuplicateRemoval } from './duplicate-object.ts';
@@ -49,11 +51,6 @@ export type StartOutcome =
 
 const claim = { lockSeconds: 120, ttlSeconds: 14 * 24 * 3600 };
 const actor = { kind: 'system', id: 'start-execution' } as const;
-
-/** `arn:…:stateMachine:name` + execution name → `arn:…:execution:name:executionName`. */
-export function executionArnOf(stateMachineArn: string, name: string): string {
-  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-}
 
 /**
  * Turns one created object into exactly one workflow: the event is deduplicated by its identity,
@@ -119,7 +116,7 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
   const name = executionName(process, ref.documentId);
   const executionArn = executionArnOf(stateMachineArn, name);
   const mayStart =
-    record.status === 'RECEIVED' || (record.status === 'QUEUED' && ownedBy(record, executionArn));
+    record.status === 'RECEIVED' || (record.status === 'QUEUED' && mayWrite(record, executionArn));
   if (!mayStart) {
     await deps.idempotency.complete(eventKey, { outcome: 'duplicate-document', documentId: ref.documentId });
     return 'duplicate-document';
@@ -191,10 +188,6 @@ async function recordDuplicate(
   );
   // The same key uploaded again is the document's own object: it stays.
   if (ownKey) await deps.removeDuplicate(object, content.eTag);
-}
-
-function ownedBy(record: DocumentRecord, executionArn: string): boolean {
-  return record.ownerExecution === undefined || record.ownerExecution === executionArn;
 }
 
 function documentRef(record: DocumentRef): DocumentRef {

@@ -1,6 +1,7 @@
 import { processesOf } from '../capability/deployed.ts';
 import type { Use } from '../capability/use.ts';
 import { envVars } from '../registry/names.ts';
+import { executionArnOf } from '../shared/execution-arn.ts';
 
 /** A task result, one IAM action each, for the process state machines' `.waitForTaskToken` tasks. */
 export type TaskResult = 'success' | 'failure' | 'heartbeat';
@@ -51,9 +52,7 @@ const describe = (): Use => ({
       {
         // Executions of the process state machines: arn:…:execution:<state machine name>:<execution name>.
         actions: ['states:DescribeExecution'],
-        resources: processesOf(deployed, fn).map(
-          (p) => `${deployed.stateMachineArn(p.id).replace(':stateMachine:', ':execution:')}:*`,
-        ),
+        resources: processesOf(deployed, fn).map((p) => executionArnOf(deployed.stateMachineArn(p.id), '*')),
         wildcardReason:
           'Executions of one process state machine; their names are derived from document ids only known at run time',
       },

@@ -2,6 +2,7 @@ import { approvalIdFor } from '../../../lambdas/platform/human-step/secrets.ts';
 import { subjectPrefix } from '../../../lambdas/platform/request-approval/emails.ts';
 import type { AuditRecord } from '../../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../../lambdas/platform/shared/documents.ts';
+import { executionArnOf } from '../../../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../../../lambdas/platform/shared/workflow.ts';
 import type { LocalRuntime } from '../../runtime.ts';
 import { choose, claimsApproved, confirm, open, type Page } from '../approval-page.ts';
@@ -34,8 +35,8 @@ interface Clicks {
   readonly falseClaims: string[];
 }
 
-function executionArnOf(runtime: LocalRuntime, documentId: string): string {
-  return `${runtime.names.stateMachineArn('invoice').replace(':stateMachine:', ':execution:')}:${executionName('invoice', documentId)}`;
+function invoiceExecutionArn(runtime: LocalRuntime, documentId: string): string {
+  return executionArnOf(runtime.names.stateMachineArn('invoice'), executionName('invoice', documentId));
 }
 
 async function linksFor(runtime: LocalRuntime, approvalId: string, deadline: number) {
@@ -133,7 +134,7 @@ export const approvals: Scenario = {
         const planned = await largeInvoices(size.approvals, 'approval');
         const burstFiles = await cleanInvoices(size.burst, 'approval-burst');
         const plannedApprovals = new Set(
-          planned.map((f) => approvalIdFor(executionArnOf(runtime, f.documentId), 'approval')),
+          planned.map((f) => approvalIdFor(invoiceExecutionArn(runtime, f.documentId), 'approval')),
         );
         // Ordinary invoices the rules send to a person by chance are approved; the planned ones are decided here.
         auto.skip = (approvalId) => plannedApprovals.has(approvalId);
@@ -149,7 +150,7 @@ export const approvals: Scenario = {
           await drop(target, f.fileName, f.body);
           const links = await linksFor(
             runtime,
-            approvalIdFor(executionArnOf(runtime, f.documentId), 'approval'),
+            approvalIdFor(invoiceExecutionArn(runtime, f.documentId), 'approval'),
             deadline,
           );
           if (i < size.expiring) await lateClick(target, links, f.documentId, deadline, clicks);

@@ -1,9 +1,11 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
 import { platformTables } from '../../../lambdas/platform/registry/tables.ts';
 import { DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
 import { DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
+import { conditionalWrite, putIfAbsent } from '../../../lambdas/platform/shared/dynamo-conditions.ts';
+import { queryAll } from '../../../lambdas/platform/shared/dynamo-pages.ts';
 import { DynamoIdempotencyStore } from '../../../lambdas/platform/shared/idempotency.ts';
 import { localClients } from '../../../local/clients.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
@@ -66,3 +68,81 @@ describe.each([
     () => new DynamoIdempotencyStore(client(), names.table('idempotency')),
   ],
 ])('IdempotencyStore: %s', (_, make) => idempotencyContract(make));
+
+// The create-only put every store uses (PutItem with attribute_not_exists on the key): a second put of
+// the same key is refused and changes nothing, whatever the key attribute is called (`key` is one of
+// DynamoDB's reserved words). https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
+describe('putIfAbsent on DynamoDB Local', () => {
+  it('creates an item once and leaves it as it was; other failures are thrown', async () => {
+    // Prepare
+    const table = names.table('extraction');
+    const key = 'put-if-absent#1';
+
+    // Act
+    const first = await putIfAbsent(client(), table, { key, value: 'first' }, 'key');
+    const second = await putIfAbsent(client(), table, { key, value: 'second' }, 'key');
+    const stored = await client().send(
+      new GetCommand({ TableName: table, Key: { key }, ConsistentRead: true }),
+    );
+    const missingTable = putIfAbsent(client(), 'no-such-table', { key, value: 'x' }, 'key');
+
+    // Assess
+    expect([first, second]).toEqual([true, false]);
+    expect(stored.Item).toEqual({ key, value: 'first' });
+    await expect(missingTable).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
+
+// A Query returns at most 1 MB or `Limit` items a page and the key to go on from as LastEvaluatedKey:
+// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
+describe('queryAll on DynamoDB Local', () => {
+  it('reads every page of a Query', async () => {
+    // Prepare
+    const table = names.table('audit');
+    const documentId = 'query-all-doc';
+    for (const eventId of ['e1', 'e2', 'e3'])
+      await putIfAbsent(client(), table, { documentId, eventId }, 'eventId');
+
+    // Act
+    const items = await queryAll<{ eventId: string }>(client(), {
+      TableName: table,
+      KeyConditionExpression: 'documentId = :d',
+      ExpressionAttributeValues: { ':d': documentId },
+      Limit: 1,
+    });
+
+    // Assess
+    expect(items.map((i) => i.eventId)).toEqual(['e1', 'e2', 'e3']);
+  });
+});
+
+describe('conditionalWrite on DynamoDB Local', () => {
+  it('answers true when the condition held, false when DynamoDB refused the write', async () => {
+    // Prepare
+    const table = names.table('extraction');
+    const key = 'conditional-write#1';
+    await putIfAbsent(client(), table, { key, count: 0 }, 'key');
+    const bumpIfZero = () =>
+      client().send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { key },
+          UpdateExpression: 'SET #count = #count + :one',
+          ConditionExpression: '#count = :zero',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        }),
+      );
+
+    // Act
+    const first = await conditionalWrite(bumpIfZero());
+    const second = await conditionalWrite(bumpIfZero());
+    const stored = await client().send(
+      new GetCommand({ TableName: table, Key: { key }, ConsistentRead: true }),
+    );
+
+    // Assess
+    expect([first, second]).toEqual([true, false]);
+    expect(stored.Item?.count).toBe(1);
+  });
+});

@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
+import { putIfAbsent } from '../../../platform/shared/dynamo-conditions.ts';
 import { requiredEnv } from '../../../platform/shared/env.ts';
 import { sha256Hex } from '../../../platform/shared/hash.ts';
 import { vendorsTable } from './vendors-table.ts';
@@ -63,19 +64,7 @@ export class DynamoVendorHistory implements VendorHistory {
 
   /** Records a completed invoice once (its key is derived from the document); false when it already was. */
   async record(invoice: VendorInvoice): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: invoice,
-          // A re-run of finishing finds its earlier entry and leaves it as recorded.
-          ConditionExpression: 'attribute_not_exists(recordKey)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    // A re-run of finishing finds its earlier entry and leaves it as recorded.
+    return putIfAbsent(this.db, this.tableName, invoice, 'recordKey');
   }
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { bucketPrefixes } from '../../../platform/registry/names.ts';
 import type { DocumentRef } from '../../../platform/shared/workflow.ts';
 import type { NormalizedInvoice } from '../domain/invoice.ts';
+import { parseStoredJson } from './stored-json.ts';
 
 /**
  * The extraction artifact: the full normalised invoice, line items included, stored once per document
@@ -51,12 +52,5 @@ const invoiceSchema = z.object({
 
 /** A stored artifact, or undefined when it is not valid JSON of a normalised invoice. */
 export function parseArtifact(body: string): NormalizedInvoice | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const parsed = invoiceSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  return parseStoredJson(invoiceSchema, body);
 }

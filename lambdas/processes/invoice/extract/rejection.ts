@@ -3,6 +3,7 @@ import { bucketPrefixes } from '../../../platform/registry/names.ts';
 import { InputRejectedError, rejectionReasons } from '../../../platform/shared/errors.ts';
 import type { ExtractedDocument } from './artifact.ts';
 import type { ArtifactPorts } from './ports.ts';
+import { parseStoredJson } from './stored-json.ts';
 
 /**
  * A refused input, kept beside where its extraction would be: the refusal reaches the workflow as a
@@ -31,12 +32,6 @@ export async function recordedRejection(
 ): Promise<InputRejectedError | undefined> {
   const body = await ports.readArtifact(rejectionKey(document));
   if (body === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const record = recordSchema.safeParse(parsed);
-  return record.success ? new InputRejectedError(record.data.reason, record.data.message) : undefined;
+  const record = parseStoredJson(recordSchema, body);
+  return record ? new InputRejectedError(record.reason, record.message) : undefined;
 }

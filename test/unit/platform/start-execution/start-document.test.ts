@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TransientError } from '../../../../lambdas/platform/shared/errors.ts';
+import { executionArnOf } from '../../../../lambdas/platform/shared/execution-arn.ts';
 import type { DocumentStatus } from '../../../../lambdas/platform/shared/status.ts';
 import { documentIdOf } from '../../../../lambdas/platform/shared/workflow.ts';
-import {
-  executionArnOf,
-  startDocument,
-} from '../../../../lambdas/platform/start-execution/start-document.ts';
+import { startDocument } from '../../../../lambdas/platform/start-execution/start-document.ts';
 import { contentSha256, documentId, documentRecord, stateMachineArn } from '../shared/support/builders.ts';
 import { created, starter } from './support.ts';
 
 const name = `invoice-${documentId}`;
 const arn = executionArnOf(stateMachineArn, name);
-
-describe('executionArnOf', () => {
-  it("turns the state machine's ARN into the execution's", () => {
-    expect(
-      executionArnOf('arn:aws:states:eu-west-1:123456789012:stateMachine:tower-invoice', 'invoice-abc'),
-    ).toBe('arn:aws:states:eu-west-1:123456789012:execution:tower-invoice:invoice-abc');
-  });
-});
 
 describe('startDocument', () => {
   it('makes the same bytes two documents in two processes, each idempotent within its own', async () => {
