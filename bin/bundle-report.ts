@@ -5,6 +5,7 @@
  *
  * Usage: npm run bundle-report [-- --runs=5]
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,15 +13,17 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { defaultApprovalPolicy } from '../lambdas/platform/human-step/policy.ts';
 import { esbuildOptions } from '../lambdas/platform/registry/bundling.ts';
-import { type CatalogFunction, catalogOf } from '../lambdas/platform/registry/catalog.ts';
+import type { CatalogFunction } from '../lambdas/platform/registry/catalog.ts';
 import { functionEnvironment } from '../lambdas/platform/registry/environment.ts';
-import { envVars } from '../lambdas/platform/registry/names.ts';
+import { towerCatalog } from '../lambdas/platform/tower-catalog.ts';
 import { processes } from '../lambdas/processes/index.ts';
+import { parseConfig } from '../lib/config/index.ts';
 import { entryPath } from '../lib/constructs/tower-function.ts';
+import { localDeployed } from '../local/deployed.ts';
+import { localNames } from '../local/resources.ts';
 
-const catalog = catalogOf(processes);
+const catalog = towerCatalog(processes);
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.split('=')[1] ?? 5);
@@ -39,36 +42,26 @@ const shared: BuildOptions = {
 };
 
 /** Stand-in values, so module-scope code that reads the environment can load (nothing is called). */
+const standIn = localDeployed({
+  region: 'us-east-1',
+  names: localNames('us-east-1'),
+  config: parseConfig({ senderAddress: 'report@example.com' }, processes),
+  catalog,
+  queue: (id) => ({
+    url: `https://sqs.us-east-1.amazonaws.com/000000000000/${id}`,
+    arn: `arn:aws:sqs:us-east-1:000000000000:${id}`,
+  }),
+  outputs: new Map([
+    ['human-step/url', 'https://example.com/v1/'],
+    ...catalog.queues.flatMap((q) => [
+      [`textract/topic:${q.id}`, 'arn:aws:sns:us-east-1:000000000000:report'] as const,
+      [`textract/role:${q.id}`, 'arn:aws:iam::000000000000:role/report'] as const,
+    ]),
+  ]),
+});
+
 function environmentFor(spec: CatalogFunction): Record<string, string> {
-  const env = functionEnvironment(spec, {
-    tableNames: Object.fromEntries(catalog.tables.map((t) => [t.id, `report-${t.id}`])),
-    tables: catalog.tables,
-    bucketName: 'report-bucket',
-    stateMachinesJson: JSON.stringify(
-      Object.fromEntries(
-        processes.map((p) => [p.id, `arn:aws:states:us-east-1:000000000000:stateMachine:${p.id}`]),
-      ),
-    ),
-    workflowVersionsJson: JSON.stringify(Object.fromEntries(processes.map((p) => [p.id, `${p.id}@report`]))),
-    intakePrefixes: Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix])),
-    textractTopics: Object.fromEntries(
-      catalog.queues.map((q) => [
-        q.id,
-        {
-          topicArn: 'arn:aws:sns:us-east-1:000000000000:report',
-          roleArn: 'arn:aws:iam::000000000000:role/report',
-        },
-      ]),
-    ),
-    textractRates: { syncTps: 1, startTps: 1, maxConcurrentJobs: 1 },
-    queueUrls: Object.fromEntries(
-      catalog.queues.map((q) => [q.id, `https://sqs.us-east-1.amazonaws.com/000000000000/${q.id}`]),
-    ),
-    senderAddress: 'report@example.com',
-    approvalPolicies: Object.fromEntries(processes.map((p) => [p.id, defaultApprovalPolicy])),
-    ruleParameters: Object.fromEntries(processes.map((p) => [p.id, p.ruleParameters?.defaults ?? {}])),
-  });
-  return { ...env, [envVars.approvalBaseUrl]: 'https://example.com/v1/', AWS_REGION: 'us-east-1' };
+  return { ...functionEnvironment(spec, standIn), AWS_REGION: 'us-east-1' };
 }
 
 /** Imports a bundle in a fresh node process and returns the import's duration in ms. */

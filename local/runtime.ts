@@ -4,12 +4,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { approvalRoute } from '../lambdas/platform/human-step/route.ts';
-import { type Catalog, catalogOf } from '../lambdas/platform/registry/catalog.ts';
+import type { Catalog } from '../lambdas/platform/registry/catalog.ts';
 import type { FunctionId } from '../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../lambdas/platform/registry/process-spec.ts';
 import { maxConcurrencyOf, type QueueId } from '../lambdas/platform/registry/queues.ts';
 import { executionArnOf } from '../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../lambdas/platform/shared/workflow.ts';
+import { towerCatalog } from '../lambdas/platform/tower-catalog.ts';
 import { processes as registeredProcesses } from '../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../lib/config/index.ts';
 import {
@@ -29,6 +30,7 @@ import {
 } from './clients.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { checkDataLayout } from './data-layout.ts';
+import { localDeployed } from './deployed.ts';
 import { startDynamoDb } from './emulators/dynamodb.ts';
 import { startS3 } from './emulators/s3.ts';
 import { startSes } from './emulators/ses.ts';
@@ -160,7 +162,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), 'tower-')));
   mkdirSync(dataDir, { recursive: true });
   checkDataLayout(dataDir);
-  const catalog = catalogOf(options.processes ?? registeredProcesses);
+  const catalog = towerCatalog(options.processes ?? registeredProcesses);
   const { processes } = catalog;
   const config = parseConfig({ ...cdkContext(), ...options.context }, processes);
   const intakePrefixes = processes.map((p) => p.intakePrefix);
@@ -335,38 +337,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ...(iam
         ? { identity: (id: string) => ({ AWS_SESSION_TOKEN: sessionTokenFor(functionRole(id)) }) }
         : {}),
-      approvalBaseUrl: approvalsApi.url,
       functionName: (id) => names.functionName(id as FunctionId),
       concurrency: options.functionConcurrency ?? 8,
-      values: {
-        tableNames: Object.fromEntries(catalog.tables.map((t) => [t.id, names.table(t.id)])),
-        tables: catalog.tables,
-        bucketName: names.bucket,
-        stateMachinesJson: JSON.stringify(
-          Object.fromEntries(processes.map((p) => [p.id, names.stateMachineArn(p.id)])),
-        ),
-        workflowVersionsJson: JSON.stringify(
-          Object.fromEntries(processes.map((p) => [p.id, workflowVersion(p)])),
-        ),
-        intakePrefixes: Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix])),
-        senderAddress: config.senderAddress,
-        approvalPolicies: Object.fromEntries(
-          Object.entries(config.processes).map(([id, p]) => [id, p.approval]),
-        ),
-        ruleParameters: Object.fromEntries(Object.entries(config.processes).map(([id, p]) => [id, p.rules])),
-        activeContentPolicies: Object.fromEntries(
-          Object.entries(config.processes).map(([id, p]) => [id, p.activeContent]),
-        ),
-        textractTopics,
-        textractRates: config.textract,
+      deployed: localDeployed({
+        region,
+        names,
+        config,
+        catalog,
         // On the SQS endpoint the functions call, as on AWS: the SDK sends a call to its queue URL's host.
-        queueUrls: Object.fromEntries(
-          Object.entries(queueRefs).map(([id, ref]) => [
-            id,
-            queueUrlOn((iam?.endpoints ?? endpoints).sqs, ref.url),
+        queue: (id) => ({
+          url: queueUrlOn((iam?.endpoints ?? endpoints).sqs, queueRef(id).url),
+          arn: queueRef(id).arn,
+        }),
+        outputs: new Map([
+          ['human-step/url', approvalsApi.url],
+          ...Object.entries(textractTopics).flatMap(([queueId, t]) => [
+            [`textract/topic:${queueId}`, t.topicArn] as const,
+            [`textract/role:${queueId}`, t.roleArn] as const,
           ]),
-        ),
-      },
+        ]),
+      }),
     });
     host = new LambdaHost(deployed.functions, deployed.workerPath, join(dataDir, 'logs'));
     const lambda = host;

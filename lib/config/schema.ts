@@ -92,3 +92,6 @@ export const contextSchema = z.object({
 });
 
 export type ParsedContext = z.output<typeof contextSchema>;
+
+/** Tower's settings as a construct or `cdk.json` gives them, before validation (numbers may be JSON text). */
+export type TowerSettings = z.input<typeof contextSchema>;

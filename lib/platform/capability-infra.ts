@@ -4,11 +4,11 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { Deployed } from '../../lambdas/platform/capability/deployed.ts';
 import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
 import type { TowerConfig } from '../config/types.ts';
+import type { ProcessStateMachine } from '../constructs/process-state-machine.ts';
 import type { TowerFunction } from '../constructs/tower-function.ts';
 import type { WorkQueue } from '../constructs/work-queue.ts';
 
@@ -32,7 +32,7 @@ export interface PlatformParts {
   /** Every function of the catalog, once built (before `wire`). */
   readonly functions: Record<string, TowerFunction>;
   /** Each process's state machine, once the workflows capability has wired them. */
-  readonly stateMachines: Record<string, sfn.StateMachine>;
+  readonly stateMachines: Record<string, ProcessStateMachine>;
   /** Gives a value under the capability's name, for `deployed.output(capability, name)`. */
   provide(capability: string, name: string, value: string): void;
 }

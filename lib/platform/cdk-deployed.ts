@@ -57,7 +57,12 @@ export function cdkDeployed(parts: CdkDeployedParts): Deployed {
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       }),
     workflowVersion: (processId) =>
-      workflowVersion(found(catalog.processes.find((p) => p.id === processId), `process ${processId}`)),
+      workflowVersion(
+        found(
+          catalog.processes.find((p) => p.id === processId),
+          `process ${processId}`,
+        ),
+      ),
     output: (capability, name) =>
       Lazy.string({
         produce: () => found(parts.outputs.get(`${capability}/${name}`), `${capability} output ${name}`),

@@ -1,8 +1,9 @@
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import '../stepfunctions/polyfills.ts';
 import { performance } from 'node:perf_hooks';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import {
@@ -147,7 +148,7 @@ export async function overheadBareEngine(
 ): Promise<OverheadRun> {
   const raw = readDefinition(process);
   const rawDefinition = JSON.parse(raw) as AslDefinition;
-  const catalog = catalogOf([process]);
+  const catalog = towerCatalog([process]);
   const functions = taskFunctions(rawDefinition, process, catalog);
   const placeholders = catalog.placeholdersOf(process);
   const values = Object.fromEntries(

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import { textractOutputs } from '../../lambdas/platform/textract/uses.ts';
 import { parseConfig } from '../../lib/config/index.ts';
 import { TowerStack } from '../../lib/tower-stack.ts';
 
@@ -46,6 +47,14 @@ function logicalIdOf(construct: IConstruct): string {
   return Stack.of(child).getLogicalId(child);
 }
 
+/** The resource a `Ref` or `Fn::GetAtt` token names (a capability's provided ARN). */
+function logicalIdOfToken(stack: Stack, token: string): string {
+  const resolved = stack.resolve(token) as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  const id = resolved.Ref ?? resolved['Fn::GetAtt']?.[0];
+  if (id === undefined) throw new Error(`not a reference to a resource: ${JSON.stringify(resolved)}`);
+  return id;
+}
+
 /** The same synth `cdk synth` runs (bin/app.ts: context → parseConfig → TowerStack), bundling skipped. */
 function synthesize(
   context: Record<string, unknown>,
@@ -56,6 +65,8 @@ function synthesize(
     const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] }, outdir });
     const config = parseConfig(app.node.getAllContext(), processes);
     const stack = new TowerStack(app, `Tower-${config.stage}`, { config, processes });
+    const { platform } = stack;
+    const { parts } = platform;
     const template = app.synth().getStackByName(stack.stackName).template as {
       Resources: Record<string, TemplateResource>;
     };
@@ -64,22 +75,35 @@ function synthesize(
     return {
       resources: template.Resources,
       logicalIds: {
-        key: logicalIdOf(stack.key.key),
-        bucket: logicalIdOf(stack.data.bucket),
-        tables: map(stack.tables.tables, logicalIdOf),
-        queues: map(stack.queues, (q) => ({
+        key: logicalIdOf(platform.key.key),
+        bucket: logicalIdOf(platform.data.bucket),
+        tables: map(platform.tables.tables, logicalIdOf),
+        queues: map(parts.queues, (q) => ({
           queue: logicalIdOf(q.queue),
           deadLetterQueue: logicalIdOf(q.deadLetterQueue),
         })),
-        functions: map(stack.functions, (f) => ({
+        functions: map(parts.functions, (f) => ({
           function: logicalIdOf(f.function),
           role: logicalIdOf(f.role),
         })),
-        stateMachines: map(stack.stateMachines, (m) => ({
+        stateMachines: map(parts.stateMachines, (m) => ({
           stateMachine: logicalIdOf(m.stateMachine),
           role: logicalIdOf(m.stateMachine.role),
         })),
-        textract: map(stack.textract, (t) => ({ topic: logicalIdOf(t.topic), role: logicalIdOf(t.role) })),
+        textract: Object.fromEntries(
+          platform.catalog.queues
+            .filter((q) => q.textractCompletions)
+            .map((q) => [
+              q.id,
+              {
+                topic: logicalIdOfToken(
+                  stack,
+                  parts.deployed.output('textract', textractOutputs.topic(q.id)),
+                ),
+                role: logicalIdOfToken(stack, parts.deployed.output('textract', textractOutputs.role(q.id))),
+              },
+            ]),
+        ),
       },
     };
   } finally {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import type { Deployed } from '../../lambdas/platform/capability/deployed.ts';
 import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
-import { type EnvironmentValues, functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
-import { envVars } from '../../lambdas/platform/registry/names.ts';
+import { functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
 import { buildFunction, buildWorker } from './build.ts';
 import type { LocalFunction } from './host.ts';
 
@@ -11,8 +11,8 @@ export interface DeployOptions {
   readonly buildDir: string;
   /** Variables every function gets (credentials, region, local endpoints). */
   readonly shared: Readonly<Record<string, string>>;
-  readonly values: EnvironmentValues;
-  readonly approvalBaseUrl: string;
+  /** The deployment's local names, from which each function's uses give its environment. */
+  readonly deployed: Deployed;
   readonly functionName: (id: string) => string;
   readonly concurrency: number;
   /** Variables naming the function's own identity (its role's session token), per function id. */
@@ -38,8 +38,7 @@ export async function deployFunctions(
     environment: {
       ...options.shared,
       ...options.identity?.(spec.id),
-      ...functionEnvironment(spec, options.values),
-      ...(spec.needsApprovalUrl ? { [envVars.approvalBaseUrl]: options.approvalBaseUrl } : {}),
+      ...functionEnvironment(spec, options.deployed),
       AWS_LAMBDA_FUNCTION_NAME: options.functionName(spec.id),
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { type DocumentStatus, isStatus, statuses } from '../../lambdas/platform/shared/status.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { type CommandName, type CommandSpec, commands } from './commands.ts';
 import { UsageError } from './errors.ts';
@@ -135,7 +135,7 @@ export function statusOption(text: string): DocumentStatus {
 
 /** The queues an operator can name: the catalog of this checkout's processes. */
 export function knownQueues(): QueueId[] {
-  return catalogOf(processes).queues.map((q) => q.id);
+  return towerCatalog(processes).queues.map((q) => q.id);
 }
 
 export function queueOption(text: string): QueueId {

@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { readDefinition } from '../../statemachines/definition.ts';
 
@@ -20,7 +20,7 @@ interface StateShape {
 export function failureRecorderStates(processId: string): ReadonlySet<string> {
   const process = processes.find((p) => p.id === processId);
   if (!process) return new Set();
-  const placeholders = Object.entries(catalogOf(processes).placeholdersOf(process).functions)
+  const placeholders = Object.entries(towerCatalog(processes).placeholdersOf(process).functions)
     .filter(([, fn]) => fn === 'record-failure')
     .map(([name]) => `\${${name}}`);
   const found = new Set<string>();

@@ -3,8 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { pascal } from '../../lib/constructs/names.ts';
 import { errorName, RefusedError } from './errors.ts';
@@ -27,7 +27,7 @@ export interface StackNames {
 
 /** Resource names from a stack's outputs (a stack of this checkout's processes); every missing output is named at once. */
 export function namesFromOutputs(outputs: Readonly<Record<string, string>>): StackNames {
-  const catalog = catalogOf(processes);
+  const catalog = towerCatalog(processes);
   const missing: string[] = [];
   const read = (key: string): string => {
     const value = outputs[key];

@@ -3,12 +3,12 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalRecord } from '../../lambdas/platform/human-step/record.ts';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { bucketPrefixes } from '../../lambdas/platform/registry/names.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import type { TableId } from '../../lambdas/platform/registry/tables.ts';
 import type { AuditRecord } from '../../lambdas/platform/shared/audit.ts';
 import type { DocumentRecord } from '../../lambdas/platform/shared/documents.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import type { LocalClients } from '../clients.ts';
 import type { SentEmail } from '../emulators/ses.ts';
@@ -85,7 +85,7 @@ export function executionsOnDisk(dataDir: string): ExecutionRecord[] {
 }
 
 /** The tables of every registered process whose items are each one document's effect. */
-const effectTables = catalogOf(processes).tables.filter((t) => t.oneItemPerDocument);
+const effectTables = towerCatalog(processes).tables.filter((t) => t.oneItemPerDocument);
 
 async function effectItems(target: Target): Promise<Evidence['effects']> {
   const tables = await Promise.all(

@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  approvalApiOf,
   functionOf,
   logicalIdOf,
   type SynthesizedTower,
@@ -66,7 +67,7 @@ describe('the approval API', () => {
     expect(format).not.toMatch(/\$context\.path\b/);
     expect(format).not.toContain('$context.requestOverride');
     expect(destination).toEqual({
-      'Fn::GetAtt': [logicalIdOf(tower.stack.approvalApi.accessLogGroup), 'Arn'],
+      'Fn::GetAtt': [logicalIdOf(approvalApiOf(tower).accessLogGroup), 'Arn'],
     });
   });
 
@@ -105,7 +106,7 @@ describe('the approval API', () => {
   it('associates the web ACL with the deployed stage', () => {
     const stage = Object.keys(tower.template.findResources('AWS::ApiGateway::Stage'))[0];
     tower.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
-      WebACLArn: { 'Fn::GetAtt': [logicalIdOf(tower.stack.approvalApi.webAcl), 'Arn'] },
+      WebACLArn: { 'Fn::GetAtt': [logicalIdOf(approvalApiOf(tower).webAcl), 'Arn'] },
       ResourceArn: {
         'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/restapis/'), { Ref: stage }])],
       },

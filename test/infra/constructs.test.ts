@@ -5,18 +5,21 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { defaultApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
 import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { QueueSpec } from '../../lambdas/platform/registry/queues.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
+import { parseConfig } from '../../lib/config/index.ts';
 import { ApprovalApi } from '../../lib/constructs/approval-api.ts';
 import { ProcessStateMachine } from '../../lib/constructs/process-state-machine.ts';
 import { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
 import { TowerFunction } from '../../lib/constructs/tower-function.ts';
 import { WorkQueue } from '../../lib/constructs/work-queue.ts';
+import { localDeployed } from '../../local/deployed.ts';
+import { localNames } from '../../local/resources.ts';
 
-const catalog = catalogOf(processes);
+const catalog = towerCatalog(processes);
 
 /** A stack to build one construct in; bundling is skipped unless a test asks for it. */
 function scope(bundling = false) {
@@ -236,23 +239,17 @@ describe('TextractNotifications', () => {
 describe('functionEnvironment', () => {
   it("refuses a process's function whose process has no rule parameters", () => {
     // Prepare
-    const values = {
-      tableNames: Object.fromEntries(catalog.tables.map((t) => [t.id, `t-${t.id}`])),
-      tables: catalog.tables,
-      bucketName: 'b',
-      stateMachinesJson: '{}',
-      workflowVersionsJson: '{}',
-      intakePrefixes: { invoice: 'invoices/' },
-      senderAddress: 's@example.com',
-      approvalPolicies: { invoice: defaultApprovalPolicy },
-      ruleParameters: {},
-      textractTopics: {},
-      textractRates: { syncTps: 1, startTps: 1, maxConcurrentJobs: 1 },
-      queueUrls: { intake: 'q1', extraction: 'q2', 'extraction-completions': 'q3' },
-    };
+    const deployed = localDeployed({
+      region: 'us-east-1',
+      names: localNames('us-east-1'),
+      config: { ...parseConfig({ senderAddress: 's@example.com' }, processes), processes: {} },
+      catalog,
+      queue: (id) => ({ url: `q-${id}`, arn: `arn-${id}` }),
+      outputs: new Map(),
+    });
 
     // Act
-    const build = () => functionEnvironment(catalog.function('rules'), values);
+    const build = () => functionEnvironment(catalog.function('rules'), deployed);
 
     // Assess
     expect(build).toThrow('rules needs rule parameters, but its process has none');

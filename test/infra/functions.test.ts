@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baseEnvironment } from '../../lambdas/platform/registry/bundling.ts';
-import { type CatalogFunction, catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
 import { envVars } from '../../lambdas/platform/registry/names.ts';
 import { maxConcurrencyOf } from '../../lambdas/platform/registry/queues.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { workflowVersion } from '../../statemachines/definition.ts';
+import { has, tablesOf, targetOf } from './spec-uses.ts';
 import {
+  approvalApiOf,
   flat,
   functionOf,
   logicalIdOf,
@@ -16,7 +19,7 @@ import {
   textractOf,
 } from './tower-template.ts';
 
-const catalog = catalogOf(processes);
+const catalog = towerCatalog(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -55,7 +58,7 @@ describe('every registry function', () => {
     expect(propertiesOf(spec).LoggingConfig).toEqual({ LogGroup: { Ref: logicalIdOf(group) } });
     expect(tower.resources[logicalIdOf(group)]?.Properties).toMatchObject({
       RetentionInDays: tower.config.logRetentionDays,
-      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(tower.stack.key.key), 'Arn'] },
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(tower.stack.platform.key.key), 'Arn'] },
     });
   });
 
@@ -70,19 +73,21 @@ describe('every registry function', () => {
       // Prepare
       const expectedKeys = [
         ...Object.keys(baseEnvironment(spec.id)),
-        ...Object.keys(spec.tables).map(envVarOf),
-        ...(spec.bucket?.length ? [envVars.bucket] : []),
-        ...(spec.startsExecutions
+        ...Object.keys(tablesOf(spec)).map(envVarOf),
+        ...(has(spec, 'data') ? [envVars.bucket] : []),
+        ...(has(spec, 'workflows', 'start')
           ? [envVars.stateMachines, envVars.workflowVersions, envVars.intakePrefixes]
           : []),
-        ...(spec.sendsEmail ? [envVars.sender] : []),
-        ...(spec.needsApprovalUrl ? [envVars.approvalBaseUrl] : []),
-        ...(spec.needsApprovalPolicies ? [envVars.approvalPolicies] : []),
-        ...(spec.needsRuleParameters ? [envVars.ruleParameters] : []),
-        ...(spec.startsTextractJobs ? [envVars.textractTopic, envVars.textractRole] : []),
-        ...(spec.needsTextractRates ? [envVars.textractRates] : []),
-        ...(spec.inspectsDocuments ? [envVars.activeContentPolicy] : []),
-        ...(spec.defersOn ? [envVars.queueUrl] : []),
+        ...(has(spec, 'mail', 'send') ? [envVars.sender] : []),
+        ...(has(spec, 'human-step', 'links') ? [envVars.approvalBaseUrl] : []),
+        ...(has(spec, 'human-step', 'policies') ? [envVars.approvalPolicies] : []),
+        ...(has(spec, 'rules', 'parameters') ? [envVars.ruleParameters] : []),
+        ...(targetOf(spec, 'textract', 'startExpenseAnalysis')
+          ? [envVars.textractTopic, envVars.textractRole]
+          : []),
+        ...(has(spec, 'textract', 'admission') ? [envVars.textractRates] : []),
+        ...(has(spec, 'inspection', 'activeContent') ? [envVars.activeContentPolicy] : []),
+        ...(targetOf(spec, 'queues', 'defers') ? [envVars.queueUrl] : []),
       ];
 
       // Act
@@ -91,8 +96,8 @@ describe('every registry function', () => {
       // Assess
       expect(Object.keys(env).sort()).toEqual(expectedKeys.sort());
       expect(env).toMatchObject(baseEnvironment(spec.id));
-      for (const id of Object.keys(spec.tables))
-        expect(env[envVarOf(id)]).toEqual({ Ref: logicalIdOf(tower.stack.tables.table(id)) });
+      for (const id of Object.keys(tablesOf(spec)))
+        expect(env[envVarOf(id)]).toEqual({ Ref: logicalIdOf(tower.stack.platform.tables.table(id)) });
     },
   );
 });
@@ -106,12 +111,14 @@ describe('environment values', () => {
   };
 
   it('names the data bucket', () => {
-    for (const spec of which((s) => s.bucket?.length))
-      expect(environmentOf(spec)[envVars.bucket]).toEqual({ Ref: logicalIdOf(tower.stack.data.bucket) });
+    for (const spec of which((s) => has(s, 'data')))
+      expect(environmentOf(spec)[envVars.bucket]).toEqual({
+        Ref: logicalIdOf(tower.stack.platform.data.bucket),
+      });
   });
 
   it('maps each process to its state machine and workflow version for the starter', () => {
-    for (const spec of which((s) => s.startsExecutions)) {
+    for (const spec of which((s) => has(s, 'workflows', 'start'))) {
       const env = environmentOf(spec);
       const machines = flat(env[envVars.stateMachines]);
       for (const p of processes) expect(machines).toContain(`:stateMachine:tower-dev-${p.id}`);
@@ -125,50 +132,50 @@ describe('environment values', () => {
   });
 
   it("carries every process's human-step policy as one JSON map, keyed by process", () => {
-    for (const spec of which((s) => s.needsApprovalPolicies))
+    for (const spec of which((s) => has(s, 'human-step', 'policies')))
       expect(JSON.parse(String(environmentOf(spec)[envVars.approvalPolicies]))).toEqual(
         Object.fromEntries(processes.map((p) => [p.id, tower.config.processes[p.id]?.approval])),
       );
   });
 
   it("carries a process's rule parameters to its own functions only", () => {
-    for (const spec of which((s) => s.needsRuleParameters))
+    for (const spec of which((s) => has(s, 'rules', 'parameters')))
       expect(JSON.parse(String(environmentOf(spec)[envVars.ruleParameters]))).toEqual(
         tower.config.processes[spec.process ?? '']?.rules,
       );
   });
 
   it('points approval links at the approval API stage', () => {
-    for (const spec of which((s) => s.needsApprovalUrl)) {
+    for (const spec of which((s) => has(s, 'human-step', 'links'))) {
       const url = flat(environmentOf(spec)[envVars.approvalBaseUrl]);
-      expect(url).toContain(logicalIdOf(tower.stack.approvalApi.api));
+      expect(url).toContain(logicalIdOf(approvalApiOf(tower).api));
       expect(url).toContain('.execute-api.');
     }
   });
 
   it('names the Textract completion topic and the role Textract publishes with to the functions that start jobs', () => {
-    for (const spec of which((s) => s.startsTextractJobs)) {
+    for (const spec of which((s) => targetOf(s, 'textract', 'startExpenseAnalysis'))) {
       const env = environmentOf(spec);
-      const notifications = textractOf(tower, spec.startsTextractJobs);
+      const notifications = textractOf(tower, targetOf(spec, 'textract', 'startExpenseAnalysis'));
       expect(env[envVars.textractTopic]).toEqual({ Ref: logicalIdOf(notifications.topic) });
       expect(env[envVars.textractRole]).toEqual({ 'Fn::GetAtt': [logicalIdOf(notifications.role), 'Arn'] });
     }
   });
 
   it('carries the configured Textract rates as JSON', () => {
-    for (const spec of which((s) => s.needsTextractRates))
+    for (const spec of which((s) => has(s, 'textract', 'admission')))
       expect(JSON.parse(String(environmentOf(spec)[envVars.textractRates]))).toEqual(tower.config.textract);
   });
 
   it('names the queue a function defers messages on', () => {
-    for (const spec of which((s) => s.defersOn))
+    for (const spec of which((s) => targetOf(s, 'queues', 'defers')))
       expect(environmentOf(spec)[envVars.queueUrl]).toEqual({
-        Ref: logicalIdOf(queueOf(tower, spec.defersOn ?? 'intake').queue),
+        Ref: logicalIdOf(queueOf(tower, targetOf(spec, 'queues', 'defers') ?? 'intake').queue),
       });
   });
 
   it('names the configured sender', () => {
-    for (const spec of which((s) => s.sendsEmail))
+    for (const spec of which((s) => has(s, 'mail', 'send')))
       expect(environmentOf(spec)[envVars.sender]).toBe(tower.config.senderAddress);
   });
 });

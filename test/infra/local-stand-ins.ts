@@ -1,11 +1,11 @@
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import type { LocalResources } from '../../local/iam/policy-model.ts';
 import { localAccount, localKeyArn, localNames } from '../../local/resources.ts';
 
 /** The local resources `npm start` stands in for the template's, named as the runtime names them. */
 export function localStandIns(processes: readonly ProcessSpec[], region = 'us-east-1'): LocalResources {
-  const catalog = catalogOf(processes);
+  const catalog = towerCatalog(processes);
   const names = localNames(region);
   const queueUrl = (name: string) => `http://127.0.0.1/${localAccount}/${name}`;
   return {

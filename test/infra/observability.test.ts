@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
+
 import { processes } from '../../lambdas/processes/index.ts';
 import {
   functionOf,
@@ -11,7 +12,7 @@ import {
   synthTower,
 } from './tower-template.ts';
 
-const catalog = catalogOf(processes);
+const catalog = towerCatalog(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -40,7 +41,7 @@ const alarmNamed = (name: string) => {
 
 describe('alarms', () => {
   it('all notify the alarm topic', () => {
-    const topic = { Ref: logicalIdOf(tower.stack.alarms.topic) };
+    const topic = { Ref: logicalIdOf(tower.stack.platform.alarms.topic) };
     expect(alarms().length).toBeGreaterThan(0);
     for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([topic]);
   });
@@ -92,7 +93,7 @@ describe('alarms', () => {
 
 describe('the alarm topic', () => {
   it('has no subscription unless an alarm email is configured', () => {
-    const topic = JSON.stringify({ Ref: logicalIdOf(tower.stack.alarms.topic) });
+    const topic = JSON.stringify({ Ref: logicalIdOf(tower.stack.platform.alarms.topic) });
     const subscriptions = Object.values(tower.template.findResources('AWS::SNS::Subscription')).filter(
       (s) => JSON.stringify(s.Properties.TopicArn) === topic,
     );
@@ -110,7 +111,7 @@ describe('the alarm topic', () => {
 
   it('accepts messages from this stack’s alarms, over TLS only', () => {
     tower.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      Topics: [{ Ref: logicalIdOf(tower.stack.alarms.topic) }],
+      Topics: [{ Ref: logicalIdOf(tower.stack.platform.alarms.topic) }],
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -130,7 +131,7 @@ describe('the alarm topic', () => {
   // re:Post "How do I configure a CloudWatch alarm with an encrypted SNS topic?"
   // (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns).
   it('lets CloudWatch use the key to publish to the encrypted topic, exactly as SNS documents it', () => {
-    const key = tower.resources[logicalIdOf(tower.stack.key.key)];
+    const key = tower.resources[logicalIdOf(tower.stack.platform.key.key)];
     const policy = key?.Properties?.KeyPolicy as { Statement?: Record<string, unknown>[] } | undefined;
     const statements = policy?.Statement ?? [];
     const forCloudWatch = statements.filter(

@@ -16,7 +16,7 @@ beforeAll(() => {
 }, synthTimeout);
 
 const statements = (): Statement[] => {
-  const policy = tower.resources[logicalIdOf(tower.stack.operatorPolicy.policy)];
+  const policy = tower.resources[logicalIdOf(tower.stack.platform.operatorPolicy.policy)];
   expect(policy?.Type).toBe('AWS::IAM::ManagedPolicy');
   const document = policy?.Properties?.PolicyDocument as { Statement?: Statement[] } | undefined;
   return document?.Statement ?? [];
@@ -26,7 +26,9 @@ const withAction = (action: string) => statements().filter((s) => asList(s.Actio
 describe('the operator policy', () => {
   it('is output by the stack, for the role or user that runs tower --stack', () => {
     const outputs = tower.template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(outputs.OperatorPolicyArn?.Value).toEqual({ Ref: logicalIdOf(tower.stack.operatorPolicy.policy) });
+    expect(outputs.OperatorPolicyArn?.Value).toEqual({
+      Ref: logicalIdOf(tower.stack.platform.operatorPolicy.policy),
+    });
   });
 
   it("allows exactly the actions the CLI's commands call, and nothing with a wildcard", () => {
@@ -45,14 +47,14 @@ describe('the operator policy', () => {
   });
 
   it('writes the audit trail by PutItem only, and never deletes', () => {
-    const audit = flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.tables.table('audit')), 'Arn'] });
+    const audit = flat({ 'Fn::GetAtt': [logicalIdOf(tower.stack.platform.tables.table('audit')), 'Arn'] });
     const onAudit = statements().filter((s) => flat(s.Resource).includes(audit));
     expect(onAudit.flatMap((s) => asList(s.Action)).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
     expect(allOperatorActions().filter((a) => /Delete(Item|Table)|Purge/.test(a))).toEqual([]);
   });
 
   it('consumes only dead-letter queues, sends only to the work queues, and uses the key only through their services', () => {
-    const dlqs = Object.values(tower.stack.queues).map((q) =>
+    const dlqs = Object.values(tower.stack.platform.parts.queues).map((q) =>
       flat({ 'Fn::GetAtt': [logicalIdOf(q.deadLetterQueue), 'Arn'] }),
     );
     for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility'])

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { type SynthesizedTower, synthTower } from './tower-template.ts';
 
@@ -21,7 +21,7 @@ describe('stack outputs', () => {
       'DocumentsTableName',
       'AuditTableName',
       ...processes.map((p) => `${pascal(p.id)}StateMachineArn`),
-      ...catalogOf(processes).queues.flatMap((q) => [
+      ...towerCatalog(processes).queues.flatMap((q) => [
         `${pascal(q.id)}QueueUrl`,
         `${pascal(q.id)}DeadLetterQueueUrl`,
       ]),

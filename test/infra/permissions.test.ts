@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
-import { appendOnly, type FunctionId } from '../../lambdas/platform/registry/functions.ts';
+import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
+import { tableOperationActions } from '../../lambdas/platform/stores/uses.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
+import { taskResultActions } from '../../lambdas/platform/workflows/uses.ts';
 import { processes } from '../../lambdas/processes/index.ts';
-import { tableOperationActions, taskResultActions } from '../../lib/constructs/access-actions.ts';
 import { placeholdersIn, readDefinition } from '../../statemachines/definition.ts';
+import { bucketOf, has, tablesOf, targetOf, taskResultsOf, textractActionsOf } from './spec-uses.ts';
 import {
   asList,
   flat,
@@ -20,7 +22,7 @@ import {
   textractOf,
 } from './tower-template.ts';
 
-const catalog = catalogOf(processes);
+const catalog = towerCatalog(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -54,27 +56,27 @@ describe('least privilege', () => {
       const statements = statementsOf(tower, spec.id).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('states:SendTask')),
       );
-      if (!spec.sendsTaskResults?.length) {
+      if (taskResultsOf(spec).length === 0) {
         expect(statements).toEqual([]);
         continue;
       }
       expect(statements).toHaveLength(1);
       expect(statements[0]?.Resource).toBe('*');
       // The results it sends, not the set: no function sends heartbeats.
-      expect(asList(statements[0]?.Action ?? [])).toEqual(
-        spec.sendsTaskResults.map((r) => taskResultActions[r]),
+      expect(asList(statements[0]?.Action ?? []).filter((a) => a.startsWith('states:SendTask'))).toEqual(
+        taskResultsOf(spec).map((r) => taskResultActions[r]),
       );
     }
-    expect(catalog.function('approval-api').sendsTaskResults).toEqual(['success', 'failure']);
+    expect(taskResultsOf(catalog.function('approval-api'))).toEqual(['success', 'failure']);
     expect(actionsOf(allStatements())).not.toContain('states:SendTaskHeartbeat');
   });
 
   // With a customer managed key DynamoDB decrypts the table key with the caller's credentials on every
   // data-plane call, writes included (KMS Developer Guide, "How Amazon DynamoDB uses AWS KMS").
-  it.each(catalog.functions.filter((s) => Object.keys(s.tables).length > 0).map((s) => [s.id] as const))(
+  it.each(catalog.functions.filter((s) => Object.keys(tablesOf(s)).length > 0).map((s) => [s.id] as const))(
     '%s: may decrypt with the tables key, as every DynamoDB call on its tables needs',
     (id) => {
-      const key = logicalIdOf(tower.stack.key.key);
+      const key = logicalIdOf(tower.stack.platform.key.key);
       const onKey = statementsOf(tower, id as FunctionId).filter((s) => flat(s.Resource).includes(key));
       expect(actionsOf(onKey)).toContain('kms:Decrypt');
     },
@@ -83,7 +85,7 @@ describe('least privilege', () => {
   // In the SES sandbox SES authorises ses:SendEmail on each recipient's identity too (SES Developer
   // Guide, "Request production access"): the approvers' identities are granted by default.
   it('grants ses:SendEmail on the sender identities and, in the sandbox, the recipients', () => {
-    const sending = catalog.functions.filter((s) => s.sendsEmail);
+    const sending = catalog.functions.filter((s) => has(s, 'mail', 'send'));
     expect(sending.length).toBeGreaterThan(0);
     for (const spec of sending) {
       const resources = withAction(statementsOf(tower, spec.id), 'ses:SendEmail').flatMap((s) =>
@@ -101,7 +103,7 @@ describe('least privilege', () => {
   it('lets only the starter start executions, and only of the process state machines', () => {
     for (const spec of catalog.functions) {
       const statements = withAction(statementsOf(tower, spec.id), 'states:StartExecution');
-      expect(statements.length).toBe(spec.startsExecutions ? 1 : 0);
+      expect(statements.length).toBe(has(spec, 'workflows', 'start') ? 1 : 0);
       for (const statement of statements)
         expect(flat(statement.Resource)).toContain(stateMachineArnPattern[0]);
     }
@@ -112,7 +114,7 @@ describe('least privilege', () => {
     (_, spec) => {
       // Prepare
       const tableArns = new Map(
-        catalog.tables.map((t) => [logicalIdOf(tower.stack.tables.table(t.id)), t.id]),
+        catalog.tables.map((t) => [logicalIdOf(tower.stack.platform.tables.table(t.id)), t.id]),
       );
 
       // Act
@@ -125,24 +127,21 @@ describe('least privilege', () => {
       );
 
       // Assess
-      expect([...touched].sort()).toEqual(Object.keys(spec.tables).sort());
+      expect([...touched].sort()).toEqual(Object.keys(tablesOf(spec)).sort());
     },
   );
 
-  it.each(catalog.functions.filter((s) => Object.keys(s.tables).length > 0).map((s) => [s.id, s] as const))(
-    '%s: may call exactly the item operations it registers, per table',
-    (_, spec) => {
-      for (const [id, access] of Object.entries(spec.tables)) {
-        const table = logicalIdOf(tower.stack.tables.table(id));
-        const onTable = statementsOf(tower, spec.id).filter(
-          (s) => flat(s.Resource).includes(table) && asList(s.Action).some((a) => a.startsWith('dynamodb:')),
-        );
-        expect(actionsOf(onTable).sort()).toEqual(
-          (access ?? []).map((op) => tableOperationActions[op]).sort(),
-        );
-      }
-    },
-  );
+  it.each(
+    catalog.functions.filter((s) => Object.keys(tablesOf(s)).length > 0).map((s) => [s.id, s] as const),
+  )('%s: may call exactly the item operations it registers, per table', (_, spec) => {
+    for (const [id, access] of Object.entries(tablesOf(spec))) {
+      const table = logicalIdOf(tower.stack.platform.tables.table(id));
+      const onTable = statementsOf(tower, spec.id).filter(
+        (s) => flat(s.Resource).includes(table) && asList(s.Action).some((a) => a.startsWith('dynamodb:')),
+      );
+      expect(actionsOf(onTable).sort()).toEqual(access.map((op) => tableOperationActions[op]).sort());
+    }
+  });
 
   // No function calls a batch or transaction operation (grep the handlers: no Batch*/Transact* command).
   it('grants no batch operation and no kms:Encrypt to any function', () => {
@@ -153,11 +152,9 @@ describe('least privilege', () => {
   });
 
   it.each(
-    catalog.functions
-      .filter((s) => s.tables.audit?.join() === appendOnly.join())
-      .map((s) => [s.id, s.id] as const),
+    catalog.functions.filter((s) => tablesOf(s).audit?.join() === 'put').map((s) => [s.id, s.id] as const),
   )('%s: may only put items into the audit table', (_, id: FunctionId) => {
-    const audit = logicalIdOf(tower.stack.tables.table('audit'));
+    const audit = logicalIdOf(tower.stack.platform.tables.table('audit'));
     const onAudit = statementsOf(tower, id).filter((s) => flat(s.Resource).includes(audit));
     expect(actionsOf(onAudit)).toEqual(['dynamodb:PutItem']);
   });
@@ -173,13 +170,13 @@ describe('least privilege', () => {
       // A process's own function reaches its own part only: its intake prefix, `<area><process>/`.
       const own = (area: string) => (spec.process === undefined ? area : `${area}${spec.process}/`);
       const intake = processes.filter((p) => spec.process === undefined || p.id === spec.process);
-      const expected = (spec.bucket ?? []).flatMap((grant) =>
+      const expected = bucketOf(spec).flatMap((grant) =>
         (grant.area === 'intake' ? intake.map((p) => p.intakePrefix) : [own(grant.area)]).map(
           (prefix) => `/${prefix}*`,
         ),
       );
 
-      const listed = (spec.bucket ?? [])
+      const listed = bucketOf(spec)
         .filter((g) => g.access.includes('list'))
         .map((g) => `${own(g.area)}*`);
 
@@ -214,7 +211,7 @@ describe('least privilege', () => {
       // Act
       const resources = statements.flatMap((s) => asList(s.Resource as string | string[]).map(flat));
       // Assess
-      if (!spec.describesExecutions) expect(statements).toEqual([]);
+      if (!has(spec, 'workflows', 'describe')) expect(statements).toEqual([]);
       else {
         expect(resources).toHaveLength(processes.length);
         for (const p of processes)
@@ -228,7 +225,7 @@ describe('least privilege', () => {
   it('scopes email to the sender identity', () => {
     for (const spec of catalog.functions) {
       const statements = withAction(statementsOf(tower, spec.id), 'ses:SendEmail');
-      expect(statements.length).toBe(spec.sendsEmail ? 1 : 0);
+      expect(statements.length).toBe(has(spec, 'mail', 'send') ? 1 : 0);
       for (const statement of statements) {
         const resources = flat(statement.Resource);
         expect(resources).toContain(`:identity/${tower.config.senderAddress}`);
@@ -242,20 +239,20 @@ describe('least privilege', () => {
       const textract = statementsOf(tower, spec.id).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('textract:')),
       );
-      expect(actionsOf(textract)).toEqual([...(spec.textract ?? [])]);
+      expect(actionsOf(textract).filter((a) => a.startsWith('textract:'))).toEqual(textractActionsOf(spec));
       for (const statement of textract) expect(statement.Resource).toBe('*');
     }
   });
 
   it('uses the key only by its ARN', () => {
-    const key = logicalIdOf(tower.stack.key.key);
+    const key = logicalIdOf(tower.stack.platform.key.key);
     for (const statement of allStatements().filter((s) => asList(s.Action).some((a) => a.startsWith('kms:'))))
       expect(statement.Resource).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });
   });
 
   it('lets each state machine invoke exactly the functions its ASL names', () => {
     for (const p of processes) {
-      const machine = tower.stack.stateMachines[p.id];
+      const machine = tower.stack.platform.parts.stateMachines[p.id];
       expect(machine).toBeDefined();
       if (!machine) continue;
       const invoke = withAction(
@@ -274,7 +271,7 @@ describe('least privilege', () => {
 
   it('lets each state machine send only to the queues its process names, and nothing else of SQS', () => {
     for (const p of processes) {
-      const machine = tower.stack.stateMachines[p.id];
+      const machine = tower.stack.platform.parts.stateMachines[p.id];
       expect(machine).toBeDefined();
       if (!machine) continue;
       const statements = statementsOfRole(tower, logicalIdOf(machine.stateMachine.role));
@@ -318,17 +315,17 @@ describe('least privilege', () => {
           'sqs:ReceiveMessage',
           'sqs:DeleteMessage',
           'sqs:GetQueueAttributes',
-          ...(spec.defersOn === queue?.id ? ['sqs:ChangeMessageVisibility'] : []),
+          ...(targetOf(spec, 'queues', 'defers') === queue?.id ? ['sqs:ChangeMessageVisibility'] : []),
         ]);
       }
     }
   });
 
   it('lets a function defer messages (ChangeMessageVisibility) on the queue it defers on', () => {
-    const deferring = catalog.functions.filter((spec) => spec.defersOn);
+    const deferring = catalog.functions.filter((spec) => has(spec, 'queues', 'defers'));
     expect(deferring.map((spec) => spec.id)).toEqual(['extract']);
     for (const spec of deferring) {
-      const queue = logicalIdOf(queueOf(tower, spec.defersOn ?? 'intake').queue);
+      const queue = logicalIdOf(queueOf(tower, targetOf(spec, 'queues', 'defers') ?? 'intake').queue);
       const change = withAction(statementsOf(tower, spec.id), 'sqs:ChangeMessageVisibility');
       expect(change.map((s) => flat(s.Resource))).toEqual([flat({ 'Fn::GetAtt': [queue, 'Arn'] })]);
     }
@@ -342,9 +339,11 @@ describe('least privilege', () => {
     const passing = allStatements().filter((s) => asList(s.Action).includes('iam:PassRole'));
 
     // Assess
-    expect(catalog.functions.filter((spec) => spec.startsTextractJobs).map((spec) => spec.id)).toEqual([
-      'extract',
-    ]);
+    expect(
+      catalog.functions
+        .filter((spec) => has(spec, 'textract', 'startExpenseAnalysis'))
+        .map((spec) => spec.id),
+    ).toEqual(['extract']);
     expect(passing).toHaveLength(1);
     expect(withAction(statementsOf(tower, 'extract'), 'iam:PassRole')).toEqual(passing);
     expect(passing[0]).toMatchObject({

@@ -31,7 +31,7 @@ describe('a prod deployment', () => {
   });
 
   it('protects every table from deletion', () => {
-    for (const table of Object.values(tower.stack.tables.tables))
+    for (const table of Object.values(tower.stack.platform.tables.tables))
       expect(tower.resources[logicalIdOf(table)]?.Properties?.DeletionProtectionEnabled).toBe(true);
   });
 
@@ -63,8 +63,8 @@ describe('a prod deployment', () => {
     const named = Object.entries(tower.resources).filter(([, r]) => fixedName(r));
     expect(named.map(([id]) => id)).toEqual(
       expect.arrayContaining([
-        logicalIdOf(tower.stack.stateMachines.invoice?.stateMachine ?? tower.stack),
-        logicalIdOf(tower.stack.stateMachines.invoice?.logGroup ?? tower.stack),
+        logicalIdOf(tower.stack.platform.parts.stateMachines.invoice?.stateMachine ?? tower.stack),
+        logicalIdOf(tower.stack.platform.parts.stateMachines.invoice?.logGroup ?? tower.stack),
       ]),
     );
     for (const [id, resource] of named)
@@ -80,7 +80,7 @@ describe('a prod deployment', () => {
     tower.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',
-      TopicArn: { Ref: logicalIdOf(tower.stack.alarms.topic) },
+      TopicArn: { Ref: logicalIdOf(tower.stack.platform.alarms.topic) },
     });
   });
 

@@ -24,7 +24,7 @@ beforeAll(() => {
 
 describe('a second process, registered by the list alone', () => {
   it('gets its own Standard state machine, with the platform functions it names', () => {
-    const machine = tower.stack.stateMachines.permits;
+    const machine = tower.stack.platform.parts.stateMachines.permits;
     expect(machine).toBeDefined();
     const properties =
       tower.resources[logicalIdOf(machine?.stateMachine ?? functionOf(tower, 'permits-triage').function)]
@@ -45,7 +45,7 @@ describe('a second process, registered by the list alone', () => {
     const granted = statementsOf(tower, 'permits-triage');
     const actions = granted.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:PutItem']);
-    expect(flat(granted)).toContain(logicalIdOf(tower.stack.tables.table('audit')));
+    expect(flat(granted)).toContain(logicalIdOf(tower.stack.platform.tables.table('audit')));
     expect(actions.some((a) => a.startsWith('s3:') || a.startsWith('states:'))).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
+
 import { processes } from '../../lambdas/processes/index.ts';
 import {
   flat,
@@ -11,14 +12,14 @@ import {
   synthTower,
 } from './tower-template.ts';
 
-const catalog = catalogOf(processes);
+const catalog = towerCatalog(processes);
 
 let tower: SynthesizedTower;
 let keyRef: { 'Fn::GetAtt': [string, 'Arn'] };
 
 beforeAll(() => {
   tower = synthTower();
-  keyRef = { 'Fn::GetAtt': [logicalIdOf(tower.stack.key.key), 'Arn'] };
+  keyRef = { 'Fn::GetAtt': [logicalIdOf(tower.stack.platform.key.key), 'Arn'] };
 }, synthTimeout);
 
 const denyPlainHttp = Match.objectLike({
@@ -72,18 +73,18 @@ describe('the data bucket', () => {
   });
 
   it('logs access to the separate log bucket', () => {
-    const data = tower.resources[logicalIdOf(tower.stack.data.bucket)];
+    const data = tower.resources[logicalIdOf(tower.stack.platform.data.bucket)];
     expect(data?.Properties?.LoggingConfiguration).toEqual({
-      DestinationBucketName: { Ref: logicalIdOf(tower.stack.data.accessLogBucket) },
+      DestinationBucketName: { Ref: logicalIdOf(tower.stack.platform.data.accessLogBucket) },
       LogFilePrefix: 'data/',
     });
-    const logs = tower.resources[logicalIdOf(tower.stack.data.accessLogBucket)];
+    const logs = tower.resources[logicalIdOf(tower.stack.platform.data.accessLogBucket)];
     expect(flat(logs?.Properties?.BucketEncryption)).toContain('"SSEAlgorithm":"AES256"');
     expect(logs?.Properties?.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true });
   });
 
   it('refuses plain HTTP, as does its log bucket', () => {
-    for (const bucket of [tower.stack.data.bucket, tower.stack.data.accessLogBucket])
+    for (const bucket of [tower.stack.platform.data.bucket, tower.stack.platform.data.accessLogBucket])
       tower.template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: logicalIdOf(bucket) },
         PolicyDocument: denyPlainHttp,
@@ -164,7 +165,9 @@ describe('the queues', () => {
           Match.objectLike({
             Principal: { Service: 's3.amazonaws.com' },
             Condition: Match.objectLike({
-              ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [logicalIdOf(tower.stack.data.bucket), 'Arn'] } },
+              ArnLike: {
+                'aws:SourceArn': { 'Fn::GetAtt': [logicalIdOf(tower.stack.platform.data.bucket), 'Arn'] },
+              },
             }),
           }),
         ]),
@@ -177,7 +180,7 @@ describe('the tables', () => {
   it.each(catalog.tables.map((spec) => [spec.id, spec] as const))(
     '%s: on demand, CMK, PITR, TTL and indexes as registered',
     (id, spec) => {
-      const table = tower.resources[logicalIdOf(tower.stack.tables.table(id))]?.Properties;
+      const table = tower.resources[logicalIdOf(tower.stack.platform.tables.table(id))]?.Properties;
       expect(table).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',
         SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: keyRef },
@@ -198,7 +201,7 @@ describe('the tables', () => {
   );
 
   it('has no deletion protection outside prod, so dev stacks can be torn down', () => {
-    for (const table of Object.values(tower.stack.tables.tables))
+    for (const table of Object.values(tower.stack.platform.tables.tables))
       expect(tower.resources[logicalIdOf(table)]?.Properties?.DeletionProtectionEnabled).toBe(false);
   });
 });

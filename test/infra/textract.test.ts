@@ -21,10 +21,10 @@ beforeAll(() => {
 
 const topic = () => textractOf(tower).topic;
 const completions = () => queueOf(tower, 'extraction-completions').queue;
-const keyArn = () => arnOf(tower.stack.key.key);
+const keyArn = () => arnOf(tower.stack.platform.key.key);
 /** The key policy statements, as CloudFormation receives them. */
 const keyStatements = () => {
-  const policy = tower.resources[logicalIdOf(tower.stack.key.key)]?.Properties?.KeyPolicy as
+  const policy = tower.resources[logicalIdOf(tower.stack.platform.key.key)]?.Properties?.KeyPolicy as
     | { Statement: { Principal?: unknown; Action: string | string[]; Condition?: unknown }[] }
     | undefined;
   return policy?.Statement ?? [];

@@ -8,7 +8,9 @@ import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.t
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import { processes as registeredProcesses } from '../../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../../lib/config/index.ts';
-import type { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
+import { ApprovalApi } from '../../lib/constructs/approval-api.ts';
+import { pascal } from '../../lib/constructs/names.ts';
+import { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
 import type { TowerFunction } from '../../lib/constructs/tower-function.ts';
 import type { WorkQueue } from '../../lib/constructs/work-queue.ts';
 import { TowerStack } from '../../lib/tower-stack.ts';
@@ -88,14 +90,14 @@ export function policyStatements(resource: CfnResourceJson): Statement[] {
 
 /** A deployed function by catalog id; a missing one fails the test that asked. */
 export function functionOf(tower: SynthesizedTower, id: FunctionId): TowerFunction {
-  const fn = tower.stack.functions[id];
+  const fn = tower.stack.platform.parts.functions[id];
   if (!fn) throw new Error(`no function ${id} in the stack`);
   return fn;
 }
 
 /** A deployed queue by catalog id. */
 export function queueOf(tower: SynthesizedTower, id: QueueId): WorkQueue {
-  const queue = tower.stack.queues[id];
+  const queue = tower.stack.platform.parts.queues[id];
   if (!queue) throw new Error(`no queue ${id} in the stack`);
   return queue;
 }
@@ -105,8 +107,19 @@ export function textractOf(
   tower: SynthesizedTower,
   queueId: QueueId = 'extraction-completions',
 ): TextractNotifications {
-  const found = tower.stack.textract[queueId];
-  if (!found) throw new Error(`no Textract notifications for ${queueId} in the stack`);
+  // The first completions queue's notifications keep the construct id they had when there was one.
+  const first = tower.stack.platform.catalog.queues.find((q) => q.textractCompletions)?.id;
+  const id = queueId === first ? 'TextractNotifications' : `${pascal(queueId)}Textract`;
+  const found = tower.stack.platform.node.tryFindChild(id);
+  if (!(found instanceof TextractNotifications))
+    throw new Error(`no Textract notifications for ${queueId} in the stack`);
+  return found;
+}
+
+/** The approval API the human step built. */
+export function approvalApiOf(tower: SynthesizedTower): ApprovalApi {
+  const found = tower.stack.platform.node.tryFindChild('ApprovalApi');
+  if (!(found instanceof ApprovalApi)) throw new Error('no approval API in the stack');
   return found;
 }
 

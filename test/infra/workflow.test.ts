@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
+
 import { processes } from '../../lambdas/processes/index.ts';
 import {
   partitionPlaceholder,
@@ -8,6 +9,7 @@ import {
   substitute,
 } from '../../statemachines/definition.ts';
 import {
+  approvalApiOf,
   functionOf,
   logicalIdOf,
   queueOf,
@@ -16,7 +18,7 @@ import {
   synthTower,
 } from './tower-template.ts';
 
-const catalog = catalogOf(processes);
+const catalog = towerCatalog(processes);
 
 let tower: SynthesizedTower;
 beforeAll(() => {
@@ -25,7 +27,7 @@ beforeAll(() => {
 
 const cases = processes.map((p) => [p.id, p] as const);
 const machineOf = (id: string) => {
-  const machine = tower.stack.stateMachines[id];
+  const machine = tower.stack.platform.parts.stateMachines[id];
   if (!machine) throw new Error(`no state machine for ${id}`);
   return machine;
 };
@@ -56,7 +58,7 @@ describe('process state machines', () => {
     });
     expect(tower.resources[logicalIdOf(logGroup)]?.Properties).toMatchObject({
       LogGroupName: `/aws/vendedlogs/states/tower-${tower.config.stage}-${id}`,
-      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(tower.stack.key.key), 'Arn'] },
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(tower.stack.platform.key.key), 'Arn'] },
     });
   });
 
@@ -150,9 +152,9 @@ describe('partitions', () => {
 describe('outputs', () => {
   it('name the bucket, the intake prefixes, the approval URL and every state machine', () => {
     const outputs = tower.template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(outputs.DataBucketName?.Value).toEqual({ Ref: logicalIdOf(tower.stack.data.bucket) });
+    expect(outputs.DataBucketName?.Value).toEqual({ Ref: logicalIdOf(tower.stack.platform.data.bucket) });
     expect(outputs.IntakePrefixes?.Value).toBe(processes.map((p) => p.intakePrefix).join(','));
-    expect(JSON.stringify(outputs.ApprovalApiUrl?.Value)).toContain(logicalIdOf(tower.stack.approvalApi.api));
+    expect(JSON.stringify(outputs.ApprovalApiUrl?.Value)).toContain(logicalIdOf(approvalApiOf(tower).api));
     for (const p of processes) {
       const name = `${p.id[0]?.toUpperCase()}${p.id.slice(1)}StateMachineArn`;
       expect(outputs[name]?.Value).toEqual({ Ref: logicalIdOf(machineOf(p.id).stateMachine) });

@@ -1,5 +1,6 @@
 import type { CapabilityInfra } from '../../../lib/platform/capability-infra.ts';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
+
+import type { CapabilityParts } from '../registry/catalog.ts';
 import type { Use } from './use.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { Use } from './use.ts';
  * alarms and dashboard rows, and its local side (emulator, IAM request mapping, delivery hooks). The CDK
  * app and the local runtime are loops over `capabilities.ts`; nothing else names a capability.
  */
-export interface Capability {
+export interface Capability extends CapabilityParts {
   /** As its folder under lambdas/platform/ is named. */
   readonly name: string;
   /** One line: what it is for. */
@@ -19,8 +20,6 @@ export interface Capability {
   readonly settings?: readonly string[];
   /** Its resources, wiring, alarms and dashboard rows on AWS. */
   readonly infra?: CapabilityInfra;
-  /** Its side of the local runtime, loaded only when the runtime starts. */
-  readonly local?: () => Promise<CapabilityLocal>;
 }
 
 /** A capability manifest, checked for shape at compile time. */

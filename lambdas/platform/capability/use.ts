@@ -34,6 +34,8 @@ export interface Use {
   readonly kind: string;
   /** What it names, when it names one thing (a queue id, a table id). */
   readonly target?: string;
+  /** Its parameters, as listed in its summary (a table's operations, the task results it sends). */
+  readonly detail?: readonly string[];
   /** What it is, in a few words (`AnalyzeExpense`, `reads intake objects`). */
   readonly summary: string;
   grants?(deployed: Deployed, fn: DeployedFunction): UseGrants;

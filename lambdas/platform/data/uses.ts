@@ -1,6 +1,6 @@
 import { type Deployed, type DeployedFunction, processesOf } from '../capability/deployed.ts';
 import type { GrantStatement, Use } from '../capability/use.ts';
-import { bucketPrefixes, envVars } from '../registry/names.ts';
+import { type bucketPrefixes, envVars } from '../registry/names.ts';
 
 /**
  * `readVersion` reads the version an S3 event names (the bucket is versioned); `list` lets a read of a
@@ -46,6 +46,7 @@ function objects(area: BucketArea, access: readonly BucketAccess[]): Use {
     capability: 'data',
     kind: 'objects',
     target: area,
+    detail: access,
     summary: `${access.join(', ')} objects under ${area}`,
     grants: (deployed, fn) => {
       const prefixes = areaPrefixes(deployed, fn, area);

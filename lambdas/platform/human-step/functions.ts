@@ -1,6 +1,6 @@
-import { type FunctionSpec, handlerPath } from '../registry/functions.ts';
 import { data } from '../data/uses.ts';
 import { mail } from '../mail/uses.ts';
+import { type FunctionSpec, handlerPath } from '../registry/functions.ts';
 import { stores } from '../stores/uses.ts';
 import { workflows } from '../workflows/uses.ts';
 import { humanStep } from './uses.ts';

@@ -9,7 +9,9 @@ const links = (): Use => ({
   capability: 'human-step',
   kind: 'links',
   summary: 'makes links to the human-step pages',
-  environment: (deployed) => ({ [envVars.approvalBaseUrl]: deployed.output('human-step', humanStepOutputs.url) }),
+  environment: (deployed) => ({
+    [envVars.approvalBaseUrl]: deployed.output('human-step', humanStepOutputs.url),
+  }),
 });
 
 /** Receives every process's human-step policy (env APPROVAL_POLICIES: JSON of policy id → policy). */

@@ -8,7 +8,8 @@ const activeContent = (): Use => ({
   summary: 'inspects documents for active content',
   environment: (deployed, fn) => ({
     [envVars.activeContentPolicy]:
-      (fn.process === undefined ? undefined : deployed.config.processes[fn.process]?.activeContent) ?? 'review',
+      (fn.process === undefined ? undefined : deployed.config.processes[fn.process]?.activeContent) ??
+      'review',
   }),
 });
 

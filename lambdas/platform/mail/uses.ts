@@ -22,7 +22,9 @@ const send = (): Use => ({
   capability: 'mail',
   kind: 'send',
   summary: 'sends email',
-  grants: (deployed) => ({ statements: [{ actions: ['ses:SendEmail'], resources: sendingIdentityArns(deployed) }] }),
+  grants: (deployed) => ({
+    statements: [{ actions: ['ses:SendEmail'], resources: sendingIdentityArns(deployed) }],
+  }),
   environment: (deployed) => ({ [envVars.sender]: deployed.config.senderAddress }),
 });
 

@@ -1,5 +1,5 @@
-import { type FunctionSpec, handlerPath } from '../registry/functions.ts';
 import { data } from '../data/uses.ts';
+import { type FunctionSpec, handlerPath } from '../registry/functions.ts';
 import { stores } from '../stores/uses.ts';
 
 const entry = (relative: string) => handlerPath(import.meta.url, relative);

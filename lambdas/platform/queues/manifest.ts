@@ -16,8 +16,8 @@ export const queues = capability({
   settings: ['intakeMaxConcurrency'],
   infra: {
     build: (p) => {
+      // At the platform's scope, so each queue keeps the logical ids it had in the stack.
       for (const spec of p.catalog.queues)
-        // At the platform's scope, so each queue keeps the logical ids it had in the stack.
         p.queues[spec.id] = new WorkQueue(p.scope, pascal(spec.id), {
           spec,
           consumerTimeoutSeconds: p.catalog.function(spec.consumer).timeoutSeconds,
@@ -76,12 +76,15 @@ export const queues = capability({
           title: 'Oldest message age (s)',
           width: 16,
           left: aged.map((q) =>
-            q.queue.metricApproximateAgeOfOldestMessage({ period, statistic: cw.Stats.MAXIMUM, label: q.spec.id }),
+            q.queue.metricApproximateAgeOfOldestMessage({
+              period,
+              statistic: cw.Stats.MAXIMUM,
+              label: q.spec.id,
+            }),
           ),
         }),
       ];
       return { alarms, rows: [row] };
     },
   },
-  local: () => import('../../../local/capabilities/queues.ts').then((m) => m.queuesLocal),
 });

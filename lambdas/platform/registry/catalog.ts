@@ -1,7 +1,18 @@
-import { type FunctionId, type FunctionSpec, platformFunctions, platformPlaceholders } from './functions.ts';
+import type { FunctionSpec } from './functions.ts';
+import type { FunctionId, QueueId } from './ids.ts';
 import type { ProcessSpec } from './process-spec.ts';
-import { platformQueues, type QueueId, type QueueSpec } from './queues.ts';
-import { platformTables, type TableSpec } from './tables.ts';
+import type { QueueSpec } from './queues.ts';
+import type { TableSpec } from './tables.ts';
+
+/** What a capability adds to the catalog (its manifest has these, and more). */
+export interface CapabilityParts {
+  readonly name: string;
+  readonly functions?: readonly FunctionSpec[];
+  readonly queues?: readonly QueueSpec[];
+  readonly tables?: readonly TableSpec[];
+  /** `${Placeholder}` every process's ASL may use for the capability's functions. */
+  readonly placeholders?: Readonly<Record<string, FunctionId>>;
+}
 
 /** A function with the process that owns it (none for the platform's own). */
 export type CatalogFunction = FunctionSpec & { readonly process?: string };
@@ -16,6 +27,8 @@ export interface Catalog {
   readonly functions: readonly CatalogFunction[];
   readonly queues: readonly CatalogQueue[];
   readonly tables: readonly TableSpec[];
+  /** The capabilities the platform is built from, in build order. */
+  readonly capabilities: readonly CapabilityParts[];
   function(id: FunctionId): CatalogFunction;
   queue(id: QueueId): CatalogQueue;
   /** The process's placeholders with the platform's, each to a function or a queue. */
@@ -36,20 +49,30 @@ export class CatalogError extends Error {
 
 const processIdPattern = /^[a-z][a-z0-9]{0,14}$/;
 
-/** Builds and checks the catalog; a CatalogError lists every problem at once. */
-export function catalogOf(processes: readonly ProcessSpec[]): Catalog {
+/**
+ * Builds and checks the catalog of the capabilities' and the processes' functions, queues and tables;
+ * a CatalogError lists every problem at once.
+ */
+export function catalogOf(
+  processes: readonly ProcessSpec[],
+  capabilities: readonly CapabilityParts[],
+): Catalog {
   const functions: CatalogFunction[] = [
-    ...platformFunctions,
+    ...capabilities.flatMap((c) => c.functions ?? []),
     ...processes.flatMap((p) => p.functions.map((f) => ({ ...f, process: p.id }))),
   ];
   const queues: CatalogQueue[] = [
-    ...platformQueues,
+    ...capabilities.flatMap((c) => c.queues ?? []),
     ...processes.flatMap((p) => p.queues.map((q) => ({ ...q, process: p.id }))),
   ];
-  const tables = [...platformTables, ...processes.flatMap((p) => p.tables)];
+  const tables = [...capabilities.flatMap((c) => c.tables ?? []), ...processes.flatMap((p) => p.tables)];
+  const platformPlaceholders = Object.assign({}, ...capabilities.map((c) => c.placeholders ?? {})) as Record<
+    string,
+    FunctionId
+  >;
   const problems = [
     ...processProblems(processes),
-    ...wiringProblems(processes, functions, queues, tables),
+    ...wiringProblems(processes, functions, queues, tables, platformPlaceholders),
     ...tableProblems(tables),
   ];
   if (problems.length > 0) throw new CatalogError(problems);
@@ -60,6 +83,7 @@ export function catalogOf(processes: readonly ProcessSpec[]): Catalog {
     functions,
     queues,
     tables,
+    capabilities,
     function: (id) => required(byFunction.get(id), `function ${id}`),
     queue: (id) => required(byQueue.get(id), `queue ${id}`),
     placeholdersOf: (process) => ({
@@ -102,6 +126,7 @@ function wiringProblems(
   functions: readonly CatalogFunction[],
   queues: readonly CatalogQueue[],
   tables: readonly TableSpec[],
+  platformPlaceholders: Readonly<Record<string, FunctionId>>,
 ): string[] {
   const problems: string[] = [];
   for (const id of duplicates(functions.map((f) => f.id))) problems.push(`function id ${id} is used twice`);
@@ -117,7 +142,8 @@ function wiringProblems(
       );
   }
   for (const f of functions)
-    for (const use of f.uses) problems.push(...(use.problems?.({ processes, functions, queues, tables }, f) ?? []));
+    for (const use of f.uses)
+      problems.push(...(use.problems?.({ processes, functions, queues, tables }, f) ?? []));
   for (const p of processes) {
     for (const [name, target] of Object.entries(p.functionPlaceholders)) {
       if (name in platformPlaceholders) problems.push(`${p.id}: placeholder \${${name}} is the platform's`);

@@ -29,11 +29,3 @@ export type { FunctionId } from './ids.ts';
 export function handlerPath(moduleUrl: string, relative: string): string {
   return fileURLToPath(new URL(relative, moduleUrl));
 }
-
-/** The placeholders every process's ASL may use for the platform's functions, without declaring them. */
-export const platformPlaceholders: Readonly<Record<string, FunctionId>> = {
-  RequestApprovalFunctionArn: 'request-approval',
-  FinalizeFunctionArn: 'finalize',
-  QuarantineFunctionArn: 'quarantine',
-  RecordFailureFunctionArn: 'record-failure',
-};

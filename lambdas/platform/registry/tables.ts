@@ -61,5 +61,3 @@ export const tables: Readonly<Record<PlatformTableId, TableSpec>> = {
     expiresAttribute: 'expiresAt',
   },
 };
-
-export const platformTables: readonly TableSpec[] = Object.values(tables);

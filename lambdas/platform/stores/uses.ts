@@ -36,6 +36,7 @@ function table(id: string, access: TableAccess): Use {
     capability: 'stores',
     kind: 'table',
     target: id,
+    detail: access,
     summary: `${access.join(', ')} on table ${id}`,
     grants: (deployed, fn) => {
       const spec = deployed.catalog.tables.find((t) => t.id === id);

@@ -7,6 +7,7 @@ const starReason = 'the Textract actions this function calls support no resource
 const call = (kind: string, action: string): Use => ({
   capability: 'textract',
   kind,
+  detail: [`textract:${action}`],
   summary: action,
   grants: () => ({ statements: [{ actions: [`textract:${action}`], resources: ['*'] }], starReason }),
 });
@@ -25,6 +26,7 @@ const startExpenseAnalysis = (queueId: string): Use => ({
   capability: 'textract',
   kind: 'startExpenseAnalysis',
   target: queueId,
+  detail: ['textract:StartExpenseAnalysis'],
   summary: `StartExpenseAnalysis reporting to ${queueId}`,
   grants: (deployed) => ({
     statements: [

@@ -37,7 +37,9 @@ const start = (): Use => ({
       [envVars.workflowVersions]: JSON.stringify(
         Object.fromEntries(processes.map((p) => [p.id, deployed.workflowVersion(p.id)])),
       ),
-      [envVars.intakePrefixes]: JSON.stringify(Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix]))),
+      [envVars.intakePrefixes]: JSON.stringify(
+        Object.fromEntries(processes.map((p) => [p.id, p.intakePrefix])),
+      ),
     };
   },
 });
@@ -68,6 +70,7 @@ const describe = (): Use => ({
 const sendTaskResults = (results: readonly TaskResult[]): Use => ({
   capability: 'workflows',
   kind: 'sendTaskResults',
+  detail: results,
   summary: `sends task ${results.join(', ')}`,
   grants: () => ({
     statements: [{ actions: results.map((r) => taskResultActions[r]), resources: ['*'] }],

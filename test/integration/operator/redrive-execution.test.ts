@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformTables } from '../../../lambdas/platform/registry/tables.ts';
 import { DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
 import { type DocumentStore, DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
 import { executionArnOf } from '../../../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../../../lambdas/platform/shared/workflow.ts';
+import { towerCatalog } from '../../../lambdas/platform/tower-catalog.ts';
 import { localClients } from '../../../local/clients.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../local/http/json-server.ts';
@@ -72,7 +72,7 @@ describe('operator CLI: redriving an execution that failed before its failure pa
       { dynamodb: dynamo.url, sfn: api.url, s3: unused, sqs: unused, ses: unused, textract: unused },
       region,
     );
-    await createTables(clients.dynamo, names, platformTables);
+    await createTables(clients.dynamo, names, towerCatalog([]).tables);
     const queue = { url: unused, dlqUrl: unused };
     target = {
       label: 'test',

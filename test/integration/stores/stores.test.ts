@@ -1,12 +1,12 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
-import { platformTables } from '../../../lambdas/platform/registry/tables.ts';
 import { DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
 import { DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
 import { conditionalWrite, putIfAbsent } from '../../../lambdas/platform/shared/dynamo-conditions.ts';
 import { queryAll } from '../../../lambdas/platform/shared/dynamo-pages.ts';
 import { DynamoIdempotencyStore } from '../../../lambdas/platform/shared/idempotency.ts';
+import { towerCatalog } from '../../../lambdas/platform/tower-catalog.ts';
 import { localClients } from '../../../local/clients.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../local/http/json-server.ts';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     { dynamodb: dynamo.url, s3: unused, sqs: unused, ses: unused, sfn: unused, textract: unused },
     'us-east-1',
   );
-  await createTables(clients.dynamo, names, platformTables);
+  await createTables(clients.dynamo, names, towerCatalog([]).tables);
   db = clients.documents;
 });
 afterAll(async () => dynamo?.close());

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { appendOnly, handlerPath } from '../../../lambdas/platform/registry/functions.ts';
+import { handlerPath } from '../../../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../../../lambdas/platform/registry/process-spec.ts';
+import { stores } from '../../../lambdas/platform/stores/uses.ts';
 
 /**
  * A second, minimal process, defined only here: permit applications dropped under `permits/` are
@@ -20,7 +21,7 @@ export const permitsProcess: ProcessSpec = {
       description: 'Triages a permit application and words what the clerk is asked',
       memoryMb: 256,
       timeoutSeconds: 15,
-      tables: { audit: appendOnly },
+      uses: [stores.audit()],
     },
   ],
   queues: [],

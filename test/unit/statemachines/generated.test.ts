@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { catalogOf } from '../../../lambdas/platform/registry/catalog.ts';
+import { towerCatalog } from '../../../lambdas/platform/tower-catalog.ts';
+
 import { processes } from '../../../lambdas/processes/index.ts';
 import { partitionPlaceholder, placeholdersIn } from '../../../statemachines/definition.ts';
 import { generateDefinition, sourcePathOf } from '../../../statemachines/generated.ts';
@@ -20,7 +21,7 @@ describe.each(processes.map((p) => [p.id, p] as const))('the %s state machine', 
   });
 
   it('is valid ASL with every placeholder filled', () => {
-    const placeholders = catalogOf(processes).placeholdersOf(process);
+    const placeholders = towerCatalog(processes).placeholdersOf(process);
     let text = readFileSync(process.definitionPath, 'utf8');
     for (const name of placeholdersIn(text)) {
       const value =

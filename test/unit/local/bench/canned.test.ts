@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogOf } from '../../../../lambdas/platform/registry/catalog.ts';
 import type { ProcessSpec } from '../../../../lambdas/platform/registry/process-spec.ts';
+import { towerCatalog } from '../../../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../../../lambdas/processes/index.ts';
 import { cannedInput, cannedResult, taskFunctions, taskTokensIn } from '../../../../local/bench/canned.ts';
 import type { AslDefinition } from '../../../../local/stepfunctions/definition.ts';
@@ -15,7 +15,7 @@ describe('instant handlers for the overhead runs', () => {
     const functions = taskFunctions(
       JSON.parse(readDefinition(invoice)) as AslDefinition,
       invoice,
-      catalogOf(processes),
+      towerCatalog(processes),
     );
     // Assess
     expect(Object.fromEntries(functions)).toMatchObject({
@@ -46,7 +46,7 @@ describe('instant handlers for the overhead runs', () => {
     };
     const withQueue: ProcessSpec = { ...invoice, queuePlaceholders: { IntakeQueueUrl: 'extraction' } };
     // Act
-    const functions = taskFunctions(definition, withQueue, catalogOf([withQueue]));
+    const functions = taskFunctions(definition, withQueue, towerCatalog([withQueue]));
     // Assess
     expect(Object.fromEntries(functions)).toEqual({ Queue: 'extract' });
   });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogError, catalogOf } from '../../../../lambdas/platform/registry/catalog.ts';
-import { appendOnly, platformFunctions } from '../../../../lambdas/platform/registry/functions.ts';
+import { capabilities } from '../../../../lambdas/platform/capabilities.ts';
+import { queues } from '../../../../lambdas/platform/queues/uses.ts';
+import { CatalogError } from '../../../../lambdas/platform/registry/catalog.ts';
 import type { ProcessSpec } from '../../../../lambdas/platform/registry/process-spec.ts';
+import { stores } from '../../../../lambdas/platform/stores/uses.ts';
+import { towerCatalog } from '../../../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../../../lambdas/processes/index.ts';
 import { invoiceProcess } from '../../../../lambdas/processes/invoice/process.ts';
 
@@ -19,7 +22,7 @@ const review: ProcessSpec = {
       description: 'classifies',
       memoryMb: 256,
       timeoutSeconds: 10,
-      tables: { audit: appendOnly },
+      uses: [stores.audit()],
     },
   ],
   queues: [],
@@ -30,7 +33,7 @@ const review: ProcessSpec = {
 
 const problems = (list: readonly ProcessSpec[]): string => {
   try {
-    catalogOf(list);
+    towerCatalog(list);
   } catch (error) {
     if (error instanceof CatalogError) return error.message;
     throw error;
@@ -41,11 +44,11 @@ const problems = (list: readonly ProcessSpec[]): string => {
 describe('catalogOf', () => {
   it("holds the platform's functions and queues with each process's own, owned by their process", () => {
     // Act
-    const catalog = catalogOf([invoiceProcess, review]);
+    const catalog = towerCatalog([invoiceProcess, review]);
 
     // Assess
     expect(catalog.functions.map((f) => f.id)).toEqual([
-      ...platformFunctions.map((f) => f.id),
+      ...capabilities.flatMap((c) => c.functions ?? []).map((f) => f.id),
       ...invoiceProcess.functions.map((f) => f.id),
       'review-classify',
     ]);
@@ -58,7 +61,7 @@ describe('catalogOf', () => {
   });
 
   it("gives every process the platform's placeholders besides its own", () => {
-    const { functions } = catalogOf([invoiceProcess, review]).placeholdersOf(review);
+    const { functions } = towerCatalog([invoiceProcess, review]).placeholdersOf(review);
     expect(functions).toMatchObject({
       ClassifyFunctionArn: 'review-classify',
       RequestApprovalFunctionArn: 'request-approval',
@@ -68,7 +71,7 @@ describe('catalogOf', () => {
   });
 
   it('accepts the registered processes', () => {
-    expect(() => catalogOf(processes)).not.toThrow();
+    expect(() => towerCatalog(processes)).not.toThrow();
   });
 
   it.each<[string, readonly ProcessSpec[], string]>([
@@ -124,7 +127,10 @@ describe('catalogOf', () => {
         {
           ...review,
           functions: [
-            { ...review.functions[0], tables: { ledger: ['get'] } } as ProcessSpec['functions'][number],
+            {
+              ...review.functions[0],
+              uses: [stores.table('ledger', ['get'])],
+            } as ProcessSpec['functions'][number],
           ],
         },
       ],
@@ -135,7 +141,9 @@ describe('catalogOf', () => {
       [
         {
           ...review,
-          functions: [{ ...review.functions[0], tables: { audit: [] } } as ProcessSpec['functions'][number]],
+          functions: [
+            { ...review.functions[0], uses: [stores.table('audit', [])] } as ProcessSpec['functions'][number],
+          ],
         },
       ],
       'function review-classify names table audit with no operation',
@@ -147,7 +155,9 @@ describe('catalogOf', () => {
   it('refuses a function that defers on a queue it does not consume, as only the consumer may change visibility', () => {
     const deferring = {
       ...review,
-      functions: [{ ...review.functions[0], defersOn: 'intake' } as ProcessSpec['functions'][number]],
+      functions: [
+        { ...review.functions[0], uses: [queues.defers('intake')] } as ProcessSpec['functions'][number],
+      ],
     };
     expect(problems([deferring])).toContain(
       'function review-classify defers on queue intake, which it does not consume',
