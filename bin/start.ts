@@ -1,3 +1,4 @@
+import { processes } from '../lambdas/processes/index.ts';
 import '../local/sdk-node20-notice.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
 import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
@@ -50,7 +51,12 @@ const say = (line = '') => process.stdout.write(`${terminalText(line)}\n`);
 const complain = (line: string) => process.stderr.write(`${terminalText(line)}\n`);
 let runtime: LocalRuntime;
 try {
-  runtime = await startLocalRuntime({ dataDir, clockScale, ...(values['no-iam'] ? { iam: false } : {}) });
+  runtime = await startLocalRuntime({
+    processes,
+    dataDir,
+    clockScale,
+    ...(values['no-iam'] ? { iam: false } : {}),
+  });
 } catch (error) {
   if (error instanceof DataLayoutError || error instanceof DataDirInUseError) {
     complain(`npm start: ${error.message}`);

@@ -112,6 +112,7 @@ export class TowerPlatform extends Construct {
       functions: {},
       stateMachines: {},
       provide: (capability, outputName, value) => outputs.set(`${capability}/${outputName}`, value),
+      outputs,
     };
     this.parts = parts;
     const each = (step: (c: Capability) => void) => {

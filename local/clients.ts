@@ -6,13 +6,27 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/** Each emulated service's endpoint, by the SDK's service id (`dynamodb`, `s3`, `sqs`, `sns`, `ses`, `sfn`…). */
 export interface Endpoints {
   readonly dynamodb: string;
   readonly s3: string;
   readonly sqs: string;
+  readonly sns: string;
   readonly ses: string;
   readonly sfn: string;
-  readonly textract: string;
+  readonly [service: string]: string;
+}
+
+const engineServices = ['dynamodb', 's3', 'sqs', 'sns', 'ses', 'sfn'] as const;
+
+/** Endpoints by service, checked to hold every service the engine and its clients need. */
+export function asEndpoints(record: Readonly<Record<string, string>>): Endpoints {
+  const missing = engineServices.filter((service) => !record[service]);
+  if (missing.length > 0) throw new Error(`local runtime: no endpoint for ${missing.join(', ')}`);
+  const [dynamodb = '', s3 = '', sqs = '', sns = '', ses = '', sfn = ''] = engineServices.map(
+    (s) => record[s],
+  );
+  return { ...record, dynamodb, s3, sqs, sns, ses, sfn };
 }
 
 // s3rver knows only this key pair; the other emulators accept any.
@@ -33,7 +47,7 @@ export function localClients(endpoints: Endpoints, region: string) {
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
     sqs: new SQSClient({ ...common, endpoint: endpoints.sqs }),
-    sns: new SNSClient({ ...common, endpoint: endpoints.sqs }),
+    sns: new SNSClient({ ...common, endpoint: endpoints.sns }),
     ses: new SESv2Client({ ...common, endpoint: endpoints.ses }),
     sfn: new SFNClient({ ...common, endpoint: endpoints.sfn }),
   };
@@ -51,14 +65,11 @@ export function endpointEnvironment(endpoints: Endpoints, region: string): Recor
     AWS_DEFAULT_REGION: region,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_S3: endpoints.s3,
-    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
-    AWS_ENDPOINT_URL_SNS: endpoints.sqs,
+    ...Object.fromEntries(
+      Object.entries(endpoints).map(([service, url]) => [`AWS_ENDPOINT_URL_${service.toUpperCase()}`, url]),
+    ),
+    // SES v2 clients read their own variable; the local SES serves both APIs.
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
-    AWS_ENDPOINT_URL_SES: endpoints.ses,
-    AWS_ENDPOINT_URL_SFN: endpoints.sfn,
-    AWS_ENDPOINT_URL_TEXTRACT: endpoints.textract,
     // s3rver stores streamed uploads corrupted when the SDK adds its default checksums.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',

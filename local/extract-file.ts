@@ -41,7 +41,7 @@ export async function extractFiles(
   const s3 = await startS3(dir);
   const region = 'us-east-1';
   const s3Client: S3Client = localClients(
-    { dynamodb: '', s3: s3.url, sqs: '', ses: '', sfn: '', textract: '' },
+    { dynamodb: '', s3: s3.url, sqs: '', sns: '', ses: '', sfn: '' },
     region,
   ).s3;
   const server = await startTextractServer({ s3: s3Client });

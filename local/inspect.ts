@@ -1,10 +1,10 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditRecord, DynamoAuditTrail } from '../lambdas/platform/shared/audit.ts';
 import { type DocumentRecord, DynamoDocumentStore } from '../lambdas/platform/shared/documents.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
 import type { DocumentStatus } from '../lambdas/platform/shared/status.ts';
 import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
+import { scanDocuments } from './documents-scan.ts';
 import { describeWhenEnded } from './operator/history.ts';
 import type { LocalRuntime } from './runtime.ts';
 
@@ -40,18 +40,8 @@ export function inspect(
     audit: (documentId: string): Promise<AuditRecord[]> => audit.list(documentId),
 
     /** Every document (a scan: fine for local volumes). */
-    async documents(): Promise<DocumentRecord[]> {
-      const items: DocumentRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await runtime.clients.documents.send(
-          new ScanCommand({ TableName: runtime.names.table('documents'), ExclusiveStartKey: start }),
-        );
-        items.push(...((page.Items ?? []) as DocumentRecord[]));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
-    },
+    documents: (): Promise<DocumentRecord[]> =>
+      scanDocuments(runtime.clients.documents, runtime.names.table('documents')),
 
     /** Waits until the document reaches one of the statuses; throws with its last status on timeout. */
     async waitForStatus(

@@ -24,6 +24,11 @@ export function localNames(region: string) {
     stateMachineName: (processId: string) => `tower-local-${processId}`,
     topic: (id: string) => `tower-local-${id}`,
     textractRoleArn: `arn:aws:iam::${localAccount}:role/tower-local-textract-publisher`,
+    /** The role a function runs as (its session token names it to the IAM proxy). */
+    functionRoleArn: (id: FunctionId) => `arn:aws:iam::${localAccount}:role/tower-local-${id}`,
+    /** The role a state machine's tasks run as. */
+    stateMachineRoleArn: (processId: string) =>
+      `arn:aws:iam::${localAccount}:role/tower-local-${processId}-states`,
     stateMachineArn: (processId: string) =>
       `arn:aws:states:${region}:${localAccount}:stateMachine:tower-local-${processId}`,
   };

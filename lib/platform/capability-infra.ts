@@ -35,6 +35,8 @@ export interface PlatformParts {
   readonly stateMachines: Record<string, ProcessStateMachine>;
   /** Gives a value under the capability's name, for `deployed.output(capability, name)`. */
   provide(capability: string, name: string, value: string): void;
+  /** What capabilities provided, by `<capability>/<name>`. */
+  readonly outputs: ReadonlyMap<string, string>;
 }
 
 /** An alarm a capability asks for; it joins the platform's alarm topic. */

@@ -1,10 +1,12 @@
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import { terminalStatuses } from '../../lambdas/platform/shared/status.ts';
 import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
+import { processes } from '../../lambdas/processes/index.ts';
 import { inspect } from '../inspect.ts';
 import { inPool } from '../pool.ts';
 import { startLocalRuntime } from '../runtime.ts';
 import { invoicePdf, randomInvoiceSpec } from '../samples/index.ts';
+import type { TextractServer } from '../textract/server.ts';
 import { type AdmissionReport, measureAdmission } from './measure.ts';
 
 export interface AdmissionOptions {
@@ -33,6 +35,7 @@ export async function runAdmissionBench(options: AdmissionOptions): Promise<Admi
       ),
   );
   const runtime = await startLocalRuntime({
+    processes,
     functionConcurrency: 8,
     queueVisibilityTimeoutSeconds: 30,
     context: {
@@ -68,12 +71,13 @@ export async function runAdmissionBench(options: AdmissionOptions): Promise<Admi
     await inPool(ids, 16, async (id) => {
       extractedEvents.set(id, (await tools.audit(id)).filter((e) => e.type === 'EXTRACTED').length);
     });
+    const textract = runtime.handle<TextractServer>('textract');
     return measureAdmission({
       documents: options.documents,
       configuredRate: options.rate,
-      analyzeCalls: runtime.textract.calls.get('AnalyzeExpense') ?? 0,
-      window: runtime.textract.callWindow.get('AnalyzeExpense'),
-      throttledAtService: runtime.textract.throttled.get('AnalyzeExpense') ?? 0,
+      analyzeCalls: textract.calls.get('AnalyzeExpense') ?? 0,
+      window: textract.callWindow.get('AnalyzeExpense'),
+      throttledAtService: textract.throttled.get('AnalyzeExpense') ?? 0,
       firstDropAt,
       terminal,
       executions,

@@ -33,7 +33,11 @@ export const benchContext = {
 
 async function withRuntime<T>(use: (runtime: LocalRuntime) => Promise<T>): Promise<T> {
   // A short visibility timeout, so a batch the starter drops comes back within seconds.
-  const runtime = await startLocalRuntime({ queueVisibilityTimeoutSeconds: 5, context: benchContext });
+  const runtime = await startLocalRuntime({
+    processes,
+    queueVisibilityTimeoutSeconds: 5,
+    context: benchContext,
+  });
   try {
     return await use(runtime);
   } finally {

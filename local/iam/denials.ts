@@ -33,7 +33,7 @@ const json = (
 
 /**
  * The error each service answers a denied call with, so handlers classify it as they would on AWS:
- * - DynamoDB, Step Functions, Textract (JSON): 400 AccessDeniedException; a KMS denial is DynamoDB's
+ * - DynamoDB, and every other JSON service (Step Functions, Textract): 400 AccessDeniedException; a KMS denial is DynamoDB's
  *   AccessDeniedException "KMS key access denied error: …".
  * - S3 (REST XML): 403 AccessDenied, KMS denials included.
  * - SQS (JSON, query-compatible): AccessDenied; a KMS denial is KMS.AccessDeniedException (KmsAccessDenied).
@@ -50,9 +50,6 @@ export function denialResponse(service: ServiceName, call: RequiredCall, message
         'com.amazon.coral.service#AccessDeniedException',
         viaKms ? `KMS key access denied error: ${message}` : message,
       );
-    case 'sfn':
-    case 'textract':
-      return json(400, 'AccessDeniedException', message);
     case 'ses':
       return {
         status: 403,
@@ -85,5 +82,8 @@ export function denialResponse(service: ServiceName, call: RequiredCall, message
         body: `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${xml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
       };
     }
+    default:
+      // The AWS JSON protocol's answer (Step Functions, Textract, and a capability's JSON service).
+      return json(400, 'AccessDeniedException', message);
   }
 }

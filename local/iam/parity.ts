@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
-import type { Endpoints } from '../clients.ts';
+import { asEndpoints, type Endpoints } from '../clients.ts';
 import type { Listening } from '../http/json-server.ts';
 import { DecisionLog } from './decisions.ts';
 import { IamEvaluator } from './evaluator.ts';
 import { type LocalResources, type LocalRole, policyModel } from './policy-model.ts';
 import { startIamProxy } from './proxy.ts';
-import type { MappingScope, ServiceName } from './requests.ts';
+import type { RequestMapping } from './request-actions.ts';
+import type { MappingScope } from './requests.ts';
 import { deliveryRefusals, UnemulatedDeliveryError, unemulatedDeliveries } from './service-deliveries.ts';
 import { type SynthesizedTemplate, synthesizedTemplate } from './synthesized-template.ts';
 
@@ -43,6 +44,8 @@ export interface IamParityOptions {
   readonly processes: readonly ProcessSpec[];
   readonly local: LocalResources;
   readonly endpoints: Endpoints;
+  /** How each service's requests map to authorisations: the engine's services and the capabilities'. */
+  readonly mappings: Readonly<Record<string, RequestMapping>>;
   readonly dataDir: string;
   readonly sesSandbox: boolean;
   readonly transform?: (template: SynthesizedTemplate) => SynthesizedTemplate;
@@ -87,25 +90,18 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
     sesSandbox: options.sesSandbox,
   };
   const proxies: Listening[] = [];
-  const proxy = async (url: string, service: ServiceName) => {
-    if (!url) return url;
-    const listening = await startIamProxy(url, service, evaluator, scope);
-    proxies.push(listening);
-    return listening.url;
-  };
-  const e = options.endpoints;
-  const [dynamodb, s3, sqs, ses, sfn, textract] = await Promise.all([
-    proxy(e.dynamodb, 'dynamodb'),
-    proxy(e.s3, 's3'),
-    proxy(e.sqs, 'sqs'),
-    proxy(e.ses, 'ses'),
-    proxy(e.sfn, 'sfn'),
-    proxy(e.textract, 'textract'),
-  ]);
+  // One proxy per endpoint, even where two services share one (SQS and SNS): each maps its own API.
+  const proxied = await Promise.all(
+    Object.entries(options.endpoints).map(async ([service, url]) => {
+      const listening = await startIamProxy(url, service, evaluator, scope, options.mappings);
+      proxies.push(listening);
+      return [service, listening.url] as const;
+    }),
+  );
   return {
     evaluator,
     scope,
-    endpoints: { dynamodb, s3, sqs, ses, sfn, textract },
+    endpoints: asEndpoints(Object.fromEntries(proxied)),
     close: async () => {
       await Promise.all(proxies.map((p) => p.close()));
     },

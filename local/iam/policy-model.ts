@@ -35,7 +35,8 @@ export interface LocalResources {
     Record<string, { readonly name: string; readonly arn: string; readonly roleArn: string }>
   >;
   readonly stateMachines: Readonly<Record<string, { readonly arn: string; readonly roleArn: string }>>;
-  readonly textract: Readonly<Record<string, { readonly topicArn: string; readonly roleArn: string }>>;
+  /** What capabilities provided locally (a topic ARN, a role ARN), by `<capability>/<name>`. */
+  readonly provided: ReadonlyMap<string, string>;
 }
 
 /** The template's policies resolved to local ARNs: what the evaluator checks every call against. */
@@ -112,15 +113,17 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
     stand(logical.role, machine.roleArn.split('/').pop() ?? '', { Arn: machine.roleArn });
     roleLabels.set(logical.role, { arn: machine.roleArn, label: `state machine ${id}` });
   }
-  for (const [id, logical] of Object.entries(ids.textract)) {
-    const textract = local.textract[id];
-    if (!textract) continue;
-    stand(logical.topic, textract.topicArn, {
-      TopicArn: textract.topicArn,
-      TopicName: textract.topicArn.split(':').pop() ?? '',
-    });
-    stand(logical.role, textract.roleArn.split('/').pop() ?? '', { Arn: textract.roleArn });
-    roleLabels.set(logical.role, { arn: textract.roleArn, label: `Textract notifications ${id}` });
+  // What a capability created stands in by its type: a topic's ARN and name, a role's name and ARN.
+  for (const [key, logicalId] of Object.entries(ids.provided)) {
+    const value = local.provided.get(key);
+    const type = template.resources[logicalId]?.Type;
+    if (value === undefined) continue;
+    if (type === 'AWS::SNS::Topic')
+      stand(logicalId, value, { TopicArn: value, TopicName: value.split(':').pop() ?? '' });
+    else if (type === 'AWS::IAM::Role') {
+      stand(logicalId, value.split('/').pop() ?? '', { Arn: value });
+      roleLabels.set(logicalId, { arn: value, label: key.replace('/', ' ') });
+    } else stand(logicalId, value, { Arn: value });
   }
   // Topics and log groups the runtime does not stand in for (the alarm topic, every log group) get their
   // AWS ARN shape in this account, so the deliveries it does not emulate can be evaluated (service-deliveries.ts).
@@ -163,13 +166,10 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
         machine.arn.split(':').pop() ?? '',
       );
   }
-  for (const [id, logical] of Object.entries(ids.textract)) {
-    const textract = local.textract[id];
-    if (textract)
-      rename(
-        template.resources[logical.topic]?.Properties?.TopicName,
-        textract.topicArn.split(':').pop() ?? '',
-      );
+  for (const [key, logicalId] of Object.entries(ids.provided)) {
+    const value = local.provided.get(key);
+    if (value && template.resources[logicalId]?.Type === 'AWS::SNS::Topic')
+      rename(template.resources[logicalId]?.Properties?.TopicName, value.split(':').pop() ?? '');
   }
   const renamed = (value: unknown): unknown => {
     if (typeof value === 'string')
@@ -190,7 +190,7 @@ export function policyModel(template: SynthesizedTemplate, local: LocalResources
   const roles = new Map<string, LocalRole>();
   for (const [roleId, { arn, label }] of roleLabels) {
     const existing = roles.get(arn);
-    // Several Textract roles share the one local publisher role: their grants are merged.
+    // Several provided roles may share one local role (the Textract publisher): their grants are merged.
     roles.set(arn, {
       arn,
       label: existing ? `${existing.label}, ${label}` : label,

@@ -4,7 +4,7 @@ import { passThrough } from '../http/pass-through.ts';
 import { denialMessage, denialResponse } from './denials.ts';
 import { type IamEvaluator, sessionArnOf } from './evaluator.ts';
 import { roleOfSessionToken, sessionTokenOf } from './identity.ts';
-import { requiredCalls } from './request-actions.ts';
+import { type RequestMapping, requiredCalls } from './request-actions.ts';
 import {
   bodyNeeded,
   type EndpointRequest,
@@ -26,8 +26,9 @@ export async function authorizeRequest(
   roleArn: string,
   request: EndpointRequest,
   scope: MappingScope,
+  mappings?: Readonly<Record<string, RequestMapping>>,
 ): Promise<{ denied: RequiredCall; message: string } | undefined> {
-  for (const call of requiredCalls(service, request, scope)) {
+  for (const call of requiredCalls(service, request, scope, mappings)) {
     const via = call.kind === 'kms' ? `${service} on the caller's behalf` : 'handler';
     let reason: string | undefined;
     let allowed = false;
@@ -59,6 +60,7 @@ export function startIamProxy(
   service: ServiceName,
   evaluator: IamEvaluator,
   scope: MappingScope,
+  mappings?: Readonly<Record<string, RequestMapping>>,
 ): Promise<Listening> {
   const to = new URL(target);
   return listenLoopback(async (req: IncomingMessage, res: ServerResponse) => {
@@ -80,7 +82,7 @@ export function startIamProxy(
       return;
     }
     if (roleArn !== undefined) {
-      const outcome = await authorizeRequest(evaluator, service, roleArn, request, scope);
+      const outcome = await authorizeRequest(evaluator, service, roleArn, request, scope, mappings);
       if (outcome) {
         const denial = denialResponse(service, outcome.denied, outcome.message);
         res.writeHead(denial.status, denial.headers);

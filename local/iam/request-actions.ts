@@ -26,26 +26,29 @@ export function requiredCalls(
   service: ServiceName,
   request: EndpointRequest,
   scope: MappingScope,
+  mappings: Readonly<Record<string, RequestMapping>> = engineMappings,
 ): RequiredCall[] {
-  switch (service) {
-    case 'dynamodb':
-      return dynamodbCalls(request, scope);
-    case 's3':
-      return s3Calls(request, scope);
-    case 'sqs':
-      return header(request, 'x-amz-target')?.startsWith('AmazonSQS.') || !formBody(request).get('Action')
-        ? sqsCalls(request, scope)
-        : snsCalls(request, scope);
-    case 'sns':
-      return snsCalls(request, scope);
-    case 'ses':
-      return sesCalls(request, scope);
-    case 'sfn':
-      return sfnCalls(request);
-    case 'textract':
-      return textractCalls(request);
-  }
+  const map = mappings[service];
+  // An endpoint with no mapping would let every call through: refuse to guess.
+  if (!map) throw new Error(`IAM: no request mapping for ${service}; its capability must give one`);
+  return map(request, scope);
 }
+
+/** The authorisations of a request to one service's API. */
+export type RequestMapping = (request: EndpointRequest, scope: MappingScope) => RequiredCall[];
+
+/** The services the engine itself emulates; a capability adds the mapping of the one it brings. */
+export const engineMappings: Readonly<Record<string, RequestMapping>> = {
+  dynamodb: (request, scope) => dynamodbCalls(request, scope),
+  s3: (request, scope) => s3Calls(request, scope),
+  // fauxqs serves SQS (JSON) and SNS (query) on one endpoint.
+  sqs: (request, scope) =>
+    header(request, 'x-amz-target')?.startsWith('AmazonSQS.') || !formBody(request).get('Action')
+      ? sqsCalls(request, scope)
+      : snsCalls(request, scope),
+  sns: (request, scope) => snsCalls(request, scope),
+  sfn: (request) => sfnCalls(request),
+};
 
 const kms = (
   keyArn: string | undefined,
@@ -268,32 +271,6 @@ export function snsCalls(request: EndpointRequest, scope: MappingScope): Require
 }
 
 /** SES authorises sending against an identity: the address's own, or its domain's when that is the verified one. */
-const identityArns = (address: string, scope: MappingScope) => {
-  const bare = address.replace(/^.*<([^>]+)>.*$/, '$1').trim();
-  const domain = bare.split('@')[1];
-  const arn = (identity: string) => `arn:aws:ses:${scope.region}:${scope.account}:identity/${identity}`;
-  return domain ? [arn(bare), arn(domain)] : [arn(bare)];
-};
-
-export function sesCalls(request: EndpointRequest, scope: MappingScope): RequiredCall[] {
-  const path = new URL(request.url, 'http://local').pathname;
-  if (request.method.toUpperCase() !== 'POST' || !path.endsWith('/outbound-emails')) return [];
-  const body = jsonBody(request);
-  const from = typeof body.FromEmailAddress === 'string' ? body.FromEmailAddress : '';
-  const destination = (body.Destination ?? {}) as Record<string, string[] | undefined>;
-  const recipients = [
-    ...(destination.ToAddresses ?? []),
-    ...(destination.CcAddresses ?? []),
-    ...(destination.BccAddresses ?? []),
-  ];
-  const call = (address: string): RequiredCall => {
-    const [first = '', ...others] = identityArns(address, scope);
-    return { action: 'ses:SendEmail', resource: first, anyOf: [first, ...others] };
-  };
-  // In the SES sandbox, SES also authorises the send against every recipient's identity (SES Developer
-  // Guide, "Request production access (Moving out of the Amazon SES sandbox)").
-  return [call(from), ...(scope.sesSandbox ? recipients.map(call) : [])];
-}
 
 export function sfnCalls(request: EndpointRequest): RequiredCall[] {
   const operation = header(request, 'x-amz-target')?.split('.')[1];
@@ -305,24 +282,4 @@ export function sfnCalls(request: EndpointRequest): RequiredCall[] {
   // SendTask* have no resource types: IAM authorises them on `*` (the token is the authority).
   if (typeof body.taskToken === 'string') return [{ action, resource: '*' }];
   return [{ action, resource: '*' }];
-}
-
-export function textractCalls(request: EndpointRequest): RequiredCall[] {
-  const operation = header(request, 'x-amz-target')?.split('.')[1];
-  if (!operation) return [];
-  const body = jsonBody(request);
-  const channel = body.NotificationChannel as { RoleArn?: string } | undefined;
-  return [
-    // Textract has no resource-level permissions.
-    { action: `textract:${operation}`, resource: '*' },
-    ...(channel?.RoleArn
-      ? [
-          {
-            action: 'iam:PassRole',
-            resource: channel.RoleArn,
-            context: { 'iam:PassedToService': 'textract.amazonaws.com' },
-          },
-        ]
-      : []),
-  ];
 }

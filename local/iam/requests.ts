@@ -18,7 +18,8 @@ export interface RequiredCall {
   readonly anyOf?: readonly string[];
 }
 
-export type ServiceName = 'dynamodb' | 's3' | 'sqs' | 'sns' | 'ses' | 'sfn' | 'textract';
+/** An emulated service, by the SDK's id for it (`dynamodb`, `s3`, `textract`…). */
+export type ServiceName = string;
 
 /** Local facts the mapping needs: account, region, which key encrypts what, whether SES is a sandbox. */
 export interface MappingScope {

@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
-import { textractOutputs } from '../../lambdas/platform/textract/uses.ts';
 import { parseConfig } from '../../lib/config/index.ts';
 import { TowerStack } from '../../lib/tower-stack.ts';
 
@@ -32,7 +31,8 @@ export interface LogicalIds {
   readonly queues: Readonly<Record<string, { readonly queue: string; readonly deadLetterQueue: string }>>;
   readonly functions: Readonly<Record<string, { readonly function: string; readonly role: string }>>;
   readonly stateMachines: Readonly<Record<string, { readonly stateMachine: string; readonly role: string }>>;
-  readonly textract: Readonly<Record<string, { readonly topic: string; readonly role: string }>>;
+  /** What capabilities provided that references a resource, by `<capability>/<name>` → its logical id. */
+  readonly provided: Readonly<Record<string, string>>;
 }
 
 export interface SynthesizedTemplate {
@@ -47,12 +47,11 @@ function logicalIdOf(construct: IConstruct): string {
   return Stack.of(child).getLogicalId(child);
 }
 
-/** The resource a `Ref` or `Fn::GetAtt` token names (a capability's provided ARN). */
-function logicalIdOfToken(stack: Stack, token: string): string {
-  const resolved = stack.resolve(token) as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
-  const id = resolved.Ref ?? resolved['Fn::GetAtt']?.[0];
-  if (id === undefined) throw new Error(`not a reference to a resource: ${JSON.stringify(resolved)}`);
-  return id;
+/** The resource a `Ref` or `Fn::GetAtt` token names (a capability's provided ARN); none for other values. */
+function logicalIdOfToken(stack: Stack, token: string): string | undefined {
+  const resolved = stack.resolve(token) as { Ref?: string; 'Fn::GetAtt'?: [string, string] } | string;
+  if (typeof resolved !== 'object' || resolved === null) return undefined;
+  return resolved.Ref ?? resolved['Fn::GetAtt']?.[0];
 }
 
 /** The same synth `cdk synth` runs (bin/app.ts: context → parseConfig → TowerStack), bundling skipped. */
@@ -90,19 +89,13 @@ function synthesize(
           stateMachine: logicalIdOf(m.stateMachine),
           role: logicalIdOf(m.stateMachine.role),
         })),
-        textract: Object.fromEntries(
-          platform.catalog.queues
-            .filter((q) => q.textractCompletions)
-            .map((q) => [
-              q.id,
-              {
-                topic: logicalIdOfToken(
-                  stack,
-                  parts.deployed.output('textract', textractOutputs.topic(q.id)),
-                ),
-                role: logicalIdOfToken(stack, parts.deployed.output('textract', textractOutputs.role(q.id))),
-              },
-            ]),
+        // What capabilities created and provided (a topic, a role), where the value references a resource.
+        provided: Object.fromEntries(
+          [...parts.outputs.keys()].flatMap((key) => {
+            const [capability = '', name = ''] = key.split(/\/(.*)/s);
+            const id = logicalIdOfToken(stack, parts.deployed.output(capability, name));
+            return id === undefined ? [] : [[key, id]];
+          }),
         ),
       },
     };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { processes } from '../../lambdas/processes/index.ts';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../runtime.ts';
 import { AutoApprover } from './approver.ts';
 import { targetOf } from './driver.ts';
@@ -18,10 +19,11 @@ export const minDwellSeconds = 1;
  * short enough that a batch the starter lost comes back within a scenario.
  */
 export function runtimeOptions(
-  overrides: LocalRuntimeOptions = {},
+  overrides: Partial<LocalRuntimeOptions> = {},
   scale: Scale = 'full',
 ): LocalRuntimeOptions {
   return {
+    processes,
     functionConcurrency: 4,
     // It applies to every queue: long enough for a busy extract consumer, short enough for small runs.
     queueVisibilityTimeoutSeconds: scale === 'small' ? 10 : 30,

@@ -43,15 +43,15 @@ export function localStandIns(processes: readonly ProcessSpec[], region = 'us-ea
         },
       ]),
     ),
-    textract: Object.fromEntries(
+    provided: new Map(
       catalog.queues
         .filter((q) => q.textractCompletions)
-        .map((q) => [
-          q.id,
-          {
-            topicArn: `arn:aws:sns:${region}:${localAccount}:${names.topic(`textract-${q.id}`)}`,
-            roleArn: names.textractRoleArn,
-          },
+        .flatMap((q) => [
+          [
+            `textract/topic:${q.id}`,
+            `arn:aws:sns:${region}:${localAccount}:${names.topic(`textract-${q.id}`)}`,
+          ],
+          [`textract/role:${q.id}`, names.textractRoleArn],
         ]),
     ),
   };

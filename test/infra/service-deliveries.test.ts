@@ -8,6 +8,7 @@ import { deliveryAllowed, topicToQueueDelivery } from '../../local/iam/deliverie
 import { IamEvaluator } from '../../local/iam/evaluator.ts';
 import { startIamParity } from '../../local/iam/parity.ts';
 import { policyModel } from '../../local/iam/policy-model.ts';
+import { engineMappings } from '../../local/iam/request-actions.ts';
 import {
   deliveryRefusals,
   UnemulatedDeliveryError,
@@ -122,7 +123,8 @@ describe('the local runtime at start-up', () => {
       context: cdkJsonContext(),
       processes,
       local,
-      endpoints: { dynamodb: '', s3: '', sqs: '', ses: '', sfn: '', textract: '' },
+      endpoints: { dynamodb: '', s3: '', sqs: '', sns: '', ses: '', sfn: '' },
+      mappings: engineMappings,
       dataDir: mkdtempSync(join(tmpdir(), 'tower-iam-start-')),
       sesSandbox: true,
       ...(transform ? { transform } : {}),
@@ -145,7 +147,7 @@ describe('the local runtime at start-up', () => {
 });
 
 describe('SNS → SQS, which the local SNS delivers itself, evaluated before it publishes', () => {
-  const textract = Object.values(local.textract)[0];
+  const topicArn = [...local.provided].find(([key]) => key.startsWith('textract/topic:'))?.[1];
   const completions = Object.values(local.queues).find((q) => q.arn.endsWith('-completions'));
 
   const delivers = async (template: SynthesizedTemplate) => {
@@ -156,10 +158,10 @@ describe('SNS → SQS, which the local SNS delivers itself, evaluated before it 
       encryptionKeyOf: (arn: string) => model.encryptionKeys.get(arn),
       sesSandbox: true,
     };
-    if (!textract || !completions) throw new Error('no Textract topic or completions queue');
+    if (!topicArn || !completions) throw new Error('no Textract topic or completions queue');
     return deliveryAllowed(
       new IamEvaluator(model, new DecisionLog([])),
-      topicToQueueDelivery(textract.topicArn, completions.arn),
+      topicToQueueDelivery(topicArn, completions.arn),
       scope,
     );
   };

@@ -9,6 +9,7 @@ import {
   randomInvoiceSpec,
 } from '../../local/samples/index.ts';
 import { failureOf } from '../../local/stepfunctions/history-reading.ts';
+import type { TextractServer } from '../../local/textract/server.ts';
 import { startTestRuntime } from './support/runtime.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;
@@ -69,7 +70,9 @@ describe('extraction: both Textract paths, recovery, and bad input', () => {
     };
     expect(body.invoice.total.value).toBe(expectedFields(spec).total);
     expect(body.invoice.pageCount).toBe(2);
-    expect(t.runtime.textract.calls.get('StartExpenseAnalysis')).toBeGreaterThanOrEqual(1);
+    expect(
+      t.runtime.handle<TextractServer>('textract').calls.get('StartExpenseAnalysis'),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('recovers when the completion notification never arrives, by reading the job after the wait times out', async () => {

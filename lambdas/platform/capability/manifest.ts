@@ -1,4 +1,5 @@
 import type { CapabilityInfra } from '../../../lib/platform/capability-infra.ts';
+import type { CapabilityLocal } from '../../../local/capability-local.ts';
 
 import type { CapabilityParts } from '../registry/catalog.ts';
 import type { Use } from './use.ts';
@@ -20,6 +21,8 @@ export interface Capability extends CapabilityParts {
   readonly settings?: readonly string[];
   /** Its resources, wiring, alarms and dashboard rows on AWS. */
   readonly infra?: CapabilityInfra;
+  /** Its side of the local runtime (emulator, IAM request mapping, deliveries), loaded when the runtime starts. */
+  readonly local?: () => Promise<CapabilityLocal>;
 }
 
 /** A capability manifest, checked for shape at compile time. */

@@ -6,4 +6,5 @@ export const data = capability({
   name: 'data',
   summary: 'The versioned, KMS-encrypted data bucket and the areas functions reach in it',
   uses,
+  local: () => import('./local.ts').then((m) => m.dataLocal),
 });

@@ -47,4 +47,5 @@ export const humanStep = capability({
       ],
     }),
   },
+  local: () => import('./local.ts').then((m) => m.humanStepLocal),
 });

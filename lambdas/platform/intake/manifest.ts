@@ -28,6 +28,7 @@ export const intake = capability({
       });
     },
   },
+  local: () => import('./local.ts').then((m) => m.intakeLocal),
 });
 
 /** CDK's stack-singleton custom resource that configures bucket notifications; its role is CDK's to shape. */

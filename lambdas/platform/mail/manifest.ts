@@ -7,4 +7,5 @@ export const mail = capability({
   summary: 'Amazon SES email from the verified sender; in the sandbox only to verified recipients',
   uses,
   settings: ['senderAddress', 'sesSandbox', 'sesRecipientIdentities'],
+  local: () => import('./local.ts').then((m) => m.mailLocal),
 });

@@ -87,4 +87,5 @@ export const queues = capability({
       return { alarms, rows: [row] };
     },
   },
+  local: () => import('./local.ts').then((m) => m.queuesLocal),
 });

@@ -17,4 +17,5 @@ export const settlement = capability({
       });
     },
   },
+  local: () => import('./local.ts').then((m) => m.settlementLocal),
 });

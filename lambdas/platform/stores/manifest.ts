@@ -9,4 +9,5 @@ export const stores = capability({
     'DynamoDB tables (KMS, point-in-time recovery): documents, idempotency, audit, and each process’s own',
   uses,
   tables: [tables.documents, tables.idempotency, tables.audit],
+  local: () => import('./local.ts').then((m) => m.storesLocal),
 });

@@ -32,4 +32,5 @@ export const textract = capability({
       }
     },
   },
+  local: () => import('./local.ts').then((m) => m.textractLocal()),
 });

@@ -70,4 +70,5 @@ export const workflows = capability({
       };
     },
   },
+  local: () => import('./local.ts').then((m) => m.workflowsLocal),
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { processes } from '../../../lambdas/processes/index.ts';
 import { startConsole } from '../../../local/console/server.ts';
 import { DataDirInUseError } from '../../../local/data-dir-lock.ts';
 import { inspect } from '../../../local/inspect.ts';
@@ -54,7 +55,7 @@ describe('the local runtime on any data directory', () => {
     const given = relative(process.cwd(), absolute);
     expect(given.startsWith('.')).toBe(false);
     // Act
-    const runtime = await startLocalRuntime({ dataDir: given, context: testContext });
+    const runtime = await startLocalRuntime({ processes, dataDir: given, context: testContext });
     try {
       const id = await inspect(runtime).drop('invoice', 'relative.pdf', await clean('data-dir-relative'));
       const doc = await inspect(runtime).waitForStatus(id, settled);
@@ -74,7 +75,7 @@ describe('the local runtime on any data directory', () => {
     created.push(parent);
     const dataDir = join(parent, 'Données de test ü ✓ 請求書');
     // Act
-    const runtime = await startLocalRuntime({ dataDir, context: testContext });
+    const runtime = await startLocalRuntime({ processes, dataDir, context: testContext });
     try {
       const id = await inspect(runtime).drop('invoice', 'unicode.pdf', await clean('data-dir-unicode'));
       const doc = await inspect(runtime).waitForStatus(id, settled);
@@ -91,10 +92,10 @@ describe('the local runtime on any data directory', () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-in-use-'));
     created.push(dataDir);
-    const first = await startLocalRuntime({ dataDir, context: testContext });
+    const first = await startLocalRuntime({ processes, dataDir, context: testContext });
     try {
       // Act
-      const second = startLocalRuntime({ dataDir, context: testContext });
+      const second = startLocalRuntime({ processes, dataDir, context: testContext });
       // Assess
       await expect(second).rejects.toBeInstanceOf(DataDirInUseError);
       await expect(second).rejects.toThrow(
@@ -108,7 +109,7 @@ describe('the local runtime on any data directory', () => {
       join(dataDir, 'runtime.lock'),
       `${JSON.stringify({ pid: 2 ** 22 + 17, since: 'earlier' })}\n`,
     );
-    const restarted = await startLocalRuntime({ dataDir, context: testContext });
+    const restarted = await startLocalRuntime({ processes, dataDir, context: testContext });
     await restarted.stop();
     expect(existsSync(join(dataDir, 'runtime.lock'))).toBe(false);
   });
@@ -120,7 +121,7 @@ describe('the local runtime on any data directory', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-broken-'));
     created.push(dataDir);
     // Act
-    const started = startLocalRuntime({ dataDir, context: testContext });
+    const started = startLocalRuntime({ processes, dataDir, context: testContext });
     // Assess
     await expect(started).rejects.toBeInstanceOf(FunctionStartError);
     await expect(started).rejects.toThrow(
@@ -133,7 +134,7 @@ describe('the local runtime on any data directory', () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-breaks-'));
     created.push(dataDir);
-    const runtime = await startLocalRuntime({ dataDir, context: testContext });
+    const runtime = await startLocalRuntime({ processes, dataDir, context: testContext });
     try {
       const tools = inspect(runtime);
       const score = runtime.lambda.functions.find((f) => f.id === 'score');

@@ -69,7 +69,7 @@ describe('operator CLI: redriving an execution that failed before its failure pa
     [dynamo, api] = await Promise.all([startDynamoDb(), startStepFunctionsApi(stepFunctions)]);
     const unused = 'http://127.0.0.1:9';
     const clients = localClients(
-      { dynamodb: dynamo.url, sfn: api.url, s3: unused, sqs: unused, ses: unused, textract: unused },
+      { dynamodb: dynamo.url, sfn: api.url, s3: unused, sqs: unused, ses: unused, sns: unused },
       region,
     );
     await createTables(clients.dynamo, names, towerCatalog([]).tables);

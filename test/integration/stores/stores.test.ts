@@ -33,7 +33,7 @@ beforeAll(async () => {
   dynamo = await startDynamoDb();
   const unused = 'http://127.0.0.1:9';
   const clients = localClients(
-    { dynamodb: dynamo.url, s3: unused, sqs: unused, ses: unused, sfn: unused, textract: unused },
+    { dynamodb: dynamo.url, s3: unused, sqs: unused, ses: unused, sfn: unused, sns: unused },
     'us-east-1',
   );
   await createTables(clients.dynamo, names, towerCatalog([]).tables);

@@ -1,3 +1,4 @@
+import { processes } from '../../../lambdas/processes/index.ts';
 import { inspect } from '../../../local/inspect.ts';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../local/runtime.ts';
 
@@ -15,8 +16,9 @@ export const testContext = {
 };
 
 /** A local runtime on ephemeral ports with its data in a temporary directory, plus inspection tools. */
-export async function startTestRuntime(options: LocalRuntimeOptions = {}) {
+export async function startTestRuntime(options: Partial<LocalRuntimeOptions> = {}) {
   const runtime: LocalRuntime = await startLocalRuntime({
+    processes,
     queueVisibilityTimeoutSeconds: 2,
     ...options,
     context: { ...testContext, ...options.context },

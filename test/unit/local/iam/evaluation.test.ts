@@ -35,7 +35,7 @@ function template(keyPolicyTrustsAccount: boolean): SynthesizedTemplate {
       queues: { work: { queue: 'Work', deadLetterQueue: 'WorkDlq' } },
       functions: { f: { function: 'Fn', role: 'FnRole' } },
       stateMachines: {},
-      textract: {},
+      provided: {},
     },
     resources: {
       Key: {
@@ -131,7 +131,7 @@ const local: LocalResources = {
     f: { name: 'tower-local-f', arn: `arn:aws:lambda:${region}:${account}:function:tower-local-f`, roleArn },
   },
   stateMachines: {},
-  textract: {},
+  provided: new Map(),
 };
 
 function evaluatorFor(keyPolicyTrustsAccount: boolean) {

@@ -1,0 +1,32 @@
+import { startApiGateway } from '../../../local/api-gateway.ts';
+import type { CapabilityLocal } from '../../../local/capability-local.ts';
+import { listenRemembered } from '../../../local/http/remembered-port.ts';
+import { approvalRoute } from './route.ts';
+import { humanStepOutputs } from './uses.ts';
+
+/** The human step locally: the approval page's API, at the address it had on this data directory. */
+export const humanStepLocal: CapabilityLocal = {
+  create: async (p) => {
+    // Approval links are mailed: the API keeps its address across restarts on this data directory.
+    const approvals = await listenRemembered(p.dataDir, 'approval API', (port) =>
+      startApiGateway(
+        [
+          {
+            resource: approvalRoute.resource,
+            methods: approvalRoute.methods,
+            functionName: p.names.functionName('approval-api'),
+          },
+        ],
+        (fn, event) =>
+          p.lambda
+            ? p.lambda.invoke(fn, event)
+            : Promise.resolve({ ok: false, error: { errorType: 'Starting', errorMessage: 'starting' } }),
+        'local',
+        port,
+      ),
+    );
+    p.shutdown.add('the approval API', approvals.listening.close);
+    if (approvals.warning) process.stderr.write(`Warning: ${approvals.warning}\n`);
+    p.provide('human-step', humanStepOutputs.url, approvals.listening.url);
+  },
+};
