@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
-import { asEndpoints, type Endpoints } from '../clients.ts';
+import type { Endpoints } from '../clients.ts';
 import type { Listening } from '../http/json-server.ts';
 import { DecisionLog } from './decisions.ts';
 import { IamEvaluator } from './evaluator.ts';
@@ -93,6 +93,7 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
   // One proxy per endpoint, even where two services share one (SQS and SNS): each maps its own API.
   const proxied = await Promise.all(
     Object.entries(options.endpoints).map(async ([service, url]) => {
+      if (!url) return [service, url] as const;
       const listening = await startIamProxy(url, service, evaluator, scope, options.mappings);
       proxies.push(listening);
       return [service, listening.url] as const;
@@ -101,7 +102,7 @@ export async function startIamParity(options: IamParityOptions): Promise<IamPari
   return {
     evaluator,
     scope,
-    endpoints: asEndpoints(Object.fromEntries(proxied)),
+    endpoints: { ...options.endpoints, ...Object.fromEntries(proxied) },
     close: async () => {
       await Promise.all(proxies.map((p) => p.close()));
     },

@@ -130,24 +130,6 @@ describe('request → (action, resource)', () => {
     ]);
   });
 
-  it('SES: the sender identity, and in the sandbox every recipient, each as address or domain', () => {
-    const send = rest(
-      'POST',
-      '/v2/email/outbound-emails',
-      {},
-      JSON.stringify({
-        FromEmailAddress: 'Tower <tower@example.com>',
-        Destination: { ToAddresses: ['a@corp.test'] },
-      }),
-    );
-    const identity = (name: string) => `arn:aws:ses:us-east-1:000000000000:identity/${name}`;
-    expect(requiredCalls('ses', send, scope).map((c) => c.anyOf)).toEqual([
-      [identity('tower@example.com'), identity('example.com')],
-      [identity('a@corp.test'), identity('corp.test')],
-    ]);
-    expect(requiredCalls('ses', send, { ...scope, sesSandbox: false })).toHaveLength(1);
-  });
-
   // Service Authorization Reference, "Actions, resources, and condition keys for AWS Step Functions":
   // SendTask* have no resource types, so IAM authorises them on `*`.
   it('Step Functions: StartExecution on the state machine, SendTask* on *', () => {
@@ -160,17 +142,9 @@ describe('request → (action, resource)', () => {
     ).toEqual([['states:SendTaskSuccess', '*']]);
   });
 
-  it('Textract: the action on * and iam:PassRole of the notification role', () => {
-    const start = json('Textract.StartExpenseAnalysis', {
-      NotificationChannel: { RoleArn: 'arn:aws:iam::000000000000:role/r' },
-    });
-    expect(requiredCalls('textract', start, scope)).toEqual([
-      { action: 'textract:StartExpenseAnalysis', resource: '*' },
-      {
-        action: 'iam:PassRole',
-        resource: 'arn:aws:iam::000000000000:role/r',
-        context: { 'iam:PassedToService': 'textract.amazonaws.com' },
-      },
-    ]);
+  it('refuses a service no mapping covers, rather than let its calls through', () => {
+    expect(() => requiredCalls('comprehend', json('Comprehend.DetectPiiEntities', {}), scope)).toThrow(
+      'IAM: no request mapping for comprehend; its capability must give one',
+    );
   });
 });
