@@ -3,7 +3,14 @@ import { normaliseExpense } from '../../lambdas/processes/invoice/extract/normal
 import type { Language, LayoutVariant } from '../samples/index.ts';
 import { createOcrRecogniser } from '../textract/ocr/recogniser.ts';
 import { startTextractServer } from '../textract/server.ts';
-import { type BenchCase, type BenchFormat, benchCases, caseDocument } from './cases.ts';
+import {
+  type BenchCase,
+  type BenchFormat,
+  type BenchSet,
+  benchCases,
+  benchSets,
+  caseDocument,
+} from './cases.ts';
 import type { BenchOptions } from './options.ts';
 import { confidencesOf, type FieldConfidences, type FieldScores, scoreInvoice } from './score.ts';
 
@@ -27,6 +34,8 @@ export interface CaseResult {
 }
 
 export interface BenchRun {
+  readonly set: BenchSet;
+  readonly firstSeed: number;
   readonly results: readonly CaseResult[];
   readonly wallSeconds: number;
 }
@@ -64,14 +73,19 @@ export async function runBench(
     maxAttempts: 1,
   });
   try {
-    const cases = benchCases(options.count, options.seed);
+    const cases = benchCases(options.set, options.count, options.seed);
     const results: CaseResult[] = [];
     for (const c of cases) {
       const result = await runCase(client, c);
       results.push(result);
       onCase(result, results.length, cases.length);
     }
-    return { results, wallSeconds: (performance.now() - started) / 1000 };
+    return {
+      set: options.set,
+      firstSeed: options.seed ?? benchSets[options.set].firstSeed,
+      results,
+      wallSeconds: (performance.now() - started) / 1000,
+    };
   } finally {
     client.destroy();
     await server.stop();
