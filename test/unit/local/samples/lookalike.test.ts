@@ -78,5 +78,7 @@ describe.each(lookalikeLayouts)('the %s layout', (layout) => {
         ]),
       );
     },
+    // Polish pages embed a Unicode font: seconds on a busy machine.
+    30_000,
   );
 });
