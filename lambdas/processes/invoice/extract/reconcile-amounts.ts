@@ -4,9 +4,18 @@ import type { RawField } from './expense-fields.ts';
 /**
  * Subtotal, tax and total chosen together: a page (or Textract) may offer several of each (`Total`
  * above the tax, `Total TTC`, `Te betalen`, a VAT line per rate), and the right ones add up. Among
- * combinations that add up the largest total wins; with none, the largest amount labelled payable,
- * with a confidence that says the amounts were not confirmed by each other.
+ * combinations that add up the largest total wins; with none, the largest amount labelled payable.
+ * How the total was confirmed is its evidence, which the calibration turns into a cap on its confidence.
  */
+
+/**
+ * `reconciled`: subtotal + tax = total, and no payable amount on the page is larger;
+ * `smaller`: they add up, but a larger payable amount is printed too (a subtotal read as the total?);
+ * `unreconciled`: a subtotal and a tax were read and add up to no total;
+ * `contested`: several different totals and nothing to tell them apart but their size;
+ * `unconfirmed`: one total, and no subtotal and tax to check it against.
+ */
+export type TotalEvidence = 'reconciled' | 'smaller' | 'unreconciled' | 'contested' | 'unconfirmed';
 
 export interface Amount {
   readonly field: RawField;
@@ -19,16 +28,11 @@ export interface ReconciledAmounts {
   readonly total: Amount | null;
   /** Subtotal + tax = total, to the cent (or one cent of rounding). */
   readonly reconciled: boolean;
-  /** What the total's read confidence is multiplied by: below 1 when the amounts disagree. */
-  readonly totalFactor: number;
+  readonly evidence: TotalEvidence;
 }
 
 /** Sums may be off by this much when each line was rounded on its own. */
 const roundingCents = 1n;
-/** Subtotal and tax read but not adding up to any total: the total is doubtful. */
-const disagreeFactor = 0.85;
-/** Several different totals and nothing to tell them apart but their size. */
-const contestedFactor = 0.9;
 
 export function amountsOf(fields: readonly RawField[]): Amount[] {
   return fields.flatMap((field) => {
@@ -52,13 +56,18 @@ export function reconcileAmounts(candidates: {
         if (off > roundingCents || off < -roundingCents) continue;
         if (best === null || total.cents > best.total.cents) best = { subtotal, tax, total };
       }
-  if (best !== null) return { ...best, reconciled: true, totalFactor: 1 };
+  if (best !== null) {
+    const top = best.total.cents;
+    const larger = totals.some((t) => t.cents > top);
+    return { ...best, reconciled: true, evidence: larger ? 'smaller' : 'reconciled' };
+  }
   const total = largest(totals) ?? largest(candidates.total);
   const subtotal = first(candidates.subtotal, (s) => total === null || s.cents <= total.cents);
   const tax = first(candidates.tax, (t) => total === null || t.cents < total.cents);
   const distinct = new Set(totals.map((t) => t.cents)).size;
-  const totalFactor = subtotal !== null && tax !== null ? disagreeFactor : distinct > 1 ? contestedFactor : 1;
-  return { subtotal, tax, total, reconciled: false, totalFactor };
+  const evidence: TotalEvidence =
+    subtotal !== null && tax !== null ? 'unreconciled' : distinct > 1 ? 'contested' : 'unconfirmed';
+  return { subtotal, tax, total, reconciled: false, evidence };
 }
 
 /** Each tax line, and their sum when there are several (one per rate). */

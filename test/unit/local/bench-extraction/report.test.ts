@@ -93,6 +93,9 @@ describe('summarise and formatSummary', () => {
         seconds: f + n / 10,
         scores: n === 2 && format === 'jpeg' ? { ...right, total: false } : right,
         confidences: { ...confident, total: n === 2 && format === 'jpeg' ? 95 : 99 },
+        weighed: { vendor: null, total: null },
+        read: { vendor: null, total: null },
+        expected: { vendor: 'Acme Ltd', customer: 'Contoso Ltd', total: '1.00', otherAmounts: [] },
         error: null,
       })),
     );

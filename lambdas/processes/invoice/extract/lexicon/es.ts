@@ -43,6 +43,8 @@ export const es: Lexicon = {
       'datos del cliente',
       'receptor',
       'comprador',
+      'direccion de (facturacion|envio|entrega)',
+      'enviar a',
     ],
     vendor: ['emisor', 'proveedor', 'vendedor', 'datos del emisor'],
     other: [
@@ -76,6 +78,8 @@ export const es: Lexicon = {
     unitPrice: ['precio( unitario| unidad| ud)?', 'p ?unit(ario)?', 'pu', 'tarifa'],
     price: ['importe', 'total', 'subtotal', 'precio total'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['n(o|um|umero)? ?(de )?cliente', 'cod(igo)? ?(de )?cliente'],
   documentWords: [
     'factura',
     'copia',

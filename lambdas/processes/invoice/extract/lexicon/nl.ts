@@ -47,6 +47,8 @@ export const nl: Lexicon = {
       'ontvanger',
       '(gefactureerd|factuur) aan',
       'debiteur',
+      '(aflever|lever|bezorg) ?adres',
+      'afleveren aan',
     ],
     vendor: ['van', 'leverancier', 'verkoper', 'afzender'],
     other: [
@@ -75,6 +77,8 @@ export const nl: Lexicon = {
     unitPrice: ['(stuk|eenheids) ?prijs', 'prijs( per stuk)?', 'tarief'],
     price: ['bedrag', 'totaal', 'regel ?totaal', 'bedrag (excl|ex) btw'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['(klant|debiteur) ?(nummer|nr)'],
   documentWords: [
     'factuur',
     'kopie( factuur)?',

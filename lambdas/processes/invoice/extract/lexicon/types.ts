@@ -30,6 +30,8 @@ export interface Lexicon {
   readonly language: LexiconLanguage;
   readonly labels: Readonly<Record<LabelField, readonly string[]>>;
   readonly columns: Readonly<Record<ColumnField, readonly string[]>>;
+  /** Labels of the customer's number ("Kundennummer", "N° client"): the block beside one is the customer's. */
+  readonly customerNumbers: readonly string[];
   /** Words that name the document or its copy ("invoice", "kopie", "duplicata"): never a vendor. */
   readonly documentWords: readonly string[];
   /** Twelve entries, January first, each the month's names and abbreviations (any grammatical case). */

@@ -1,0 +1,59 @@
+import type { Field } from '../domain/invoice.ts';
+import { roundConfidence } from './pick-field.ts';
+import type { TotalEvidence } from './reconcile-amounts.ts';
+import type { NamedVendorEvidence } from './vendor-evidence.ts';
+
+/**
+ * A field's confidence as its evidence allows: what Textract reports says how well the text was
+ * read, not whether it is the field (a customer's name is read as well as the vendor's, a subtotal
+ * as well as the total). Each evidence class has a cap, fitted on the generated bench's tune set
+ * (`npm run bench:extraction -- --set tune --fit`): a class whose reads were right less than 99 % of
+ * the time is capped at that share, and below the rule threshold; null leaves the read confidence.
+ */
+
+export const confidenceCaps: {
+  readonly vendor: Readonly<Record<NamedVendorEvidence, number | null>>;
+  readonly total: Readonly<Record<TotalEvidence, number | null>>;
+} = {
+  vendor: { tied: null, placed: null, untied: null, domain: 50 },
+  total: { reconciled: null, smaller: null, unreconciled: null, contested: null, unconfirmed: null },
+};
+
+const vendorReasons: Readonly<Record<NamedVendorEvidence, string>> = {
+  tied: 'vendor: a VAT or registration id, domain or bank account ties the name to the issuer',
+  placed:
+    'vendor: only its place above the title ties the name to the issuer (no VAT or registration id, domain or bank account of its own)',
+  untied:
+    'vendor: nothing on the page ties the name to the issuer (no VAT or registration id, domain, bank account or place above the title)',
+  domain: 'vendor: no name was read, only the issuer’s web or mail domain',
+};
+
+const totalReasons: Readonly<Record<TotalEvidence, string>> = {
+  reconciled: 'total: subtotal + tax adds up to it',
+  smaller: 'total: a larger payable amount is printed too',
+  unreconciled: 'total: subtotal + tax adds up to no total that was read',
+  contested: 'total: several different totals are printed and subtotal + tax confirms none',
+  unconfirmed: 'total: no subtotal and tax were read to confirm it',
+};
+
+export interface Calibrated {
+  readonly field: Field;
+  /** Why the confidence was capped; null when the read confidence stands. */
+  readonly warning: string | null;
+}
+
+export function calibrateVendor(field: Field, evidence: NamedVendorEvidence): Calibrated {
+  return capped(field, confidenceCaps.vendor[evidence], vendorReasons[evidence]);
+}
+
+export function calibrateTotal(field: Field, evidence: TotalEvidence): Calibrated {
+  return capped(field, confidenceCaps.total[evidence], totalReasons[evidence]);
+}
+
+function capped(field: Field, cap: number | null, reason: string): Calibrated {
+  if (cap === null || field.confidence <= cap) return { field, warning: null };
+  return {
+    field: { value: field.value, confidence: roundConfidence(cap) },
+    warning: `${reason}; confidence capped at ${cap}`,
+  };
+}
