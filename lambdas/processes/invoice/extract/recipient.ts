@@ -22,8 +22,13 @@ export function recipientLines(lines: readonly TextLine[]): Set<number> {
       for (const j of [under(lines, i), beside(lines, i)]) if (j !== null) claim(j);
     } else if (ledByRecipientLabel(text)) claim(i);
     else if (leadsWithCustomerNumber(text)) {
-      for (const j of blocks[i] ?? [i]) found.add(j);
-      for (const j of [under(lines, i), over(lines, i)]) if (j !== null) claim(j);
+      // Over the window or under its address: the number's own block and the one it touches are the customer's.
+      const whole = (j: number | null) => {
+        for (const k of j === null ? [] : (blocks[j] ?? [j])) found.add(k);
+      };
+      whole(i);
+      whole(under(lines, i));
+      whole(over(lines, i));
     }
   }
   return found;
