@@ -1,4 +1,8 @@
-import { confidenceCaps } from '../../lambdas/processes/invoice/extract/calibration.ts';
+import {
+  confidenceCaps,
+  confirming,
+  domainGuessCap,
+} from '../../lambdas/processes/invoice/extract/calibration.ts';
 import { invoiceRuleSet } from '../../lambdas/processes/invoice/rules/rule-set.ts';
 import type { CaseResult } from './run.ts';
 
@@ -6,8 +10,9 @@ import type { CaseResult } from './run.ts';
  * The calibration's fit (`--fit`): for each evidence class of the vendor and the total, how often its
  * reads named the right party or amount (a name read with a letter wrong is still the right party:
  * recognition is the reader's confidence, not the evidence's), and the cap that share sets. A class
- * right at least 99 % of the time in at least 20 reads is left uncapped; any other is capped at its
- * share right, and below the rule's threshold.
+ * without confirming evidence is capped at its share right and below the rule's threshold (one it has
+ * no reads of, just below the threshold); a confirming class is left uncapped when it was right at
+ * least 99 % of the time in at least 20 reads, and flagged otherwise.
  */
 
 export interface ClassFit {
@@ -22,6 +27,8 @@ export interface ClassFit {
   readonly cap: number | null;
   /** The cap the calibration uses now. */
   readonly inUse: number | null;
+  /** A confirming class that was not right often enough to leave uncapped. */
+  readonly unreliable: boolean;
 }
 
 const reliable = 0.99;
@@ -43,11 +50,15 @@ export function fitCaps(results: readonly CaseResult[]): ClassFit[] {
       if (r.scores[field]) c.exact += 1;
       classes.set(weighed.evidence, c);
     }
+    const confirms: readonly string[] = confirming[field];
     for (const [evidence, c] of classes) {
-      const share = c.n === 0 ? 0 : c.right / c.n;
       const below = thresholds[field] - 1;
-      const cap = c.n >= enough && share >= reliable ? null : Math.min(Math.floor(100 * share), below);
-      fits.push({ field, evidence, ...c, cap, inUse: inUse[evidence] ?? null });
+      const share = c.n === 0 ? 1 : c.right / c.n;
+      const trusted = confirms.includes(evidence) && c.n >= enough && share >= reliable;
+      const fitted = trusted ? null : Math.min(Math.floor(100 * share), below);
+      const cap = field === 'vendor' && evidence === 'domain' ? domainGuessCap : fitted;
+      const unreliable = confirms.includes(evidence) && !trusted;
+      fits.push({ field, evidence, ...c, cap, inUse: inUse[evidence] ?? null, unreliable });
     }
   }
   return fits;
@@ -100,7 +111,7 @@ export function formatFit(fits: readonly ClassFit[]): string[] {
     `${'field'.padEnd(8)}${'evidence'.padEnd(14)}${'n'.padStart(5)}${'right'.padStart(7)}${'share'.padStart(8)}${'exact'.padStart(7)}${'fit cap'.padStart(8)}${'in use'.padStart(8)}`,
     ...fits.map(
       (f) =>
-        `${f.field.padEnd(8)}${f.evidence.padEnd(14)}${String(f.n).padStart(5)}${String(f.right).padStart(7)}${(f.n === 0 ? '-' : `${((100 * f.right) / f.n).toFixed(1)}%`).padStart(8)}${String(f.exact).padStart(7)}${cap(f.cap)}${cap(f.inUse)}`,
+        `${f.field.padEnd(8)}${f.evidence.padEnd(14)}${String(f.n).padStart(5)}${String(f.right).padStart(7)}${(f.n === 0 ? '-' : `${((100 * f.right) / f.n).toFixed(1)}%`).padStart(8)}${String(f.exact).padStart(7)}${cap(f.cap)}${cap(f.inUse)}${f.unreliable ? '  confirming, yet under 99 % right' : ''}`,
     ),
   ];
 }

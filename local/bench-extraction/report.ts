@@ -1,4 +1,4 @@
-import { type Language, type LayoutVariant, languages, layouts } from '../samples/index.ts';
+import { type Language, type LayoutVariant, languages, layouts, lookalikeLayouts } from '../samples/index.ts';
 import { type BenchFormat, type BenchSet, benchSets, formats } from './cases.ts';
 import { type ConfidenceSplit, confidenceSplit, formatConfidence } from './confidence.ts';
 import { formatReliability, type Reliability, reliability } from './reliability.ts';
@@ -65,7 +65,7 @@ export function summarise(run: BenchRun): BenchSummary {
     accuracy: of(run.results),
     byFormat,
     byLanguage: groups(languages, (r) => r.language),
-    byLayout: groups(layouts, (r) => r.layout),
+    byLayout: groups([...layouts, ...lookalikeLayouts], (r) => r.layout),
     confidence: confidenceSplit(run.results),
     reliability: reliability(run.results),
     misses: run.results.flatMap((r) => {

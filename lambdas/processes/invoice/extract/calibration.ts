@@ -6,17 +6,28 @@ import type { NamedVendorEvidence } from './vendor-evidence.ts';
 /**
  * A field's confidence as its evidence allows: what Textract reports says how well the text was
  * read, not whether it is the field (a customer's name is read as well as the vendor's, a subtotal
- * as well as the total). Each evidence class has a cap, fitted on the generated bench's tune set
- * (`npm run bench:extraction -- --set tune --fit`): a class whose reads were right less than 99 % of
- * the time is capped at that share, and below the rule threshold; null leaves the read confidence.
+ * as well as the total). Evidence that confirms the field (a tie to the issuer, subtotal + tax adding
+ * up to the largest payable amount) leaves the read confidence; without it the confidence is capped
+ * below the rule's threshold, at the share of such reads that were right. Fitted on the generated
+ * bench's tune set: `npm run bench:extraction -- --set tune --fit` prints each class's share and cap.
  */
 
+/** The evidence classes that confirm a field: their reads keep the confidence they were read with. */
+export const confirming: {
+  readonly vendor: readonly NamedVendorEvidence[];
+  readonly total: readonly TotalEvidence[];
+} = { vendor: ['tied', 'placed'], total: ['reconciled'] };
+
+/** A name read off a domain (`amazon.com`) is a guess, whatever the bench says of it. */
+export const domainGuessCap = 50;
+
+/** Each class's cap (null: none), as the last fit set them. */
 export const confidenceCaps: {
   readonly vendor: Readonly<Record<NamedVendorEvidence, number | null>>;
   readonly total: Readonly<Record<TotalEvidence, number | null>>;
 } = {
-  vendor: { tied: null, placed: null, untied: null, domain: 50 },
-  total: { reconciled: null, smaller: null, unreconciled: null, contested: null, unconfirmed: null },
+  vendor: { tied: null, placed: null, untied: 79, domain: domainGuessCap },
+  total: { reconciled: null, smaller: 89, unreconciled: 89, contested: 89, unconfirmed: 89 },
 };
 
 const vendorReasons: Readonly<Record<NamedVendorEvidence, string>> = {

@@ -22,8 +22,8 @@ export interface IssuerTies {
 export interface PageContext {
   readonly blocks: readonly (readonly number[])[];
   readonly domains: readonly string[];
-  /** The top of the document's title (`INVOICE`, `Rechnung Nr. 12 vom …`); null when none is printed. */
-  readonly titleTop: number | null;
+  /** The document's title (`INVOICE`, `Rechnung Nr. 12 vom …`): the highest; null when none is printed. */
+  readonly title: TextLine | null;
 }
 
 /** Labels of tax and company registrations; a line is an id only with the number after it. */
@@ -57,11 +57,11 @@ const mailHosts: ReadonlySet<string> = new Set([
 ]);
 
 export function pageContext(lines: readonly TextLine[]): PageContext {
-  const titles = lines.filter((l) => isTitleLine(l.text)).map((l) => l.top);
+  const titles = lines.filter((l) => isTitleLine(l.text)).sort((a, b) => a.top - b.top);
   return {
     blocks: blocksOf(lines),
     domains: lines.flatMap((l) => domainWords(l.text)),
-    titleTop: titles.length === 0 ? null : Math.min(...titles),
+    title: titles[0] ?? null,
   };
 }
 
@@ -84,8 +84,14 @@ export function issuerTies(
     bankAccount:
       block.some((l) => ibanPattern.test(l.text)) ||
       lines.some((l) => holderLabel.test(l.text) && repeats(l.text)),
-    aboveTitle: line !== undefined && page.titleTop !== null && line.bottom <= page.titleTop,
+    aboveTitle: line !== undefined && isAboveTitle(line, page),
   };
+}
+
+/** Above the title, or beside it on its row (a letterhead's name left, `INVOICE` right). */
+export function isAboveTitle(line: TextLine, page: PageContext): boolean {
+  const title = page.title;
+  return title !== null && line !== title && line.top <= title.top + 0.5 * height(title);
 }
 
 /** Ties that name the issuer (everything but the place on the page). */

@@ -37,6 +37,7 @@ const fieldOrder: readonly LabelField[] = [
   'subtotal',
   'tax',
   'total',
+  'discount',
   'receiver',
   'vendor',
   'other',

@@ -87,6 +87,7 @@ export function readInvoice(response: ExpenseResponse | readonly ExpenseResponse
     subtotal: amountsOf(ofType('SUBTOTAL')),
     tax: amountsOf(ofType('TAX')),
     total: amountsOf(ofType('TOTAL', 'AMOUNT_DUE')),
+    discount: amountsOf(ofType('DISCOUNT')),
   });
   const amount = (name: HeaderField, types: readonly string[], chosen: Amount | null) => {
     if (chosen !== null)

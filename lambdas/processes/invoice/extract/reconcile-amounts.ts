@@ -3,7 +3,8 @@ import type { RawField } from './expense-fields.ts';
 
 /**
  * Subtotal, tax and total chosen together: a page (or Textract) may offer several of each (`Total`
- * above the tax, `Total TTC`, `Te betalen`, a VAT line per rate), and the right ones add up. Among
+ * above the tax, `Total TTC`, `Te betalen`, a VAT line per rate), and the right ones add up, a
+ * discount taken off the subtotal where one is printed. Among
  * combinations that add up the largest total wins; with none, the largest amount labelled payable.
  * How the total was confirmed is its evidence, which the calibration turns into a cap on its confidence.
  */
@@ -45,12 +46,19 @@ export function reconcileAmounts(candidates: {
   readonly subtotal: readonly Amount[];
   readonly tax: readonly Amount[];
   readonly total: readonly Amount[];
+  /** Amounts taken off (`Discount 20 %  -200.00`), printed with or without their minus. @default [] */
+  readonly discount?: readonly Amount[];
 }): ReconciledAmounts {
   const totals = candidates.total.filter((t) => t.cents > 0n);
   const taxes = taxOptions(candidates.tax);
+  // A subtotal as printed, or less a discount: the subtotal is then the amount the tax is charged on.
+  const subtotals = candidates.subtotal.flatMap((s) => [
+    s,
+    ...(candidates.discount ?? []).map((d) => ({ field: s.field, cents: s.cents - abs(d.cents) })),
+  ]);
   let best: { subtotal: Amount; tax: Amount; total: Amount } | null = null;
   for (const total of totals)
-    for (const subtotal of candidates.subtotal)
+    for (const subtotal of subtotals)
       for (const tax of taxes) {
         const off = subtotal.cents + tax.cents - total.cents;
         if (off > roundingCents || off < -roundingCents) continue;
@@ -79,6 +87,10 @@ function taxOptions(taxes: readonly Amount[]): Amount[] {
   const sum = distinct.reduce((total, t) => total + t.cents, 0n);
   const weakest = distinct.reduce((w, t) => (t.field.confidence < w.field.confidence ? t : w), firstTax);
   return [...distinct, { field: { ...weakest.field, value: formatCents(sum) }, cents: sum }];
+}
+
+function abs(cents: bigint): bigint {
+  return cents < 0n ? -cents : cents;
 }
 
 /** The largest amount; on a tie, the better-read one (the candidates come best-read first). */

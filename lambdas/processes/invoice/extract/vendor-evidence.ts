@@ -1,14 +1,23 @@
 import type { ExpenseContent } from './expense-fields.ts';
-import { type IssuerTies, identityTies, issuerTies, pageContext } from './issuer-ties.ts';
+import { candidateName } from './issuer.ts';
+import {
+  type IssuerTies,
+  identityTies,
+  isAboveTitle,
+  issuerTies,
+  type PageContext,
+  pageContext,
+} from './issuer-ties.ts';
 import { normaliseLabel } from './label-text.ts';
 import { recipientLines } from './recipient.ts';
+import type { TextLine } from './text-blocks.ts';
 
 /**
  * What the page says about the vendor name read, as the calibration's evidence:
  * `customer`: the name is the customer's (Textract's RECEIVER name, or a line in a block labelled or
  * placed as the recipient: under `Bill to` or `Rechnungsadresse`, beside a customer number);
  * `tied`: a seller label, a domain, a VAT or registration id or a bank account ties it to the issuer;
- * `placed`: only its place above the document's title does;
+ * `placed`: only its place does: above the document's title (or beside it), the only name there;
  * `untied`: nothing does, or the page's lines do not show the name;
  * `domain`: no name was read, only the issuer's mail or web domain.
  */
@@ -38,9 +47,22 @@ export function vendorEvidence(content: ExpenseContent, name: string): VendorFin
   if (customerField || (index !== null && recipientLines(lines).has(index)))
     return { evidence: 'customer', ties: null };
   if (index === null) return { evidence: 'untied', ties: null };
-  const ties = issuerTies(lines, index, name, pageContext(lines));
-  const evidence = identityTies(ties) > 0 ? 'tied' : ties.aboveTitle ? 'placed' : 'untied';
-  return { evidence, ties };
+  const page = pageContext(lines);
+  const ties = issuerTies(lines, index, name, page);
+  if (identityTies(ties) > 0) return { evidence: 'tied', ties };
+  // Above the title, a name is the issuer's only when no other name is there too (a customer's, a band's).
+  const placed = ties.aboveTitle && !rivalAboveTitle(lines, index, page);
+  return { evidence: placed ? 'placed' : 'untied', ties };
+}
+
+/** Another line that could be a name, above the title, outside the name's block and the customer's. */
+function rivalAboveTitle(lines: readonly TextLine[], index: number, page: PageContext): boolean {
+  const own = new Set(page.blocks[index] ?? [index]);
+  const recipients = recipientLines(lines);
+  return lines.some(
+    (line, i) =>
+      !own.has(i) && !recipients.has(i) && isAboveTitle(line, page) && candidateName(line.text) !== null,
+  );
 }
 
 /** The line that is the name, else the first that holds it (`ACME GmbH · Hauptstr. 5`). */

@@ -67,6 +67,7 @@ export const de: Lexicon = {
       '(leistungs|waren) ?empfanger',
     ],
     vendor: ['absender', 'lieferant', 'verkaufer', 'rechnungssteller', 'von'],
+    discount: ['rabatt', 'skonto', 'nachlass'],
     other: [
       'iban',
       'bic',
@@ -93,8 +94,6 @@ export const de: Lexicon = {
       'bank',
       'konto',
       'blz',
-      'rabatt',
-      'skonto',
       'bereits bezahlt',
       'anzahlung',
     ],

@@ -64,6 +64,7 @@ export const en: Lexicon = {
       'deliver(y)? to',
     ],
     vendor: ['from', 'seller', 'supplier', 'vendor', '(issued|sold) by', 'bill from', 'remit to', 'payee'],
+    discount: ['discount'],
     other: [
       'iban',
       'bic',
@@ -89,7 +90,6 @@ export const en: Lexicon = {
       'page',
       '(delivery|ship|shipping|service|order) date',
       '(amount )?paid',
-      'discount',
       'deposit',
       'shipping',
       'account',

@@ -47,6 +47,7 @@ export const es: Lexicon = {
       'enviar a',
     ],
     vendor: ['emisor', 'proveedor', 'vendedor', 'datos del emisor'],
+    discount: ['descuento'],
     other: [
       'iban',
       'bic',
@@ -68,7 +69,6 @@ export const es: Lexicon = {
       'web',
       'pagina',
       'cuenta',
-      'descuento',
       'fecha de (entrega|operacion)',
     ],
   },

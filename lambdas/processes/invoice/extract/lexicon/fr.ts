@@ -54,6 +54,7 @@ export const fr: Lexicon = {
       'lieu de livraison',
     ],
     vendor: ['emetteur', 'fournisseur', 'vendeur', 'prestataire', 'expediteur'],
+    discount: ['remise', 'rabais', 'escompte'],
     other: [
       'iban',
       'bic',
@@ -79,7 +80,6 @@ export const fr: Lexicon = {
       'page',
       'capital',
       'date de (livraison|prestation)',
-      'remise',
       'acompte',
       'deja paye',
     ],

@@ -50,6 +50,7 @@ export const it: Lexicon = {
       'indirizzo di (fatturazione|consegna|spedizione)',
     ],
     vendor: ['fornitore', 'emittente', 'cedente( prestatore)?', 'venditore', 'mittente'],
+    discount: ['sconto'],
     other: [
       'iban',
       'bic',
@@ -71,7 +72,6 @@ export const it: Lexicon = {
       'pagina',
       'codice destinatario',
       'sdi',
-      'sconto',
       'data (di )?(consegna|ordine)',
     ],
   },

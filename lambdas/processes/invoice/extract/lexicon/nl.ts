@@ -51,6 +51,7 @@ export const nl: Lexicon = {
       'afleveren aan',
     ],
     vendor: ['van', 'leverancier', 'verkoper', 'afzender'],
+    discount: ['korting'],
     other: [
       'iban',
       'bic',
@@ -68,7 +69,6 @@ export const nl: Lexicon = {
       'pagina',
       '(lever|order) ?datum',
       'betaald',
-      'korting',
     ],
   },
   columns: {

@@ -23,6 +23,7 @@ export const pl: Lexicon = {
     amountDue: ['(razem |kwota |pozostalo )?do (zaplaty|zaplacenia)', 'naleznosc( ogolem)?'],
     receiver: ['nabywca', 'odbiorca', 'platnik', 'kupujacy', 'klient', 'adres (dostawy|do faktury|nabywcy)'],
     vendor: ['sprzedawca', 'wystawca', 'dostawca', 'sprzedajacy'],
+    discount: ['rabat', 'upust'],
     other: [
       '(nr|numer|kod) klienta',
       'iban',
@@ -46,7 +47,6 @@ export const pl: Lexicon = {
       'strona',
       'zaplacono',
       'slownie',
-      'rabat',
     ],
   },
   columns: {

@@ -43,6 +43,7 @@ export const pt: Lexicon = {
       '(local|endereco) de (faturacao|entrega)',
     ],
     vendor: ['fornecedor', 'emitente', 'vendedor', 'prestador'],
+    discount: ['desconto'],
     other: [
       'iban',
       'bic',
@@ -66,7 +67,6 @@ export const pt: Lexicon = {
       'pagina',
       'atcud',
       'nib',
-      'desconto',
       'data (de )?(entrega|vencimento do pedido)',
     ],
   },

@@ -8,7 +8,10 @@
 export const lexiconLanguages = ['en', 'nl', 'fr', 'de', 'es', 'it', 'pt', 'pl'] as const;
 export type LexiconLanguage = (typeof lexiconLanguages)[number];
 
-/** What a label introduces. `amountDue` is a payable total ("Te betalen", "Amount due"). */
+/**
+ * What a label introduces. `amountDue` is a payable total ("Te betalen", "Amount due"); `discount` an
+ * amount taken off ("Rabatt 20 %", "Remise"), which Textract reports as DISCOUNT.
+ */
 export const labelFields = [
   'invoiceNumber',
   'invoiceDate',
@@ -17,6 +20,7 @@ export const labelFields = [
   'tax',
   'total',
   'amountDue',
+  'discount',
   'receiver',
   'vendor',
   'other',
