@@ -10,9 +10,9 @@ import type { CaseResult } from './run.ts';
  * The calibration's fit (`--fit`): for each evidence class of the vendor and the total, how often its
  * reads named the right party or amount (a name read with a letter wrong is still the right party:
  * recognition is the reader's confidence, not the evidence's), and the cap that share sets. A class
- * without confirming evidence is capped at its share right and below the rule's threshold (one it has
- * no reads of, just below the threshold); a confirming class is left uncapped when it was right at
- * least 99 % of the time in at least 20 reads, and flagged otherwise.
+ * without confirming evidence is capped at its share right and below the rule's threshold (just below
+ * it with under 20 reads to go by); a confirming class is left uncapped, and flagged when, in 20 reads
+ * or more, it was right less than 99 % of the time.
  */
 
 export interface ClassFit {
@@ -29,6 +29,8 @@ export interface ClassFit {
   readonly inUse: number | null;
   /** A confirming class that was not right often enough to leave uncapped. */
   readonly unreliable: boolean;
+  /** Under 20 reads: the share is not used. */
+  readonly tooFew: boolean;
 }
 
 const reliable = 0.99;
@@ -54,11 +56,14 @@ export function fitCaps(results: readonly CaseResult[]): ClassFit[] {
     for (const [evidence, c] of classes) {
       const below = thresholds[field] - 1;
       const share = c.n === 0 ? 1 : c.right / c.n;
-      const trusted = confirms.includes(evidence) && c.n >= enough && share >= reliable;
-      const fitted = trusted ? null : Math.min(Math.floor(100 * share), below);
+      const confirms_ = confirms.includes(evidence);
+      // Too few reads to tell: a confirming class stays uncapped, any other sits just below the rule.
+      const tooFew = c.n < enough;
+      const unreliable = confirms_ && !tooFew && share < reliable;
+      const fitted =
+        confirms_ && !unreliable ? null : tooFew ? below : Math.min(Math.floor(100 * share), below);
       const cap = field === 'vendor' && evidence === 'domain' ? domainGuessCap : fitted;
-      const unreliable = confirms.includes(evidence) && !trusted;
-      fits.push({ field, evidence, ...c, cap, inUse: inUse[evidence] ?? null, unreliable });
+      fits.push({ field, evidence, ...c, cap, inUse: inUse[evidence] ?? null, unreliable, tooFew });
     }
   }
   return fits;
@@ -111,7 +116,7 @@ export function formatFit(fits: readonly ClassFit[]): string[] {
     `${'field'.padEnd(8)}${'evidence'.padEnd(14)}${'n'.padStart(5)}${'right'.padStart(7)}${'share'.padStart(8)}${'exact'.padStart(7)}${'fit cap'.padStart(8)}${'in use'.padStart(8)}`,
     ...fits.map(
       (f) =>
-        `${f.field.padEnd(8)}${f.evidence.padEnd(14)}${String(f.n).padStart(5)}${String(f.right).padStart(7)}${(f.n === 0 ? '-' : `${((100 * f.right) / f.n).toFixed(1)}%`).padStart(8)}${String(f.exact).padStart(7)}${cap(f.cap)}${cap(f.inUse)}${f.unreliable ? '  confirming, yet under 99 % right' : ''}`,
+        `${f.field.padEnd(8)}${f.evidence.padEnd(14)}${String(f.n).padStart(5)}${String(f.right).padStart(7)}${(f.n === 0 ? '-' : `${((100 * f.right) / f.n).toFixed(1)}%`).padStart(8)}${String(f.exact).padStart(7)}${cap(f.cap)}${cap(f.inUse)}${f.unreliable ? '  confirming, yet under 99 % right' : f.tooFew ? '  too few reads to fit' : ''}`,
     ),
   ];
 }

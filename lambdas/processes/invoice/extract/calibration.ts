@@ -61,6 +61,32 @@ export function calibrateTotal(field: Field, evidence: TotalEvidence): Calibrate
   return capped(field, confidenceCaps.total[evidence], totalReasons[evidence]);
 }
 
+/** ISO 4217 currencies without a minor unit: a total in cents in one of them was misread (`₹` as `¥`). */
+const wholeCurrencies: ReadonlySet<string> = new Set([
+  'JPY',
+  'KRW',
+  'VND',
+  'CLP',
+  'ISK',
+  'PYG',
+  'UGX',
+  'XAF',
+  'XOF',
+]);
+/** Below the currency rule's threshold (80). */
+export const inconsistentCurrencyCap = 79;
+
+/** The currency, capped when the total has cents it cannot have. */
+export function calibrateCurrency(field: Field, total: Field | null): Calibrated {
+  const cents = total !== null && /\.\d*[1-9]\d*$/u.test(total.value);
+  if (!wholeCurrencies.has(field.value) || !cents) return { field, warning: null };
+  return capped(
+    field,
+    inconsistentCurrencyCap,
+    `currency: ${field.value} has no cents, yet the total has some`,
+  );
+}
+
 function capped(field: Field, cap: number | null, reason: string): Calibrated {
   if (cap === null || field.confidence <= cap) return { field, warning: null };
   return {

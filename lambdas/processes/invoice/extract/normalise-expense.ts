@@ -1,7 +1,7 @@
 import { type Field, type HeaderField, headerFields, type NormalizedInvoice } from '../domain/invoice.ts';
 import { centsOf, formatCents } from './amounts.ts';
 import { bankAccountHash } from './bank-account.ts';
-import { calibrateTotal, calibrateVendor } from './calibration.ts';
+import { calibrateCurrency, calibrateTotal, calibrateVendor } from './calibration.ts';
 import { currencyCode, detectCurrency, monthFirstFor } from './currency.ts';
 import { parseDate } from './dates.ts';
 import { type ExpenseResponse, type RawField, readExpense } from './expense-fields.ts';
@@ -110,10 +110,13 @@ export function readInvoice(response: ExpenseResponse | readonly ExpenseResponse
     ...summary.flatMap((f) => (f.label === null ? [] : [f.label])),
   ]);
   const printedCurrency = pickCurrency(summary, chosenAmounts, content.lineItems.flat());
-  const currency =
+  const readCurrency =
     printedCurrency === null
       ? fromPage(content.lines, languages)
       : corroborated(printedCurrency, summary, lineTexts);
+  const calibratedCurrency = readCurrency === null ? null : calibrateCurrency(readCurrency, total);
+  const currency = calibratedCurrency?.field ?? null;
+  if (calibratedCurrency?.warning) calibrations.push(calibratedCurrency.warning);
   if (currency === null) notes.set('currency', 'currency: missing');
 
   const monthFirst = monthFirstFor(currency?.value ?? null, languages[0] ?? null);

@@ -136,3 +136,32 @@ describe('calibrated total confidence', () => {
     ).toBe(true);
   });
 });
+
+describe('calibrated currency', () => {
+  it('caps a currency without cents when the total has cents (a rupee sign read as a yen sign)', () => {
+    // Prepare
+    const doc = response([
+      field('SUBTOTAL', '¥2,898.49', 84, { currency: 'JPY' }),
+      field('TAX', '¥130.43', 93, { currency: 'JPY' }),
+      field('TOTAL', '¥3,028.92', 90, { currency: 'JPY' }),
+    ]);
+
+    // Act
+    const invoice = normaliseExpense(doc);
+
+    // Assess
+    expect(invoice.currency?.value).toBe('JPY');
+    expect(invoice.currency?.confidence).toBeLessThan(invoiceRules.fieldConfidence.currency);
+    expect(invoice.warnings).toContain(
+      'currency: JPY has no cents, yet the total has some; confidence capped at 79',
+    );
+  });
+
+  it('leaves a whole yen total alone', () => {
+    // Prepare
+    const doc = response([field('TOTAL', '¥3,029', 90, { currency: 'JPY' })]);
+
+    // Act / Assess
+    expect(normaliseExpense(doc).currency?.confidence).toBe(90);
+  });
+});
