@@ -68,6 +68,8 @@ export interface InvoiceSpec {
   readonly headerBand?: string;
   /** A discount on the subtotal before tax, printed in every layout when set; 2000 is 20 %. */
   readonly discountBasisPoints?: number;
+  /** Whether the issuer prints its VAT id, mail and web (lookalike layouts; a small business may not). @default true */
+  readonly issuerDetails?: boolean;
 }
 
 export interface InvoiceTotals {

@@ -57,8 +57,10 @@ export function drawWindowRight(pen: Pen, spec: InvoiceSpec): void {
   const afterItems = drawLineItems(pen, spec, labels, 590);
   drawTotals(pen, spec, labels, afterItems);
   drawPayment(pen, spec, labels, 150, false);
-  const foot = [spec.vendor.name, ...spec.vendor.addressLines, vatLine(spec)].join(' · ');
-  pen.text(foot, page.left, 50, { size: 7.5, muted: true });
+  if (spec.issuerDetails !== false) {
+    const foot = [spec.vendor.name, ...spec.vendor.addressLines, vatLine(spec)].join(' · ');
+    pen.text(foot, page.left, 50, { size: 7.5, muted: true });
+  }
 }
 
 /** A tinted band across the top of the page with words in it, then the issuer's block under it. */
@@ -71,5 +73,5 @@ function drawBandAndIssuer(
   pen.band(0, page.width, page.height - 2.2 * bandSize - 12, 2.2 * bandSize + 12);
   pen.text(words, page.left, page.height - 1.6 * bandSize - 6, { size: bandSize, bold: true });
   const afterVendor = drawParty(pen, spec.vendor, top, { nameSize });
-  drawIssuerDetails(pen, spec, afterVendor, page.left);
+  if (spec.issuerDetails !== false) drawIssuerDetails(pen, spec, afterVendor, page.left);
 }
