@@ -1,4 +1,5 @@
 import '../local/sdk-node20-notice.ts';
+import { fitCaps, formatFit } from '../local/bench-extraction/fit.ts';
 import { type BenchOptions, parseOptions } from '../local/bench-extraction/options.ts';
 import { formatSummary, summarise } from '../local/bench-extraction/report.ts';
 import { runBench } from '../local/bench-extraction/run.ts';
@@ -17,4 +18,6 @@ const run = await runBench(options, (result, done, total) => {
 });
 if (!options.json) process.stderr.write('\n');
 const summary = summarise(run);
-process.stdout.write(`${options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
+if (options.json) process.stdout.write(`${JSON.stringify({ summary, cases: run.results }, null, 2)}\n`);
+else process.stdout.write(`${formatSummary(summary)}\n`);
+if (options.fit && !options.json) process.stdout.write(`\n${formatFit(fitCaps(run.results)).join('\n')}\n`);

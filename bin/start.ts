@@ -137,7 +137,10 @@ if (values.demo) {
   say('Demo: dropping a clean invoice, one that needs approval, and a malformed file…');
   const { documents, links } = await runDemo(runtime);
   for (const doc of documents) {
-    const ok = doc.status === doc.expected ? 'as expected' : `EXPECTED ${doc.expected}`;
+    const ok =
+      doc.status === doc.expected
+        ? `as expected${doc.note ? ` (${doc.note})` : ''}`
+        : `EXPECTED ${doc.expected}`;
     say(
       `  ${doc.label.padEnd(16)} ${doc.file.padEnd(28)} ${String(doc.status).padEnd(18)} ${ok}${doc.reason ? ` — ${doc.reason}` : ''}`,
     );

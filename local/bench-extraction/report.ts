@@ -1,6 +1,7 @@
-import { type Language, type LayoutVariant, languages, layouts } from '../samples/index.ts';
-import { type BenchFormat, formats } from './cases.ts';
+import { type Language, type LayoutVariant, languages, layouts, lookalikeLayouts } from '../samples/index.ts';
+import { type BenchFormat, type BenchSet, benchSets, formats } from './cases.ts';
 import { type ConfidenceSplit, confidenceSplit, formatConfidence } from './confidence.ts';
+import { formatReliability, type Reliability, reliability } from './reliability.ts';
 import type { BenchRun, CaseResult } from './run.ts';
 import { accuracy, misses, type ScoredField, scoredFields } from './score.ts';
 import { median, percentile } from './stats.ts';
@@ -8,6 +9,8 @@ import { median, percentile } from './stats.ts';
 /** The benchmark's tables (accuracy per field and format, seconds per page) and its JSON form. */
 
 export interface BenchSummary {
+  readonly set: BenchSet;
+  readonly firstSeed: number;
   readonly cases: number;
   readonly wallSeconds: number;
   readonly accuracy: ReturnType<typeof accuracy>;
@@ -15,6 +18,7 @@ export interface BenchSummary {
   readonly byLanguage: Readonly<Partial<Record<Language, GroupSummary>>>;
   readonly byLayout: Readonly<Partial<Record<LayoutVariant, GroupSummary>>>;
   readonly confidence: Readonly<Record<ScoredField, ConfidenceSplit>>;
+  readonly reliability: Reliability;
   /** Case ids with the fields each one missed. */
   readonly misses: readonly {
     readonly id: string;
@@ -54,13 +58,16 @@ export function summarise(run: BenchRun): BenchSummary {
       }),
     ) as Partial<Record<K, GroupSummary>>;
   return {
+    set: run.set,
+    firstSeed: run.firstSeed,
     cases: run.results.length,
     wallSeconds: run.wallSeconds,
     accuracy: of(run.results),
     byFormat,
     byLanguage: groups(languages, (r) => r.language),
-    byLayout: groups(layouts, (r) => r.layout),
+    byLayout: groups([...layouts, ...lookalikeLayouts], (r) => r.layout),
     confidence: confidenceSplit(run.results),
+    reliability: reliability(run.results),
     misses: run.results.flatMap((r) => {
       const fields = misses(r.scores);
       return fields.length === 0 ? [] : [{ id: r.id, fields, error: r.error }];
@@ -84,6 +91,7 @@ export function formatSummary(summary: BenchSummary): string {
       timing ? `${secs(timing.median).padStart(12)}${secs(timing.p95).padStart(8)}` : ''
     }`;
   const lines = [
+    `Set ${summary.set}: layouts ${benchSets[summary.set].layouts.join(', ')}; seeds ${summary.firstSeed}–${summary.firstSeed + summary.cases - 1}`,
     `Extraction accuracy (exact match after normalisation), ${summary.cases} invoices`,
     header,
     ...formats.map((f) =>
@@ -96,6 +104,8 @@ export function formatSummary(summary: BenchSummary): string {
     ...groupRows('layout', summary.byLayout, row),
     '',
     ...formatConfidence(summary.confidence),
+    '',
+    ...formatReliability(summary.reliability),
     '',
     `Wall time ${summary.wallSeconds.toFixed(1)} s`,
   ];

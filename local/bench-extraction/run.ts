@@ -1,9 +1,17 @@
 import { AnalyzeExpenseCommand, TextractClient } from '@aws-sdk/client-textract';
-import { normaliseExpense } from '../../lambdas/processes/invoice/extract/normalise-expense.ts';
-import type { Language, LayoutVariant } from '../samples/index.ts';
+import { readInvoice } from '../../lambdas/processes/invoice/extract/normalise-expense.ts';
+import { decimal } from '../samples/expected-fields.ts';
+import { invoiceTotals, type Language, type LayoutVariant } from '../samples/index.ts';
 import { createOcrRecogniser } from '../textract/ocr/recogniser.ts';
 import { startTextractServer } from '../textract/server.ts';
-import { type BenchCase, type BenchFormat, benchCases, caseDocument } from './cases.ts';
+import {
+  type BenchCase,
+  type BenchFormat,
+  type BenchSet,
+  benchCases,
+  benchSets,
+  caseDocument,
+} from './cases.ts';
 import type { BenchOptions } from './options.ts';
 import { confidencesOf, type FieldConfidences, type FieldScores, scoreInvoice } from './score.ts';
 
@@ -22,11 +30,24 @@ export interface CaseResult {
   readonly scores: FieldScores;
   /** What the extractor said of each field: wrong fields should carry low ones. */
   readonly confidences: FieldConfidences;
+  /** What the vendor and total were calibrated on: their evidence and read confidence. */
+  readonly weighed: ReturnType<typeof readInvoice>['weighed'];
+  /** What was read of the vendor and the total (the fit tells a misread name from another party's). */
+  readonly read: { readonly vendor: string | null; readonly total: string | null };
+  readonly expected: {
+    readonly vendor: string;
+    readonly customer: string;
+    readonly total: string;
+    /** Every other amount the page prints (subtotal, discount, net, tax, lines): a total read as one is the wrong amount. */
+    readonly otherAmounts: readonly string[];
+  };
   /** The Textract error's name when the call failed. */
   readonly error: string | null;
 }
 
 export interface BenchRun {
+  readonly set: BenchSet;
+  readonly firstSeed: number;
   readonly results: readonly CaseResult[];
   readonly wallSeconds: number;
 }
@@ -64,14 +85,19 @@ export async function runBench(
     maxAttempts: 1,
   });
   try {
-    const cases = benchCases(options.count, options.seed);
+    const cases = benchCases(options.set, options.count, options.seed);
     const results: CaseResult[] = [];
     for (const c of cases) {
       const result = await runCase(client, c);
       results.push(result);
       onCase(result, results.length, cases.length);
     }
-    return { results, wallSeconds: (performance.now() - started) / 1000 };
+    return {
+      set: options.set,
+      firstSeed: options.seed ?? benchSets[options.set].firstSeed,
+      results,
+      wallSeconds: (performance.now() - started) / 1000,
+    };
   } finally {
     client.destroy();
     await server.stop();
@@ -81,22 +107,55 @@ export async function runBench(
 
 async function runCase(client: TextractClient, c: BenchCase): Promise<CaseResult> {
   const bytes = await caseDocument(c);
-  const base = { id: c.id, format: c.format, language: c.spec.language, layout: c.spec.layout };
+  const base = {
+    id: c.id,
+    format: c.format,
+    language: c.spec.language,
+    layout: c.spec.layout,
+    expected: {
+      vendor: c.expected.vendor,
+      customer: c.spec.customer.name,
+      total: c.expected.total,
+      otherAmounts: otherAmounts(c),
+    },
+  };
   const start = performance.now();
   try {
     const response = await client.send(new AnalyzeExpenseCommand({ Document: { Bytes: bytes } }));
     const seconds = (performance.now() - start) / 1000;
-    const invoice = normaliseExpense(response);
+    const { invoice, weighed } = readInvoice(response);
     return {
       ...base,
       seconds,
       scores: scoreInvoice(c.expected, invoice),
       confidences: confidencesOf(invoice),
+      weighed,
+      read: { vendor: invoice.vendor?.value ?? null, total: invoice.total?.value ?? null },
       error: null,
     };
   } catch (error) {
     const seconds = (performance.now() - start) / 1000;
     const name = error instanceof Error ? error.name : 'Error';
-    return { ...base, seconds, scores: noScores, confidences: noConfidences, error: name };
+    return {
+      ...base,
+      seconds,
+      scores: noScores,
+      confidences: noConfidences,
+      weighed: { vendor: null, total: null },
+      read: { vendor: null, total: null },
+      error: name,
+    };
   }
+}
+
+function otherAmounts(c: BenchCase): string[] {
+  const totals = invoiceTotals(c.spec);
+  const cents = [
+    totals.subtotalCents,
+    totals.discountCents,
+    totals.netCents,
+    totals.taxCents,
+    ...totals.lineAmountsCents,
+  ];
+  return [...new Set(cents.filter((a) => a > 0 && a !== totals.totalCents).map(decimal))];
 }

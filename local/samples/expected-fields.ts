@@ -10,6 +10,7 @@ export interface ExpectedFields {
   readonly invoiceDate: string;
   readonly dueDate: string | null;
   readonly currency: string;
+  /** What tax is charged on (the subtotal less any discount): subtotal + tax = total. */
   readonly subtotal: string;
   readonly tax: string;
   readonly total: string;
@@ -34,7 +35,7 @@ export function expectedFields(spec: InvoiceSpec): ExpectedFields {
     invoiceDate: spec.invoiceDate,
     dueDate: spec.dueDate ?? null,
     currency: spec.currency,
-    subtotal: decimal(totals.subtotalCents),
+    subtotal: decimal(totals.netCents),
     tax: decimal(totals.taxCents),
     total: decimal(totals.totalCents),
     bankAccount: spec.iban === undefined ? null : spec.iban.replace(/\s+/g, '').toUpperCase(),

@@ -14,8 +14,10 @@ export {
   type LayoutVariant,
   languages,
   layouts,
+  lookalikeLayouts,
   type Party,
 } from './invoice-spec.ts';
+export { lookalikeInvoiceSpec } from './lookalike-spec.ts';
 export { type MalformedSample, malformedSamples } from './malformed.ts';
 export { type Random, seededRandom } from './prng.ts';
 export { randomInvoiceSpec } from './random-spec.ts';

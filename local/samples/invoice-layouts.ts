@@ -1,5 +1,12 @@
 import { currencySymbol, formatDate } from './formats.ts';
-import { drawLineItems, drawParty, drawPayment, drawTotals, page } from './invoice-parts.ts';
+import {
+  drawHeaderFields,
+  drawLineItems,
+  drawParty,
+  drawPayment,
+  drawTotals,
+  page,
+} from './invoice-parts.ts';
 import type { InvoiceSpec } from './invoice-spec.ts';
 import { layoutLabels } from './labels.ts';
 import type { Pen } from './pdf-pen.ts';
@@ -23,18 +30,7 @@ export function drawTitleFirst(pen: Pen, spec: InvoiceSpec): void {
   drawIssuerDetails(pen, spec, afterVendor, page.left);
   pen.text(labels.billTo, 330, 760, { size: 9, bold: true });
   drawParty(pen, spec.customer, 746, { nameSize: 10, x: 330 });
-  const fields: [string, string][] = [
-    [labels.invoiceNumber, spec.invoiceNumber],
-    [labels.invoiceDate, formatDate(spec.invoiceDate, spec.language, 'long', spec.currency)],
-  ];
-  if (spec.dueDate !== undefined)
-    fields.push([labels.dueDate, formatDate(spec.dueDate, spec.language, 'long', spec.currency)]);
-  let y = 650;
-  for (const [label, value] of fields) {
-    pen.text(label, page.left, y);
-    pen.text(value, 190, y);
-    y -= 14;
-  }
+  drawHeaderFields(pen, spec, labels, { labelX: page.left, valueX: 190, top: 650, dates: 'long' });
   const afterItems = drawLineItems(pen, spec, labels, 585);
   drawTotals(pen, spec, labels, afterItems);
   drawPayment(pen, spec, labels, 150, true);
@@ -100,10 +96,10 @@ export function drawTitleNumber(pen: Pen, spec: InvoiceSpec): void {
 }
 
 /** The issuer's VAT number, then mail and web on one line, from `top` down. */
-function drawIssuerDetails(pen: Pen, spec: InvoiceSpec, top: number, x: number): void {
+export function drawIssuerDetails(pen: Pen, spec: InvoiceSpec, top: number, x: number): void {
   const words = titleWords[spec.language];
   const domain = `${slug(baseName(spec.vendor.name, spec))}.${words.tld}`;
-  pen.text(`${words.vatId} ${vatNumber(spec)}`, x, top, { size: 9 });
+  pen.text(vatLine(spec), x, top, { size: 9 });
   pen.text(`info@${domain}  ·  www.${domain}`, x, top - 12, { size: 9 });
 }
 
@@ -122,6 +118,11 @@ function slug(text: string): string {
     .replace(/&/gu, 'en')
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-|-$/gu, '');
+}
+
+/** The issuer's VAT number with its label (`USt-IdNr. DE123456789`). */
+export function vatLine(spec: InvoiceSpec): string {
+  return `${titleWords[spec.language].vatId} ${vatNumber(spec)}`;
 }
 
 /** A VAT number in the country's shape, its digits drawn from the vendor's name (no checksum). */

@@ -1,6 +1,7 @@
-import { formatIban, formatMoney, formatNumber, formatRate } from './formats.ts';
+import { type DateStyle, formatDate, formatIban, formatMoney, formatNumber, formatRate } from './formats.ts';
 import { type InvoiceSpec, invoiceTotals } from './invoice-spec.ts';
 import type { InvoiceLabels } from './labels.ts';
+import { lookalikeWords } from './lookalike-words.ts';
 import type { Pen } from './pdf-pen.ts';
 
 /**
@@ -32,6 +33,35 @@ export function drawParty(
     y -= 12;
   }
   return y;
+}
+
+/**
+ * Number, date and (when there is one) due date, each label left at `labelX` and its value at
+ * `valueX` on the same line, from `top` down.
+ */
+export function drawHeaderFields(
+  pen: Pen,
+  spec: InvoiceSpec,
+  labels: InvoiceLabels,
+  {
+    labelX,
+    valueX,
+    top,
+    dates = 'usual',
+  }: { labelX: number; valueX: number; top: number; dates?: DateStyle },
+): void {
+  const date = (iso: string) => formatDate(iso, spec.language, dates, spec.currency);
+  const fields: [string, string][] = [
+    [labels.invoiceNumber, spec.invoiceNumber],
+    [labels.invoiceDate, date(spec.invoiceDate)],
+  ];
+  if (spec.dueDate !== undefined) fields.push([labels.dueDate, date(spec.dueDate)]);
+  let y = top;
+  for (const [label, value] of fields) {
+    pen.text(label, labelX, y);
+    pen.text(value, valueX, y);
+    y -= 14;
+  }
 }
 
 /** How the newer layouts print amounts: regional forms (`1'234.50`), or no currency at all. */
@@ -73,8 +103,8 @@ export function drawLineItems(
 }
 
 /**
- * Subtotal, tax and total (and a payable line when `amountDue` is given): labels on the left,
- * amounts with their currency right-aligned.
+ * Subtotal, a discount when the spec has one, tax and total (and a payable line when `amountDue` is
+ * given): labels on the left, amounts with their currency right-aligned.
  */
 export function drawTotals(
   pen: Pen,
@@ -88,8 +118,19 @@ export function drawTotals(
     style.bare
       ? formatNumber(cents, spec.language, spec.currency, style.regional)
       : formatMoney(cents, spec.currency, spec.language, style.regional);
+  const words = lookalikeWords[spec.language];
+  const discount = spec.discountBasisPoints ?? 0;
+  // A discount prints the subtotal before it and the net after it: the subtotal alone no longer adds up.
+  const discounted: [string, string, boolean][] =
+    discount === 0
+      ? []
+      : [
+          [words.discount(formatRate(discount, spec.language)), money(-totals.discountCents), false],
+          [words.afterDiscount, money(totals.netCents), false],
+        ];
   const rows: [string, string, boolean][] = [
     [labels.subtotal, money(totals.subtotalCents), false],
+    ...discounted,
     [labels.tax(formatRate(spec.taxRateBasisPoints, spec.language)), money(totals.taxCents), false],
     [labels.total, money(totals.totalCents), style.amountDue === undefined],
   ];

@@ -5,9 +5,17 @@ import fontkit from '@pdf-lib/fontkit';
 import { type PDFDocument as Doc, PDFDocument, StandardFonts } from 'pdf-lib';
 import { formatDate } from './formats.ts';
 import { drawRightColumn, drawTitleFirst, drawTitleNumber } from './invoice-layouts.ts';
-import { drawLineItems, drawParty, drawPayment, drawTotals, page } from './invoice-parts.ts';
+import {
+  drawHeaderFields,
+  drawLineItems,
+  drawParty,
+  drawPayment,
+  drawTotals,
+  page,
+} from './invoice-parts.ts';
 import { type InvoiceSpec, validateSpec } from './invoice-spec.ts';
 import { invoiceLabels } from './labels.ts';
+import { drawLetterhead, drawWindowRight } from './lookalike-layouts.ts';
 import { encodes, type Fonts, type Pen, pdfPen } from './pdf-pen.ts';
 
 /**
@@ -34,6 +42,8 @@ export async function invoicePdf(spec: InvoiceSpec): Promise<Uint8Array> {
     'title-first': drawTitleFirst,
     'right-column': drawRightColumn,
     'title-number': drawTitleNumber,
+    letterhead: drawLetterhead,
+    'window-right': drawWindowRight,
   }[spec.layout];
   draw(pen, spec);
   return doc.save();
@@ -66,17 +76,7 @@ function drawInline(pen: Pen, spec: InvoiceSpec): void {
   pen.text(labels.title, page.left, 690, { size: 16, bold: true });
   pen.text(labels.billTo, page.left, 650, { size: 9, bold: true });
   drawParty(pen, spec.customer, 636, { nameSize: 10 });
-  const fields: [string, string][] = [
-    [labels.invoiceNumber, spec.invoiceNumber],
-    [labels.invoiceDate, formatDate(spec.invoiceDate, spec.language)],
-  ];
-  if (spec.dueDate !== undefined) fields.push([labels.dueDate, formatDate(spec.dueDate, spec.language)]);
-  let y = 650;
-  for (const [label, value] of fields) {
-    pen.text(label, 320, y);
-    pen.text(value, 430, y);
-    y -= 14;
-  }
+  drawHeaderFields(pen, spec, labels, { labelX: 320, valueX: 430, top: 650 });
   const afterItems = drawLineItems(pen, spec, labels, 560);
   drawTotals(pen, spec, labels, afterItems);
   drawPayment(pen, spec, labels, 150, true);

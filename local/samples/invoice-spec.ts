@@ -19,7 +19,17 @@ export type Language = (typeof languages)[number];
  * (`Facture n°F-12 du 2 juillet 2015`), amounts without a currency, which is named once elsewhere.
  */
 export const layouts = ['inline', 'columns', 'title-first', 'right-column', 'title-number'] as const;
-export type LayoutVariant = (typeof layouts)[number];
+
+/**
+ * Layouts that tempt a reader to take the wrong party or amount, drawn only when asked for (so the
+ * seeds of `layouts` keep their documents): a band of words above a small issuer block, and the
+ * customer's company (its legal form, often larger than the issuer's name) printed top right.
+ * `letterhead`: the customer's block labelled ("Rechnungsadresse"), the issuer's block under the band.
+ * `window-right`: the customer unlabelled in an envelope window on the right, its customer number
+ * beside it, the issuer's legal details repeated at the foot.
+ */
+export const lookalikeLayouts = ['letterhead', 'window-right'] as const;
+export type LayoutVariant = (typeof layouts)[number] | (typeof lookalikeLayouts)[number];
 
 export const currencies = ['EUR', 'USD', 'GBP', 'CHF', 'PLN', 'INR'] as const;
 export type CurrencyCode = (typeof currencies)[number];
@@ -52,11 +62,24 @@ export interface InvoiceSpec {
   readonly iban?: string;
   readonly language: Language;
   readonly layout: LayoutVariant;
+  /** The customer's number at the customer's block (`Kundennummer 10234`); lookalike layouts only. */
+  readonly customerNumber?: string;
+  /** Words in a band across the top (a slogan, the trades); lookalike layouts only. */
+  readonly headerBand?: string;
+  /** A discount on the subtotal before tax, printed in every layout when set; 2000 is 20 %. */
+  readonly discountBasisPoints?: number;
+  /** Whether the issuer prints its VAT id, mail and web (lookalike layouts; a small business may not). @default true */
+  readonly issuerDetails?: boolean;
 }
 
 export interface InvoiceTotals {
   readonly lineAmountsCents: readonly number[];
+  /** The lines' sum, before any discount. */
   readonly subtotalCents: number;
+  /** 0 without a discount. */
+  readonly discountCents: number;
+  /** What tax is charged on: the subtotal less the discount. */
+  readonly netCents: number;
   readonly taxCents: number;
   readonly totalCents: number;
 }
@@ -64,12 +87,25 @@ export interface InvoiceTotals {
 /** One page holds this many lines in either layout. */
 export const maxLineItems = 12;
 
-/** Tax on the subtotal, rounded half up to the cent, all in integers. */
+/** The discount, then tax on what is left, each rounded half up to the cent, all in integers. */
 export function invoiceTotals(spec: InvoiceSpec): InvoiceTotals {
   const lineAmountsCents = spec.lineItems.map((line) => line.quantity * line.unitPriceCents);
   const subtotalCents = lineAmountsCents.reduce((sum, cents) => sum + cents, 0);
-  const taxCents = Math.floor((subtotalCents * spec.taxRateBasisPoints + 5000) / 10000);
-  return { lineAmountsCents, subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
+  const discountCents = percentOf(subtotalCents, spec.discountBasisPoints ?? 0);
+  const netCents = subtotalCents - discountCents;
+  const taxCents = percentOf(netCents, spec.taxRateBasisPoints);
+  return {
+    lineAmountsCents,
+    subtotalCents,
+    discountCents,
+    netCents,
+    taxCents,
+    totalCents: netCents + taxCents,
+  };
+}
+
+function percentOf(cents: number, basisPoints: number): number {
+  return Math.floor((cents * basisPoints + 5000) / 10000);
 }
 
 /** Throws a RangeError naming the first thing that cannot be printed on one page or summed exactly. */
@@ -90,6 +126,8 @@ export function validateSpec(spec: InvoiceSpec): void {
     spec.taxRateBasisPoints > 10000
   )
     fail('taxRateBasisPoints');
+  const discount = spec.discountBasisPoints ?? 0;
+  if (!Number.isInteger(discount) || discount < 0 || discount >= 10000) fail('discountBasisPoints');
   if (!isIsoDate(spec.invoiceDate)) fail('invoiceDate');
   if (spec.dueDate !== undefined && !isIsoDate(spec.dueDate)) fail('dueDate');
   if (!Number.isSafeInteger(invoiceTotals(spec).totalCents * 10000)) fail('amounts too large');

@@ -31,7 +31,8 @@ type LabelTable = Readonly<Record<Language, Readonly<Record<LabelSet, InvoiceLab
 
 /** The labels a layout prints. */
 export function layoutLabels(language: Language, layout: LayoutVariant): InvoiceLabels {
-  return invoiceLabels[language][layout === 'columns' || layout === 'right-column' ? 'columns' : 'inline'];
+  const columns = layout === 'columns' || layout === 'right-column' || layout === 'window-right';
+  return invoiceLabels[language][columns ? 'columns' : 'inline'];
 }
 
 export const invoiceLabels: LabelTable = {

@@ -4,6 +4,8 @@ import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 export interface Pen {
   text(text: string, x: number, y: number, style?: TextStyle): void;
   rule(x1: number, x2: number, y: number): void;
+  /** A tinted band from x1 to x2, `height` tall, its bottom at y (drawn before the text over it). */
+  band(x1: number, x2: number, y: number, height: number): void;
 }
 
 export interface TextStyle {
@@ -26,6 +28,7 @@ export interface Fonts {
 
 const ink = rgb(0.1, 0.1, 0.12);
 const muted = rgb(0.4, 0.4, 0.45);
+const tint = rgb(0.86, 0.89, 0.93);
 
 export function pdfPen(page: PDFPage, fonts: Fonts): Pen {
   return {
@@ -39,6 +42,9 @@ export function pdfPen(page: PDFPage, fonts: Fonts): Pen {
     },
     rule(x1, x2, y) {
       page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness: 0.5, color: muted });
+    },
+    band(x1, x2, y, height) {
+      page.drawRectangle({ x: x1, y, width: x2 - x1, height, color: tint });
     },
   };
 }

@@ -20,6 +20,7 @@ export type SummaryType =
   | 'TAX'
   | 'TOTAL'
   | 'AMOUNT_DUE'
+  | 'DISCOUNT'
   | 'OTHER';
 
 /** What a label introduces: a summary field, the customer's block (`Bill to`) or the issuer's (`Seller`). */
@@ -35,6 +36,7 @@ const kinds: Readonly<Record<LabelField, LabelKind>> = {
   tax: 'TAX',
   total: 'TOTAL',
   amountDue: 'AMOUNT_DUE',
+  discount: 'DISCOUNT',
   receiver: 'RECEIVER',
   vendor: 'VENDOR',
   other: 'OTHER',
@@ -67,4 +69,10 @@ export function isDocumentTitle(text: string): boolean {
 }
 
 /** Kinds whose value is money. */
-export const amountKinds: ReadonlySet<LabelKind> = new Set(['SUBTOTAL', 'TAX', 'TOTAL', 'AMOUNT_DUE']);
+export const amountKinds: ReadonlySet<LabelKind> = new Set([
+  'SUBTOTAL',
+  'TAX',
+  'TOTAL',
+  'AMOUNT_DUE',
+  'DISCOUNT',
+]);

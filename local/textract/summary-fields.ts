@@ -4,6 +4,7 @@ import type { PageSize } from './geometry.ts';
 import { type LabelHit, labelHits } from './label-spans.ts';
 import type { LabelKind } from './labels.ts';
 import { type Candidate, valueCandidates } from './pairing.ts';
+import { unlabelledRecipient } from './recipient-fields.ts';
 import { type Line, stackUnder } from './text-layout.ts';
 import { valueFits } from './value-types.ts';
 
@@ -55,22 +56,28 @@ export function detectSummaryFields(
       fields.push(...receiverFields(hit.line, candidate, free, labelLines, used));
     } else fields.push(pairedField(hit.kind, hit.line, candidate, factor));
   }
+  if (!fields.some((f) => f.type === 'RECEIVER_NAME')) fields.push(...unlabelledRecipient(free, used));
   const vendor = fields.some((f) => f.type === 'VENDOR_NAME') ? [] : vendorFields(free, used, page);
   return [...vendor, ...unlabelledDate(subtotalAmongTotals(fields), free, used)];
 }
 
 function inlineField(hit: LabelHit): DetectedField {
   return {
-    type: hit.kind === 'VENDOR' ? 'VENDOR_NAME' : hit.kind,
+    type: fieldType(hit.kind),
     label: spanOfWords(hit.label),
     value: spanOfWords(hit.value),
     factor: hit.fromTitle ? factors.title : factors.inline,
   };
 }
 
+/** Textract's type for what a label introduces: `Seller:` a VENDOR_NAME, `Bill to:` a RECEIVER_NAME. */
+function fieldType(kind: LabelKind): string {
+  return kind === 'VENDOR' ? 'VENDOR_NAME' : kind === 'RECEIVER' ? 'RECEIVER_NAME' : kind;
+}
+
 function pairedField(kind: LabelKind, label: Line, candidate: Candidate, factor: number): DetectedField {
   return {
-    type: kind === 'VENDOR' ? 'VENDOR_NAME' : kind,
+    type: fieldType(kind),
     label: spanOfLines([label]),
     value: spanOfLines([candidate.line]),
     factor: kind === 'VENDOR' ? Math.min(factor, factors.vendorLabel) : factor,

@@ -21,6 +21,7 @@ export function valueFits(kind: LabelKind, text: string): boolean {
     case 'TAX':
     case 'TOTAL':
     case 'AMOUNT_DUE':
+    case 'DISCOUNT':
       return looksLikeAmount(value);
     case 'RECEIVER':
     case 'VENDOR':

@@ -126,7 +126,12 @@ export const approvals: Scenario = {
       approvals.name,
       context,
       runtimeOptions(
-        { clockScale, context: { processes: { invoice: { approval: policy } } } },
+        {
+          clockScale,
+          context: {
+            processes: { invoice: { approval: policy, rules: { newVendorRequiresApproval: false } } },
+          },
+        },
         context.scale,
       ),
       async ({ runtime, target, approver: auto }) => {

@@ -2,7 +2,14 @@ import { processes } from '../../../lambdas/processes/index.ts';
 import { inspect } from '../../../local/inspect.ts';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../local/runtime.ts';
 
-/** Context for tests: fast approvals (1 s dwell), two approvers, a Textract quota above the default 1/s. */
+/** Invoice rule parameters that send no vendor's first invoice to a person by itself being first. */
+export const letNewVendorsThrough = { newVendorRequiresApproval: false } as const;
+
+/**
+ * Context for tests: fast approvals (1 s dwell), two approvers, a Textract quota above the default 1/s,
+ * and new vendors let through (every vendor is new in a fresh data directory; the tests that are about
+ * new vendors say so).
+ */
 export const testContext = {
   textract: { syncTps: 10, startTps: 5, maxConcurrentJobs: 20 },
   processes: {
@@ -11,6 +18,7 @@ export const testContext = {
         approvers: ['alice@example.com', 'bob@example.com'],
         minDwellSeconds: 1,
       },
+      rules: letNewVendorsThrough,
     },
   },
 };

@@ -1,4 +1,5 @@
-import { normaliseLabel } from './label-text.ts';
+import { parseAmountCents } from './amounts.ts';
+import { identityTies, issuerTies, pageContext, registrationLabel } from './issuer-ties.ts';
 import {
   hasLegalForm,
   isDocumentTitle,
@@ -7,7 +8,11 @@ import {
   leadingLabel,
   leadingTitle,
 } from './labels.ts';
+import { recipientLines } from './recipient.ts';
+import { height, type TextLine } from './text-blocks.ts';
 import { isAddressLine } from './vendor-name.ts';
+
+export type { TextLine } from './text-blocks.ts';
 
 /**
  * Who issued the invoice, from the page's lines alone: the issuer block is near the top, its name
@@ -16,17 +21,6 @@ import { isAddressLine } from './vendor-name.ts';
  * names the document (`FACTUUR`, `Kopie factuur`, `Invoice 1258`) is never the issuer, nor is the
  * customer's block. The local extractor and the normaliser (when Textract names no vendor) share it.
  */
-
-/** A line of text with its box, in any unit as long as all lines use the same (y grows downwards). */
-export interface TextLine {
-  readonly text: string;
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-  /** How sure the reader is of the text (0–100). @default 99 */
-  readonly confidence?: number;
-}
 
 export interface IssuerName {
   readonly name: string;
@@ -42,30 +36,16 @@ export interface IssuerOptions {
   readonly pageHeight?: number;
 }
 
-const registration =
-  /\b(?:vat|btw|tva|ust|mwst|iva|nip|regon|krs|kvk|siret|siren|rcs|gstin|cif|nif|nipc|p\s?\.?\s?iva|hrb|company\s+(?:no|number|reg)|reg(?:istration)?\s*(?:no|number)|tax\s+id|abn|uid)\b/iu;
 const contact = /@|\bwww\.|https?:|\b(?:tel|phone|fax|telefoon|telefon|t[ée]l[ée]phone)\b/iu;
-const domainPattern = /(?:@|www\.|https?:\/\/(?:www\.)?)([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.[a-z]{2,}/iu;
-
-/** Second-level labels that name no one (`co.uk`, `com.br`, `org.pl`). */
-const genericLabels: ReadonlySet<string> = new Set([
-  'co',
-  'com',
-  'org',
-  'net',
-  'gov',
-  'ac',
-  'edu',
-  'ltd',
-  'plc',
-]);
 
 /** Evidence that a line names the issuer, and what each piece is worth. */
 const weights = {
   legalForm: 3,
   vendorLabel: 4,
   domain: 2.5,
-  registrationBlock: 1.5,
+  registration: 1.5,
+  bankAccount: 1,
+  aboveTitle: 0.5,
   contactBlock: 1,
   largest: 2,
   top: 1,
@@ -75,42 +55,37 @@ const weights = {
 
 export function issuerName(lines: readonly TextLine[], options: IssuerOptions = {}): IssuerName | null {
   if (lines.length === 0) return null;
-  const exclude = options.exclude ?? new Set<number>();
+  const exclude = new Set([...(options.exclude ?? []), ...recipientLines(lines)]);
   const pageHeight = options.pageHeight ?? Math.max(...lines.map((l) => l.bottom));
-  const blocks = blocksOf(lines);
-  const domains = lines.flatMap((l) => domainWords(l.text));
+  const page = pageContext(lines);
   const maxHeight = Math.max(...lines.map(height));
   const scored = lines.flatMap((line, index) => {
-    if (exclude.has(index) || line.top > 0.6 * pageHeight) return [];
+    if (exclude.has(index) || line.top > 0.6 * pageHeight || besideAnAmount(lines, index)) return [];
     const name = candidateName(line.text);
     if (name === null) return [];
-    const block = blocks[index] ?? [index];
-    const blockText = block.map((i) => lines[i]?.text ?? '');
-    const evidence = {
-      legalForm: hasLegalForm(name.text),
-      vendorLabel: labelledAsVendor(lines, index),
-      domain: domains.some((d) => echoes(name.text, d)),
-      registrationBlock: blockText.some((t) => registration.test(t)),
-      contactBlock: blockText.some((t) => contact.test(t)),
-    };
+    const block = page.blocks[index] ?? [index];
+    const ties = issuerTies(lines, index, name.text, page);
+    const legalForm = hasLegalForm(name.text);
     let score = 0;
-    if (evidence.legalForm) score += weights.legalForm;
-    if (evidence.vendorLabel) score += weights.vendorLabel;
-    if (evidence.domain) score += weights.domain;
-    if (evidence.registrationBlock) score += weights.registrationBlock;
-    if (evidence.contactBlock) score += weights.contactBlock;
+    if (legalForm) score += weights.legalForm;
+    if (ties.vendorLabel) score += weights.vendorLabel;
+    if (ties.domain) score += weights.domain;
+    if (ties.registration) score += weights.registration;
+    if (ties.bankAccount) score += weights.bankAccount;
+    if (ties.aboveTitle) score += weights.aboveTitle;
+    if (block.some((i) => contact.test(lines[i]?.text ?? ''))) score += weights.contactBlock;
     score += weights.largest * (height(line) / maxHeight);
     score += weights.top * (1 - line.top / pageHeight);
     if (block[0] === index) score += weights.firstOfBlock;
     if (name.stripped) score += weights.strippedTitle;
-    const strong = evidence.legalForm || evidence.vendorLabel || evidence.domain;
-    return [{ index, name: name.text, score, strong, registered: evidence.registrationBlock, line }];
+    return [{ index, name: name.text, score, tied: identityTies(ties) > 0, legalForm, line }];
   });
   scored.sort((a, b) => b.score - a.score || a.line.top - b.line.top);
   const [best, second] = scored;
   if (best === undefined) return null;
-  // Strong evidence makes a name likely; size and position alone make it a guess for a person to check.
-  let confidence = best.strong ? 96 : best.registered ? 88 : 72;
+  // A tie to the issuer (a seller label, its domain, its VAT number) makes a name likely; a legal form
+  // alone names a company, the customer as well as the issuer; size and position alone make a guess.
+  let confidence = best.tied ? 96 : best.legalForm ? 85 : 72;
   if (second !== undefined && second.score > best.score - 1) confidence -= 15;
   if (best.name !== best.line.text.trim()) confidence -= 5;
   return {
@@ -120,20 +95,6 @@ export function issuerName(lines: readonly TextLine[], options: IssuerOptions = 
   };
 }
 
-/** A name from the issuer's domain (`info@brandt-logistik.de` → `brandt logistik`), for the last resort. */
-export function domainWords(text: string): string[] {
-  const match = domainPattern.exec(text);
-  if (match?.[1] === undefined) return [];
-  // `oakridge-supplies.co(.uk)`, `mail.brandt(.de)`: the name is the last label that is not a generic one.
-  const labels = match[1].toLowerCase().split('.');
-  while (labels.length > 1 && genericLabels.has(labels.at(-1) ?? '')) labels.pop();
-  const host = labels.at(-1) ?? '';
-  return host === '' ||
-    ['gmail', 'outlook', 'hotmail', 'yahoo', 'mail', 'web', 'gmx', 'orange'].includes(host)
-    ? []
-    : [host];
-}
-
 /**
  * The line as a name: a trailing document word dropped (`Acme Invoice`); null for a title, a label,
  * an address, a contact or a registration line.
@@ -141,7 +102,7 @@ export function domainWords(text: string): string[] {
 export function candidateName(text: string): { text: string; stripped: boolean } | null {
   const trimmed = text.replace(/\s+/gu, ' ').trim();
   if (!/\p{L}{2}/u.test(trimmed) || isDocumentTitle(trimmed)) return null;
-  if (contact.test(trimmed) || registration.test(trimmed)) return null;
+  if (contact.test(trimmed) || registrationLabel.test(trimmed)) return null;
   if (isAddressLine(trimmed)) return null;
   const words = trimmed.split(' ');
   const tokens = labelTokens(words).map((t) => t.text);
@@ -169,56 +130,17 @@ export function candidateName(text: string): { text: string; stripped: boolean }
   return { text: trimmed, stripped: false };
 }
 
-/** `Seller:` / `Sprzedawca:` / `Van:` on the line above, or leading this one. */
-function labelledAsVendor(lines: readonly TextLine[], index: number): boolean {
+/** `Net after discount   800.00`: a line with an amount beside it is a label the lexicons lack, not a name. */
+function besideAnAmount(lines: readonly TextLine[], index: number): boolean {
   const line = lines[index];
   if (line === undefined) return false;
-  return lines.some((other, i) => {
-    if (i === index) return false;
-    const above =
-      other.bottom <= line.top + 0.2 * height(line) && line.top - other.bottom < 1.5 * height(line);
-    const aligned = Math.abs(other.left - line.left) < 2 * height(line);
-    return above && aligned && labelField(other.text)?.field === 'vendor';
-  });
-}
-
-/** Whether a name contains the words of a domain (`brandtlogistik` in `Brandt Logistik GmbH`). */
-function echoes(name: string, domain: string): boolean {
-  const letters = normaliseLabel(name).replace(/[^a-z0-9]/gu, '');
-  const host = domain.replace(/[^a-z0-9]/gu, '');
-  if (host.length < 3) return false;
-  return letters.includes(host) || host.includes(letters.slice(0, Math.max(4, Math.min(letters.length, 8))));
-}
-
-/** For each line, the lines of its block: stacked close under one another, aligned left or right. */
-function blocksOf(lines: readonly TextLine[]): (readonly number[])[] {
-  const order = lines.map((_, i) => i).sort((a, b) => (lines[a]?.top ?? 0) - (lines[b]?.top ?? 0));
-  const blockOf: number[][] = [];
-  const open: number[][] = [];
-  for (const i of order) {
-    const line = lines[i];
-    if (line === undefined) continue;
-    const h = height(line);
-    const block = open.find((b) => {
-      const last = lines[b.at(-1) ?? -1];
-      if (last === undefined) return false;
-      const gap = line.top - last.bottom;
-      const aligned =
-        Math.abs(line.left - last.left) <= 1.5 * h || Math.abs(line.right - last.right) <= 1.5 * h;
-      return gap >= -0.3 * h && gap <= 1.2 * Math.max(h, height(last)) && aligned;
-    });
-    if (block === undefined) {
-      const created = [i];
-      open.push(created);
-      blockOf[i] = created;
-    } else {
-      block.push(i);
-      blockOf[i] = block;
-    }
-  }
-  return lines.map((_, i) => blockOf[i] ?? [i]);
-}
-
-function height(line: TextLine): number {
-  return Math.max(1e-9, line.bottom - line.top);
+  const h = height(line);
+  return lines.some(
+    (other, i) =>
+      i !== index &&
+      other.left >= line.right &&
+      Math.abs((other.top + other.bottom) / 2 - (line.top + line.bottom) / 2) <= 0.5 * h &&
+      /\d[.,]\d{2}\b/u.test(other.text) &&
+      parseAmountCents(other.text) !== null,
+  );
 }

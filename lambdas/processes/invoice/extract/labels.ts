@@ -37,6 +37,7 @@ const fieldOrder: readonly LabelField[] = [
   'subtotal',
   'tax',
   'total',
+  'discount',
   'receiver',
   'vendor',
   'other',
@@ -61,6 +62,16 @@ const legalFormPattern = new RegExp(
     .join('|')})$`,
   'u',
 );
+
+const customerNumberPattern = compile(lexiconLanguages.flatMap((l) => lexicons[l].customerNumbers));
+
+/** Whether a line starts with the label of the customer's number (`Kundennummer: 10234`, `N° client 4711`). */
+export function leadsWithCustomerNumber(text: string): boolean {
+  const tokens = labelTokens(text.trim().split(/\s+/u)).map((t) => t.text);
+  for (let n = Math.min(4, tokens.length); n >= 1; n--)
+    if (customerNumberPattern.test(normaliseLabel(tokens.slice(0, n).join(' ')))) return true;
+  return false;
+}
 
 /** Labels already looked up: a page asks about the same words many times (prefixes, candidates). */
 const known = new Map<string, LabelMatch<LabelField> | null>();

@@ -1,6 +1,7 @@
 import { type Field, type HeaderField, headerFields, type NormalizedInvoice } from '../domain/invoice.ts';
 import { centsOf, formatCents } from './amounts.ts';
 import { bankAccountHash } from './bank-account.ts';
+import { calibrateCurrency, calibrateTotal, calibrateVendor } from './calibration.ts';
 import { currencyCode, detectCurrency, monthFirstFor } from './currency.ts';
 import { parseDate } from './dates.ts';
 import { type ExpenseResponse, type RawField, readExpense } from './expense-fields.ts';
@@ -10,7 +11,8 @@ import { normaliseLineItems } from './line-items.ts';
 import { pageCurrency } from './page-currency.ts';
 import { type Picked, pickParsed, rankFields, roundConfidence } from './pick-field.ts';
 import { pickVendor } from './pick-vendor.ts';
-import { type Amount, amountsOf, reconcileAmounts } from './reconcile-amounts.ts';
+import { type Amount, amountsOf, reconcileAmounts, type TotalEvidence } from './reconcile-amounts.ts';
+import type { NamedVendorEvidence } from './vendor-evidence.ts';
 
 /** Summary field types that hold money, searched for a printed currency when Textract names none. */
 const amountTypes = new Set([
@@ -33,6 +35,23 @@ const amountTypes = new Set([
  * @example normaliseExpense(await textract.send(new AnalyzeExpenseCommand(input))).total?.value // '6231.09'
  */
 export function normaliseExpense(response: ExpenseResponse | readonly ExpenseResponse[]): NormalizedInvoice {
+  return readInvoice(response).invoice;
+}
+
+/** What the calibration weighed for a field: its evidence class and the confidence it was read with. */
+export interface Weighed<E extends string> {
+  readonly evidence: E;
+  readonly read: number;
+}
+
+/** The invoice, with the evidence its vendor and total were calibrated on (the bench fits the caps on it). */
+export function readInvoice(response: ExpenseResponse | readonly ExpenseResponse[]): {
+  readonly invoice: NormalizedInvoice;
+  readonly weighed: {
+    readonly vendor: Weighed<NamedVendorEvidence> | null;
+    readonly total: Weighed<TotalEvidence> | null;
+  };
+} {
   const content = readExpense(([] as ExpenseResponse[]).concat(response));
   const { summary } = content;
   const ofType = (...types: string[]) => types.flatMap((t) => rankFields(summary, (f) => f.type === t));
@@ -45,9 +64,20 @@ export function normaliseExpense(response: ExpenseResponse | readonly ExpenseRes
   };
   const asIs = (v: string) => v;
 
+  const calibrations: string[] = [];
   const picked = pickVendor(content);
-  const vendor = picked === null || picked === 'unparseable' ? null : picked;
-  if (vendor === null) notes.set('vendor', `vendor: ${picked === null ? 'missing' : 'unparseable'}`);
+  let vendor: Field | null = null;
+  if ('field' in picked) {
+    const calibrated = calibrateVendor(picked.field, picked.evidence);
+    vendor = calibrated.field;
+    if (calibrated.warning !== null) calibrations.push(calibrated.warning);
+  } else
+    notes.set(
+      'vendor',
+      picked.kind === 'customer'
+        ? 'vendor: the only name read is the customer’s (a recipient block or beside a customer number)'
+        : `vendor: ${picked.kind}`,
+    );
   const invoiceNumber = settle(
     'invoiceNumber',
     pickParsed(ofType('INVOICE_RECEIPT_ID'), (f) => readInvoiceId(f.value)),
@@ -57,19 +87,20 @@ export function normaliseExpense(response: ExpenseResponse | readonly ExpenseRes
     subtotal: amountsOf(ofType('SUBTOTAL')),
     tax: amountsOf(ofType('TAX')),
     total: amountsOf(ofType('TOTAL', 'AMOUNT_DUE')),
+    discount: amountsOf(ofType('DISCOUNT')),
   });
-  const amount = (name: HeaderField, types: readonly string[], chosen: Amount | null, factor = 1) => {
+  const amount = (name: HeaderField, types: readonly string[], chosen: Amount | null) => {
     if (chosen !== null)
-      return {
-        value: formatCents(chosen.cents),
-        confidence: roundConfidence(chosen.field.confidence * factor),
-      };
+      return { value: formatCents(chosen.cents), confidence: roundConfidence(chosen.field.confidence) };
     notes.set(name, `${name}: ${ofType(...types).length > 0 ? 'unparseable' : 'missing'}`);
     return null;
   };
   const subtotal = amount('subtotal', ['SUBTOTAL'], amounts.subtotal);
   const tax = amount('tax', ['TAX'], amounts.tax);
-  const total = amount('total', ['TOTAL', 'AMOUNT_DUE'], amounts.total, amounts.totalFactor);
+  const readTotal = amount('total', ['TOTAL', 'AMOUNT_DUE'], amounts.total);
+  const calibratedTotal = readTotal === null ? null : calibrateTotal(readTotal, amounts.evidence);
+  const total = calibratedTotal?.field ?? null;
+  if (calibratedTotal?.warning) calibrations.push(calibratedTotal.warning);
   const chosenAmounts = [amounts.total, amounts.subtotal, amounts.tax].flatMap((a) =>
     a === null ? [] : [a.field],
   );
@@ -79,10 +110,13 @@ export function normaliseExpense(response: ExpenseResponse | readonly ExpenseRes
     ...summary.flatMap((f) => (f.label === null ? [] : [f.label])),
   ]);
   const printedCurrency = pickCurrency(summary, chosenAmounts, content.lineItems.flat());
-  const currency =
+  const readCurrency =
     printedCurrency === null
       ? fromPage(content.lines, languages)
       : corroborated(printedCurrency, summary, lineTexts);
+  const calibratedCurrency = readCurrency === null ? null : calibrateCurrency(readCurrency, total);
+  const currency = calibratedCurrency?.field ?? null;
+  if (calibratedCurrency?.warning) calibrations.push(calibratedCurrency.warning);
   if (currency === null) notes.set('currency', 'currency: missing');
 
   const monthFirst = monthFirstFor(currency?.value ?? null, languages[0] ?? null);
@@ -99,9 +133,10 @@ export function normaliseExpense(response: ExpenseResponse | readonly ExpenseRes
   const warnings = [
     ...headerFields.flatMap((name) => notes.get(name) ?? []),
     ...totalsWarning(subtotal, tax, total),
+    ...calibrations,
     ...items.warnings,
   ];
-  return {
+  const invoice: NormalizedInvoice = {
     vendor,
     invoiceNumber,
     invoiceDate,
@@ -114,6 +149,13 @@ export function normaliseExpense(response: ExpenseResponse | readonly ExpenseRes
     lineItems: items.lineItems,
     pageCount: content.pageCount,
     warnings,
+  };
+  return {
+    invoice,
+    weighed: {
+      vendor: 'field' in picked ? { evidence: picked.evidence, read: picked.field.confidence } : null,
+      total: readTotal === null ? null : { evidence: amounts.evidence, read: readTotal.confidence },
+    },
   };
 }
 

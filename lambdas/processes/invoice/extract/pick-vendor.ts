@@ -1,33 +1,54 @@
 import type { Field } from '../domain/invoice.ts';
 import type { ExpenseContent, RawField } from './expense-fields.ts';
-import { candidateName, domainWords, issuerName } from './issuer.ts';
+import { candidateName, issuerName } from './issuer.ts';
+import { domainWords } from './issuer-ties.ts';
 import { rankFields, roundConfidence } from './pick-field.ts';
+import { type NamedVendorEvidence, type VendorFinding, vendorEvidence } from './vendor-evidence.ts';
 import { normaliseVendorName } from './vendor-name.ts';
 
 /**
  * The vendor: Textract's VENDOR_NAME, else a NAME in the VENDOR group, else the issuer block of the
  * first page's lines, else the issuer's web or mail domain (a guess, reported as one). A name that
- * is only a document word (`INVOICE`, `Kopie factuur`) is never taken.
+ * is only a document word (`INVOICE`, `Kopie factuur`) is never taken, nor one the page shows as the
+ * customer's: each comes with what ties it to the issuer, for the calibration to weigh.
  */
+
+export interface PickedVendor {
+  readonly field: Field;
+  readonly evidence: NamedVendorEvidence;
+  readonly ties: VendorFinding['ties'];
+}
+
+export type VendorPick =
+  | PickedVendor
+  | { readonly kind: 'unparseable' | 'missing' }
+  /** Every name read is the customer's. */
+  | { readonly kind: 'customer'; readonly name: string };
 
 /** A name read off a domain (`amazon.com`) is a guess for a person to confirm. */
 const domainConfidence = 50;
 
-export function pickVendor(content: ExpenseContent): Field | 'unparseable' | null {
+export function pickVendor(content: ExpenseContent): VendorPick {
   const { summary } = content;
   const named = [
     ...rankFields(summary, (f) => f.type === 'VENDOR_NAME'),
     ...rankFields(summary, (f) => f.type === 'NAME' && f.groups.includes('VENDOR')),
   ];
+  let customer: string | null = null;
   for (const field of named) {
     const name = cleanName(field.value);
-    if (name !== null) return { value: name, confidence: roundConfidence(field.confidence) };
+    if (name === null) continue;
+    const { evidence, ties } = vendorEvidence(content, name);
+    if (evidence !== 'customer')
+      return { field: { value: name, confidence: roundConfidence(field.confidence) }, evidence, ties };
+    customer ??= name;
   }
   const issuer = fromIssuerBlock(content);
   if (issuer !== null) return issuer;
   const domain = fromDomain(summary);
-  if (domain !== null) return domain;
-  return named.length > 0 ? 'unparseable' : null;
+  if (domain !== null) return { field: domain, evidence: 'domain', ties: null };
+  if (customer !== null) return { kind: 'customer', name: customer };
+  return { kind: named.length > 0 ? 'unparseable' : 'missing' };
 }
 
 function cleanName(text: string): string | null {
@@ -37,7 +58,7 @@ function cleanName(text: string): string | null {
   return candidate === null ? null : (normaliseVendorName(candidate.text) ?? null);
 }
 
-function fromIssuerBlock(content: ExpenseContent): Field | null {
+function fromIssuerBlock(content: ExpenseContent): PickedVendor | null {
   const lines = content.lines.filter((l) => l.page === 1);
   // The customer's block and the table's rows are never the issuer.
   const elsewhere = [
@@ -49,9 +70,11 @@ function fromIssuerBlock(content: ExpenseContent): Field | null {
   );
   const issuer = issuerName(lines, { exclude, pageHeight: 1 });
   const name = issuer === null ? null : cleanName(issuer.name);
-  return issuer === null || name === null
+  if (issuer === null || name === null) return null;
+  const { evidence, ties } = vendorEvidence(content, name);
+  return evidence === 'customer'
     ? null
-    : { value: name, confidence: roundConfidence(issuer.confidence) };
+    : { field: { value: name, confidence: roundConfidence(issuer.confidence) }, evidence, ties };
 }
 
 /** `Amazon.com` as printed, else the domain of the vendor's URL or mail address (`amazon.com`). */

@@ -46,6 +46,8 @@ export interface RuleFacts {
     readonly degraded: boolean;
     readonly degradedReason: string | null;
     readonly signals: Readonly<Record<SignalFeature, boolean>>;
+    /** No completed invoice of this vendor is on record. */
+    readonly newVendor: boolean;
   };
   /** The deployment's thresholds (CDK context `processes.invoice.rules`). */
   readonly parameters: {
@@ -53,6 +55,7 @@ export interface RuleFacts {
     readonly riskBandRequiringApproval: RiskBand;
     readonly riskBandRank: number;
     readonly secondApproverAbove: string | null;
+    readonly newVendorRequiresApproval: boolean;
   };
 }
 
@@ -121,12 +124,14 @@ export function buildFacts(
         duplicateInvoiceNumber: signalOf(score, 'duplicateInvoiceNumber'),
         bankDetailsChanged: signalOf(score, 'bankDetailsChanged'),
       },
+      newVendor: (score.features.newVendor ?? 0) > 0,
     },
     parameters: {
       amountThreshold: parameters.amountThreshold,
       riskBandRequiringApproval: parameters.riskBandRequiringApproval,
       riskBandRank: bandRank[parameters.riskBandRequiringApproval],
       secondApproverAbove: parameters.secondApproverAbove,
+      newVendorRequiresApproval: parameters.newVendorRequiresApproval,
     },
   };
 }

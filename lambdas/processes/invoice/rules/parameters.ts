@@ -16,12 +16,18 @@ export type InvoiceRuleParameters = {
   readonly secondApproverAbove: string | null;
   /** Risk band from which a person must approve. */
   readonly riskBandRequiringApproval: 'medium' | 'high';
+  /**
+   * Whether a vendor's first invoice (no completed invoice of that vendor on record) needs a person,
+   * as accounts payable approves a new vendor before its first payment. @default true
+   */
+  readonly newVendorRequiresApproval: boolean;
 };
 
 export const defaultRuleParameters: InvoiceRuleParameters = {
   amountThreshold: '10000.00',
   secondApproverAbove: null,
   riskBandRequiringApproval: 'high',
+  newVendorRequiresApproval: true,
 };
 
 const decimal = /^\d+(\.\d{1,2})?$/;
@@ -52,6 +58,10 @@ export function ruleParameterProblems(
     problems.push(
       `riskBandRequiringApproval must be "medium" or "high"${shown(raw.riskBandRequiringApproval, options.echo)}`,
     );
+  if (typeof raw.newVendorRequiresApproval !== 'boolean')
+    problems.push(
+      `newVendorRequiresApproval must be true or false${shown(raw.newVendorRequiresApproval, options.echo)}`,
+    );
   const policy = options.policy;
   // A second approval nobody can give would be capped silently at run time: refuse it at synth.
   if (policy && raw.secondApproverAbove !== null && policy.quorum + 1 > policy.approvers.length)
@@ -79,6 +89,7 @@ export function parseRuleParameters(raw: unknown): InvoiceRuleParameters {
     secondApproverAbove: record.secondApproverAbove as string | null,
     riskBandRequiringApproval:
       record.riskBandRequiringApproval as InvoiceRuleParameters['riskBandRequiringApproval'],
+    newVendorRequiresApproval: record.newVendorRequiresApproval as boolean,
   };
 }
 

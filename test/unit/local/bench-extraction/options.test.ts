@@ -2,17 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../../../local/bench-extraction/options.ts';
 
 describe('parseOptions', () => {
-  it('defaults to 160 invoices from seed 1, as tables', () => {
-    expect(parseOptions([])).toEqual({ count: 160, seed: 1, json: false, psm: undefined });
+  it('defaults to the whole evaluation set from its own seeds, as tables', () => {
+    expect(parseOptions([])).toEqual({
+      set: 'eval',
+      count: undefined,
+      seed: undefined,
+      fit: false,
+      json: false,
+      psm: undefined,
+    });
   });
 
   it('reads every flag', () => {
-    expect(parseOptions(['--count', '8', '--seed', '5', '--psm', '4', '--json'])).toEqual({
-      count: 8,
-      seed: 5,
-      json: true,
-      psm: '4',
-    });
+    expect(
+      parseOptions(['--set', 'tune', '--count', '8', '--seed', '5', '--psm', '4', '--fit', '--json']),
+    ).toEqual({ set: 'tune', count: 8, seed: 5, fit: true, json: true, psm: '4' });
   });
 
   it.each([
@@ -20,6 +24,7 @@ describe('parseOptions', () => {
     [['--count', 'x'], /positive integer/],
     [['--count'], /needs a value/],
     [['--psm', '7'], /--psm must be one of/],
+    [['--set', 'all'], /--set must be one of tune, eval/],
     [['--fast'], /Unknown argument --fast/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(message);

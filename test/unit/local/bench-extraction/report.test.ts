@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { benchCases, formats } from '../../../../local/bench-extraction/cases.ts';
+import {
+  type BenchSet,
+  benchCases,
+  benchSets,
+  formats,
+  fullCover,
+} from '../../../../local/bench-extraction/cases.ts';
 import { formatSummary, summarise } from '../../../../local/bench-extraction/report.ts';
 import type { CaseResult } from '../../../../local/bench-extraction/run.ts';
 
@@ -22,24 +28,56 @@ const confident = {
 };
 
 describe('benchCases', () => {
-  it('holds every format × language × layout once in 160 cases', () => {
+  const count = <T>(items: readonly T[], key: (item: T) => string) => {
+    const counts = new Map<string, number>();
+    for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return [...counts.values()];
+  };
+
+  it.each(Object.keys(benchSets) as BenchSet[])(
+    'holds every format × language × layout of the %s set once in a full cover',
+    (set) => {
+      // Act
+      const cases = benchCases(set);
+
+      // Assess
+      const layouts = benchSets[set].layouts.length;
+      expect(cases).toHaveLength(fullCover(set));
+      expect(count(cases, (c) => c.format)).toEqual(Array(4).fill(8 * layouts));
+      expect(count(cases, (c) => c.spec.language)).toEqual(Array(8).fill(4 * layouts));
+      expect(count(cases, (c) => c.spec.layout)).toEqual(Array(layouts).fill(32));
+      expect(count(cases, (c) => `${c.format}/${c.spec.language}/${c.spec.layout}`)).toEqual(
+        Array(fullCover(set)).fill(1),
+      );
+    },
+  );
+
+  it('keeps the tuning and evaluation sets apart: no layout and no seed in both', () => {
     // Act
-    const cases = benchCases(160, 1);
+    const [tune, evaluation] = [benchCases('tune'), benchCases('eval')];
 
     // Assess
-    const count = (key: (c: (typeof cases)[number]) => string) => {
-      const counts = new Map<string, number>();
-      for (const c of cases) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
-      return [...counts.values()];
-    };
-    expect(count((c) => c.format)).toEqual([40, 40, 40, 40]);
-    expect(count((c) => c.spec.language)).toEqual(Array(8).fill(20));
-    expect(count((c) => c.spec.layout)).toEqual(Array(5).fill(32));
-    expect(count((c) => `${c.format}/${c.spec.language}/${c.spec.layout}`)).toEqual(Array(160).fill(1));
+    const layouts = (cases: typeof tune) => new Set(cases.map((c) => c.spec.layout));
+    expect([...layouts(tune)].filter((l) => layouts(evaluation).has(l))).toEqual([]);
+    const seeds = new Set(tune.map((c) => c.seed));
+    expect(evaluation.filter((c) => seeds.has(c.seed))).toEqual([]);
+  });
+
+  it('sees several layouts in a short run', () => {
+    expect(new Set(benchCases('tune', 36).map((c) => c.spec.layout)).size).toBe(4);
+  });
+
+  it('draws every customer as a company with a legal form, never the vendor', () => {
+    for (const c of benchCases('eval', 24)) {
+      expect(c.spec.customer.name).not.toBe(c.spec.vendor.name);
+      expect(c.spec.customerNumber).toMatch(/^\d{5}$/);
+    }
   });
 
   it('is the same for the same seed', () => {
-    expect(benchCases(5, 9).map((c) => c.expected)).toEqual(benchCases(5, 9).map((c) => c.expected));
+    expect(benchCases('tune', 5, 9).map((c) => c.expected)).toEqual(
+      benchCases('tune', 5, 9).map((c) => c.expected),
+    );
   });
 });
 
@@ -55,12 +93,15 @@ describe('summarise and formatSummary', () => {
         seconds: f + n / 10,
         scores: n === 2 && format === 'jpeg' ? { ...right, total: false } : right,
         confidences: { ...confident, total: n === 2 && format === 'jpeg' ? 95 : 99 },
+        weighed: { vendor: null, total: null },
+        read: { vendor: null, total: null },
+        expected: { vendor: 'Acme Ltd', customer: 'Contoso Ltd', total: '1.00', otherAmounts: [] },
         error: null,
       })),
     );
 
     // Act
-    const summary = summarise({ results, wallSeconds: 12.34 });
+    const summary = summarise({ set: 'eval', firstSeed: 100_001, results, wallSeconds: 12.34 });
     const text = formatSummary(summary);
 
     // Assess
@@ -76,8 +117,12 @@ describe('summarise and formatSummary', () => {
       right: { n: 7, min: 99 },
       wrong: { n: 1, max: 95 },
       threshold: 90,
+      trusted: 8,
       wrongTrusted: 1,
     });
+    expect(summary.reliability.total.at(-1)).toEqual({ n: 8, right: 7 });
+    expect(text).toMatch(/95–100\s+8\s+100\.0%\s+8\s+100\.0%\s+8\s+100\.0%\s+-\s+8\s+87\.5%/);
+    expect(text).toContain('Set eval: layouts right-column, title-number, window-right; seeds 100001–100008');
     expect(summary.confidence.dueDate.right.n).toBe(0);
   });
 });

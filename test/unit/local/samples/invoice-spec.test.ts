@@ -28,8 +28,30 @@ describe('invoiceTotals', () => {
     expect(totals).toEqual({
       lineAmountsCents: [99999, 2],
       subtotalCents: 100001,
+      discountCents: 0,
+      netCents: 100001,
       taxCents: 19000,
       totalCents: 119001,
+    });
+  });
+
+  it('takes a discount off the subtotal before tax, so a large one leaves the total below the subtotal', () => {
+    // Act: 100001 − 25 % (25000.25 → 25000) = 75001; tax 7 % = 5250.07 → 5250
+    const totals = invoiceTotals({ ...spec, discountBasisPoints: 2500, taxRateBasisPoints: 700 });
+
+    // Assess
+    expect(totals).toMatchObject({
+      subtotalCents: 100001,
+      discountCents: 25000,
+      netCents: 75001,
+      taxCents: 5250,
+    });
+    expect(totals.totalCents).toBe(80251);
+    expect(totals.totalCents).toBeLessThan(totals.subtotalCents);
+    expect(expectedFields({ ...spec, discountBasisPoints: 2500, taxRateBasisPoints: 700 })).toMatchObject({
+      subtotal: '750.01',
+      tax: '52.50',
+      total: '802.51',
     });
   });
 
@@ -56,6 +78,7 @@ describe('validateSpec', () => {
     ['a fractional quantity', { lineItems: [{ description: 'x', quantity: 1.5, unitPriceCents: 100 }] }],
     ['fractional cents', { lineItems: [{ description: 'x', quantity: 1, unitPriceCents: 10.5 }] }],
     ['a tax rate above 100 %', { taxRateBasisPoints: 10001 }],
+    ['a discount of everything', { discountBasisPoints: 10000 }],
     ['an impossible date', { invoiceDate: '2026-02-30' }],
     ['a due date that is no date', { dueDate: '31.01.2026' }],
     ['an empty invoice number', { invoiceNumber: ' ' }],

@@ -15,6 +15,8 @@ import {
   type Language,
   languages,
   layouts,
+  lookalikeInvoiceSpec,
+  lookalikeLayouts,
   randomInvoiceSpec,
 } from '../../../../local/samples/index.ts';
 import { type Loopback, startLoopback } from './loopback.ts';
@@ -92,6 +94,34 @@ describe('generated invoice → local Textract → normaliseExpense', () => {
       );
     },
     // Polish and rupee samples embed a whole Unicode font: their first parse is slow on a busy machine.
+    20_000,
+  );
+});
+
+describe('lookalike invoices: the customer a company printed top right, a band of words, a discount', () => {
+  const lookalikes = languages.flatMap((language) =>
+    [...lookalikeLayouts, 'title-first' as const].map((layout, i) => [language, layout, 700 + i] as const),
+  );
+
+  it.each(lookalikes)(
+    'reads a %s %s invoice (seed %i) exactly as specified, the customer never the vendor',
+    async (language, layout, seed) => {
+      // Prepare
+      const spec = lookalikeInvoiceSpec(seed, { language, layout, discountBasisPoints: 2000 });
+      const key = `normaliser/lookalike-${language}-${layout}.pdf`;
+      await loop.put(key, await invoicePdf(spec));
+
+      // Act
+      const response = await loop.textract.send(
+        new AnalyzeExpenseCommand({ Document: { S3Object: { Bucket: loop.bucket, Name: key } } }),
+      );
+      const invoice = normaliseExpense(response);
+
+      // Assess
+      expect(readBack(invoice)).toEqual(expectedBack(expectedFields(spec)));
+      expect(invoice.vendor?.confidence).toBeGreaterThanOrEqual(invoiceRules.fieldConfidence.vendor);
+      expect(invoice.total?.confidence).toBeGreaterThanOrEqual(invoiceRules.fieldConfidence.total);
+    },
     20_000,
   );
 });

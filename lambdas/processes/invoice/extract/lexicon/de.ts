@@ -63,8 +63,11 @@ export const de: Lexicon = {
       'an',
       'auftraggeber',
       'liefer ?anschrift',
+      'liefer ?adresse',
+      '(leistungs|waren) ?empfanger',
     ],
     vendor: ['absender', 'lieferant', 'verkaufer', 'rechnungssteller', 'von'],
+    discount: ['rabatt', 'skonto', 'nachlass'],
     other: [
       'iban',
       'bic',
@@ -91,8 +94,6 @@ export const de: Lexicon = {
       'bank',
       'konto',
       'blz',
-      'rabatt',
-      'skonto',
       'bereits bezahlt',
       'anzahlung',
     ],
@@ -103,6 +104,8 @@ export const de: Lexicon = {
     unitPrice: ['einzel ?preis', 'e ?preis', 'stuck ?preis', 'preis', 'ep'],
     price: ['betrag', 'gesamt ?(preis|betrag)?', 'summe', 'gp', 'netto'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['(kunden|debitoren) ?(nummer|nr)', 'kd ?nr'],
   documentWords: [
     'rechnung',
     'kopie',

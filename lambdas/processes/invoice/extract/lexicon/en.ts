@@ -60,8 +60,11 @@ export const en: Lexicon = {
       'recipient',
       'billing address',
       'to',
+      '(invoice|delivery|shipping|billing) address',
+      'deliver(y)? to',
     ],
     vendor: ['from', 'seller', 'supplier', 'vendor', '(issued|sold) by', 'bill from', 'remit to', 'payee'],
+    discount: ['discount'],
     other: [
       'iban',
       'bic',
@@ -87,7 +90,6 @@ export const en: Lexicon = {
       'page',
       '(delivery|ship|shipping|service|order) date',
       '(amount )?paid',
-      'discount',
       'deposit',
       'shipping',
       'account',
@@ -110,6 +112,8 @@ export const en: Lexicon = {
     unitPrice: ['unit ?(price|cost)( (excl|ex) (vat|tax))?', 'rate', 'price( per unit| each)?', 'each'],
     price: ['amount( (excl|ex) (vat|tax))?', 'total', 'line total', 'net amount', 'value', 'subtotal'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['(customer|client|account|cust) ?(no|nr|number|id|#|code)'],
   documentWords: [
     'invoice',
     'tax invoice',

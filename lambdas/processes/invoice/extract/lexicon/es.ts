@@ -43,8 +43,11 @@ export const es: Lexicon = {
       'datos del cliente',
       'receptor',
       'comprador',
+      'direccion de (facturacion|envio|entrega)',
+      'enviar a',
     ],
     vendor: ['emisor', 'proveedor', 'vendedor', 'datos del emisor'],
+    discount: ['descuento'],
     other: [
       'iban',
       'bic',
@@ -66,7 +69,6 @@ export const es: Lexicon = {
       'web',
       'pagina',
       'cuenta',
-      'descuento',
       'fecha de (entrega|operacion)',
     ],
   },
@@ -76,6 +78,8 @@ export const es: Lexicon = {
     unitPrice: ['precio( unitario| unidad| ud)?', 'p ?unit(ario)?', 'pu', 'tarifa'],
     price: ['importe', 'total', 'subtotal', 'precio total'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['n(o|um|umero)? ?(de )?cliente', 'cod(igo)? ?(de )?cliente'],
   documentWords: [
     'factura',
     'copia',

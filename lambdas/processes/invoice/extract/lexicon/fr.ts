@@ -50,8 +50,11 @@ export const fr: Lexicon = {
       'adresse de facturation',
       'acheteur',
       'livr(e|ee) a',
+      'adresse de (livraison|facturation)',
+      'lieu de livraison',
     ],
     vendor: ['emetteur', 'fournisseur', 'vendeur', 'prestataire', 'expediteur'],
+    discount: ['remise', 'rabais', 'escompte'],
     other: [
       'iban',
       'bic',
@@ -77,7 +80,6 @@ export const fr: Lexicon = {
       'page',
       'capital',
       'date de (livraison|prestation)',
-      'remise',
       'acompte',
       'deja paye',
     ],
@@ -88,6 +90,8 @@ export const fr: Lexicon = {
     unitPrice: ['prix unitaire( ht| ttc)?', 'p ?u( ht| ttc)?', 'prix', 'tarif'],
     price: ['montant( ht| ttc)?', 'total( ht| ttc)?', 'prix total( ht)?'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['n(o|umero)? ?(de )?client', '(code|ref(erence)?) client', 'client n(o|umero)?'],
   documentWords: [
     'facture',
     'copie',

@@ -45,8 +45,12 @@ export const it: Lexicon = {
       'committente',
       'cessionario( committente)?',
       'acquirente',
+      'intestatario( fattura)?',
+      'destinazione( merce)?',
+      'indirizzo di (fatturazione|consegna|spedizione)',
     ],
     vendor: ['fornitore', 'emittente', 'cedente( prestatore)?', 'venditore', 'mittente'],
+    discount: ['sconto'],
     other: [
       'iban',
       'bic',
@@ -68,7 +72,6 @@ export const it: Lexicon = {
       'pagina',
       'codice destinatario',
       'sdi',
-      'sconto',
       'data (di )?(consegna|ordine)',
     ],
   },
@@ -78,6 +81,8 @@ export const it: Lexicon = {
     unitPrice: ['prezzo( unitario| unit)?', 'p ?u', 'importo unitario', 'tariffa'],
     price: ['importo', 'totale', 'prezzo totale', 'imponibile'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['cod(ice)? ?cliente', 'n(um|umero)? ?cliente'],
   documentWords: [
     'fattura',
     'copia',

@@ -47,8 +47,11 @@ export const nl: Lexicon = {
       'ontvanger',
       '(gefactureerd|factuur) aan',
       'debiteur',
+      '(aflever|lever|bezorg) ?adres',
+      'afleveren aan',
     ],
     vendor: ['van', 'leverancier', 'verkoper', 'afzender'],
+    discount: ['korting'],
     other: [
       'iban',
       'bic',
@@ -66,7 +69,6 @@ export const nl: Lexicon = {
       'pagina',
       '(lever|order) ?datum',
       'betaald',
-      'korting',
     ],
   },
   columns: {
@@ -75,6 +77,8 @@ export const nl: Lexicon = {
     unitPrice: ['(stuk|eenheids) ?prijs', 'prijs( per stuk)?', 'tarief'],
     price: ['bedrag', 'totaal', 'regel ?totaal', 'bedrag (excl|ex) btw'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['(klant|debiteur) ?(nummer|nr)'],
   documentWords: [
     'factuur',
     'kopie( factuur)?',

@@ -21,9 +21,11 @@ export const pl: Lexicon = {
     tax: ['(kwota |wartosc |razem |suma )?(vat|podatku( vat)?)', 'podatek( vat)?', 'vat razem'],
     total: ['(razem |wartosc |suma |kwota |lacznie )?brutto', 'razem', 'suma', 'ogolem', 'lacznie'],
     amountDue: ['(razem |kwota |pozostalo )?do (zaplaty|zaplacenia)', 'naleznosc( ogolem)?'],
-    receiver: ['nabywca', 'odbiorca', 'platnik', 'kupujacy', 'klient'],
+    receiver: ['nabywca', 'odbiorca', 'platnik', 'kupujacy', 'klient', 'adres (dostawy|do faktury|nabywcy)'],
     vendor: ['sprzedawca', 'wystawca', 'dostawca', 'sprzedajacy'],
+    discount: ['rabat', 'upust'],
     other: [
+      '(nr|numer|kod) klienta',
       'iban',
       'bic',
       'swift',
@@ -45,7 +47,6 @@ export const pl: Lexicon = {
       'strona',
       'zaplacono',
       'slownie',
-      'rabat',
     ],
   },
   columns: {
@@ -60,6 +61,8 @@ export const pl: Lexicon = {
     unitPrice: ['cena( jedn(ostkowa)?)?( netto| brutto)?'],
     price: ['wartosc( netto| brutto)?', 'kwota', 'suma'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['(nr|numer|kod) klienta'],
   documentWords: [
     'faktura( vat)?',
     'kopia',

@@ -39,8 +39,11 @@ export const pt: Lexicon = {
       'adquirente',
       'comprador',
       'exmo(s)?( (sr|srs))?',
+      'morada( de (faturacao|entrega))?',
+      '(local|endereco) de (faturacao|entrega)',
     ],
     vendor: ['fornecedor', 'emitente', 'vendedor', 'prestador'],
+    discount: ['desconto'],
     other: [
       'iban',
       'bic',
@@ -64,7 +67,6 @@ export const pt: Lexicon = {
       'pagina',
       'atcud',
       'nib',
-      'desconto',
       'data (de )?(entrega|vencimento do pedido)',
     ],
   },
@@ -74,6 +76,8 @@ export const pt: Lexicon = {
     unitPrice: ['preco( unitario| unit)?', 'p ?unit', 'valor unitario', 'pu'],
     price: ['valor', 'total', 'montante', 'importancia', 'preco total'],
   },
+  /** Labels of the customer's number: the block beside one is the customer's. */
+  customerNumbers: ['n(o|um|umero)? ?(de )?cliente', 'cod(igo)? ?(de )?cliente', 'cliente n(o)?'],
   documentWords: [
     'fatura',
     'fatura (recibo|simplificada|proforma)',

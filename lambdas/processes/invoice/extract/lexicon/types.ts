@@ -8,7 +8,10 @@
 export const lexiconLanguages = ['en', 'nl', 'fr', 'de', 'es', 'it', 'pt', 'pl'] as const;
 export type LexiconLanguage = (typeof lexiconLanguages)[number];
 
-/** What a label introduces. `amountDue` is a payable total ("Te betalen", "Amount due"). */
+/**
+ * What a label introduces. `amountDue` is a payable total ("Te betalen", "Amount due"); `discount` an
+ * amount taken off ("Rabatt 20 %", "Remise"), which Textract reports as DISCOUNT.
+ */
 export const labelFields = [
   'invoiceNumber',
   'invoiceDate',
@@ -17,6 +20,7 @@ export const labelFields = [
   'tax',
   'total',
   'amountDue',
+  'discount',
   'receiver',
   'vendor',
   'other',
@@ -30,6 +34,8 @@ export interface Lexicon {
   readonly language: LexiconLanguage;
   readonly labels: Readonly<Record<LabelField, readonly string[]>>;
   readonly columns: Readonly<Record<ColumnField, readonly string[]>>;
+  /** Labels of the customer's number ("Kundennummer", "N° client"): the block beside one is the customer's. */
+  readonly customerNumbers: readonly string[];
   /** Words that name the document or its copy ("invoice", "kopie", "duplicata"): never a vendor. */
   readonly documentWords: readonly string[];
   /** Twelve entries, January first, each the month's names and abbreviations (any grammatical case). */

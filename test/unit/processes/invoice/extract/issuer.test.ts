@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  domainWords,
-  issuerName,
-  type TextLine,
-} from '../../../../../lambdas/processes/invoice/extract/issuer.ts';
+import { issuerName, type TextLine } from '../../../../../lambdas/processes/invoice/extract/issuer.ts';
+import { domainWords } from '../../../../../lambdas/processes/invoice/extract/issuer-ties.ts';
 
 /** A line at (left, top), `size` high, about half a size per character wide. */
 function line(text: string, left: number, top: number, size = 10): TextLine {

@@ -62,7 +62,11 @@ describe('normaliseExpense on recorded Textract responses', () => {
     expect(invoice.warnings).toEqual([
       'invoiceDate: ambiguous day/month order, read as month-first',
       'dueDate: missing',
+      'vendor: nothing on the page ties the name to the issuer (no VAT or registration id, domain, bank account or place above the title); confidence capped at 79',
     ]);
+    // Its total adds up (subtotal + tax), so it keeps Textract's confidence; the vendor has only a phone number.
+    expect(invoice.total?.confidence).toBeGreaterThan(99);
+    expect(invoice.vendor?.confidence).toBe(79);
     expect(invoice.bankAccountHash).toBeNull();
   });
 
@@ -81,7 +85,13 @@ describe('normaliseExpense on recorded Textract responses', () => {
       total: '5715.00',
     });
     expect(invoice.lineItems).toHaveLength(8);
-    expect(invoice.warnings).toEqual(['subtotal: missing', 'tax: missing']);
+    expect(invoice.warnings).toEqual([
+      'subtotal: missing',
+      'tax: missing',
+      'total: no subtotal and tax were read to confirm it; confidence capped at 89',
+    ]);
+    // The mail domain (metalegalfinance.com) ties META to the issuer: its read confidence stands.
+    expect(invoice.vendor?.confidence).toBe(72.03);
   });
 
   it('parses a response whose fields lack geometry', () => {
@@ -163,7 +173,8 @@ describe('normaliseExpense field choice', () => {
     // Assess
     expect(invoice.total?.value).toBe('1190.00');
     expect(invoice.currency?.value).toBe('EUR');
-    expect(invoice.vendor).toEqual({ value: 'ACME GmbH', confidence: 90 });
+    // Without the page's lines nothing ties the name to the issuer: a person checks it.
+    expect(invoice.vendor).toEqual({ value: 'ACME GmbH', confidence: 79 });
   });
 
   it("prefers Textract's currency code, with its confidence, over printed symbols", () => {

@@ -13,10 +13,18 @@ afterEach(() => {
 });
 
 describe('invoice rule parameters', () => {
+  it("send a new vendor's first invoice to a person unless the deployment says otherwise", () => {
+    expect(defaultRuleParameters.newVendorRequiresApproval).toBe(true);
+  });
+
   it.each([
     ['the defaults', defaultRuleParameters],
     ['a second approver above an amount', { ...defaultRuleParameters, secondApproverAbove: '5000.00' }],
     ['a medium risk band', { ...defaultRuleParameters, riskBandRequiringApproval: 'medium' }],
+    [
+      "new vendors' first invoices let through",
+      { ...defaultRuleParameters, newVendorRequiresApproval: false },
+    ],
   ])('accepts %s', (_, given) => {
     expect(parseRuleParameters(given)).toEqual(given);
   });
@@ -41,6 +49,11 @@ describe('invoice rule parameters', () => {
       'an unknown risk band',
       { ...defaultRuleParameters, riskBandRequiringApproval: 'low' },
       'riskBandRequiringApproval must be "medium" or "high"',
+    ],
+    [
+      'a new-vendor switch as a string',
+      { ...defaultRuleParameters, newVendorRequiresApproval: 'yes' },
+      'newVendorRequiresApproval must be true or false',
     ],
     [
       'a misspelt field',

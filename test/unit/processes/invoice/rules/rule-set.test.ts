@@ -26,7 +26,7 @@ describe('rule-set version', () => {
     const version = invoiceRuleSet.version;
 
     // Assess
-    expect(version).toBe(`invoice-rules@2.1.0+${hashJson(shipped()).slice(0, 8)}`);
+    expect(version).toBe(`invoice-rules@2.2.0+${hashJson(shipped()).slice(0, 8)}`);
     expect(version).toMatch(/^invoice-rules@\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
   });
 
@@ -50,7 +50,7 @@ describe('rule-set version', () => {
     const version = loadRuleSet('invoice', edited).version;
 
     // Assess
-    expect(version.startsWith('invoice-rules@2.1.0+')).toBe(true);
+    expect(version.startsWith('invoice-rules@2.2.0+')).toBe(true);
     expect(version).not.toBe(invoiceRuleSet.version);
   });
 });
