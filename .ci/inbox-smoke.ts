@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRecord } from '../lambdas/platform/shared/audit.ts';
-import { approvalOnlyForBeingNew } from '../local/demo.ts';
-import { cleanInvoiceSpec, invoicePdf } from '../local/samples/index.ts';
+import { approvalOnlyForBeingNew } from '../bin/start/demo.ts';
+import type { AuditRecord } from '../lambdas/platform/stores/audit.ts';
+import { cleanInvoiceSpec, invoicePdf } from '../lambdas/processes/invoice/samples/index.ts';
 
 /**
  * The README's main command as a user runs it: a plain `npm start` in this clone (default data

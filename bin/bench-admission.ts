@@ -1,7 +1,7 @@
 import '../local/sdk-node20-notice.ts';
-import { keyValues } from '../local/bench/format.ts';
-import { runAdmissionBench } from '../local/bench-admission/run.ts';
-import { parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
+import { keyValues } from './bench/format.ts';
+import { runAdmissionBench } from './bench-admission/run.ts';
+import { parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
 
 // npm run bench:admission: a burst against the account's Textract rate, admitted without throttling the workflow.
 const usage = 'usage: npm run bench:admission -- [--documents N] [--rate R] [--timeout-seconds S] [--json]';

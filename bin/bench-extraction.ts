@@ -1,8 +1,8 @@
 import '../local/sdk-node20-notice.ts';
-import { fitCaps, formatFit } from '../local/bench-extraction/fit.ts';
-import { type BenchOptions, parseOptions } from '../local/bench-extraction/options.ts';
-import { formatSummary, summarise } from '../local/bench-extraction/report.ts';
-import { runBench } from '../local/bench-extraction/run.ts';
+import { fitCaps, formatFit } from './bench-extraction/fit.ts';
+import { type BenchOptions, parseOptions } from './bench-extraction/options.ts';
+import { formatSummary, summarise } from './bench-extraction/report.ts';
+import { runBench } from './bench-extraction/run.ts';
 
 /** `npm run bench:extraction`: sample invoices through the local Textract (text layer and OCR), scored per field. */
 

@@ -1,7 +1,7 @@
 import '../local/sdk-node20-notice.ts';
-import { table } from '../local/bench/format.ts';
-import { runProxyBench } from '../local/bench-proxy/run.ts';
-import { parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
+import { table } from './bench/format.ts';
+import { runProxyBench } from './bench-proxy/run.ts';
+import { parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
 
 // npm run bench:proxy: one large object through the local S3, straight and through the IAM proxy.
 const usage = 'usage: npm run bench:proxy -- [--size-mib N]';

@@ -1,7 +1,7 @@
 import '../local/sdk-node20-notice.ts';
-import { formatReport } from '../local/bench/format.ts';
-import { BenchUsageError, benchUsage, parseBenchArgs } from '../local/bench/options.ts';
-import { runBench } from '../local/bench/run.ts';
+import { formatReport } from './bench/format.ts';
+import { BenchUsageError, benchUsage, parseBenchArgs } from './bench/options.ts';
+import { runBench } from './bench/run.ts';
 
 // npm run bench: throughput, latency, transitions and orchestration overhead of the local runtime.
 

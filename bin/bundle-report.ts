@@ -20,8 +20,8 @@ import { towerCatalog } from '../lambdas/platform/tower-catalog.ts';
 import { processes } from '../lambdas/processes/index.ts';
 import { parseConfig } from '../lib/config/index.ts';
 import { entryPath } from '../lib/constructs/tower-function.ts';
-import { localDeployed } from '../local/deployed.ts';
-import { localNames } from '../local/resources.ts';
+import { localDeployed } from '../local/runtime/deployed.ts';
+import { localNames } from '../local/runtime/resources.ts';
 
 const catalog = towerCatalog(processes);
 

@@ -1,6 +1,6 @@
 import '../local/sdk-node20-notice.ts';
-import { parseArgsOrRefuse } from '../local/cli-args.ts';
 import { runConformance, usage } from '../test/conformance/support/runner.ts';
+import { parseArgsOrRefuse } from './common/cli-args.ts';
 
 // npm run conformance [-- --aws --region R --ses-from verified@your.org]: one suite, local or AWS.
 const { values } = parseArgsOrRefuse(

@@ -1,7 +1,7 @@
 import '../local/sdk-node20-notice.ts';
 import { readFileSync } from 'node:fs';
-import { absolutePath } from '../local/cli-args.ts';
-import { type ExtractedFile, extractFiles } from '../local/extract-file.ts';
+import { type ExtractedFile, extractFiles } from '../lambdas/processes/invoice/tools/extract-file.ts';
+import { absolutePath } from './common/cli-args.ts';
 
 // npm run extract -- <file>…: the normalised invoice Tower would read from each file, as JSON.
 const names = process.argv.slice(2).filter((a) => a !== '--');

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { absolutePath, parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
 import { readDecisions } from '../local/iam/decisions.ts';
 import { iamFiles } from '../local/iam/parity.ts';
 import type { LocalRole } from '../local/iam/policy-model.ts';
 import { iamReport } from '../local/iam/report.ts';
+import { absolutePath, parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
 
 const usage =
   'usage: npm run iam-report -- [--data-dir DIR (default .tower)] | [--record FILE (a TOWER_IAM_RECORD file of a test run)]';

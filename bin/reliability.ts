@@ -1,11 +1,7 @@
 import '../local/sdk-node20-notice.ts';
-import { failed, formatRows } from '../local/reliability/format.ts';
-import {
-  parseReliabilityArgs,
-  ReliabilityUsageError,
-  reliabilityUsage,
-} from '../local/reliability/options.ts';
-import { runReliability, scenarios } from '../local/reliability/run.ts';
+import { failed, formatRows } from './reliability/format.ts';
+import { parseReliabilityArgs, ReliabilityUsageError, reliabilityUsage } from './reliability/options.ts';
+import { runReliability, scenarios } from './reliability/run.ts';
 
 // npm run reliability: nothing lost, nothing twice, under load, faults and bad input.
 

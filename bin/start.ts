@@ -2,20 +2,20 @@ import { processes } from '../lambdas/processes/index.ts';
 import '../local/sdk-node20-notice.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
 import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
-import { absolutePath, parseArgsOrRefuse, refuseArgs } from '../local/cli-args.ts';
-import { startConsole } from '../local/console/server.ts';
-import { DataDirInUseError } from '../local/data-dir-lock.ts';
-import { DataLayoutError } from '../local/data-layout.ts';
-import { runDemo } from '../local/demo.ts';
 import type { Listening } from '../local/http/json-server.ts';
-import { type InboxWatcher, watchInbox } from '../local/inbox.ts';
-import { problemLine, submittedLine } from '../local/inbox-lines.ts';
-import { inspect } from '../local/inspect.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
-import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
-import { removeRuntimeFile, writeRuntimeFile } from '../local/runtime-file.ts';
-import { SignalStop } from '../local/signal-stop.ts';
-import { terminalText } from '../local/terminal-text.ts';
+import { DataDirInUseError } from '../local/runtime/data-dir-lock.ts';
+import { DataLayoutError } from '../local/runtime/data-layout.ts';
+import { type LocalRuntime, startLocalRuntime } from '../local/runtime/runtime.ts';
+import { absolutePath, parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
+import { inspect } from './common/inspect.ts';
+import { removeRuntimeFile, writeRuntimeFile } from './common/runtime-file.ts';
+import { terminalText } from './common/terminal-text.ts';
+import { startConsole } from './console/server.ts';
+import { runDemo } from './start/demo.ts';
+import { type InboxWatcher, watchInbox } from './start/inbox.ts';
+import { problemLine, submittedLine } from './start/inbox-lines.ts';
+import { SignalStop } from './start/signal-stop.ts';
 
 // npm start: every process on this machine, on loopback, with data kept in .tower/.
 const usage =

@@ -4,7 +4,7 @@ import '../local/sdk-node20-notice.ts';
 // Set before the CLI loads: the shared stores log through Powertools, which would mix JSON into --json.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 
-const { runTower } = await import('../local/operator/cli.ts');
+const { runTower } = await import('./operator/cli.ts');
 
 process.exitCode = await runTower(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -1,5 +1,5 @@
-import type { ActiveContentPolicy } from '../../lambdas/platform/extraction/active-content.ts';
 import type { ApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
+import type { ActiveContentPolicy } from '../../lambdas/platform/inspection/active-content.ts';
 
 /** Deployment stage; `prod` retains data stores and turns on deletion protection. */
 export type Stage = 'dev' | 'staging' | 'prod';

@@ -6,11 +6,11 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { Deployed } from '../../lambdas/platform/capability/deployed.ts';
+import type { WorkQueue } from '../../lambdas/platform/queues/infra/work-queue.ts';
 import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
+import type { ProcessStateMachine } from '../../lambdas/platform/workflows/infra/process-state-machine.ts';
 import type { TowerConfig } from '../config/types.ts';
-import type { ProcessStateMachine } from '../constructs/process-state-machine.ts';
 import type { TowerFunction } from '../constructs/tower-function.ts';
-import type { WorkQueue } from '../constructs/work-queue.ts';
 
 /** What every capability builds on: the platform's scope, settings, catalog and foundation resources. */
 export interface PlatformParts {

@@ -3,10 +3,10 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Deployed } from '../../lambdas/platform/capability/deployed.ts';
+import type { WorkQueue } from '../../lambdas/platform/queues/infra/work-queue.ts';
 import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
 import { workflowVersion } from '../../statemachines/definition.ts';
 import type { TowerConfig } from '../config/types.ts';
-import type { WorkQueue } from '../constructs/work-queue.ts';
 
 export interface CdkDeployedParts {
   readonly stack: Stack;

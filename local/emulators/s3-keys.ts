@@ -1,5 +1,5 @@
 import { join, sep } from 'node:path';
-import { percentDecode, percentEncode } from '../safe-names.ts';
+import { percentDecode, percentEncode } from '../runtime/safe-names.ts';
 
 /**
  * How the local S3 lays object keys out on disk. S3 keys are flat, verbatim strings (`invoices/../x.pdf`

@@ -1,8 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { TextractRates } from '../../lambdas/platform/registry/queues.ts';
-import type { JobOptions } from '../textract/expense-jobs.ts';
-import { startTextractServer, type TextractServer } from '../textract/server.ts';
+import type { JobOptions } from './textract/expense-jobs.ts';
+import { startTextractServer, type TextractServer } from './textract/server.ts';
 
 /** How the local Textract behaves; by default it enforces the configured account rate, as the service does. */
 export interface LocalTextractOptions {

@@ -1,6 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { S3Notification } from '../emulators/s3.ts';
-import type { EventFaults } from '../faults.ts';
+import type { EventFaults } from '../runtime/faults.ts';
 
 let sequence = 0;
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
-import type { Endpoints } from '../clients.ts';
 import type { Listening } from '../http/json-server.ts';
+import type { Endpoints } from '../runtime/clients.ts';
 import { DecisionLog } from './decisions.ts';
 import { IamEvaluator } from './evaluator.ts';
 import { type LocalResources, type LocalRole, policyModel } from './policy-model.ts';

@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { inPool } from '../pool.ts';
+import { inPool } from '../runtime/pool.ts';
 
 /** A function as deployed locally: its bundle, its own environment, its limits. */
 export interface LocalFunction {

@@ -5,7 +5,7 @@ import { knownDifference } from './support/known-difference.ts';
 import { createBucket } from './support/resources.ts';
 import { type ConformanceTarget, openTarget, type TargetClients } from './support/target.ts';
 
-// What the approval page's document link relies on (lambdas/platform/approval-api/document-link.ts):
+// What the approval page's document link relies on (lambdas/platform/human-step/approval-api/document-link.ts):
 // - "The credentials used by the presigned URL are those of the AWS Identity and Access Management
 //   (IAM) principal who generated the URL" and it works "up to the expiration date and time"
 //   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html): a principal that

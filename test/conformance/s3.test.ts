@@ -10,7 +10,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPool } from '../../local/reliability/driver.ts';
+import { inPool } from '../../bin/reliability/driver.ts';
 import { knownDifference } from './support/known-difference.ts';
 import { createBucket } from './support/resources.ts';
 import { type ConformanceTarget, openTarget } from './support/target.ts';

@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount } from '../../lambdas/platform/human-step/format.ts';
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
+import {
+  expectedFields,
+  invoicePdf,
+  randomInvoiceSpec,
+} from '../../lambdas/processes/invoice/samples/index.ts';
 import { readDecisions } from '../../local/iam/decisions.ts';
 import { iamFiles } from '../../local/iam/parity.ts';
-import { expectedFields, invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
 import { launchChromium } from './support/browser.ts';
 import { browserInstalled } from './support/browser-path.ts';

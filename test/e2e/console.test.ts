@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConsole } from '../../local/console/server.ts';
+import { startConsole } from '../../bin/console/server.ts';
+import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import type { Listening } from '../../local/http/json-server.ts';
-import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
 import { launchChromium } from './support/browser.ts';
 import { browserInstalled } from './support/browser-path.ts';

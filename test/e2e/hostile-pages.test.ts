@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choosePage } from '../../lambdas/platform/approval-api/pages.ts';
-import { startConsole } from '../../local/console/server.ts';
+import { startConsole } from '../../bin/console/server.ts';
+import { choosePage } from '../../lambdas/platform/human-step/approval-api/pages.ts';
 import type { Listening } from '../../local/http/json-server.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
 import { approvalRecord, humanRequest } from '../unit/platform/shared/support/builders.ts';

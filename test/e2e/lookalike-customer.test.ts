@@ -1,8 +1,8 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LayoutVariant } from '../../local/samples/index.ts';
-import { invoicePdf, lookalikeInvoiceSpec } from '../../local/samples/index.ts';
+import type { LayoutVariant } from '../../lambdas/processes/invoice/samples/index.ts';
+import { invoicePdf, lookalikeInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { letNewVendorsThrough, startTestRuntime } from '../integration/support/runtime.ts';
 import { launchChromium } from './support/browser.ts';
 import { browserInstalled } from './support/browser-path.ts';

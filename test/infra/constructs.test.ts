@@ -3,21 +3,21 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
+import { ApprovalApi } from '../../lambdas/platform/human-step/infra/approval-api.ts';
 import { defaultApprovalPolicy } from '../../lambdas/platform/human-step/policy.ts';
+import { WorkQueue } from '../../lambdas/platform/queues/infra/work-queue.ts';
 import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
 import { functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { QueueSpec } from '../../lambdas/platform/registry/queues.ts';
+import { TextractNotifications } from '../../lambdas/platform/textract/infra/textract-notifications.ts';
 import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
+import { ProcessStateMachine } from '../../lambdas/platform/workflows/infra/process-state-machine.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { parseConfig } from '../../lib/config/index.ts';
-import { ApprovalApi } from '../../lib/constructs/approval-api.ts';
-import { ProcessStateMachine } from '../../lib/constructs/process-state-machine.ts';
-import { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
 import { TowerFunction } from '../../lib/constructs/tower-function.ts';
-import { WorkQueue } from '../../lib/constructs/work-queue.ts';
-import { localDeployed } from '../../local/deployed.ts';
-import { localNames } from '../../local/resources.ts';
+import { localDeployed } from '../../local/runtime/deployed.ts';
+import { localNames } from '../../local/runtime/resources.ts';
 
 const catalog = towerCatalog(processes);
 

@@ -1,7 +1,7 @@
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import type { LocalResources } from '../../local/iam/policy-model.ts';
-import { localAccount, localKeyArn, localNames } from '../../local/resources.ts';
+import { localAccount, localKeyArn, localNames } from '../../local/runtime/resources.ts';
 
 /** The local resources `npm start` stands in for the template's, named as the runtime names them. */
 export function localStandIns(processes: readonly ProcessSpec[], region = 'us-east-1'): LocalResources {

@@ -3,16 +3,16 @@ import { App, type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { ApprovalApi } from '../../lambdas/platform/human-step/infra/approval-api.ts';
+import type { WorkQueue } from '../../lambdas/platform/queues/infra/work-queue.ts';
 import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
+import { TextractNotifications } from '../../lambdas/platform/textract/infra/textract-notifications.ts';
 import { processes as registeredProcesses } from '../../lambdas/processes/index.ts';
 import { parseConfig, type TowerConfig } from '../../lib/config/index.ts';
-import { ApprovalApi } from '../../lib/constructs/approval-api.ts';
 import { pascal } from '../../lib/constructs/names.ts';
-import { TextractNotifications } from '../../lib/constructs/textract-notifications.ts';
 import type { TowerFunction } from '../../lib/constructs/tower-function.ts';
-import type { WorkQueue } from '../../lib/constructs/work-queue.ts';
 import { TowerStack } from '../../lib/tower-stack.ts';
 
 /** A whole-stack synth with cdk-nag takes seconds, more on a busy machine: past vitest's default hook timeout. */

@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
+import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { open } from './support/approval-page.ts';
 import { startTestRuntime, testContext } from './support/runtime.ts';
 

@@ -2,7 +2,7 @@ import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
-import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
+import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { decide, hiddenField, open, post } from './support/approval-page.ts';
 import { crawl } from './support/crawler.ts';
 import { startTestRuntime } from './support/runtime.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
+import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { open } from './support/approval-page.ts';
 import { startTestRuntime } from './support/runtime.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { readDecisions } from '../../local/iam/decisions.ts';
-import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
 import { startTestRuntime, testContext } from './support/runtime.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;

@@ -7,9 +7,9 @@ import {
   invoicePdf,
   malformedSamples,
   randomInvoiceSpec,
-} from '../../local/samples/index.ts';
+} from '../../lambdas/processes/invoice/samples/index.ts';
+import type { TextractServer } from '../../local/emulators/textract/server.ts';
 import { failureOf } from '../../local/stepfunctions/history-reading.ts';
-import type { TextractServer } from '../../local/textract/server.ts';
 import { startTestRuntime } from './support/runtime.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;

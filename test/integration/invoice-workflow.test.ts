@@ -1,7 +1,11 @@
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcileIntake } from '../../local/reconcile.ts';
-import { expectedFields, invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
+import {
+  expectedFields,
+  invoicePdf,
+  randomInvoiceSpec,
+} from '../../lambdas/processes/invoice/samples/index.ts';
+import { reconcileIntake } from '../../local/runtime/reconcile.ts';
 import { retriesOf } from '../../local/stepfunctions/history-reading.ts';
 import { decide } from './support/approval-page.ts';
 import { startTestRuntime } from './support/runtime.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalOnlyForBeingNew } from '../../local/demo.ts';
-import { cleanInvoiceSpec, invoicePdf } from '../../local/samples/index.ts';
+import { approvalOnlyForBeingNew } from '../../bin/start/demo.ts';
+import { cleanInvoiceSpec, invoicePdf } from '../../lambdas/processes/invoice/samples/index.ts';
 import { decide } from './support/approval-page.ts';
 import { startTestRuntime } from './support/runtime.ts';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
 import { processes } from '../../lambdas/processes/index.ts';
-import { invoicePdf, randomInvoiceSpec } from '../../local/samples/index.ts';
+import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { generateDefinition } from '../../statemachines/generated.ts';
 import { permitsProcess } from '../processes/permits/process.ts';
 import { decide, open } from './support/approval-page.ts';

@@ -1,5 +1,5 @@
 import type { CapabilityInfra } from '../../../lib/platform/capability-infra.ts';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
 
 import type { CapabilityParts } from '../registry/catalog.ts';
 import type { Use } from './use.ts';

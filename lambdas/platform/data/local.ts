@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
 import { startS3 } from '../../../local/emulators/s3.ts';
-import { createBucket } from '../../../local/resources.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
+import { createBucket } from '../../../local/runtime/resources.ts';
 
 /** The data bucket locally: S3 on loopback, objects under the data directory, its object-created events. */
 export const dataLocal: CapabilityLocal = {

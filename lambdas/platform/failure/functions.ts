@@ -7,7 +7,7 @@ const entry = (relative: string) => handlerPath(import.meta.url, relative);
 export const failureFunctions: readonly FunctionSpec[] = [
   {
     id: 'record-failure',
-    entry: entry('../record-failure/handler.ts'),
+    entry: entry('./handler.ts'),
     description: 'Records FAILED with the failed step, the error class and cause',
     memoryMb: 256,
     timeoutSeconds: 30,

@@ -8,7 +8,7 @@ const entry = (relative: string) => handlerPath(import.meta.url, relative);
 export const finishFunctions: readonly FunctionSpec[] = [
   {
     id: 'finalize',
-    entry: entry('../finalize/handler.ts'),
+    entry: entry('./handler.ts'),
     description: 'Writes the result, the final status and the audit event',
     memoryMb: 512,
     timeoutSeconds: 30,

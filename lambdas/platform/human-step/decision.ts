@@ -1,5 +1,5 @@
-import type { AuditEvent, AuditTrail } from '../shared/audit.ts';
-import type { TaskResultSender } from '../shared/task-results.ts';
+import type { AuditEvent, AuditTrail } from '../stores/audit.ts';
+import type { TaskResultSender } from '../workflows/task-results.ts';
 import { type Delivery, deliverDecision } from './delivery.ts';
 import { tally } from './outcome.ts';
 import { type ApprovalRecord, type StoredVote, versionsOf } from './record.ts';

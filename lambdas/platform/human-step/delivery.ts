@@ -1,6 +1,6 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import type { TaskResultSender } from '../shared/task-results.ts';
 import type { ApprovalOutcome } from '../shared/workflow.ts';
+import type { TaskResultSender } from '../workflows/task-results.ts';
 import type { ApprovalRecord } from './record.ts';
 
 export type Delivery = 'delivered' | 'timed-out' | 'task-gone';

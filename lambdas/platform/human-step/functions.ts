@@ -11,7 +11,7 @@ const entry = (relative: string) => handlerPath(import.meta.url, relative);
 export const humanStepFunctions: readonly FunctionSpec[] = [
   {
     id: 'request-approval',
-    entry: entry('../request-approval/handler.ts'),
+    entry: entry('./request-approval/handler.ts'),
     description:
       'The human step: stores the task token server-side, emails the people their links, reminds, escalates, expires',
     memoryMb: 512,
@@ -28,7 +28,7 @@ export const humanStepFunctions: readonly FunctionSpec[] = [
   },
   {
     id: 'approval-api',
-    entry: entry('../approval-api/handler.ts'),
+    entry: entry('./approval-api/handler.ts'),
     description: 'Serves the human-step page and records one decision per person',
     memoryMb: 512,
     timeoutSeconds: 29,

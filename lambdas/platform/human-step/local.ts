@@ -1,6 +1,6 @@
-import { startApiGateway } from '../../../local/api-gateway.ts';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
+import { startApiGateway } from '../../../local/emulators/api-gateway.ts';
 import { listenRemembered } from '../../../local/http/remembered-port.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
 import { approvalRoute } from './route.ts';
 import { humanStepOutputs } from './uses.ts';
 

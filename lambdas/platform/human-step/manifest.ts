@@ -1,10 +1,10 @@
 import { CfnOutput } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
-import { ApprovalApi } from '../../../lib/constructs/approval-api.ts';
 import { approvalOverdue, approvalsRequested } from '../../../lib/constructs/tower-metrics.ts';
 import { capability } from '../capability/manifest.ts';
 import { tables } from '../registry/tables.ts';
 import { humanStepFunctions } from './functions.ts';
+import { ApprovalApi } from './infra/approval-api.ts';
 import { humanStepOutputs, humanStep as uses } from './uses.ts';
 
 /** The human step: a person approves, reviews or decides from an emailed link, within an SLA. */

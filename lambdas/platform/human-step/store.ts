@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
-import { dynamo } from '../shared/clients/dynamo.ts';
-import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from '../shared/dynamo-conditions.ts';
-import { queryAll } from '../shared/dynamo-pages.ts';
 import { requiredEnv } from '../shared/env.ts';
+import { dynamo } from '../stores/client.ts';
+import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from '../stores/dynamo-conditions.ts';
+import { queryAll } from '../stores/dynamo-pages.ts';
 import {
   type ApprovalPhase,
   type ApprovalRecord,

@@ -9,7 +9,7 @@ const entry = (relative: string) => handlerPath(import.meta.url, relative);
 export const intakeFunctions: readonly FunctionSpec[] = [
   {
     id: 'start-execution',
-    entry: entry('../start-execution/handler.ts'),
+    entry: entry('./start-execution/handler.ts'),
     description: 'Consumes S3 events from the intake queue and starts one execution per document',
     memoryMb: 512,
     timeoutSeconds: 60,

@@ -1,9 +1,9 @@
-import type { CapabilityLocal, LocalParts } from '../../../local/capability-local.ts';
-import { scanDocuments } from '../../../local/documents-scan.ts';
 import type { S3Notification } from '../../../local/emulators/s3.ts';
 import { notifyQueue } from '../../../local/event-sources/s3-notifications.ts';
 import { deliveryAllowed } from '../../../local/iam/deliveries.ts';
-import { reconcileIntake } from '../../../local/reconcile.ts';
+import type { CapabilityLocal, LocalParts } from '../../../local/runtime/capability-local.ts';
+import { scanDocuments } from '../../../local/runtime/documents-scan.ts';
+import { reconcileIntake } from '../../../local/runtime/reconcile.ts';
 import { executionArnOf } from '../shared/execution-arn.ts';
 import { executionName } from '../shared/workflow.ts';
 

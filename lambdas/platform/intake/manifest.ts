@@ -1,10 +1,10 @@
 import { CfnOutput, type Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../../../lib/constructs/acknowledge.ts';
-import { EncryptedQueueDestination } from '../../../lib/constructs/encrypted-queue-destination.ts';
 import { capability } from '../capability/manifest.ts';
 import { platformQueues } from '../registry/queues.ts';
 import { intakeFunctions } from './functions.ts';
+import { EncryptedQueueDestination } from './infra/encrypted-queue-destination.ts';
 
 /** S3 intake: an object created under a process's prefix starts that process, once per content. */
 export const intake = capability({

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
 import { startSes } from '../../../local/emulators/ses.ts';
 import { startFaultProxy } from '../../../local/http/fault-proxy.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
 import { sesCalls } from './local-requests.ts';
 
 /** Email locally: SES on loopback, every sent message kept under the data directory (the mailbox). */

@@ -1,9 +1,9 @@
 import type { Context } from 'aws-lambda';
 import { bucketPrefixes, envVars } from '../registry/names.ts';
-import { DynamoAuditTrail } from '../shared/audit.ts';
-import { DynamoDocumentStore } from '../shared/documents.ts';
 import { requiredEnv } from '../shared/env.ts';
 import { instrument, MetricUnit, metrics, stepCorrelation } from '../shared/observability.ts';
+import { DynamoAuditTrail } from '../stores/audit.ts';
+import { DynamoDocumentStore } from '../stores/documents.ts';
 import { S3QuarantineObjects } from './objects.ts';
 import { type QuarantineDeps, type QuarantineEvent, quarantine } from './quarantine.ts';
 

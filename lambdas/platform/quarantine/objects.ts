@@ -7,7 +7,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { s3 } from '../shared/clients/s3.ts';
+import { s3 } from '../data/client.ts';
 import { PermanentError } from '../shared/errors.ts';
 import { httpStatusOf } from '../shared/http-status.ts';
 import type { DocumentRef } from '../shared/workflow.ts';

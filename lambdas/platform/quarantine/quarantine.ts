@@ -1,9 +1,9 @@
-import type { AuditTrail } from '../shared/audit.ts';
-import type { DocumentStore } from '../shared/documents.ts';
 import { causeMessage, rejectionReasonOf } from '../shared/errors.ts';
 import { mayWrite } from '../shared/ownership.ts';
 import { changeStatus } from '../shared/status-change.ts';
 import type { CaughtError, DocumentRef, StepEvent } from '../shared/workflow.ts';
+import type { AuditTrail } from '../stores/audit.ts';
+import type { DocumentStore } from '../stores/documents.ts';
 import type { CopyOutcome, QuarantineObjects } from './objects.ts';
 
 export interface QuarantineEvent extends StepEvent {

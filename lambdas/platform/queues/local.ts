@@ -1,10 +1,10 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
-import { localCredentials } from '../../../local/clients.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
 import { SqsPoller } from '../../../local/event-sources/sqs-poller.ts';
 import { sessionTokenFor } from '../../../local/iam/identity.ts';
-import { createQueues } from '../../../local/resources.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
+import { localCredentials } from '../../../local/runtime/clients.ts';
+import { createQueues } from '../../../local/runtime/resources.ts';
 import { maxConcurrencyOf } from '../registry/queues.ts';
 
 /** Work queues locally: SQS and SNS on loopback, the catalog's queues, and each queue's event source mapping. */

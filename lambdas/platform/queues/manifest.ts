@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import { pascal } from '../../../lib/constructs/names.ts';
-import { WorkQueue } from '../../../lib/constructs/work-queue.ts';
 import type { AlarmSpec } from '../../../lib/platform/capability-infra.ts';
 import { capability } from '../capability/manifest.ts';
 import { usesOf } from '../capability/use.ts';
 import { maxConcurrencyOf } from '../registry/queues.ts';
+import { WorkQueue } from './infra/work-queue.ts';
 import { queues as uses } from './uses.ts';
 
 /** Work queues: every queue of the catalog with its dead-letter queue, drained by one function each. */

@@ -4,7 +4,7 @@
  * table is checked against it, and a test reads the CLI's source to prove nothing it calls is missing.
  */
 
-/** The operator CLI's commands (local/operator/commands.ts names the same). */
+/** The operator CLI's commands (bin/operator/commands.ts names the same). */
 export type OperatorCommand = 'documents' | 'timeline' | 'dlq' | 'redrive-dlq' | 'redrive' | 'cancel';
 
 /** What a call acts on; the stack resolves each to ARNs. */
@@ -35,7 +35,7 @@ const findStack = call('cloudformation:DescribeStacks', 'stack');
 // DynamoDB decrypts a customer-managed-key table's key with the caller's credentials on every call.
 const tableKey = call('kms:Decrypt', 'key', 'dynamodb');
 const getDocument = call('dynamodb:GetItem', 'documents-table');
-// A document named by a prefix of its id is found in the byStatus index (local/operator/document-ids.ts).
+// A document named by a prefix of its id is found in the byStatus index (bin/operator/document-ids.ts).
 const findDocument = call('dynamodb:Query', 'documents-by-status');
 const updateDocument = call('dynamodb:UpdateItem', 'documents-table');
 const listAudit = call('dynamodb:Query', 'audit-table');

@@ -8,7 +8,7 @@ const entry = (relative: string) => handlerPath(import.meta.url, relative);
 export const settlementFunctions: readonly FunctionSpec[] = [
   {
     id: 'execution-ended',
-    entry: entry('../execution-ended/handler.ts'),
+    entry: entry('./handler.ts'),
     description:
       'Closes what a stopped, timed-out or failed execution leaves open: revokes human-step links, settles the status',
     memoryMb: 256,

@@ -1,4 +1,4 @@
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
 
 /** Settlement locally: EventBridge's execution status change rule, the same event shape to the same function. */
 export const settlementLocal: CapabilityLocal = {

@@ -1,6 +1,6 @@
-import { ExecutionEndedRule } from '../../../lib/constructs/execution-ended-rule.ts';
 import { capability } from '../capability/manifest.ts';
 import { settlementFunctions } from './functions.ts';
+import { ExecutionEndedRule } from './infra/execution-ended-rule.ts';
 
 /** Settlement: an execution that stopped, timed out or failed outside its Catch leaves nothing open. */
 export const settlement = capability({

@@ -1,11 +1,11 @@
-import type { AuditEvent, AuditTrail } from './audit.ts';
+import type { AuditEvent, AuditTrail } from '../stores/audit.ts';
 import type {
   DocumentRecord,
   DocumentStore,
   StatusMove,
   TransitionOptions,
   TransitionResult,
-} from './documents.ts';
+} from '../stores/documents.ts';
 import { logger } from './observability.ts';
 import { mayWrite } from './ownership.ts';
 import type { DocumentStatus } from './status.ts';

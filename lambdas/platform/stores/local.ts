@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
-import { createTables } from '../../../local/resources.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
+import { createTables } from '../../../local/runtime/resources.ts';
 
 /** The stores locally: DynamoDB on loopback with its data under the data directory, and the catalog's tables. */
 export const storesLocal: CapabilityLocal = {

@@ -1,7 +1,7 @@
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
 import { startLocalTextract } from '../../../local/emulators/textract.ts';
 import { deliveryAllowed, topicToQueueDelivery } from '../../../local/iam/deliveries.ts';
-import { createTextractTopic } from '../../../local/resources.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
+import { createTextractTopic } from '../../../local/runtime/resources.ts';
 import { textractCalls } from './local-requests.ts';
 import { textractOutputs } from './uses.ts';
 

@@ -1,7 +1,7 @@
 import { pascal } from '../../../lib/constructs/names.ts';
-import { TextractNotifications } from '../../../lib/constructs/textract-notifications.ts';
 import { capability } from '../capability/manifest.ts';
 import { tables } from '../registry/tables.ts';
+import { TextractNotifications } from './infra/textract-notifications.ts';
 import { textractOutputs, textract as uses } from './uses.ts';
 
 /** Amazon Textract: expense analysis, admitted at the account's rate; finished jobs reported through SNS. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import type { CapabilityLocal } from '../../../local/capability-local.ts';
 import { engineDepsAs } from '../../../local/iam/engine-calls.ts';
+import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
 import { startStepFunctionsApi } from '../../../local/stepfunctions/api-server.ts';
 import { ExecutionStore } from '../../../local/stepfunctions/executions.ts';
 import { LocalStateMachine } from '../../../local/stepfunctions/local-machine.ts';

@@ -1,10 +1,10 @@
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import { pascal } from '../../../lib/constructs/names.ts';
-import { ProcessStateMachine } from '../../../lib/constructs/process-state-machine.ts';
 import { documentsEnded, stepLatency } from '../../../lib/constructs/tower-metrics.ts';
 import { stateMachineNameOf } from '../../../lib/platform/cdk-deployed.ts';
 import { capability } from '../capability/manifest.ts';
+import { ProcessStateMachine } from './infra/process-state-machine.ts';
 import { workflows as uses } from './uses.ts';
 
 /** The process state machines: one Standard state machine per process, from its ASL. */

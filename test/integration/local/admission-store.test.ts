@@ -1,8 +1,8 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobLeases } from '../../../lambdas/platform/extraction/job-leases.ts';
-import { RateSlots } from '../../../lambdas/platform/extraction/rate-slots.ts';
+import { JobLeases } from '../../../lambdas/platform/textract/job-leases.ts';
+import { RateSlots } from '../../../lambdas/platform/textract/rate-slots.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../local/http/json-server.ts';
 

@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { inspect } from '../../../bin/common/inspect.ts';
+import { startConsole } from '../../../bin/console/server.ts';
 import { processes } from '../../../lambdas/processes/index.ts';
-import { startConsole } from '../../../local/console/server.ts';
-import { DataDirInUseError } from '../../../local/data-dir-lock.ts';
-import { inspect } from '../../../local/inspect.ts';
+import { invoicePdf, randomInvoiceSpec } from '../../../lambdas/processes/invoice/samples/index.ts';
 import type { DeployOptions } from '../../../local/lambda/deploy.ts';
 import { FunctionStartError } from '../../../local/lambda/start-check.ts';
-import { startLocalRuntime } from '../../../local/runtime.ts';
-import { invoicePdf, randomInvoiceSpec } from '../../../local/samples/index.ts';
+import { DataDirInUseError } from '../../../local/runtime/data-dir-lock.ts';
+import { startLocalRuntime } from '../../../local/runtime/runtime.ts';
 import { testContext } from '../support/runtime.ts';
 
 // One function's bundle can be swapped for a broken module, to show what a broken deployment does.

@@ -7,8 +7,8 @@ import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import { startS3 } from '../../../local/emulators/s3.ts';
 import { startSes } from '../../../local/emulators/ses.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
+import { startTextractServer } from '../../../local/emulators/textract/server.ts';
 import { listenLoopback } from '../../../local/http/json-server.ts';
-import { startTextractServer } from '../../../local/textract/server.ts';
 
 /** The status a GET of `/` answers with this Host (and Origin) header, as a rebinding page sends it. */
 function statusFor(url: string, host: string, origin?: string): Promise<number> {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inPool } from '../../../bin/reliability/driver.ts';
 import { type LocalS3, startS3 } from '../../../local/emulators/s3.ts';
-import { inPool } from '../../../local/reliability/driver.ts';
 
 // s3rver paginates with a DES-encrypted token, which OpenSSL 3 refuses: patches/s3rver+3.7.1.patch.
 describe('local S3 listing past one page', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/shared/audit.ts';
+import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/stores/audit.ts';
 
 const event = (documentId: string, type: string): AuditEvent => ({
   documentId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { DocumentStore, StatusMove } from '../../../lambdas/platform/shared/documents.ts';
 import type { DocumentRef } from '../../../lambdas/platform/shared/workflow.ts';
+import type { DocumentStore, StatusMove } from '../../../lambdas/platform/stores/documents.ts';
 
 const ref = (documentId: string = randomUUID()): DocumentRef => ({
   documentId,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { IdempotencyStore } from '../../../lambdas/platform/shared/idempotency.ts';
+import type { IdempotencyStore } from '../../../lambdas/platform/stores/idempotency.ts';
 
 const at = (seconds: number) => new Date(Date.UTC(2025, 2, 1, 9, 0, seconds));
 const options = (seconds: number) => ({ lockSeconds: 60, ttlSeconds: 3600, now: at(seconds) });

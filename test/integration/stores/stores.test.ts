@@ -1,16 +1,16 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
-import { DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
-import { DynamoDocumentStore } from '../../../lambdas/platform/shared/documents.ts';
-import { conditionalWrite, putIfAbsent } from '../../../lambdas/platform/shared/dynamo-conditions.ts';
-import { queryAll } from '../../../lambdas/platform/shared/dynamo-pages.ts';
-import { DynamoIdempotencyStore } from '../../../lambdas/platform/shared/idempotency.ts';
+import { DynamoAuditTrail } from '../../../lambdas/platform/stores/audit.ts';
+import { DynamoDocumentStore } from '../../../lambdas/platform/stores/documents.ts';
+import { conditionalWrite, putIfAbsent } from '../../../lambdas/platform/stores/dynamo-conditions.ts';
+import { queryAll } from '../../../lambdas/platform/stores/dynamo-pages.ts';
+import { DynamoIdempotencyStore } from '../../../lambdas/platform/stores/idempotency.ts';
 import { towerCatalog } from '../../../lambdas/platform/tower-catalog.ts';
-import { localClients } from '../../../local/clients.ts';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../local/http/json-server.ts';
-import { createTables, localNames } from '../../../local/resources.ts';
+import { localClients } from '../../../local/runtime/clients.ts';
+import { createTables, localNames } from '../../../local/runtime/resources.ts';
 import {
   MemoryApprovals,
   MemoryAudit,

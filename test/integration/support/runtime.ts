@@ -1,6 +1,10 @@
+import { inspect } from '../../../bin/common/inspect.ts';
 import { processes } from '../../../lambdas/processes/index.ts';
-import { inspect } from '../../../local/inspect.ts';
-import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../local/runtime.ts';
+import {
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+  startLocalRuntime,
+} from '../../../local/runtime/runtime.ts';
 
 /** Invoice rule parameters that send no vendor's first invoice to a person by itself being first. */
 export const letNewVendorsThrough = { newVendorRequiresApproval: false } as const;

@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import type { HumanStepRequest } from '../../../lambdas/platform/human-step/request.ts';
-import { type AuditTrail, DynamoAuditTrail } from '../../../lambdas/platform/shared/audit.ts';
 import { instrument, stepCorrelation } from '../../../lambdas/platform/shared/observability.ts';
 import type { StepEvent } from '../../../lambdas/platform/shared/workflow.ts';
+import { type AuditTrail, DynamoAuditTrail } from '../../../lambdas/platform/stores/audit.ts';
 
 /**
  * The permit process's one function: every application is reviewed by a clerk, who sees the

@@ -1,7 +1,7 @@
-import type { JobLeases } from '../../../platform/extraction/job-leases.ts';
-import type { JobStore } from '../../../platform/extraction/jobs.ts';
 import { InputRejectedError, PermanentError } from '../../../platform/shared/errors.ts';
-import type { TaskDelivery } from '../../../platform/shared/task-results.ts';
+import type { JobLeases } from '../../../platform/textract/job-leases.ts';
+import type { JobStore } from '../../../platform/textract/jobs.ts';
+import type { TaskDelivery } from '../../../platform/workflows/task-results.ts';
 import type { JobStatus } from '../extract/expense-job.ts';
 import { recordExtraction } from '../extract/finish.ts';
 import { normaliseExpense } from '../extract/normalise-expense.ts';

@@ -1,4 +1,4 @@
-import type { ActiveContentFinding } from '../../../platform/extraction/active-content.ts';
+import type { ActiveContentFinding } from '../../../platform/inspection/active-content.ts';
 /** A value read from a document, with the extractor's confidence in it (0–100). */
 export interface Field<T = string> {
   readonly value: T;

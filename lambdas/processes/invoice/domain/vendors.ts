@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
-import { putIfAbsent } from '../../../platform/shared/dynamo-conditions.ts';
 import { requiredEnv } from '../../../platform/shared/env.ts';
 import { sha256Hex } from '../../../platform/shared/hash.ts';
+import { dynamo } from '../../../platform/stores/client.ts';
+import { putIfAbsent } from '../../../platform/stores/dynamo-conditions.ts';
 import { vendorsTable } from './vendors-table.ts';
 
 /** One completed invoice in a vendor's history. */

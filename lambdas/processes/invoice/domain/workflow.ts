@@ -1,5 +1,5 @@
-import type { ActiveContentFinding } from '../../../platform/extraction/active-content.ts';
 import type { HumanStepRequest } from '../../../platform/human-step/request.ts';
+import type { ActiveContentFinding } from '../../../platform/inspection/active-content.ts';
 import type { InvoiceHeader } from './invoice.ts';
 
 /**

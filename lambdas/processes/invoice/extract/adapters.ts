@@ -8,7 +8,7 @@ import { TransientError } from '../../../platform/shared/errors.ts';
 import type { DocumentRef } from '../../../platform/shared/workflow.ts';
 import type { ExtractDeps } from './ports.ts';
 
-/** The AWS side of the extract step's ports; clients come from lambdas/platform/shared/clients. */
+/** The AWS side of the extract step's ports; clients come from each capability (lambdas/platform/<capability>/client.ts). */
 
 const objectOf = (doc: DocumentRef) => ({ Bucket: doc.bucket, Key: doc.key, VersionId: doc.versionId });
 

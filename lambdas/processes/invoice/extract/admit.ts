@@ -1,7 +1,7 @@
-import type { ExtractionRequest } from '../../../platform/extraction/request.ts';
-import { withThrottleRetries } from '../../../platform/extraction/throttle-retry.ts';
 import { classify, InputRejectedError, TowerError } from '../../../platform/shared/errors.ts';
 import { logger } from '../../../platform/shared/observability.ts';
+import type { ExtractionRequest } from '../../../platform/textract/request.ts';
+import { withThrottleRetries } from '../../../platform/textract/throttle-retry.ts';
 import { cachedExtraction, recordExtraction } from './finish.ts';
 import { inspectDocument } from './inspect-document.ts';
 import { normaliseExpense } from './normalise-expense.ts';

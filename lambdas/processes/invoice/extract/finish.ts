@@ -1,5 +1,5 @@
-import { readWarnings } from '../../../platform/extraction/read-fields.ts';
 import { logger } from '../../../platform/shared/observability.ts';
+import { readWarnings } from '../../../platform/shared/read-fields.ts';
 import { headerOf, type NormalizedInvoice } from '../domain/invoice.ts';
 import type { ExtractionResult } from '../domain/workflow.ts';
 import { invoiceRuleSet } from '../rules/rule-set.ts';

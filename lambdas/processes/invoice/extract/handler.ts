@@ -1,23 +1,23 @@
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { activeContentPolicyOf } from '../../../platform/extraction/active-content.ts';
-import { JobLeases } from '../../../platform/extraction/job-leases.ts';
-import { JobStore } from '../../../platform/extraction/jobs.ts';
-import { RateSlots } from '../../../platform/extraction/rate-slots.ts';
-import { parseRequest } from '../../../platform/extraction/request.ts';
+import { s3 } from '../../../platform/data/client.ts';
+import { activeContentPolicyOf } from '../../../platform/inspection/active-content.ts';
+import { sqs } from '../../../platform/queues/client.ts';
 import { envVars } from '../../../platform/registry/names.ts';
 import type { TextractRates } from '../../../platform/registry/queues.ts';
 import { tables } from '../../../platform/registry/tables.ts';
-import { DynamoAuditTrail } from '../../../platform/shared/audit.ts';
-import { dynamo } from '../../../platform/shared/clients/dynamo.ts';
-import { s3 } from '../../../platform/shared/clients/s3.ts';
-import { sfn } from '../../../platform/shared/clients/sfn.ts';
-import { sqs } from '../../../platform/shared/clients/sqs.ts';
-import { textract } from '../../../platform/shared/clients/textract.ts';
 import { jsonEnv, requiredEnv } from '../../../platform/shared/env.ts';
 import { classify } from '../../../platform/shared/errors.ts';
 import { logger, MetricUnit, metrics } from '../../../platform/shared/observability.ts';
-import { failTask, succeedTask } from '../../../platform/shared/task-results.ts';
+import { DynamoAuditTrail } from '../../../platform/stores/audit.ts';
+import { dynamo } from '../../../platform/stores/client.ts';
+import { textract } from '../../../platform/textract/client.ts';
+import { JobLeases } from '../../../platform/textract/job-leases.ts';
+import { JobStore } from '../../../platform/textract/jobs.ts';
+import { RateSlots } from '../../../platform/textract/rate-slots.ts';
+import { parseRequest } from '../../../platform/textract/request.ts';
+import { sfn } from '../../../platform/workflows/client.ts';
+import { failTask, succeedTask } from '../../../platform/workflows/task-results.ts';
 import {
   s3ArtifactStore,
   s3DocumentSource,

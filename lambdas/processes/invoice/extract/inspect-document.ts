@@ -1,11 +1,11 @@
-import type { ActiveContentPolicy } from '../../../platform/extraction/active-content.ts';
+import type { ActiveContentPolicy } from '../../../platform/inspection/active-content.ts';
 import {
   type CheckedInput,
   checkInput,
   checkSize,
   sniffKind,
   sniffLength,
-} from '../../../platform/extraction/input-checks.ts';
+} from '../../../platform/inspection/input-checks.ts';
 import type { DocumentRef } from '../../../platform/shared/workflow.ts';
 import type { ExtractDeps } from './ports.ts';
 

@@ -1,10 +1,10 @@
-import type { ActiveContentPolicy } from '../../../platform/extraction/active-content.ts';
-import type { JobLeases } from '../../../platform/extraction/job-leases.ts';
-import type { JobStore } from '../../../platform/extraction/jobs.ts';
-import type { RateSlots } from '../../../platform/extraction/rate-slots.ts';
-import type { AuditTrail } from '../../../platform/shared/audit.ts';
-import type { TaskDelivery } from '../../../platform/shared/task-results.ts';
+import type { ActiveContentPolicy } from '../../../platform/inspection/active-content.ts';
 import type { DocumentRef } from '../../../platform/shared/workflow.ts';
+import type { AuditTrail } from '../../../platform/stores/audit.ts';
+import type { JobLeases } from '../../../platform/textract/job-leases.ts';
+import type { JobStore } from '../../../platform/textract/jobs.ts';
+import type { RateSlots } from '../../../platform/textract/rate-slots.ts';
+import type { TaskDelivery } from '../../../platform/workflows/task-results.ts';
 import type { ExpenseResponse } from './expense-fields.ts';
 import type { ExtractionQuality } from './quality.ts';
 

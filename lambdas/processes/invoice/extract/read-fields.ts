@@ -1,4 +1,4 @@
-import { type ReadField, readField } from '../../../platform/extraction/read-fields.ts';
+import { type ReadField, readField } from '../../../platform/shared/read-fields.ts';
 import { fieldLabels, type HeaderField, headerFields, type NormalizedInvoice } from '../domain/invoice.ts';
 
 /**

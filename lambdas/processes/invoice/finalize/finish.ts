@@ -1,5 +1,5 @@
-import type { AfterFinish } from '../../../platform/finalize/finalize.ts';
-import type { FinishEvent } from '../../../platform/finalize/result.ts';
+import type { AfterFinish } from '../../../platform/finish/finalize.ts';
+import type { FinishEvent } from '../../../platform/finish/result.ts';
 import type { NormalizedInvoice } from '../domain/invoice.ts';
 import type { VendorInvoice } from '../domain/vendors.ts';
 import type { ExtractionResult, RulesResult, ScoreResult } from '../domain/workflow.ts';

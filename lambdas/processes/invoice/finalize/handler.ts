@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { createFinalizeHandler, finalizeDeps } from '../../../platform/finalize/finish-handler.ts';
+import { s3 } from '../../../platform/data/client.ts';
+import { createFinalizeHandler, finalizeDeps } from '../../../platform/finish/finish-handler.ts';
 import { envVars } from '../../../platform/registry/names.ts';
-import { s3 } from '../../../platform/shared/clients/s3.ts';
 import { requiredEnv } from '../../../platform/shared/env.ts';
 import type { NormalizedInvoice } from '../domain/invoice.ts';
 import { DynamoVendorHistory } from '../domain/vendors.ts';

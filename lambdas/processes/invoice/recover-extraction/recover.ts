@@ -1,6 +1,6 @@
-import type { JobStore } from '../../../platform/extraction/jobs.ts';
 import { TransientError } from '../../../platform/shared/errors.ts';
 import type { StepEvent } from '../../../platform/shared/workflow.ts';
+import type { JobStore } from '../../../platform/textract/jobs.ts';
 import { jobFailure } from '../complete-extraction/complete.ts';
 import type { ExtractionResult } from '../domain/workflow.ts';
 import type { JobStatus } from '../extract/expense-job.ts';

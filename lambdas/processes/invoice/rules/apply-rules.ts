@@ -1,7 +1,7 @@
 import {
   type ActiveContentFinding,
   describeActiveContent,
-} from '../../../platform/extraction/active-content.ts';
+} from '../../../platform/inspection/active-content.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import { hashJson } from '../../../platform/shared/hash.ts';
 import type { DocumentRef } from '../../../platform/shared/workflow.ts';

@@ -1,6 +1,6 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import type { ActiveContentFinding } from '../../../platform/extraction/active-content.ts';
+import type { ActiveContentFinding } from '../../../platform/inspection/active-content.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import type { StepEvent } from '../../../platform/shared/workflow.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';

@@ -1,4 +1,3 @@
-import { type AuditTrail, DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import {
   instrument,
   logger,
@@ -6,6 +5,7 @@ import {
   metrics,
   stepCorrelation,
 } from '../../../platform/shared/observability.ts';
+import { type AuditTrail, DynamoAuditTrail } from '../../../platform/stores/audit.ts';
 import type { RulesResult } from '../domain/workflow.ts';
 import { applyRules } from './apply-rules.ts';
 import { parseRulesEvent, type RulesEvent } from './event.ts';

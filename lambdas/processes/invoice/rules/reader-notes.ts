@@ -1,4 +1,4 @@
-import { readWarnings } from '../../../platform/extraction/read-fields.ts';
+import { readWarnings } from '../../../platform/shared/read-fields.ts';
 import { fieldLabels, type HeaderField } from '../domain/invoice.ts';
 
 const problems: Readonly<Record<string, string>> = {

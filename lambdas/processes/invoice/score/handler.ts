@@ -1,5 +1,4 @@
 import type { Context } from 'aws-lambda';
-import { type AuditTrail, DynamoAuditTrail } from '../../../platform/shared/audit.ts';
 import { PermanentError } from '../../../platform/shared/errors.ts';
 import {
   instrument,
@@ -9,6 +8,7 @@ import {
   stepCorrelation,
 } from '../../../platform/shared/observability.ts';
 import type { StepEvent } from '../../../platform/shared/workflow.ts';
+import { type AuditTrail, DynamoAuditTrail } from '../../../platform/stores/audit.ts';
 import type { InvoiceHeader } from '../domain/invoice.ts';
 import { DynamoVendorHistory, type VendorHistory, vendorIdOf } from '../domain/vendors.ts';
 import type { ScoreResult } from '../domain/workflow.ts';

@@ -5,10 +5,10 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCredentials } from '../../../../local/clients.ts';
 import { startSqs } from '../../../../local/emulators/sqs.ts';
 import type { Listening } from '../../../../local/http/json-server.ts';
-import { queueUrlOn } from '../../../../local/resources.ts';
+import { localCredentials } from '../../../../local/runtime/clients.ts';
+import { queueUrlOn } from '../../../../local/runtime/resources.ts';
 
 describe('the local SQS queue URLs', () => {
   let sqs: Listening;

@@ -6,8 +6,8 @@ import {
   quarantine,
   quarantineKey,
 } from '../../../../lambdas/platform/quarantine/quarantine.ts';
-import type { DocumentRecord } from '../../../../lambdas/platform/shared/documents.ts';
 import type { DocumentRef } from '../../../../lambdas/platform/shared/workflow.ts';
+import type { DocumentRecord } from '../../../../lambdas/platform/stores/documents.ts';
 import {
   documentId,
   documentRecord,

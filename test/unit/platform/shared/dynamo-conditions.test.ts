@@ -4,7 +4,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { isConditionalCheckFailed } from '../../../../lambdas/platform/shared/dynamo-conditions.ts';
+import { isConditionalCheckFailed } from '../../../../lambdas/platform/stores/dynamo-conditions.ts';
 import { sdkError } from './support/fakes.ts';
 
 // A single-item write whose condition is false fails with ConditionalCheckFailedException and writes

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppendOptions, AuditEvent } from '../../../../lambdas/platform/shared/audit.ts';
 import { changeStatus, type StatusChange } from '../../../../lambdas/platform/shared/status-change.ts';
+import type { AppendOptions, AuditEvent } from '../../../../lambdas/platform/stores/audit.ts';
 import { documentId, documentRecord, executionArn } from './support/builders.ts';
 import { MemoryAudit, MemoryDocuments } from './support/fakes.ts';
 

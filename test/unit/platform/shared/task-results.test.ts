@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failTask, succeedTask } from '../../../../lambdas/platform/shared/task-results.ts';
+import { failTask, succeedTask } from '../../../../lambdas/platform/workflows/task-results.ts';
 import { fakeSfn } from './support/fakes.ts';
 
 describe('succeedTask', () => {

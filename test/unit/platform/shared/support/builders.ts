@@ -2,8 +2,8 @@ import type { Context } from 'aws-lambda';
 import type { ApprovalRecord, ApproverEntry } from '../../../../../lambdas/platform/human-step/record.ts';
 import { defaultChoices, type HumanStepRequest } from '../../../../../lambdas/platform/human-step/request.ts';
 import { approvalIdFor, hashSecret } from '../../../../../lambdas/platform/human-step/secrets.ts';
-import type { DocumentRecord } from '../../../../../lambdas/platform/shared/documents.ts';
 import { type DocumentRef, documentIdOf } from '../../../../../lambdas/platform/shared/workflow.ts';
+import type { DocumentRecord } from '../../../../../lambdas/platform/stores/documents.ts';
 import type {
   Field,
   InvoiceHeader,

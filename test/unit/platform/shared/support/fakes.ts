@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import type { CreateOutcome, ResultObjects } from '../../../../../lambdas/platform/finalize/result-object.ts';
+import type { CreateOutcome, ResultObjects } from '../../../../../lambdas/platform/finish/result-object.ts';
 import {
   type ApprovalPhase,
   type ApprovalRecord,
@@ -12,28 +12,28 @@ import {
   type StoredVote,
 } from '../../../../../lambdas/platform/human-step/record.ts';
 import type { ApprovalStore, VoteResult } from '../../../../../lambdas/platform/human-step/store.ts';
+import type { Email, SendEmail } from '../../../../../lambdas/platform/mail/mailer.ts';
+import { allowedFrom, type DocumentStatus } from '../../../../../lambdas/platform/shared/status.ts';
+import type { DocumentRef } from '../../../../../lambdas/platform/shared/workflow.ts';
 import type {
   AppendOptions,
   AuditEvent,
   AuditRecord,
   AuditTrail,
-} from '../../../../../lambdas/platform/shared/audit.ts';
+} from '../../../../../lambdas/platform/stores/audit.ts';
 import type {
   DocumentRecord,
   DocumentStore,
   PendingResult,
   TransitionOptions,
   TransitionResult,
-} from '../../../../../lambdas/platform/shared/documents.ts';
+} from '../../../../../lambdas/platform/stores/documents.ts';
 import type {
   ClaimOptions,
   ClaimResult,
   IdempotencyStore,
-} from '../../../../../lambdas/platform/shared/idempotency.ts';
-import type { Email, SendEmail } from '../../../../../lambdas/platform/shared/mailer.ts';
-import { allowedFrom, type DocumentStatus } from '../../../../../lambdas/platform/shared/status.ts';
-import type { TaskResultSender } from '../../../../../lambdas/platform/shared/task-results.ts';
-import type { DocumentRef } from '../../../../../lambdas/platform/shared/workflow.ts';
+} from '../../../../../lambdas/platform/stores/idempotency.ts';
+import type { TaskResultSender } from '../../../../../lambdas/platform/workflows/task-results.ts';
 
 /**
  * In-memory stand-ins for Tower's ports, with the same conditional semantics as the DynamoDB adapters

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractionJob } from '../../../../../lambdas/platform/extraction/jobs.ts';
 import { InputRejectedError, PermanentError } from '../../../../../lambdas/platform/shared/errors.ts';
+import type { ExtractionJob } from '../../../../../lambdas/platform/textract/jobs.ts';
 import {
   type CompleteDeps,
   completeJob,

@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
-import type { ExtractionJob } from '../../../../../lambdas/platform/extraction/jobs.ts';
-import type { ExtractionRequest } from '../../../../../lambdas/platform/extraction/request.ts';
-import type { AppendOptions, AuditEvent } from '../../../../../lambdas/platform/shared/audit.ts';
+import type { AppendOptions, AuditEvent } from '../../../../../lambdas/platform/stores/audit.ts';
+import type { ExtractionJob } from '../../../../../lambdas/platform/textract/jobs.ts';
+import type { ExtractionRequest } from '../../../../../lambdas/platform/textract/request.ts';
 import type { ExtractionResult } from '../../../../../lambdas/processes/invoice/domain/workflow.ts';
 import { type Admission, admit } from '../../../../../lambdas/processes/invoice/extract/admit.ts';
 import type { ExpenseResponse } from '../../../../../lambdas/processes/invoice/extract/expense-fields.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFieldsOf } from '../../../../../lambdas/platform/extraction/read-fields.ts';
+import { readFieldsOf } from '../../../../../lambdas/platform/shared/read-fields.ts';
 import type { NormalizedInvoice } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
 import { recordExtraction } from '../../../../../lambdas/processes/invoice/extract/finish.ts';
 import { invoiceRuleSet } from '../../../../../lambdas/processes/invoice/rules/rule-set.ts';

@@ -1,7 +1,7 @@
 import type { SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ExtractionRequest } from '../../../../../lambdas/platform/extraction/request.ts';
 import { logger, metrics } from '../../../../../lambdas/platform/shared/observability.ts';
+import type { ExtractionRequest } from '../../../../../lambdas/platform/textract/request.ts';
 import { createExtractHandler } from '../../../../../lambdas/processes/invoice/extract/handler.ts';
 import type { AdmitDeps } from '../../../../../lambdas/processes/invoice/extract/ports.ts';
 import { documentRef, executionArn, lambdaContext } from '../../../platform/shared/support/builders.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { finalize } from '../../../../../lambdas/platform/finalize/finalize.ts';
-import type { Verdict } from '../../../../../lambdas/platform/finalize/result.ts';
+import { finalize } from '../../../../../lambdas/platform/finish/finalize.ts';
+import type { Verdict } from '../../../../../lambdas/platform/finish/result.ts';
 import type { NormalizedInvoice } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
 import { type VendorInvoice, vendorIdOf } from '../../../../../lambdas/processes/invoice/domain/vendors.ts';
 import {

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEvent } from '../../../../../lambdas/platform/shared/audit.ts';
 import { logger, metrics } from '../../../../../lambdas/platform/shared/observability.ts';
+import type { AuditEvent } from '../../../../../lambdas/platform/stores/audit.ts';
 import { createRulesHandler, handler } from '../../../../../lambdas/processes/invoice/rules/handler.ts';
 import { invoiceRuleSet } from '../../../../../lambdas/processes/invoice/rules/rule-set.ts';
 import { field, invoice, parameters, score } from './fixtures.ts';

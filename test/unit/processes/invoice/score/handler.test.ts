@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppendOptions, AuditEvent } from '../../../../../lambdas/platform/shared/audit.ts';
 import { logger, metrics } from '../../../../../lambdas/platform/shared/observability.ts';
+import type { AppendOptions, AuditEvent } from '../../../../../lambdas/platform/stores/audit.ts';
 import type { InvoiceHeader } from '../../../../../lambdas/processes/invoice/domain/invoice.ts';
 import { type VendorInvoice, vendorIdOf } from '../../../../../lambdas/processes/invoice/domain/vendors.ts';
 import {

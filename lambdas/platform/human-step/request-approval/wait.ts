@@ -1,0 +1,89 @@
+import { changeStatus } from '../../shared/status-change.ts';
+import { auditDecided, auditStoredVotes, decideByVotes, decisionOf, handDecisionOn } from '../decision.ts';
+import type { ApprovalPhase } from '../record.ts';
+import { approverEntries } from './approver-entries.ts';
+import { type ApprovalDeps, actor, auditBase, taskOf } from './context.ts';
+import type { WaitEvent } from './events.ts';
+import { notify } from './notify.ts';
+import { withdrawIfSuperseded } from './withdraw.ts';
+
+/**
+ * One wait of the task: stores the task token with it, emails whoever this phase concerns, and returns;
+ * the workflow resumes when the approval API (or this phase, if the task was decided in between) sends
+ * the task result.
+ */
+export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promise<void> {
+  const secrets = new Map<string, string>();
+  let record = await taskOf(deps, event.taskId);
+  if (await withdrawIfSuperseded(deps, record, event)) return;
+  if (event.phase === 'escalate') {
+    await deps.approvals.addApprovers(
+      record.approvalId,
+      approverEntries(record.escalationApprovers, 'e', 'escalation', secrets),
+    );
+    record = await taskOf(deps, event.taskId);
+  }
+
+  if (await deliverIfDecided(deps, record.approvalId, event.taskToken, event.phase)) return;
+
+  const base = auditBase(record, event.executionArn);
+  if (event.phase === 'request') {
+    await changeStatus(
+      { documents: deps.documents, audit: deps.audit },
+      {
+        documentId: record.documentId,
+        to: 'AWAITING_APPROVAL',
+        step: record.step,
+        actor,
+        versions: base.versions,
+        executionArn: event.executionArn,
+      },
+    );
+  }
+  const notified = await notify(deps, record, event.phase, secrets);
+  const type = { request: 'APPROVAL_REQUESTED', remind: 'APPROVAL_REMINDED', escalate: 'APPROVAL_ESCALATED' }[
+    event.phase
+  ];
+  await deps.audit.append(
+    {
+      ...base,
+      type,
+      details: {
+        approvalId: record.approvalId,
+        notified: notified.sent,
+        ...(notified.unconfirmed.length > 0 ? { unconfirmed: notified.unconfirmed } : {}),
+        ...(notified.remindedEarly.length > 0 ? { remindedEarly: notified.remindedEarly } : {}),
+        requiredApprovals: record.requiredApprovals,
+        deadlineAt: record.deadlineAt,
+      },
+    },
+    { idempotencyKey: `${record.approvalId}/${event.phase}` },
+  );
+}
+
+/**
+ * Registers this wait's token, then delivers the decision itself when there is one no one delivered:
+ * decided while no wait was registered, or votes stored by a run cut off before they were counted
+ * (counted now). True when the wait has its result.
+ */
+async function deliverIfDecided(
+  deps: ApprovalDeps,
+  approvalId: string,
+  taskToken: string,
+  phase: ApprovalPhase,
+): Promise<boolean> {
+  let decided = await deps.approvals.registerToken(approvalId, taskToken, phase);
+  if (!decided) {
+    const current = await taskOf(deps, approvalId);
+    const byVotes = await decideByVotes(deps, current, actor);
+    if (byVotes.kind === 'pending') return false;
+    await auditStoredVotes(deps.audit, current);
+    decided = byVotes.kind === 'decided' ? byVotes.record : await taskOf(deps, approvalId);
+  }
+  const decision = decisionOf(decided);
+  if (!decision) return false;
+  // A run cut off between the decision and its audit left it unaudited; the key makes this once.
+  await auditDecided(deps.audit, decided, decision, actor);
+  await handDecisionOn(deps, taskToken, decided, decision);
+  return true;
+}

@@ -1,0 +1,37 @@
+import { mayWrite } from '../../shared/ownership.ts';
+import { deliverWithdrawal } from '../delivery.ts';
+import type { ApprovalRecord } from '../record.ts';
+import { type ApprovalDeps, auditBase, taskOf } from './context.ts';
+import type { WaitEvent } from './events.ts';
+
+/**
+ * A wait of an execution that does not own its document (a stale duplicate; the owner may long have
+ * decided) asks no one: the task is cancelled, so no link decides it, and the wait ends on the rejection
+ * path to finalize, which writes nothing for a non-owner. False when the execution owns the document or
+ * the task was decided before (the normal path then delivers that decision). A retry repeats the
+ * cancellation's audit and delivery under the same keys.
+ */
+export async function withdrawIfSuperseded(
+  deps: ApprovalDeps,
+  record: ApprovalRecord,
+  event: WaitEvent,
+): Promise<boolean> {
+  if (mayWrite(await deps.documents.get(record.documentId), event.executionArn)) return false;
+  if (record.status === 'PENDING')
+    await deps.approvals.finish(record.approvalId, 'CANCELLED', deps.now().toISOString());
+  const current = await taskOf(deps, record.approvalId);
+  if (current.status === 'APPROVED' || current.status === 'REJECTED') return false;
+  const reason = 'another execution owns the document; no one was asked';
+  await deps.audit.append(
+    {
+      ...auditBase(record, event.executionArn),
+      type: 'APPROVAL_CANCELLED',
+      decision: 'cancelled',
+      rationale: [reason],
+      details: { approvalId: record.approvalId, phase: event.phase },
+    },
+    { idempotencyKey: `${record.approvalId}/cancelled` },
+  );
+  await deliverWithdrawal(deps.sfn, event.taskToken, current, reason);
+  return true;
+}

@@ -1,0 +1,89 @@
+import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
+import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import type { TowerConfig } from '../../lib/config/index.ts';
+import type { SentEmail } from '../emulators/ses.ts';
+import type { LocalTextractOptions } from '../emulators/textract.ts';
+import type { SqsPoller } from '../event-sources/sqs-poller.ts';
+import type { IamParity } from '../iam/parity.ts';
+import type { SynthesizedTemplate } from '../iam/synthesized-template.ts';
+import type { EnvironmentFailure, LambdaHost } from '../lambda/host.ts';
+import type { LocalStepFunctions } from '../stepfunctions/service.ts';
+import type { Endpoints, LocalClients } from './clients.ts';
+import type { FaultInjector, FaultRule } from './faults.ts';
+import type { LocalNames, QueueRef } from './resources.ts';
+import type { ShutdownReport } from './shutdown.ts';
+
+export interface LocalRuntimeOptions {
+  /** The processes to run (npm start runs the registered ones, lambdas/processes/index.ts). */
+  readonly processes: readonly ProcessSpec[];
+  /** Where data lives between runs. @default a fresh temporary directory, removed on stop */
+  readonly dataDir?: string;
+  /** Local time scale for task timeouts, retries and waits (1 = real time). @default 1 */
+  readonly clockScale?: number;
+  /** CDK context overrides (approvers, thresholds…), merged over cdk.json's context. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Visibility timeout of every queue; AWS uses six times the consumer's timeout. @default the registry's */
+  readonly queueVisibilityTimeoutSeconds?: number;
+  /** Concurrent environments per function. @default 8 */
+  readonly functionConcurrency?: number;
+  /** Restart executions cut off by the last stop (their steps are idempotent). @default true */
+  readonly resumeInterrupted?: boolean;
+  /** The local Textract's own behaviour (its rate, job delays, dropped notifications). */
+  readonly textract?: LocalTextractOptions;
+  /** Re-announce intake objects whose S3 events the last hard stop lost (the queues are in memory). @default true */
+  readonly reconcile?: boolean;
+  /** Faults to inject into function invocations (see local/runtime/faults.ts). @default none */
+  readonly faults?: readonly FaultRule[];
+  readonly region?: string;
+  /**
+   * Evaluate every AWS call against the synthesized template's IAM (as AWS would). @default true,
+   * unless TOWER_IAM=off
+   */
+  readonly iam?: boolean;
+  /** Changes the synthesized template before it is evaluated against (tests: a grant removed, a deny added). */
+  readonly iamTemplate?: (template: SynthesizedTemplate) => SynthesizedTemplate;
+}
+
+export interface LocalRuntime {
+  readonly config: TowerConfig;
+  /** The platform's and the processes' functions, queues and tables, as deployed here. */
+  readonly catalog: Catalog;
+  readonly names: LocalNames;
+  readonly endpoints: Endpoints & { readonly approvals: string };
+  readonly clients: LocalClients;
+  readonly lambda: LambdaHost;
+  readonly stepFunctions: LocalStepFunctions;
+  /** The intake queue's event source mapping: paused when a function cannot start. */
+  readonly intake: SqsPoller;
+  /** The event source mapping of every queue. */
+  readonly pollers: Readonly<Record<string, SqsPoller>>;
+  readonly faults: FaultInjector;
+  readonly queues: Record<string, QueueRef>;
+  /** Every message the local SES has sent, kept under the data directory. */
+  readonly mailbox: () => Promise<SentEmail[]>;
+  readonly dataDir: string;
+  /** The IAM evaluation of the run's calls; undefined when it is off. */
+  readonly iam?: IamParity;
+  /** Executions found cut off at start-up (marked, and resumed unless disabled). */
+  readonly interrupted: readonly string[];
+  /** Intake objects announced again at start-up because their events were lost. */
+  readonly reannounced: number;
+  /** Half-written objects a hard stop left in the local S3, removed at start-up. */
+  readonly incompleteUploadsRemoved: number;
+  /** What a capability's local side hands tools and tests (the Textract server), by capability. */
+  handle<T>(capability: string): T;
+  /**
+   * Whether intake is accepted: a function environment that cannot start pauses the intake poller
+   * (new work waits in SQS, nothing is lost) until the runtime is restarted with the function fixed.
+   */
+  health(): RuntimeHealth;
+  /** Called when a function environment cannot start while the runtime runs. */
+  onEnvironmentFailure(listener: (failure: EnvironmentFailure) => void): void;
+  /** Stops everything once, in one order, the data-directory lock last; `report` hears each step. */
+  stop(report?: ShutdownReport): Promise<void>;
+}
+
+export interface RuntimeHealth {
+  readonly acceptingWork: boolean;
+  readonly environmentFailures: readonly EnvironmentFailure[];
+}
