@@ -5,7 +5,7 @@ import type { SentEmail } from '../emulators/ses.ts';
 import type { LocalTextractOptions } from '../emulators/textract.ts';
 import type { SqsPoller } from '../event-sources/sqs-poller.ts';
 import type { IamParity } from '../iam/parity.ts';
-import type { SynthesizedTemplate } from '../iam/synthesized-template.ts';
+import type { SynthesizedTemplate } from '../iam/template.ts';
 import type { EnvironmentFailure, LambdaHost } from '../lambda/host.ts';
 import type { LocalStepFunctions } from '../stepfunctions/service.ts';
 import type { Endpoints, LocalClients } from './clients.ts';
