@@ -1,7 +1,7 @@
 import { type DocumentStatus, isTerminal } from '../../lambdas/platform/shared/status.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
 import type { DocumentRecord } from '../../lambdas/platform/stores/documents.ts';
-import type { InvocationRecord } from '../../local/lambda/host.ts';
+import type { InvocationRecord } from '../../local/lambda/invocation.ts';
 import { inPool } from '../../local/runtime/pool.ts';
 import type { LocalRuntime } from '../../local/runtime/runtime.ts';
 import type { ExecutionRecord } from '../../local/stepfunctions/executions.ts';

@@ -1,4 +1,4 @@
-import type { InvocationRecord } from '../../local/lambda/host.ts';
+import type { InvocationRecord } from '../../local/lambda/invocation.ts';
 import { allStates, transitionsOf } from '../../local/stepfunctions/definition.ts';
 import type { ExecutionRecord } from '../../local/stepfunctions/executions.ts';
 import { stateVisitsOf } from '../../local/stepfunctions/history-reading.ts';

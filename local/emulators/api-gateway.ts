@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { type Listening, listenLoopback, readBody } from '../http/json-server.ts';
-import type { InvokeResult } from '../lambda/host.ts';
+import type { InvokeResult } from '../lambda/invocation.ts';
 
 export interface ProxyRoute {
   /** API Gateway resource path, e.g. `/a/{approvalId}/{secret}`. */

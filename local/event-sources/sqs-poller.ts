@@ -5,7 +5,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { InvokeResult } from '../lambda/host.ts';
+import type { InvokeResult } from '../lambda/invocation.ts';
 
 export interface EventSourceMapping {
   readonly queueUrl: string;

@@ -1,17 +1,7 @@
 import { type ResolutionScope, resolveIntrinsics } from './intrinsics.ts';
-import type { SynthesizedTemplate } from './synthesized-template.ts';
+import type { NamedPolicy } from './policy-document.ts';
+import type { SynthesizedTemplate } from './template.ts';
 import { templatePolicies } from './template-policies.ts';
-
-export interface PolicyDocument {
-  readonly Version?: string;
-  readonly Statement: readonly Record<string, unknown>[];
-}
-
-/** An IAM policy by the name the report shows (the template's logical id, or role + inline name). */
-export interface NamedPolicy {
-  readonly name: string;
-  readonly policy: PolicyDocument;
-}
 
 /** A role of the template as it exists locally: who runs as it, and what it is granted. */
 export interface LocalRole {

@@ -1,4 +1,5 @@
-import type { LocalRole, PolicyDocument, PolicyModel } from './policy-model.ts';
+import type { PolicyDocument } from './policy-document.ts';
+import type { LocalRole, PolicyModel } from './policy-model.ts';
 
 /**
  * A policy model built by registration rather than from a template: roles, key policies and which key

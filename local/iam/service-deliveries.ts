@@ -1,6 +1,6 @@
 import type { Call, IamEvaluator } from './evaluator.ts';
 import type { PolicyModel } from './policy-model.ts';
-import type { SynthesizedTemplate, TemplateResource } from './synthesized-template.ts';
+import type { SynthesizedTemplate, TemplateResource } from './template.ts';
 
 /**
  * A delivery AWS services make for the stack that the local runtime does not emulate, as the calls AWS

@@ -1,6 +1,6 @@
 import type { ResolutionScope } from './intrinsics.ts';
-import type { NamedPolicy, PolicyDocument } from './policy-model.ts';
-import type { SynthesizedTemplate, TemplateResource } from './synthesized-template.ts';
+import type { NamedPolicy, PolicyDocument } from './policy-document.ts';
+import type { SynthesizedTemplate, TemplateResource } from './template.ts';
 
 /** What the template's resources say about access: each role's policies, each resource's policy and key. */
 export interface TemplatePolicies {

@@ -3,7 +3,7 @@ import type { Deployed } from '../../lambdas/platform/capability/deployed.ts';
 import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts';
 import { functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
 import { buildFunction, buildWorker } from './build.ts';
-import type { LocalFunction } from './host.ts';
+import type { LocalFunction } from './invocation.ts';
 
 export interface DeployOptions {
   /** The catalog's functions: the platform's and each process's own. */

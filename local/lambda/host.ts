@@ -1,81 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { inPool } from '../runtime/pool.ts';
-
-/** A function as deployed locally: its bundle, its own environment, its limits. */
-export interface LocalFunction {
-  readonly id: string;
-  readonly name: string;
-  readonly bundlePath: string;
-  readonly environment: Readonly<Record<string, string>>;
-  readonly timeoutSeconds: number;
-  readonly memoryMb: number;
-  /** Concurrent executions; more invocations wait for a free environment. */
-  readonly concurrency: number;
-}
-
-export interface LambdaError {
-  readonly errorType: string;
-  readonly errorMessage: string;
-  readonly trace?: readonly string[];
-}
-
-export type InvokeResult =
-  | { readonly ok: true; readonly payload: unknown }
-  | { readonly ok: false; readonly error: LambdaError };
-
-export interface InvocationRecord {
-  readonly functionId: string;
-  readonly cold: boolean;
-  readonly startedAt: number;
-  readonly durationMs: number;
-  readonly ok: boolean;
-  readonly errorType?: string;
-}
-
-/** A function environment that could not start or load its module: the invocation failed for it. */
-export interface EnvironmentFailure {
-  readonly functionId: string;
-  readonly functionName: string;
-  /** `start`: the worker itself could not start; `init`: the module failed to load. */
-  readonly phase: 'start' | 'init';
-  readonly errorType: string;
-  readonly errorMessage: string;
-  readonly at: string;
-}
-
-/**
- * How long the start-up check waits for a function's module to load. Lambda allows an on-demand init
- * 10 s; here every function loads at once on a shared machine, so the check waits long enough to tell a
- * module that hangs from a machine that is busy.
- */
-const startCheckTimeoutSeconds = 120;
-
-type Settled = InvokeResult & { readonly init?: boolean };
-
-export interface InvokeOptions {
-  /** Called when an environment takes the invocation (after any wait for a free one). */
-  readonly onStart?: () => void;
-}
-
-/**
- * Fault injection's hook: may replace an invocation's outcome, run it (`proceed`) and then lose its
- * answer, or return undefined to let it run normally.
- */
-export type InvocationInterceptor = (
-  fn: LocalFunction,
-  payload: unknown,
-  proceed: () => Promise<InvokeResult>,
-) => Promise<InvokeResult | undefined>;
-
-interface Environment {
-  readonly worker: Worker;
-  warm: boolean;
-  pending?: { id: number; settle: (r: Settled) => void; timer: NodeJS.Timeout };
-}
+import { type EnvironmentHost, ExecutionEnvironment } from './environment.ts';
+import type {
+  EnvironmentFailure,
+  InvocationInterceptor,
+  InvocationRecord,
+  InvokeOptions,
+  InvokeResult,
+  LambdaError,
+  LocalFunction,
+} from './invocation.ts';
 
 /**
  * Runs each function in its own worker threads (one execution environment per concurrent invocation),
@@ -83,11 +19,11 @@ interface Environment {
  */
 export class LambdaHost {
   private readonly byName = new Map<string, LocalFunction>();
-  private readonly idle = new Map<string, Environment[]>();
+  private readonly idle = new Map<string, ExecutionEnvironment[]>();
   private readonly busy = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
   private readonly logs = new Map<string, WriteStream>();
-  private readonly all = new Set<Environment>();
+  private readonly all = new Set<ExecutionEnvironment>();
   private readonly failureListeners: ((failure: EnvironmentFailure) => void)[] = [];
   readonly invocations: InvocationRecord[] = [];
   /** Every environment that could not start or load its module, oldest first. */
@@ -95,6 +31,11 @@ export class LambdaHost {
   private nextId = 1;
   private stopping = false;
   interceptor?: InvocationInterceptor;
+  /** What its environments ask of the host: to leave the pool, and whether it is stopping. */
+  private readonly environmentHost: EnvironmentHost = {
+    discard: (env) => this.discard(env),
+    stopping: () => this.stopping,
+  };
 
   constructor(
     functions: readonly LocalFunction[],
@@ -129,7 +70,7 @@ export class LambdaHost {
     const outcomes = await inPool(this.functions, availableParallelism(), async (fn) => {
       const env = this.trySpawn(fn);
       if ('failure' in env) return env.failure;
-      const result = await this.run(fn, env.env, undefined, 'init');
+      const result = await env.env.run(this.nextId++, fn, undefined, 'init');
       this.discard(env.env);
       return result.ok ? undefined : this.failed(fn, 'init', result.error);
     });
@@ -174,7 +115,7 @@ export class LambdaHost {
     const env = spawned.env;
     const cold = !env.warm;
     try {
-      const settled = await this.run(fn, env, payload);
+      const settled = await env.run(this.nextId++, fn, payload);
       if (!settled.ok && settled.init) this.failed(fn, 'init', settled.error);
       const result: InvokeResult = settled.ok
         ? { ok: true, payload: settled.payload }
@@ -204,36 +145,8 @@ export class LambdaHost {
     for (const stream of this.logs.values()) stream.end();
   }
 
-  private run(fn: LocalFunction, env: Environment, payload: unknown, kind?: 'init'): Promise<Settled> {
-    const seconds = kind === 'init' ? startCheckTimeoutSeconds : fn.timeoutSeconds;
-    return new Promise((resolve) => {
-      const id = this.nextId++;
-      const timer = setTimeout(() => {
-        // Lambda stops a timed-out environment; the next invocation gets a fresh one.
-        env.pending = undefined;
-        this.discard(env);
-        resolve({
-          ok: false,
-          init: kind === 'init',
-          error: {
-            errorType: kind === 'init' ? 'Runtime.InitTimeout' : 'Sandbox.Timedout',
-            errorMessage: `${kind === 'init' ? 'Init' : 'Task'} timed out after ${seconds}.00 seconds`,
-          },
-        });
-      }, seconds * 1000);
-      env.pending = { id, settle: resolve, timer };
-      env.worker.postMessage({
-        id,
-        kind,
-        event: payload,
-        requestId: randomUUID(),
-        deadline: Date.now() + seconds * 1000,
-      });
-    });
-  }
-
   /** A new environment, or the reason it could not start (recorded and reported). */
-  private trySpawn(fn: LocalFunction): { env: Environment } | { failure: EnvironmentFailure } {
+  private trySpawn(fn: LocalFunction): { env: ExecutionEnvironment } | { failure: EnvironmentFailure } {
     try {
       return { env: this.spawn(fn) };
     } catch (error) {
@@ -265,62 +178,16 @@ export class LambdaHost {
     return failure;
   }
 
-  private spawn(fn: LocalFunction): Environment {
-    const worker = new Worker(this.workerPath, {
-      env: { ...fn.environment },
-      workerData: { bundlePath: fn.bundlePath, functionName: fn.name, memoryMb: fn.memoryMb },
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb },
-    });
+  private spawn(fn: LocalFunction): ExecutionEnvironment {
+    const env = new ExecutionEnvironment(fn, this.workerPath, this.environmentHost);
     const log = this.logFor(fn);
-    worker.stdout.pipe(log, { end: false });
-    worker.stderr.pipe(log, { end: false });
-    const env: Environment = { worker, warm: false };
+    env.worker.stdout.pipe(log, { end: false });
+    env.worker.stderr.pipe(log, { end: false });
     this.all.add(env);
-    worker.on(
-      'message',
-      (message: { id: number; ok: boolean; init?: boolean; value?: unknown; error?: LambdaError }) => {
-        // A failed init leaves nothing to reuse: Lambda initialises a fresh environment next time.
-        if (message.init) this.discard(env);
-        else env.warm = true;
-        const pending = env.pending;
-        if (!pending || (message.id !== pending.id && message.id !== -1)) return;
-        clearTimeout(pending.timer);
-        env.pending = undefined;
-        pending.settle(
-          message.ok
-            ? { ok: true, payload: message.value }
-            : {
-                ok: false,
-                init: message.init === true,
-                error: message.error ?? { errorType: 'Error', errorMessage: 'unknown' },
-              },
-        );
-      },
-    );
-    const crashed = (why: string) => {
-      this.discard(env);
-      const pending = env.pending;
-      if (!pending) return;
-      clearTimeout(pending.timer);
-      env.pending = undefined;
-      pending.settle({
-        ok: false,
-        // An environment that never answered did not get through its init phase.
-        init: !env.warm && !this.stopping,
-        error: {
-          errorType: 'Runtime.ExitError',
-          errorMessage: `RequestId: the execution environment exited: ${why}`,
-        },
-      });
-    };
-    worker.on('error', (error) => crashed(error.message));
-    worker.on('exit', (code) => crashed(`exit code ${code}`));
     return env;
   }
 
-  private discard(env: Environment): void {
+  private discard(env: ExecutionEnvironment): void {
     if (!this.all.delete(env)) return;
     for (const list of this.idle.values()) {
       const i = list.indexOf(env);

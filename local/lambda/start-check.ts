@@ -1,4 +1,4 @@
-import type { EnvironmentFailure } from './host.ts';
+import type { EnvironmentFailure } from './invocation.ts';
 
 /** One line per failure: which function, at which phase, and Lambda's error. */
 export function describeFailure(failure: EnvironmentFailure): string {

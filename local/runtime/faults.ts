@@ -1,4 +1,4 @@
-import type { InvocationInterceptor, InvokeResult, LocalFunction } from '../lambda/host.ts';
+import type { InvocationInterceptor, InvokeResult, LocalFunction } from '../lambda/invocation.ts';
 
 /** One injected fault: which function, what happens, and how often. */
 export interface FaultRule {

@@ -6,7 +6,6 @@ import { processes } from '../../lambdas/processes/index.ts';
 import { DecisionLog } from '../../local/iam/decisions.ts';
 import { deliveryAllowed, topicToQueueDelivery } from '../../local/iam/deliveries.ts';
 import { IamEvaluator } from '../../local/iam/evaluator.ts';
-import { startIamParity } from '../../local/iam/parity.ts';
 import { policyModel } from '../../local/iam/policy-model.ts';
 import { engineMappings } from '../../local/iam/request-actions.ts';
 import {
@@ -15,11 +14,9 @@ import {
   unemulatedDeliveries,
   vendedLogActions,
 } from '../../local/iam/service-deliveries.ts';
-import {
-  type SynthesizedTemplate,
-  synthesizedTemplate,
-  type TemplateResource,
-} from '../../local/iam/synthesized-template.ts';
+import { startIamParity } from '../../local/iam/start-parity.ts';
+import { synthesizedTemplate } from '../../local/iam/synthesized-template.ts';
+import type { SynthesizedTemplate, TemplateResource } from '../../local/iam/template.ts';
 import { localStandIns } from './local-stand-ins.ts';
 import { cdkJsonContext, synthTimeout } from './tower-template.ts';
 

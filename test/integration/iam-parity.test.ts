@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import type { Decision } from '../../local/iam/decisions.ts';
 import { iamFiles } from '../../local/iam/parity.ts';
-import type { SynthesizedTemplate } from '../../local/iam/synthesized-template.ts';
+import type { SynthesizedTemplate } from '../../local/iam/template.ts';
 import { startTestRuntime } from './support/runtime.ts';
 
 /** The template with one action taken out of every statement of a function's role policies. */

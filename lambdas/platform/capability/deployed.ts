@@ -1,16 +1,27 @@
 import type { TowerConfig } from '../../../lib/config/types.ts';
-import type { CatalogFunction, CatalogQueue } from '../registry/catalog.ts';
-import type { ProcessSpec } from '../registry/process-spec.ts';
+import type { FunctionId } from '../registry/ids.ts';
+import type { QueueSpec } from '../registry/queues.ts';
 import type { TableSpec } from '../registry/tables.ts';
 
-/** A function as its uses see it: its catalog entry (id, owning process). */
-export type DeployedFunction = CatalogFunction;
+// The views below name only what uses read, so a use needs neither the catalog nor the specs that hold uses.
 
-/** What a use's problems are checked against: the catalog's functions, queues and tables. */
+/** A function as its uses see it: its id and the process that owns it (none for the platform's own). */
+export interface DeployedFunction {
+  readonly id: FunctionId;
+  readonly process?: string;
+}
+
+/** A process as its functions' uses see it: its id and its intake prefix. */
+export interface DeployedProcess {
+  readonly id: string;
+  readonly intakePrefix: string;
+}
+
+/** What a use's problems are checked against: the catalog's processes, functions, queues and tables. */
 export interface CatalogView {
-  readonly processes: readonly ProcessSpec[];
-  readonly functions: readonly CatalogFunction[];
-  readonly queues: readonly CatalogQueue[];
+  readonly processes: readonly DeployedProcess[];
+  readonly functions: readonly DeployedFunction[];
+  readonly queues: readonly (QueueSpec & { readonly process?: string })[];
   readonly tables: readonly TableSpec[];
 }
 
@@ -53,6 +64,6 @@ export function scoped<T>(all: Readonly<Record<string, T>>, process: string | un
 }
 
 /** The processes a function acts for: all for a platform function, its own for a process's. */
-export function processesOf(deployed: Deployed, fn: DeployedFunction): readonly ProcessSpec[] {
+export function processesOf(deployed: Deployed, fn: DeployedFunction): readonly DeployedProcess[] {
   return deployed.catalog.processes.filter((p) => fn.process === undefined || p.id === fn.process);
 }

@@ -13,8 +13,6 @@ import type { PageText } from './pdf-text.ts';
 /** Reads one page: the image, or page `page` (1-based, default 1) of a scanned PDF. */
 export type Recogniser = (kind: DocumentKind, bytes: Uint8Array, page?: number) => Promise<PageText>;
 
-export { createOcrRecogniser, type OcrRecogniser, type OcrRecogniserOptions } from './ocr/recogniser.ts';
-
 /** Without OCR: refuses, saying what would need it. */
 export const recognisePage: Recogniser = async (kind) => {
   const what = kind === 'pdf' ? 'a PDF page without a text layer (a scan)' : `a ${kind.toUpperCase()} image`;

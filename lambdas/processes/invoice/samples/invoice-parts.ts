@@ -1,6 +1,6 @@
 import { type DateStyle, formatDate, formatIban, formatMoney, formatNumber, formatRate } from './formats.ts';
+import type { InvoiceLabels } from './invoice-labels.ts';
 import { type InvoiceSpec, invoiceTotals } from './invoice-spec.ts';
-import type { InvoiceLabels } from './labels.ts';
 import { lookalikeWords } from './lookalike-words.ts';
 import type { Pen } from './pdf-pen.ts';
 

@@ -1,5 +1,6 @@
 import type { PageSize, Quad } from '../geometry.ts';
 import type { PageText, TextRun } from '../pdf-text.ts';
+import type { OcrLine, OcrPage, OcrWord } from './tesseract-page.ts';
 import { cleanWords, meaningful } from './words.ts';
 
 /**
@@ -10,35 +11,6 @@ import { cleanWords, meaningful } from './words.ts';
  * the slope of the lines tesseract found, so that a label and a value far to its right still share
  * a baseline.
  */
-
-export interface OcrBox {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
-
-export interface OcrWord {
-  readonly text: string;
-  /** 0–100 */
-  readonly confidence: number;
-  readonly bbox: OcrBox;
-}
-
-export interface OcrLine {
-  readonly words: readonly OcrWord[];
-  /** From (x0, y0) to (x1, y1) along the line's baseline. */
-  readonly baseline: OcrBox;
-  /** Tesseract's row height (x-height plus ascenders), a check on a glyph fused with a speck. */
-  readonly rowAttributes?: { readonly rowHeight: number };
-}
-
-/** What is used of tesseract.js's `Page` (blocks are requested with `{ blocks: true }`). */
-export interface OcrPage {
-  readonly blocks:
-    | readonly { readonly paragraphs: readonly { readonly lines: readonly OcrLine[] }[] }[]
-    | null;
-}
 
 /** Cap height over font size (Helvetica, Arial, most sans and serif faces: 0.70–0.73). */
 const capHeight = 0.72;

@@ -3,11 +3,12 @@ import type { Recogniser } from '../ocr.ts';
 import type { PageText } from '../pdf-text.ts';
 import { decodeImage, rescale } from './decode.ts';
 import { createOcrEngine, type OcrEngine } from './engine.ts';
-import { type OcrPage, pageTextOfOcr } from './page-text.ts';
+import { pageTextOfOcr } from './page-text.ts';
 import { renderPdfPages } from './pdf-pages.ts';
 import { binarise, type GrayImage, pgmOf, stretchContrast } from './pixels.ts';
 import { removeRules } from './rules.ts';
 import { imageScale, type OcrSettings, ocrSettings, tesseractParameters } from './settings.ts';
+import type { OcrPage } from './tesseract-page.ts';
 
 /**
  * The local Textract's OCR: images (PNG, JPEG, TIFF) and scanned PDF pages to the same PageText the

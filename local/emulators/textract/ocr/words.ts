@@ -1,5 +1,5 @@
 import { columnType, isDocumentTitle, labelKind } from '../labels.ts';
-import type { OcrWord } from './page-text.ts';
+import type { OcrWord } from './tesseract-page.ts';
 
 /**
  * OCR words tidied before layout: what specks and wide letter spacing do to tesseract's words,

@@ -12,7 +12,7 @@ import { sessionTokenFor } from '../../../../local/iam/identity.ts';
 import { type LocalResources, policyModel } from '../../../../local/iam/policy-model.ts';
 import { startIamProxy } from '../../../../local/iam/proxy.ts';
 import type { MappingScope } from '../../../../local/iam/requests.ts';
-import type { SynthesizedTemplate } from '../../../../local/iam/synthesized-template.ts';
+import type { SynthesizedTemplate } from '../../../../local/iam/template.ts';
 
 const account = '000000000000';
 const region = 'us-east-1';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker } from '../../../../local/lambda/build.ts';
-import { type EnvironmentFailure, LambdaHost, type LocalFunction } from '../../../../local/lambda/host.ts';
+import { LambdaHost } from '../../../../local/lambda/host.ts';
+import type { EnvironmentFailure, LocalFunction } from '../../../../local/lambda/invocation.ts';
 import { describeFailure, FunctionStartError } from '../../../../local/lambda/start-check.ts';
 
 // Lambda's Node.js runtime names init failures Runtime.ImportModuleError (a module not found),

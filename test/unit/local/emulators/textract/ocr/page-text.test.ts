@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   fontSizeOf,
-  type OcrLine,
-  type OcrWord,
   pageTextOfOcr,
   skewOf,
 } from '../../../../../../local/emulators/textract/ocr/page-text.ts';
+import type { OcrLine, OcrWord } from '../../../../../../local/emulators/textract/ocr/tesseract-page.ts';
 import { linesOf, wordsOf } from '../../../../../../local/emulators/textract/text-layout.ts';
 
 /** Tesseract's words to PageText runs: baselines, font sizes, skew, cleanup. No OCR runs here. */

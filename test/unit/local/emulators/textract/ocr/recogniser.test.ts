@@ -6,8 +6,8 @@ import {
   scannedInvoicePdf,
 } from '../../../../../../lambdas/processes/invoice/samples/index.ts';
 import type { OcrEngine } from '../../../../../../local/emulators/textract/ocr/engine.ts';
-import type { OcrPage } from '../../../../../../local/emulators/textract/ocr/page-text.ts';
 import { createOcrRecogniser } from '../../../../../../local/emulators/textract/ocr/recogniser.ts';
+import type { OcrPage } from '../../../../../../local/emulators/textract/ocr/tesseract-page.ts';
 
 /** The recogniser's plumbing with a fake engine: decoding, scaling, PDF pages, errors. No OCR runs. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrWord } from '../../../../../../local/emulators/textract/ocr/page-text.ts';
+import type { OcrWord } from '../../../../../../local/emulators/textract/ocr/tesseract-page.ts';
 import { cleanWords } from '../../../../../../local/emulators/textract/ocr/words.ts';
 
 /** OCR words tidied before layout: specks, stray quotes, split words. */
