@@ -1,3 +1,4 @@
+import { capabilities } from '../lambdas/platform/capabilities.ts';
 import { processes } from '../lambdas/processes/index.ts';
 import '../local/sdk-node20-notice.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
@@ -52,6 +53,7 @@ const complain = (line: string) => process.stderr.write(`${terminalText(line)}\n
 let runtime: LocalRuntime;
 try {
   runtime = await startLocalRuntime({
+    capabilities,
     processes,
     dataDir,
     clockScale,

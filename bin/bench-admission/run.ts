@@ -1,3 +1,4 @@
+import { capabilities } from '../../lambdas/platform/capabilities.ts';
 import { sha256Hex } from '../../lambdas/platform/shared/hash.ts';
 import { terminalStatuses } from '../../lambdas/platform/shared/status.ts';
 import { documentIdOf } from '../../lambdas/platform/shared/workflow.ts';
@@ -35,6 +36,7 @@ export async function runAdmissionBench(options: AdmissionOptions): Promise<Admi
       ),
   );
   const runtime = await startLocalRuntime({
+    capabilities,
     processes,
     functionConcurrency: 8,
     queueVisibilityTimeoutSeconds: 30,

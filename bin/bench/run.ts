@@ -1,5 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { capabilities } from '../../lambdas/platform/capabilities.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime/runtime.ts';
@@ -40,6 +41,7 @@ export const benchContext = {
 async function withRuntime<T>(use: (runtime: LocalRuntime) => Promise<T>): Promise<T> {
   // A short visibility timeout, so a batch the starter drops comes back within seconds.
   const runtime = await startLocalRuntime({
+    capabilities,
     processes,
     queueVisibilityTimeoutSeconds: 5,
     context: benchContext,

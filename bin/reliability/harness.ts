@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { capabilities } from '../../lambdas/platform/capabilities.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import {
   type LocalRuntime,
@@ -32,6 +33,7 @@ export function runtimeOptions(
     // It applies to every queue: long enough for a busy extract consumer, short enough for small runs.
     queueVisibilityTimeoutSeconds: scale === 'small' ? 10 : 30,
     ...overrides,
+    capabilities: overrides.capabilities ?? capabilities,
     context: {
       intakeMaxConcurrency: 5,
       textract: { syncTps: 10, startTps: 2, maxConcurrentJobs: 20 },

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
+import type { CapabilityParts, Catalog } from '../../lambdas/platform/registry/catalog.ts';
 import type { TowerConfig } from '../../lib/config/index.ts';
 import type { S3Notification } from '../emulators/s3.ts';
 import type { IamParity } from '../iam/parity.ts';
@@ -61,4 +61,9 @@ export interface CapabilityLocal {
     readonly service: string;
     map(request: EndpointRequest, scope: MappingScope): RequiredCall[];
   };
+}
+
+/** A capability as the runtime takes it: its catalog parts and its local side (the manifest satisfies it). */
+export interface LocalCapability extends CapabilityParts {
+  readonly local?: () => Promise<CapabilityLocal>;
 }

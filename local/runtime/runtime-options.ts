@@ -9,12 +9,15 @@ import type { SynthesizedTemplate } from '../iam/template.ts';
 import type { LambdaHost } from '../lambda/host.ts';
 import type { EnvironmentFailure } from '../lambda/invocation.ts';
 import type { LocalStepFunctions } from '../stepfunctions/service.ts';
+import type { LocalCapability } from './capability-local.ts';
 import type { Endpoints, LocalClients } from './clients.ts';
 import type { FaultInjector, FaultRule } from './faults.ts';
 import type { LocalNames, QueueRef } from './resources.ts';
 import type { ShutdownReport } from './shutdown.ts';
 
 export interface LocalRuntimeOptions {
+  /** The capabilities to run, in build order (npm start runs Tower's, lambdas/platform/capabilities.ts). */
+  readonly capabilities: readonly LocalCapability[];
   /** The processes to run (npm start runs the registered ones, lambdas/processes/index.ts). */
   readonly processes: readonly ProcessSpec[];
   /** Where data lives between runs. @default a fresh temporary directory, removed on stop */

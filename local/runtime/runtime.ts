@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capabilities } from '../../lambdas/platform/capabilities.ts';
 import { catalogOf } from '../../lambdas/platform/registry/catalog.ts';
 import { parseConfig } from '../../lib/config/index.ts';
 import type { SentEmail } from '../emulators/ses.ts';
@@ -42,7 +41,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), 'tower-')));
   mkdirSync(dataDir, { recursive: true });
   checkDataLayout(dataDir);
-  const catalog = catalogOf(options.processes, capabilities);
+  const catalog = catalogOf(options.processes, options.capabilities);
   const context = { ...cdkContext(), ...options.context };
   const config = parseConfig(context, catalog.processes);
   const shutdown = new Shutdown();
@@ -61,7 +60,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     shutdown,
   });
   try {
-    const sides: CapabilityLocal[] = await Promise.all(capabilities.map((c) => c.local?.() ?? {}));
+    const sides: CapabilityLocal[] = await Promise.all(options.capabilities.map((c) => c.local?.() ?? {}));
     for (const side of sides) await side.emulate?.(p);
     p.clients = localClients(asEndpoints(p.endpoints), region);
     for (const side of sides) await side.create?.(p);

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { inspect } from '../../../bin/common/inspect.ts';
 import { startConsole } from '../../../bin/console/server.ts';
+import { capabilities } from '../../../lambdas/platform/capabilities.ts';
 import { processes } from '../../../lambdas/processes/index.ts';
 import { invoicePdf, randomInvoiceSpec } from '../../../lambdas/processes/invoice/samples/index.ts';
 import type { DeployOptions } from '../../../local/lambda/deploy.ts';
@@ -55,7 +56,12 @@ describe('the local runtime on any data directory', () => {
     const given = relative(process.cwd(), absolute);
     expect(given.startsWith('.')).toBe(false);
     // Act
-    const runtime = await startLocalRuntime({ processes, dataDir: given, context: testContext });
+    const runtime = await startLocalRuntime({
+      capabilities,
+      processes,
+      dataDir: given,
+      context: testContext,
+    });
     try {
       const id = await inspect(runtime).drop('invoice', 'relative.pdf', await clean('data-dir-relative'));
       const doc = await inspect(runtime).waitForStatus(id, settled);
@@ -75,7 +81,7 @@ describe('the local runtime on any data directory', () => {
     created.push(parent);
     const dataDir = join(parent, 'Données de test ü ✓ 請求書');
     // Act
-    const runtime = await startLocalRuntime({ processes, dataDir, context: testContext });
+    const runtime = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
     try {
       const id = await inspect(runtime).drop('invoice', 'unicode.pdf', await clean('data-dir-unicode'));
       const doc = await inspect(runtime).waitForStatus(id, settled);
@@ -92,10 +98,10 @@ describe('the local runtime on any data directory', () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-in-use-'));
     created.push(dataDir);
-    const first = await startLocalRuntime({ processes, dataDir, context: testContext });
+    const first = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
     try {
       // Act
-      const second = startLocalRuntime({ processes, dataDir, context: testContext });
+      const second = startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
       // Assess
       await expect(second).rejects.toBeInstanceOf(DataDirInUseError);
       await expect(second).rejects.toThrow(
@@ -109,7 +115,7 @@ describe('the local runtime on any data directory', () => {
       join(dataDir, 'runtime.lock'),
       `${JSON.stringify({ pid: 2 ** 22 + 17, since: 'earlier' })}\n`,
     );
-    const restarted = await startLocalRuntime({ processes, dataDir, context: testContext });
+    const restarted = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
     await restarted.stop();
     expect(existsSync(join(dataDir, 'runtime.lock'))).toBe(false);
   });
@@ -121,7 +127,7 @@ describe('the local runtime on any data directory', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-broken-'));
     created.push(dataDir);
     // Act
-    const started = startLocalRuntime({ processes, dataDir, context: testContext });
+    const started = startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
     // Assess
     await expect(started).rejects.toBeInstanceOf(FunctionStartError);
     await expect(started).rejects.toThrow(
@@ -134,7 +140,7 @@ describe('the local runtime on any data directory', () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-breaks-'));
     created.push(dataDir);
-    const runtime = await startLocalRuntime({ processes, dataDir, context: testContext });
+    const runtime = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
     try {
       const tools = inspect(runtime);
       const score = runtime.lambda.functions.find((f) => f.id === 'score');

@@ -1,4 +1,5 @@
 import { inspect } from '../../../bin/common/inspect.ts';
+import { capabilities } from '../../../lambdas/platform/capabilities.ts';
 import { processes } from '../../../lambdas/processes/index.ts';
 import {
   type LocalRuntime,
@@ -33,6 +34,7 @@ export async function startTestRuntime(options: Partial<LocalRuntimeOptions> = {
     processes,
     queueVisibilityTimeoutSeconds: 2,
     ...options,
+    capabilities: options.capabilities ?? capabilities,
     context: { ...testContext, ...options.context },
   });
   return { runtime, tools: inspect(runtime) };
