@@ -3,6 +3,7 @@ import { deliveryAllowed, topicToQueueDelivery } from '../../../local/iam/delive
 import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
 import { createTextractTopic } from '../../../local/runtime/resources.ts';
 import { textractCalls } from './local-requests.ts';
+import { textractStandIn } from './stand-in.ts';
 import { textractOutputs } from './uses.ts';
 
 /**
@@ -13,12 +14,18 @@ export function textractLocal(): CapabilityLocal {
   let mayPublish: ((topicArn: string) => Promise<boolean>) | undefined;
   return {
     create: async (p) => {
+      const reader = await textractStandIn(p.catalog.processes);
+      if (reader === undefined)
+        process.stderr.write(
+          'textract: no process gives an expense reader stand-in; the local AnalyzeExpense answers with no fields\n',
+        );
       const server = await startLocalTextract(
         p.clients.s3,
         p.clients.sns,
         p.config.textract,
         p.options.textract,
         (topicArn) => mayPublish?.(topicArn) ?? Promise.resolve(true),
+        reader,
       );
       p.shutdown.add('Textract and its OCR', server.stop);
       p.endpoints.textract = server.endpoint;
