@@ -14,7 +14,7 @@ import type { LocalNames, QueueRef } from './resources.ts';
 import type { ShutdownReport } from './shutdown.ts';
 
 export interface LocalRuntimeOptions {
-  /** The processes to run (npm start runs the registered ones, lambdas/processes/index.ts). */
+  /** The processes to run (npm start runs the registered ones). */
   readonly processes: readonly ProcessSpec[];
   /** Where data lives between runs. @default a fresh temporary directory, removed on stop */
   readonly dataDir?: string;
