@@ -59,6 +59,6 @@ export function analyzePage(text: PageText, options: PageOptions = {}): AnalyzeE
   const ocrModelled = language === undefined || modelledLanguages.has(language);
   return expenseResponse(
     { page: text, lines, summaryFields: reading.summaryFields, lineItems: reading.lineItems, ocrModelled },
-    { ...options, currencyOf: reader.currencyOf },
+    { newId: options.newId, currencyOf: (value) => reader.currencyOf(value) },
   );
 }

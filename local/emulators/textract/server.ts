@@ -68,7 +68,10 @@ export interface TextractServer {
 export async function startTextractServer(options: TextractServerOptions = {}): Promise<TextractServer> {
   const fetch = typeof options.s3 === 'function' ? options.s3 : options.s3 && s3ObjectFetcher(options.s3);
   const { reader } = options;
-  const ocr = options.recognise === undefined ? createOcrRecogniser({ knows: reader?.knows }) : undefined;
+  const ocr =
+    options.recognise === undefined
+      ? createOcrRecogniser({ knows: reader && ((text) => reader.knows(text)) })
+      : undefined;
   const recognise = options.recognise ?? ocr?.recognise;
   const rates = new OperationRates(options.rates);
   const calls = new Map<string, number>();
