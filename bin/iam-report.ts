@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readDecisions } from '../local/iam/decisions.ts';
 import { iamFiles } from '../local/iam/parity.ts';
 import type { LocalRole } from '../local/iam/policy-model.ts';
-import { iamReport } from '../local/iam/report.ts';
+import { iamReport } from './iam-report/report.ts';
 import { absolutePath, parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
 
 const usage =

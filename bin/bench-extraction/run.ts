@@ -6,6 +6,7 @@ import {
   type Language,
   type LayoutVariant,
 } from '../../lambdas/processes/invoice/samples/index.ts';
+import { expenseReader } from '../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { createOcrRecogniser } from '../../local/emulators/textract/ocr/recogniser.ts';
 import { startTextractServer } from '../../local/emulators/textract/server.ts';
 import {
@@ -80,8 +81,9 @@ export async function runBench(
   const started = performance.now();
   const ocr = createOcrRecogniser({
     settings: { ...options.ocr, ...(options.psm === undefined ? {} : { psm: options.psm }) },
+    knows: expenseReader.knows,
   });
-  const server = await startTextractServer({ recognise: ocr.recognise });
+  const server = await startTextractServer({ recognise: ocr.recognise, reader: expenseReader });
   const client = new TextractClient({
     endpoint: server.endpoint,
     region: 'us-east-1',

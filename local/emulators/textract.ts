@@ -2,13 +2,14 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { TextractRates } from '../../lambdas/platform/registry/queues.ts';
 import type { JobOptions } from './textract/expense-jobs.ts';
+import type { ExpenseReader } from './textract/expense-reader.ts';
 import { startTextractServer, type TextractServer } from './textract/server.ts';
 
 /** How the local Textract behaves; by default it enforces the configured account rate, as the service does. */
 export interface LocalTextractOptions {
   /** Calls per second per operation. @default the configured syncTps/startTps */
   readonly rates?: Readonly<Record<string, number>>;
-  readonly jobs?: Omit<JobOptions, 'recognise'>;
+  readonly jobs?: Omit<JobOptions, 'recognise' | 'reader'>;
 }
 
 /** The local Textract endpoint, reading documents from the local S3 and announcing jobs on the local SNS. */
@@ -19,9 +20,12 @@ export function startLocalTextract(
   options: LocalTextractOptions = {},
   /** Whether the notification role may publish to the topic (IAM evaluation); a denied completion is lost, as on AWS. */
   mayPublish: (topicArn: string) => Promise<boolean> = async () => true,
+  /** What AnalyzeExpense finds (the processes' stand-in). @default none: no fields */
+  reader?: ExpenseReader,
 ): Promise<TextractServer> {
   return startTextractServer({
     s3,
+    reader,
     rates: options.rates ?? { AnalyzeExpense: account.syncTps, StartExpenseAnalysis: account.startTps },
     jobs: { maxConcurrentJobs: account.maxConcurrentJobs, ...options.jobs },
     publish: async (topicArn, message) => {

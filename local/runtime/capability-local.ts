@@ -8,7 +8,7 @@ import type { LocalStepFunctions } from '../stepfunctions/service.ts';
 import type { LocalClients } from './clients.ts';
 import type { FaultInjector } from './faults.ts';
 import type { LocalNames, QueueRef } from './resources.ts';
-import type { LocalRuntimeOptions } from './runtime-options.ts';
+import type { LocalRuntimeSettings } from './runtime-settings.ts';
 import type { Shutdown } from './shutdown.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface LocalParts {
   readonly names: LocalNames;
   readonly config: TowerConfig;
   readonly catalog: Catalog;
-  readonly options: LocalRuntimeOptions;
+  readonly options: LocalRuntimeSettings;
   readonly faults: FaultInjector;
   readonly shutdown: Shutdown;
   /** Each emulated service's endpoint, by the SDK's service id (`dynamodb`, `s3`, `sqs`, `textract`…). */

@@ -1,6 +1,5 @@
 import { CreateTableCommand, type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionId } from '../../lambdas/platform/registry/functions.ts';
 import type { QueueId, QueueSpec } from '../../lambdas/platform/registry/queues.ts';
@@ -23,7 +22,8 @@ export function localNames(region: string) {
     functionArn: (id: FunctionId) => `arn:aws:lambda:${region}:${localAccount}:function:tower-local-${id}`,
     stateMachineName: (processId: string) => `tower-local-${processId}`,
     topic: (id: string) => `tower-local-${id}`,
-    textractRoleArn: `arn:aws:iam::${localAccount}:role/tower-local-textract-publisher`,
+    /** A role a service assumes to deliver for Tower (Textract publishing a job's completion). */
+    serviceRoleArn: (name: string) => `arn:aws:iam::${localAccount}:role/tower-local-${name}`,
     /** The role a function runs as (its session token names it to the IAM proxy). */
     functionRoleArn: (id: FunctionId) => `arn:aws:iam::${localAccount}:role/tower-local-${id}`,
     /** The role a state machine's tasks run as. */
@@ -139,24 +139,4 @@ export async function createQueues(
     refs[spec.id] = { url: queue.QueueUrl ?? '', arn: arn ?? '', dlqUrl: dlq.QueueUrl ?? '' };
   }
   return refs;
-}
-
-/** A Textract completion topic, delivering raw to its completions queue, as the CDK app wires it. */
-export async function createTextractTopic(
-  sns: SNSClient,
-  names: LocalNames,
-  queueId: QueueId,
-  completions: QueueRef,
-): Promise<string> {
-  const topic = await sns.send(new CreateTopicCommand({ Name: names.topic(`textract-${queueId}`) }));
-  const topicArn = topic.TopicArn ?? '';
-  await sns.send(
-    new SubscribeCommand({
-      TopicArn: topicArn,
-      Protocol: 'sqs',
-      Endpoint: completions.arn,
-      Attributes: { RawMessageDelivery: 'true' },
-    }),
-  );
-  return topicArn;
 }

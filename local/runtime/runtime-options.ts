@@ -2,50 +2,24 @@ import type { Catalog } from '../../lambdas/platform/registry/catalog.ts';
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import type { TowerConfig } from '../../lib/config/index.ts';
 import type { SentEmail } from '../emulators/ses.ts';
-import type { LocalTextractOptions } from '../emulators/textract.ts';
 import type { SqsPoller } from '../event-sources/sqs-poller.ts';
 import type { IamParity } from '../iam/parity.ts';
-import type { SynthesizedTemplate } from '../iam/template.ts';
 import type { LambdaHost } from '../lambda/host.ts';
 import type { EnvironmentFailure } from '../lambda/invocation.ts';
 import type { LocalStepFunctions } from '../stepfunctions/service.ts';
 import type { LocalCapability } from './capability-local.ts';
 import type { Endpoints, LocalClients } from './clients.ts';
-import type { FaultInjector, FaultRule } from './faults.ts';
+import type { FaultInjector } from './faults.ts';
 import type { LocalNames, QueueRef } from './resources.ts';
+import type { LocalRuntimeSettings } from './runtime-settings.ts';
 import type { ShutdownReport } from './shutdown.ts';
 
-export interface LocalRuntimeOptions {
+/** What the local runtime runs (the capabilities and processes) and how. */
+export interface LocalRuntimeOptions extends LocalRuntimeSettings {
   /** The capabilities to run, in build order (npm start runs Tower's, lambdas/platform/capabilities.ts). */
   readonly capabilities: readonly LocalCapability[];
-  /** The processes to run (npm start runs the registered ones, lambdas/processes/index.ts). */
+  /** The processes to run (npm start runs the registered ones). */
   readonly processes: readonly ProcessSpec[];
-  /** Where data lives between runs. @default a fresh temporary directory, removed on stop */
-  readonly dataDir?: string;
-  /** Local time scale for task timeouts, retries and waits (1 = real time). @default 1 */
-  readonly clockScale?: number;
-  /** CDK context overrides (approvers, thresholds…), merged over cdk.json's context. */
-  readonly context?: Readonly<Record<string, unknown>>;
-  /** Visibility timeout of every queue; AWS uses six times the consumer's timeout. @default the registry's */
-  readonly queueVisibilityTimeoutSeconds?: number;
-  /** Concurrent environments per function. @default 8 */
-  readonly functionConcurrency?: number;
-  /** Restart executions cut off by the last stop (their steps are idempotent). @default true */
-  readonly resumeInterrupted?: boolean;
-  /** The local Textract's own behaviour (its rate, job delays, dropped notifications). */
-  readonly textract?: LocalTextractOptions;
-  /** Re-announce intake objects whose S3 events the last hard stop lost (the queues are in memory). @default true */
-  readonly reconcile?: boolean;
-  /** Faults to inject into function invocations (see local/runtime/faults.ts). @default none */
-  readonly faults?: readonly FaultRule[];
-  readonly region?: string;
-  /**
-   * Evaluate every AWS call against the synthesized template's IAM (as AWS would). @default true,
-   * unless TOWER_IAM=off
-   */
-  readonly iam?: boolean;
-  /** Changes the synthesized template before it is evaluated against (tests: a grant removed, a deny added). */
-  readonly iamTemplate?: (template: SynthesizedTemplate) => SynthesizedTemplate;
 }
 
 export interface LocalRuntime {

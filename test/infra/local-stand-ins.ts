@@ -1,4 +1,5 @@
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
+import { textractPublisher } from '../../lambdas/platform/textract/local-topic.ts';
 import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import type { LocalResources } from '../../local/iam/policy-model.ts';
 import { localAccount, localKeyArn, localNames } from '../../local/runtime/resources.ts';
@@ -51,7 +52,7 @@ export function localStandIns(processes: readonly ProcessSpec[], region = 'us-ea
             `textract/topic:${q.id}`,
             `arn:aws:sns:${region}:${localAccount}:${names.topic(`textract-${q.id}`)}`,
           ],
-          [`textract/role:${q.id}`, names.textractRoleArn],
+          [`textract/role:${q.id}`, textractPublisher(names)],
         ]),
     ),
   };

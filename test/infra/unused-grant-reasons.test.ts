@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unusedGrantReasons } from '../../bin/iam-report/unused-grant-reasons.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import { type LocalRole, policyModel } from '../../local/iam/policy-model.ts';
 import { synthesizedTemplate } from '../../local/iam/synthesized-template.ts';
-import { unusedGrantReasons } from '../../local/iam/unused-grant-reasons.ts';
 import { localStandIns } from './local-stand-ins.ts';
 import { cdkJsonContext, synthTimeout } from './tower-template.ts';
 

@@ -31,6 +31,11 @@ export interface ProcessSpec {
   readonly queuePlaceholders: Readonly<Record<string, QueueId>>;
   /** Parameters of the process's rules that a deployment may set (CDK context `processes.<id>.rules`). */
   readonly ruleParameters?: RuleParameters;
+  /**
+   * What the process teaches the local emulators, by capability (`textract`: its expense reader).
+   * A lazy import, so that deployed bundles never hold it; each capability checks the shape it needs.
+   */
+  readonly standIns?: () => Promise<Readonly<Record<string, unknown>>>;
 }
 
 /** A process's configurable rule parameters: the defaults, and a check naming every bad field. */

@@ -1,8 +1,9 @@
 import { startLocalTextract } from '../../../local/emulators/textract.ts';
 import { deliveryAllowed, topicToQueueDelivery } from '../../../local/iam/deliveries.ts';
 import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
-import { createTextractTopic } from '../../../local/runtime/resources.ts';
 import { textractCalls } from './local-requests.ts';
+import { createTextractTopic, textractPublisher } from './local-topic.ts';
+import { textractStandIn } from './stand-in.ts';
 import { textractOutputs } from './uses.ts';
 
 /**
@@ -13,12 +14,18 @@ export function textractLocal(): CapabilityLocal {
   let mayPublish: ((topicArn: string) => Promise<boolean>) | undefined;
   return {
     create: async (p) => {
+      const reader = await textractStandIn(p.catalog.processes);
+      if (reader === undefined)
+        process.stderr.write(
+          'textract: no process gives an expense reader stand-in; the local AnalyzeExpense answers with no fields\n',
+        );
       const server = await startLocalTextract(
         p.clients.s3,
         p.clients.sns,
         p.config.textract,
         p.options.textract,
         (topicArn) => mayPublish?.(topicArn) ?? Promise.resolve(true),
+        reader,
       );
       p.shutdown.add('Textract and its OCR', server.stop);
       p.endpoints.textract = server.endpoint;
@@ -31,7 +38,7 @@ export function textractLocal(): CapabilityLocal {
           textractOutputs.topic(q.id),
           await createTextractTopic(p.clients.sns, p.names, q.id, completions),
         );
-        p.provide('textract', textractOutputs.role(q.id), p.names.textractRoleArn);
+        p.provide('textract', textractOutputs.role(q.id), textractPublisher(p.names));
       }
     },
     connect: async (p) => {
@@ -47,7 +54,7 @@ export function textractLocal(): CapabilityLocal {
         const published = await deliveryAllowed(
           iam.evaluator,
           {
-            principal: p.names.textractRoleArn,
+            principal: textractPublisher(p.names),
             action: 'sns:Publish',
             resource: topicArn,
             sourceArn: topicArn,

@@ -23,4 +23,7 @@ export const invoiceProcess: ProcessSpec = {
   },
   queuePlaceholders: { ExtractionQueueUrl: 'extraction' },
   ruleParameters: invoiceRuleParameters,
+  standIns: async () => ({
+    textract: { expenseReader: (await import('./textract-stand-in/index.ts')).expenseReader },
+  }),
 };

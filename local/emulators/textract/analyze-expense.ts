@@ -1,12 +1,10 @@
 import type { AnalyzeExpenseResponse } from '@aws-sdk/client-textract';
-import { pageLanguages } from '../../../lambdas/processes/invoice/extract/labels.ts';
 import { sniffKind } from './document-kind.ts';
 import { TextractServiceError, unsupportedDocument } from './errors.ts';
+import { type ExpenseReader, noExpenseReader } from './expense-reader.ts';
 import { expenseResponse, type ResponseOptions } from './expense-response.ts';
-import { detectLineItems } from './line-items.ts';
 import { type Recogniser, recognisePage } from './ocr.ts';
 import { type PageText, readPdfText } from './pdf-text.ts';
-import { detectSummaryFields } from './summary-fields.ts';
 import { linesOf, wordsOf } from './text-layout.ts';
 
 /** The languages whose tesseract models the OCR loads (ocr/engine.ts: eng, deu, fra). */
@@ -14,13 +12,19 @@ const modelledLanguages: ReadonlySet<string> = new Set(['en', 'de', 'fr']);
 
 /**
  * AnalyzeExpense on a document's bytes, without HTTP: check the limits, read the page's text (the
- * text layer, or OCR when there is none), find the table and the fields, answer in Textract's shape.
+ * text layer, or OCR when there is none), let the reader find the table and the fields, answer in
+ * Textract's shape.
  */
 
 /** The synchronous API's limit. */
 export const maxDocumentBytes = 10 * 1024 * 1024;
 
-export interface AnalyzeOptions extends ResponseOptions {
+export interface PageOptions extends ResponseOptions {
+  /** What the fields and line items are (a process's stand-in). @default none: no fields, LINEs and WORDs only */
+  readonly reader?: ExpenseReader;
+}
+
+export interface AnalyzeOptions extends PageOptions {
   /** @default the OCR placeholder in ocr.ts */
   readonly recognise?: Recogniser;
 }
@@ -45,16 +49,16 @@ export async function analyzeExpense(
   return analyzePage(text, options);
 }
 
-/** The layout and field detection on one page of text, whatever read it. */
-export function analyzePage(text: PageText, options: ResponseOptions = {}): AnalyzeExpenseResponse {
+/** The layout, and the reader's field detection, on one page of text, whatever read it. */
+export function analyzePage(text: PageText, options: PageOptions = {}): AnalyzeExpenseResponse {
+  const reader = options.reader ?? noExpenseReader;
   const lines = linesOf(wordsOf(text.runs));
-  const table = detectLineItems(lines);
-  const summaryFields = detectSummaryFields(lines, table.lines, text);
+  const reading = reader.read({ lines, size: text });
   const recognised = lines.some((l) => l.words.some((w) => w.confidence !== undefined));
-  const [language] = recognised ? pageLanguages(lines.map((l) => l.text)) : [];
+  const language = recognised ? reading.language : undefined;
   const ocrModelled = language === undefined || modelledLanguages.has(language);
   return expenseResponse(
-    { page: text, lines, summaryFields, lineItems: table.lineItems, ocrModelled },
-    options,
+    { page: text, lines, summaryFields: reading.summaryFields, lineItems: reading.lineItems, ocrModelled },
+    { newId: options.newId, currencyOf: (value) => reader.currencyOf(value) },
   );
 }

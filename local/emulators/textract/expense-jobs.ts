@@ -3,6 +3,7 @@ import type { ExpenseDocument, GetExpenseAnalysisResponse } from '@aws-sdk/clien
 import { analyzePage } from './analyze-expense.ts';
 import { sniffKind } from './document-kind.ts';
 import { TextractServiceError } from './errors.ts';
+import type { ExpenseReader } from './expense-reader.ts';
 import { type Recogniser, recognisePage } from './ocr.ts';
 import { readPdfPages } from './pdf-text.ts';
 
@@ -29,6 +30,8 @@ interface Job {
 export interface JobOptions {
   readonly maxConcurrentJobs?: number;
   readonly recognise?: Recogniser;
+  /** What the fields and line items are. @default none (analyze-expense.ts) */
+  readonly reader?: ExpenseReader;
   /** Added processing time per job, to make jobs outlast a wait in tests. @default 0 */
   readonly delayMs?: number;
   /** Whether to publish a job's completion (tests drop some to exercise recovery). @default always */
@@ -128,7 +131,9 @@ export class ExpenseJobs {
             ),
           )
         : [await recognise(kind, bytes)];
-    return pages.map((text, i) => numbered(analyzePage(text).ExpenseDocuments?.[0] ?? {}, i + 1));
+    return pages.map((text, i) =>
+      numbered(analyzePage(text, { reader: this.options.reader }).ExpenseDocuments?.[0] ?? {}, i + 1),
+    );
   }
 }
 

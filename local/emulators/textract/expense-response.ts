@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { AnalyzeExpenseResponse, Block, ExpenseDetection, ExpenseField } from '@aws-sdk/client-textract';
-import { currencyOf } from './currency.ts';
 import type { DetectedField, DetectedLineItem, Span } from './detected.ts';
 import { geometryOf, type PageSize, quadOfBox, unionBox } from './geometry.ts';
 import type { Line, Word } from './text-layout.ts';
@@ -28,11 +27,16 @@ export interface ResponseOptions {
   readonly newId?: () => string;
 }
 
+/** The currency an amount shows (the reader's), or null. */
+type CurrencyOf = (value: string) => string | null;
+
 export function expenseResponse(
   analysis: PageAnalysis,
-  options: ResponseOptions = {},
+  options: ResponseOptions & { readonly currencyOf?: CurrencyOf } = {},
 ): AnalyzeExpenseResponse {
-  const toField = (field: DetectedField) => expenseField(field, analysis.page, analysis.ocrModelled ?? true);
+  const currencyOf = options.currencyOf ?? (() => null);
+  const toField = (field: DetectedField) =>
+    expenseField(field, analysis.page, analysis.ocrModelled ?? true, currencyOf);
   return {
     DocumentMetadata: { Pages: 1 },
     ExpenseDocuments: [
@@ -75,7 +79,12 @@ function nameFactor(field: DetectedField, modelled: boolean): number {
   return recognisedNameFactor * (accented || !modelled ? riskierNameFactor : 1);
 }
 
-function expenseField(field: DetectedField, page: PageSize, modelled: boolean): ExpenseField {
+function expenseField(
+  field: DetectedField,
+  page: PageSize,
+  modelled: boolean,
+  currencyOf: CurrencyOf,
+): ExpenseField {
   const code = amountTypes.has(field.type) ? currencyOf(field.value.text) : null;
   const value = detection(field.value, page, (field.factor ?? 1) * nameFactor(field, modelled));
   return {

@@ -7,6 +7,7 @@ import { analyzeExpense } from './analyze-expense.ts';
 import { documentBytes, type ObjectFetcher, s3ObjectFetcher } from './document-source.ts';
 import { TextractServiceError } from './errors.ts';
 import { ExpenseJobs, type JobNotice, type JobOptions } from './expense-jobs.ts';
+import type { ExpenseReader } from './expense-reader.ts';
 import { createOcrRecogniser } from './ocr/recogniser.ts';
 import type { Recogniser } from './ocr.ts';
 import { asServiceError, operationOf, readJsonBody, sendError, sendJson } from './protocol.ts';
@@ -32,6 +33,11 @@ export interface TextractServerOptions {
    * @default tesseract.js OCR (ocr/recogniser.ts): one worker, started on the first scan, ended by `stop`
    */
   readonly recognise?: Recogniser;
+  /**
+   * What AnalyzeExpense finds on a page (a process's stand-in), and the words the OCR rejoins.
+   * @default none: answers carry the page's LINEs and WORDs and no fields
+   */
+  readonly reader?: ExpenseReader;
   /** Told of every 500 answered (an extractor bug), e.g. to log it. @default ignored */
   readonly onInternalError?: (error: unknown) => void;
   /** Calls per second per operation (`AnalyzeExpense`, `StartExpenseAnalysis`…); above it, throttling errors. @default unlimited */
@@ -39,7 +45,7 @@ export interface TextractServerOptions {
   /** Publishes a job's completion to its SNS topic (the local SNS). @default jobs notify nobody */
   readonly publish?: (topicArn: string, message: JobNotice) => Promise<void>;
   /** Async job behaviour: concurrency limit, added delay, dropped notifications. */
-  readonly jobs?: Omit<JobOptions, 'recognise'>;
+  readonly jobs?: Omit<JobOptions, 'recognise' | 'reader'>;
 }
 
 export interface TextractServer {
@@ -61,14 +67,22 @@ export interface TextractServer {
  */
 export async function startTextractServer(options: TextractServerOptions = {}): Promise<TextractServer> {
   const fetch = typeof options.s3 === 'function' ? options.s3 : options.s3 && s3ObjectFetcher(options.s3);
-  const ocr = options.recognise === undefined ? createOcrRecogniser() : undefined;
+  const { reader } = options;
+  const ocr =
+    options.recognise === undefined
+      ? createOcrRecogniser({ knows: reader && ((text) => reader.knows(text)) })
+      : undefined;
   const recognise = options.recognise ?? ocr?.recognise;
   const rates = new OperationRates(options.rates);
   const calls = new Map<string, number>();
   const callWindow = new Map<string, { first: number; last: number }>();
-  const jobs = new ExpenseJobs({ ...options.jobs, recognise }, options.publish ?? (async () => undefined));
+  const jobs = new ExpenseJobs(
+    { ...options.jobs, recognise, reader },
+    options.publish ?? (async () => undefined),
+  );
   const operations: Record<string, (body: Record<string, unknown>) => Promise<unknown>> = {
-    AnalyzeExpense: async (body) => analyzeExpense(await documentBytes(body.Document, fetch), { recognise }),
+    AnalyzeExpense: async (body) =>
+      analyzeExpense(await documentBytes(body.Document, fetch), { recognise, reader }),
     StartExpenseAnalysis: async (body) => {
       const location = (body.DocumentLocation ?? {}) as { S3Object?: { Bucket?: string; Name?: string } };
       const bytes = await documentBytes({ S3Object: location.S3Object }, fetch);

@@ -15,6 +15,7 @@ import { s3DocumentSource, textractExpenseAnalyzer, textractJobStarter } from '.
 import { readExpenseJob } from '../extract/expense-job.ts';
 import { inspectDocument } from '../extract/inspect-document.ts';
 import { normaliseExpense } from '../extract/normalise-expense.ts';
+import { expenseReader } from '../textract-stand-in/index.ts';
 
 export type ExtractedFile =
   | {
@@ -40,7 +41,7 @@ export async function extractFiles(
     { dynamodb: '', s3: s3.url, sqs: '', sns: '', ses: '', sfn: '' },
     region,
   ).s3;
-  const server = await startTextractServer({ s3: s3Client });
+  const server = await startTextractServer({ s3: s3Client, reader: expenseReader });
   const textract = new TextractClient({ region, endpoint: server.endpoint, credentials: localCredentials });
   const source = s3DocumentSource(s3Client);
   const results: ExtractedFile[] = [];

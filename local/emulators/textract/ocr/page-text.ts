@@ -23,8 +23,14 @@ const maxSkew = (5 * Math.PI) / 180;
  * @param page tesseract's result
  * @param size the page's size in the unit wanted (pixels of the original image, or points)
  * @param scale pixels of the OCR'd image per unit of `size`
+ * @param known texts a word split at a letter gap is rejoined into (none by default)
  */
-export function pageTextOfOcr(page: OcrPage, size: PageSize, scale: number): PageText {
+export function pageTextOfOcr(
+  page: OcrPage,
+  size: PageSize,
+  scale: number,
+  known?: (text: string) => boolean,
+): PageText {
   const lines = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
   const angle = skewOf(lines);
   const [cx, cy] = [(size.width * scale) / 2, (size.height * scale) / 2];
@@ -43,7 +49,7 @@ export function pageTextOfOcr(page: OcrPage, size: PageSize, scale: number): Pag
       line.rowAttributes?.rowHeight,
     );
     if (fontSize === null) return [];
-    return cleanWords(line.words, fontSize).map((word): TextRun => {
+    return cleanWords(line.words, fontSize, known).map((word): TextRun => {
       const left = straight(word.bbox.x0, baselineAt(word.bbox.x0));
       const right = straight(word.bbox.x1, baselineAt(word.bbox.x1));
       const base = (left.y + right.y) / 2;

@@ -28,6 +28,8 @@ export interface OcrRecogniserOptions {
   readonly settings?: Partial<OcrSettings>;
   /** @default a tesseract.js worker started on first use */
   readonly engine?: OcrEngine;
+  /** Texts a word split at a letter gap is rejoined into (the expense reader's labels). @default none */
+  readonly knows?: (text: string) => boolean;
 }
 
 /** A straight line this long (× page width) is a rule, never a stroke of text. */
@@ -56,13 +58,15 @@ export function createOcrRecogniser(options: OcrRecogniserOptions = {}): OcrReco
       const rendered = await renderPdfPages(bytes, settings.pdfDpi, numbers);
       const texts: PageText[] = [];
       for (const page of rendered)
-        texts.push(pageTextOfOcr(await read(page.image, settings.pdfDpi), page.size, page.scale));
+        texts.push(
+          pageTextOfOcr(await read(page.image, settings.pdfDpi), page.size, page.scale, options.knows),
+        );
       return texts;
     }
     const image = await decodeImage(kind, bytes);
     const scale = imageScale(image.width, image.height, settings);
     const ocr = await read(rescale(image, scale), imageDpi);
-    return [pageTextOfOcr(ocr, { width: image.width, height: image.height }, scale)];
+    return [pageTextOfOcr(ocr, { width: image.width, height: image.height }, scale, options.knows)];
   };
   return {
     recognise: async (kind, bytes, page = 1) => {

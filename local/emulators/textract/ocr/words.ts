@@ -1,4 +1,3 @@
-import { columnType, isDocumentTitle, labelKind } from '../labels.ts';
 import type { OcrWord } from './tesseract-page.ts';
 
 /**
@@ -20,7 +19,12 @@ export const meaningful = /[\p{L}\p{N}\p{Sc}%#&@]/u;
  * dropped (`‘Datum`), a label split at a letter gap joined again, and a line of nothing but
  * punctuation (specks read as `:` or `.`) dropped whole.
  */
-export function cleanWords(words: readonly OcrWord[], fontSize: number): OcrWord[] {
+export function cleanWords(
+  words: readonly OcrWord[],
+  fontSize: number,
+  /** A label, a column header or a title (the expense reader's words); none by default. */
+  known: (text: string) => boolean = () => false,
+): OcrWord[] {
   const kept = words.map((w) => ({ ...w, text: tidy(w.text) })).filter((w) => w.text !== '');
   if (!kept.some((w) => meaningful.test(w.text))) return [];
   const joined: OcrWord[] = [];
@@ -47,11 +51,6 @@ export function cleanWords(words: readonly OcrWord[], fontSize: number): OcrWord
       };
   }
   return joined;
-}
-
-/** A label, a column header or a document title, in any of the three languages. */
-function known(text: string): boolean {
-  return labelKind(text) !== null || columnType(text) !== null || isDocumentTitle(text);
 }
 
 /**

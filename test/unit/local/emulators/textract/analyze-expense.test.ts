@@ -15,6 +15,7 @@ import {
   malformedSamples,
   randomInvoiceSpec,
 } from '../../../../../lambdas/processes/invoice/samples/index.ts';
+import { expenseReader } from '../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { analyzeExpense } from '../../../../../local/emulators/textract/analyze-expense.ts';
 import { TextractServiceError } from '../../../../../local/emulators/textract/errors.ts';
 import { pageOf, run, runRight } from './runs.ts';
@@ -57,7 +58,8 @@ describe('analyzeExpense on generated invoices', () => {
     const money = (cents: number) => formatMoney(cents, spec.currency, language);
 
     // Act
-    const fields = (await analyzeExpense(await invoicePdf(spec))).ExpenseDocuments?.[0]?.SummaryFields;
+    const fields = (await analyzeExpense(await invoicePdf(spec), { reader: expenseReader }))
+      .ExpenseDocuments?.[0]?.SummaryFields;
 
     // Assess
     expect({
@@ -89,7 +91,8 @@ describe('analyzeExpense on generated invoices', () => {
     const { lineAmountsCents } = invoiceTotals(spec);
 
     // Act
-    const groups = (await analyzeExpense(await invoicePdf(spec))).ExpenseDocuments?.[0]?.LineItemGroups;
+    const groups = (await analyzeExpense(await invoicePdf(spec), { reader: expenseReader }))
+      .ExpenseDocuments?.[0]?.LineItemGroups;
 
     // Assess
     const items = (groups?.[0]?.LineItems ?? []).map((item) =>
@@ -123,7 +126,7 @@ describe('analyzeExpense on generated invoices', () => {
       pageOf([run('Shop 24', 50, 40, 16), run('Total:', 50, 200), runRight('$9.99', 300, 200)]);
 
     // Act
-    const out = await analyzeExpense(png, { recognise });
+    const out = await analyzeExpense(png, { recognise, reader: expenseReader });
 
     // Assess
     const fields = out.ExpenseDocuments?.[0]?.SummaryFields;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { TextractClient } from '@aws-sdk/client-textract';
+import { expenseReader } from '../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { startTextractServer, type TextractServer } from '../../../../../local/emulators/textract/index.ts';
 
 /**
@@ -45,7 +46,7 @@ export async function startLoopback(): Promise<Loopback> {
   });
   const bucket = 'intake';
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  const textractServer = await startTextractServer({ s3 });
+  const textractServer = await startTextractServer({ s3, reader: expenseReader });
   const textract = new TextractClient({
     endpoint: textractServer.endpoint,
     region,

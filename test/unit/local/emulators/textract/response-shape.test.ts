@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AnalyzeExpenseResponse, Block, ExpenseField } from '@aws-sdk/client-textract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invoicePdf, randomInvoiceSpec } from '../../../../../lambdas/processes/invoice/samples/index.ts';
+import { expenseReader } from '../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { analyzeExpense } from '../../../../../local/emulators/textract/analyze-expense.ts';
 
 /**
@@ -21,6 +22,7 @@ let ours: AnalyzeExpenseResponse;
 beforeAll(async () => {
   ours = await analyzeExpense(
     await invoicePdf(randomInvoiceSpec(31, { language: 'de', iban: 'DE89370400440532013000' })),
+    { reader: expenseReader },
   );
 });
 

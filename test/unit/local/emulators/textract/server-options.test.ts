@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-textract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoicePdf, randomInvoiceSpec } from '../../../../../lambdas/processes/invoice/samples/index.ts';
+import { expenseReader } from '../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import type { S3ObjectRef } from '../../../../../local/emulators/textract/document-source.ts';
 import { startTextractServer, type TextractServer } from '../../../../../local/emulators/textract/server.ts';
 
@@ -20,7 +21,7 @@ afterEach(async () => {
 });
 
 async function clientFor(options: Parameters<typeof startTextractServer>[0]): Promise<TextractClient> {
-  const server = await startTextractServer(options);
+  const server = await startTextractServer({ reader: expenseReader, ...options });
   servers.push(server);
   const client = new TextractClient({
     endpoint: server.endpoint,

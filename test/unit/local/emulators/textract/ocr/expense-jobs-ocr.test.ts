@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { expenseReader } from '../../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { ExpenseJobs } from '../../../../../../local/emulators/textract/expense-jobs.ts';
 import type { Recogniser } from '../../../../../../local/emulators/textract/ocr.ts';
 import type { PageText } from '../../../../../../local/emulators/textract/pdf-text.ts';
@@ -36,7 +37,7 @@ describe('ExpenseJobs with a recogniser', () => {
       asked.push(page);
       return scanned;
     };
-    const jobs = new ExpenseJobs({ recognise }, async () => undefined);
+    const jobs = new ExpenseJobs({ recognise, reader: expenseReader }, async () => undefined);
 
     // Act
     const jobId = jobs.start({ bytes: await doc.save(), location: { bucket: 'b', name: 'k.pdf' } });

@@ -13,6 +13,7 @@ import {
   rasterisePdf,
   scannedInvoicePdf,
 } from '../../../../../../lambdas/processes/invoice/samples/index.ts';
+import { expenseReader } from '../../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { analyzePage } from '../../../../../../local/emulators/textract/analyze-expense.ts';
 import type { DocumentKind } from '../../../../../../local/emulators/textract/document-kind.ts';
 import { createOcrRecogniser } from '../../../../../../local/emulators/textract/ocr/recogniser.ts';
@@ -22,14 +23,14 @@ import { createOcrRecogniser } from '../../../../../../local/emulators/textract/
  * normalised fields as the service's responses, and a few generated images and scans read exactly.
  */
 
-const ocr = createOcrRecogniser();
+const ocr = createOcrRecogniser({ knows: expenseReader.knows });
 afterAll(() => ocr.close());
 
 const fixtures = join(import.meta.dirname, '../../../../../fixtures/textract');
 const slow = 60_000;
 
 async function readLocally(kind: DocumentKind, bytes: Uint8Array): Promise<NormalizedInvoice> {
-  return normaliseExpense(analyzePage(await ocr.recognise(kind, bytes)));
+  return normaliseExpense(analyzePage(await ocr.recognise(kind, bytes), { reader: expenseReader }));
 }
 
 /** Each fixture is OCR'd once for the file, however many tests look at it. */

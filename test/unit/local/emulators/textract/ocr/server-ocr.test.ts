@@ -6,6 +6,7 @@ import {
   invoiceImage,
   randomInvoiceSpec,
 } from '../../../../../../lambdas/processes/invoice/samples/index.ts';
+import { expenseReader } from '../../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { startTextractServer } from '../../../../../../local/emulators/textract/index.ts';
 
 /** The local Textract reads an image over the wire with its own OCR, and stops it with the server. */
@@ -14,7 +15,7 @@ describe('startTextractServer with its default OCR', () => {
   it('answers AnalyzeExpense on a PNG with OCR words and their confidences', async () => {
     // Prepare
     const spec = randomInvoiceSpec(2, { language: 'en', layout: 'inline' });
-    const server = await startTextractServer();
+    const server = await startTextractServer({ reader: expenseReader });
     const client = new TextractClient({
       endpoint: server.endpoint,
       region: 'us-east-1',

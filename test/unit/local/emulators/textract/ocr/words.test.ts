@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expenseReader } from '../../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import type { OcrWord } from '../../../../../../local/emulators/textract/ocr/tesseract-page.ts';
 import { cleanWords } from '../../../../../../local/emulators/textract/ocr/words.ts';
 
@@ -28,12 +29,12 @@ describe('cleanWords', () => {
     const words = texts.map((t, i) => word(t, i * 68, i * 68 + 60, 50));
 
     // Act / Assess
-    expect(cleanWords(words, 50).map((w) => w.text)).toEqual(expected);
+    expect(cleanWords(words, 50, expenseReader.knows).map((w) => w.text)).toEqual(expected);
   });
 
   it('keeps pieces a full space apart, whatever they spell', () => {
     const words = [word('D', 0, 30, 50), word('ate', 50, 110, 50)];
-    expect(cleanWords(words, 50).map((w) => w.text)).toEqual(['D', 'ate']);
+    expect(cleanWords(words, 50, expenseReader.knows).map((w) => w.text)).toEqual(['D', 'ate']);
   });
 
   it('drops stray quotes at a word edge, not apostrophes inside', () => {
@@ -42,17 +43,21 @@ describe('cleanWords', () => {
       word("d'échéance", 200, 400, 50),
       word('Rechnung’', 500, 700, 50),
     ];
-    expect(cleanWords(words, 50).map((w) => w.text)).toEqual(['Datum', "d'échéance", 'Rechnung']);
+    expect(cleanWords(words, 50, expenseReader.knows).map((w) => w.text)).toEqual([
+      'Datum',
+      "d'échéance",
+      'Rechnung',
+    ]);
   });
 
   it.each([[[':']], [['.', ';']], [["'"]]])('drops a line of specks read as %j', (texts) => {
     const words = texts.map((t, i) => word(t, i * 100, i * 100 + 10, 50));
-    expect(cleanWords(words, 50)).toEqual([]);
+    expect(cleanWords(words, 50, expenseReader.knows)).toEqual([]);
   });
 
   it('keeps punctuation beside real words (a French colon, a dash)', () => {
     const words = [word('Total', 0, 100, 50), word('HT', 120, 160, 50), word(':', 180, 190, 50)];
-    expect(cleanWords(words, 50).map((w) => w.text)).toEqual(['Total', 'HT', ':']);
+    expect(cleanWords(words, 50, expenseReader.knows).map((w) => w.text)).toEqual(['Total', 'HT', ':']);
   });
 });
 
@@ -65,6 +70,8 @@ describe('cleanWords on dates and amounts', () => {
     ['No.', 'No.'],
     ['12.', '12.'],
   ])('reads %s as %s', (text, expected) => {
-    expect(cleanWords([word(text, 0, 100, 50)], 50).map((w) => w.text)).toEqual([expected]);
+    expect(cleanWords([word(text, 0, 100, 50)], 50, expenseReader.knows).map((w) => w.text)).toEqual([
+      expected,
+    ]);
   });
 });

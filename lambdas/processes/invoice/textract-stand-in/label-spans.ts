@@ -1,12 +1,7 @@
-import {
-  labelTokens,
-  leadingLabel,
-  leadingTitle,
-  titleDateWords,
-} from '../../../lambdas/processes/invoice/extract/labels.ts';
-import { boxOfPoints, sliceQuad } from './geometry.ts';
+import { boxOfPoints, sliceQuad } from '../../../../local/emulators/textract/geometry.ts';
+import type { Line, Word } from '../../../../local/emulators/textract/text-layout.ts';
+import { labelTokens, leadingLabel, leadingTitle, titleDateWords } from '../extract/labels.ts';
 import { kindOf, type LabelKind, labelKind } from './labels.ts';
-import type { Line, Word } from './text-layout.ts';
 import { looksLikeId, valueFits } from './value-types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { iamReport } from '../../../../bin/iam-report/report.ts';
 import type { Decision } from '../../../../local/iam/decisions.ts';
 import type { LocalRole } from '../../../../local/iam/policy-model.ts';
-import { iamReport } from '../../../../local/iam/report.ts';
 
 const role: LocalRole = {
   arn: 'arn:aws:iam::000000000000:role/tower-local-f',

@@ -1,7 +1,7 @@
-import { candidateName } from '../../../lambdas/processes/invoice/extract/issuer.ts';
-import { recipientLines } from '../../../lambdas/processes/invoice/extract/recipient.ts';
-import { type DetectedField, spanOfLines } from './detected.ts';
-import { type Line, stackUnder } from './text-layout.ts';
+import { type DetectedField, spanOfLines } from '../../../../local/emulators/textract/detected.ts';
+import { type Line, stackUnder } from '../../../../local/emulators/textract/text-layout.ts';
+import { candidateName } from '../extract/issuer.ts';
+import { recipientLines } from '../extract/recipient.ts';
 
 /**
  * The customer's block when no recipient label introduced it: a block with the customer's number in

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { detectLineItems } from '../../../../../lambdas/processes/invoice/textract-stand-in/line-items.ts';
 import type { DetectedLineItem } from '../../../../../local/emulators/textract/detected.ts';
-import { detectLineItems } from '../../../../../local/emulators/textract/line-items.ts';
-import { linesFrom, run, runRight } from './runs.ts';
+import { linesFrom, run, runRight } from '../../../local/emulators/textract/runs.ts';
 
 /** Each item as type → value text, and its columns' header texts. */
 const values = (items: readonly DetectedLineItem[]) =>

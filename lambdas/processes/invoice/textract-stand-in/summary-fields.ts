@@ -1,11 +1,15 @@
-import { issuerName } from '../../../lambdas/processes/invoice/extract/issuer.ts';
-import { type DetectedField, spanOfLines, spanOfWords } from './detected.ts';
-import type { PageSize } from './geometry.ts';
+import {
+  type DetectedField,
+  spanOfLines,
+  spanOfWords,
+} from '../../../../local/emulators/textract/detected.ts';
+import type { PageSize } from '../../../../local/emulators/textract/geometry.ts';
+import { type Line, stackUnder } from '../../../../local/emulators/textract/text-layout.ts';
+import { issuerName } from '../extract/issuer.ts';
 import { type LabelHit, labelHits } from './label-spans.ts';
 import type { LabelKind } from './labels.ts';
 import { type Candidate, valueCandidates } from './pairing.ts';
 import { unlabelledRecipient } from './recipient-fields.ts';
-import { type Line, stackUnder } from './text-layout.ts';
 import { valueFits } from './value-types.ts';
 
 /**

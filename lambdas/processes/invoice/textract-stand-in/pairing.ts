@@ -1,5 +1,5 @@
-import { horizontalOverlap, type PageSize } from './geometry.ts';
-import { below, type Line, sameBaseline } from './text-layout.ts';
+import { horizontalOverlap, type PageSize } from '../../../../local/emulators/textract/geometry.ts';
+import { below, type Line, sameBaseline } from '../../../../local/emulators/textract/text-layout.ts';
 
 /**
  * Where a label's value may be when the label is a LINE of its own: the nearest LINE to its right

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { detectSummaryFields } from '../../../../../lambdas/processes/invoice/textract-stand-in/summary-fields.ts';
 import type { DetectedField } from '../../../../../local/emulators/textract/detected.ts';
-import { detectSummaryFields } from '../../../../../local/emulators/textract/summary-fields.ts';
-import { linesFrom, run, runRight } from './runs.ts';
+import { linesFrom, run, runRight } from '../../../local/emulators/textract/runs.ts';
 
 /** type → [label, value] texts, the way a reader of the response sees them. */
 const byType = (fields: readonly DetectedField[]) =>

@@ -1,4 +1,4 @@
-import { detectCurrency } from '../../../lambdas/processes/invoice/extract/currency.ts';
+import { detectCurrency } from '../extract/currency.ts';
 
 /**
  * The currency an amount shows, for the `Currency` Textract attaches to money fields: an ISO code

@@ -1,7 +1,12 @@
-import { type DetectedField, type DetectedLineItem, type Span, spanOfLines } from './detected.ts';
-import { horizontalOverlap } from './geometry.ts';
+import {
+  type DetectedField,
+  type DetectedLineItem,
+  type Span,
+  spanOfLines,
+} from '../../../../local/emulators/textract/detected.ts';
+import { horizontalOverlap } from '../../../../local/emulators/textract/geometry.ts';
+import { type Line, rowsOf } from '../../../../local/emulators/textract/text-layout.ts';
 import { type ColumnType, columnType, labelKind } from './labels.ts';
-import { type Line, rowsOf } from './text-layout.ts';
 
 /**
  * The line-item table: a header row naming description, quantity, unit price and amount columns

@@ -1,4 +1,4 @@
-import { vendedLogActions } from './service-deliveries.ts';
+import { vendedLogActions } from '../../local/iam/service-deliveries.ts';
 
 /**
  * Why a granted action may go unused in a local run and still stay in the template: AWS calls it with

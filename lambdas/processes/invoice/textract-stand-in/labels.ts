@@ -1,16 +1,12 @@
-import {
-  columnField,
-  labelField,
-  isDocumentTitle as namesDocument,
-} from '../../../lambdas/processes/invoice/extract/labels.ts';
-import type { ColumnField, LabelField } from '../../../lambdas/processes/invoice/extract/lexicon/index.ts';
+import { columnField, labelField, isDocumentTitle as namesDocument } from '../extract/labels.ts';
+import type { ColumnField, LabelField } from '../extract/lexicon/index.ts';
 
 /**
  * The extractor's view of the label lexicons (lambdas/processes/invoice/extract/lexicon: eight languages, as data):
  * which Textract field type a printed label introduces, and which table column a header names.
  */
 
-export { normaliseLabel } from '../../../lambdas/processes/invoice/extract/label-text.ts';
+export { normaliseLabel } from '../extract/label-text.ts';
 
 export type SummaryType =
   | 'INVOICE_RECEIPT_ID'

@@ -1,5 +1,5 @@
-import type { Decision } from './decisions.ts';
-import type { LocalRole } from './policy-model.ts';
+import type { Decision } from '../../local/iam/decisions.ts';
+import type { LocalRole } from '../../local/iam/policy-model.ts';
 import { type UnusedGrantReason, unusedGrantReason, unusedGrantReasons } from './unused-grant-reasons.ts';
 
 /** One granted (statement, action) of a role, for the unused-grant list. */

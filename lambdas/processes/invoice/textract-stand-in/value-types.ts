@@ -1,5 +1,5 @@
-import { parseAmount } from '../../../lambdas/processes/invoice/extract/amounts.ts';
-import { parseDate } from '../../../lambdas/processes/invoice/extract/dates.ts';
+import { parseAmount } from '../extract/amounts.ts';
+import { parseDate } from '../extract/dates.ts';
 import { type LabelKind, labelKind } from './labels.ts';
 
 /**

@@ -4,7 +4,7 @@ import {
   isDocumentTitle,
   labelKind,
   normaliseLabel,
-} from '../../../../../local/emulators/textract/labels.ts';
+} from '../../../../../lambdas/processes/invoice/textract-stand-in/labels.ts';
 
 describe('labelKind', () => {
   it.each([
