@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readDecisions } from '../local/iam/decisions.ts';
 import { iamFiles } from '../local/iam/parity.ts';
 import type { LocalRole } from '../local/iam/policy-model.ts';
-import { iamReport } from './iam-report/report.ts';
 import { absolutePath, parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
+import { iamReport } from './iam-report/report.ts';
 
 const usage =
   'usage: npm run iam-report -- [--data-dir DIR (default .tower)] | [--record FILE (a TOWER_IAM_RECORD file of a test run)]';
