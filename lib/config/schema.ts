@@ -85,6 +85,7 @@ export const contextSchema = z.object({
     z.strictObject({
       syncTps: positive('a positive number of calls per second').default(1),
       startTps: positive('a positive number of calls per second').default(1),
+      getTps: positive('a positive number of calls per second').default(1),
       maxConcurrentJobs: integer(1, 10_000).default(100),
     }),
   ).prefault({}),

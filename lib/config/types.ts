@@ -10,6 +10,8 @@ export interface TextractConfig {
   readonly syncTps: number;
   /** Asynchronous job starts per second (StartExpenseAnalysis). @default 1 */
   readonly startTps: number;
+  /** Result page reads per second (GetExpenseAnalysis, its own quota). @default 1 */
+  readonly getTps: number;
   /** Asynchronous jobs running at once. @default 100 */
   readonly maxConcurrentJobs: number;
 }

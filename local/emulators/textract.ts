@@ -7,7 +7,7 @@ import { startTextractServer, type TextractServer } from './textract/server.ts';
 
 /** How the local Textract behaves; by default it enforces the configured account rate, as the service does. */
 export interface LocalTextractOptions {
-  /** Calls per second per operation. @default the configured syncTps/startTps */
+  /** Calls per second per operation. @default the configured syncTps/startTps/getTps */
   readonly rates?: Readonly<Record<string, number>>;
   readonly jobs?: Omit<JobOptions, 'recognise' | 'reader'>;
 }
@@ -26,7 +26,11 @@ export function startLocalTextract(
   return startTextractServer({
     s3,
     reader,
-    rates: options.rates ?? { AnalyzeExpense: account.syncTps, StartExpenseAnalysis: account.startTps },
+    rates: options.rates ?? {
+      AnalyzeExpense: account.syncTps,
+      StartExpenseAnalysis: account.startTps,
+      GetExpenseAnalysis: account.getTps,
+    },
     jobs: { maxConcurrentJobs: account.maxConcurrentJobs, ...options.jobs },
     publish: async (topicArn, message) => {
       if (!(await mayPublish(topicArn))) return;

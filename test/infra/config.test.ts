@@ -20,7 +20,7 @@ describe('parseConfig', () => {
       approvalApiRateLimit: 10,
       approvalApiBurstLimit: 20,
       logRetentionDays: 30,
-      textract: { syncTps: 1, startTps: 1, maxConcurrentJobs: 100 },
+      textract: { syncTps: 1, startTps: 1, getTps: 1, maxConcurrentJobs: 100 },
       processes: {
         invoice: { approval: defaultApprovalPolicy, rules: defaultRuleParameters, activeContent: 'review' },
       },
@@ -51,7 +51,7 @@ describe('parseConfig', () => {
     expect(config.intakeMaxConcurrency).toBe(20);
     expect(config.approvalApiRateLimit).toBe(2.5);
     expect(config.alarmEmail).toBe('ops@example.com');
-    expect(config.textract).toEqual({ syncTps: 2, startTps: 1, maxConcurrentJobs: 100 });
+    expect(config.textract).toEqual({ syncTps: 2, startTps: 1, getTps: 1, maxConcurrentJobs: 100 });
     expect(config.processes.invoice?.approval).toEqual({
       ...defaultApprovalPolicy,
       approvers: ['a@example.com', 'b@example.com'],
@@ -128,6 +128,12 @@ describe('parseConfig', () => {
       'textract with a negative rate',
       { ...valid, textract: { syncTps: -1 } },
       'tower config: textract.syncTps must be a positive number of calls per second, got -1',
+    ],
+    [
+      // GetExpenseAnalysis has its own TPS quota: https://docs.aws.amazon.com/general/latest/gr/textract.html
+      'textract with a zero GetExpenseAnalysis rate',
+      { ...valid, textract: { getTps: 0 } },
+      'tower config: textract.getTps must be a positive number of calls per second, got 0',
     ],
     [
       'textract with a fractional job count',

@@ -55,6 +55,8 @@ export const platformQueues: readonly QueueSpec[] = [
 export interface TextractRates {
   readonly syncTps: number;
   readonly startTps: number;
+  /** GetExpenseAnalysis calls per second (a job's result pages). */
+  readonly getTps: number;
   readonly maxConcurrentJobs: number;
 }
 

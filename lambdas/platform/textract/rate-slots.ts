@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { putIfAbsent } from '../stores/dynamo-conditions.ts';
 
-export type RateKind = 'sync' | 'start';
+/** AnalyzeExpense, StartExpenseAnalysis and GetExpenseAnalysis each have their own quota. */
+export type RateKind = 'sync' | 'start' | 'get';
 
 /**
  * Textract calls per second, admitted evenly: each second is cut into `perSecond` slots and each slot
@@ -39,4 +40,18 @@ export class RateSlots {
       await new Promise((resolve) => setTimeout(resolve, nextSlotAt - t + 1));
     }
   }
+}
+
+/**
+ * One call's admission as a function: waits up to `waitMs` for a slot of `kind`. A caller that gets
+ * false has no capacity now and hands its work back (the queue redelivers it, the workflow retries).
+ */
+export function slotGate(
+  rates: Pick<RateSlots, 'take'>,
+  kind: RateKind,
+  perSecond: number,
+  waitMs: number,
+  now: () => number = Date.now,
+): () => Promise<boolean> {
+  return () => rates.take(kind, perSecond, now() + waitMs, now);
 }

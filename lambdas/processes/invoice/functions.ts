@@ -43,11 +43,13 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     memoryMb: 1024,
     timeoutSeconds: 120,
     uses: [
-      stores.table('extraction', ['get', 'update', 'delete']),
+      // put: GetExpenseAnalysis rate slots (conditional puts) beside the jobs it reads.
+      stores.table('extraction', ['get', 'put', 'update', 'delete']),
       stores.audit(),
       // Stores the pages it read; never reads a stored artifact back (recordExtraction only writes).
       data.objects(bucketPrefixes.extractions, ['write']),
       textract.getExpenseAnalysis(),
+      textract.admission(),
       workflows.sendTaskResults(['success', 'failure']),
     ],
   }),
@@ -58,10 +60,12 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     memoryMb: 1024,
     timeoutSeconds: 120,
     uses: [
-      stores.table('extraction', ['get']),
+      // put: GetExpenseAnalysis rate slots (conditional puts).
+      stores.table('extraction', ['get', 'put']),
       stores.audit(),
       data.objects(bucketPrefixes.extractions, ['read', 'write', 'list']),
       textract.getExpenseAnalysis(),
+      textract.admission(),
     ],
   }),
   spec({

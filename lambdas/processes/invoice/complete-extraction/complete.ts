@@ -21,6 +21,7 @@ export type Completion =
   | 'unknown-job'
   | 'already-handled'
   | 'still-running'
+  | 'no-capacity'
   | 'delivered'
   | 'wait-ended'
   | 'failed';
@@ -43,6 +44,8 @@ export async function completeJob(deps: CompleteDeps, notification: JobNotificat
   if (job.completedAt) return 'already-handled';
   const status = await deps.readJob(job.jobId);
   if (status.status === 'IN_PROGRESS') return 'still-running';
+  // Nothing is marked yet, so the redelivered notification reads the job again when a slot is free.
+  if (status.status === 'NO_CAPACITY') return 'no-capacity';
   if (!(await deps.jobs.complete(job.jobId, deps.now().toISOString()))) return 'already-handled';
   await deps.leases.release(job.leaseKey, job.document.documentId);
   const context = {

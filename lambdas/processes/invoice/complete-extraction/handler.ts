@@ -14,6 +14,7 @@ import { sfn } from '../../../platform/workflows/client.ts';
 import { failTask, succeedTask } from '../../../platform/workflows/task-results.ts';
 import { s3ArtifactStore } from '../extract/adapters.ts';
 import { readExpenseJob } from '../extract/expense-job.ts';
+import { jobReader } from '../extract/job-reader.ts';
 import { publishQuality } from '../extract/quality.ts';
 import { type CompleteDeps, completeJob } from './complete.ts';
 import { parseNotification } from './notification.ts';
@@ -33,7 +34,7 @@ export function createCompleteExtractionHandler(deps: () => CompleteDeps) {
         const outcome = await completeJob(deps(), notification);
         logger.info('Job notification handled', { jobId: notification.jobId, outcome });
         metrics.addMetric(`ExtractionJob_${outcome}`, MetricUnit.Count, 1);
-        if (outcome === 'still-running') failures.push(record.messageId);
+        if (outcome === 'still-running' || outcome === 'no-capacity') failures.push(record.messageId);
       } catch (error) {
         logger.error('Job notification failed; it will be redelivered', {
           jobId: notification.jobId,
@@ -52,11 +53,12 @@ let live: CompleteDeps | undefined;
 export const handler = createCompleteExtractionHandler(() => {
   if (!live) {
     const table = requiredEnv(tables.extraction.envVar);
+    const reader = jobReader(textract, dynamo, table);
     live = {
       ...s3ArtifactStore(s3, requiredEnv(envVars.bucket)),
       jobs: new JobStore(dynamo, table),
       leases: new JobLeases(dynamo, table),
-      readJob: (jobId) => readExpenseJob(textract, jobId),
+      readJob: (jobId) => readExpenseJob(reader, jobId),
       audit: new DynamoAuditTrail(),
       succeed: (token, output) => succeedTask(sfn, token, output),
       fail: (token, error) => failTask(sfn, token, error),

@@ -11,6 +11,7 @@ import { textract } from '../../../platform/textract/client.ts';
 import { JobStore } from '../../../platform/textract/jobs.ts';
 import { s3ArtifactStore } from '../extract/adapters.ts';
 import { readExpenseJob } from '../extract/expense-job.ts';
+import { jobReader } from '../extract/job-reader.ts';
 import { publishQuality } from '../extract/quality.ts';
 import { type RecoverDeps, recoverExtraction } from './recover.ts';
 
@@ -25,10 +26,13 @@ export function createRecoverExtractionHandler(deps: () => RecoverDeps) {
 let live: RecoverDeps | undefined;
 
 export const handler = createRecoverExtractionHandler(() => {
-  live ??= {
+  if (live) return live;
+  const table = requiredEnv(tables.extraction.envVar);
+  const reader = jobReader(textract, dynamo, table);
+  live = {
     ...s3ArtifactStore(s3, requiredEnv(envVars.bucket)),
-    jobs: new JobStore(dynamo, requiredEnv(tables.extraction.envVar)),
-    readJob: (jobId) => readExpenseJob(textract, jobId),
+    jobs: new JobStore(dynamo, table),
+    readJob: (jobId) => readExpenseJob(reader, jobId),
     audit: new DynamoAuditTrail(),
     recordQuality: publishQuality,
   };

@@ -36,6 +36,8 @@ export async function recoverExtraction(deps: RecoverDeps, event: StepEvent): Pr
   if (!jobId) throw new TransientError('the extraction request was not admitted before the wait timed out');
   const status = await deps.readJob(jobId);
   if (status.status === 'IN_PROGRESS') throw new TransientError(`Textract job ${jobId} is still running`);
+  if (status.status === 'NO_CAPACITY')
+    throw new TransientError(`no GetExpenseAnalysis capacity to read Textract job ${jobId} now`);
   if (status.status === 'FAILED') throw jobFailure(status.message);
   await deps.audit.append(
     {

@@ -12,7 +12,7 @@ import { documentIdOf } from '../../../platform/shared/workflow.ts';
 import { jobFailure } from '../complete-extraction/complete.ts';
 import type { NormalizedInvoice } from '../domain/invoice.ts';
 import { s3DocumentSource, textractExpenseAnalyzer, textractJobStarter } from '../extract/adapters.ts';
-import { readExpenseJob } from '../extract/expense-job.ts';
+import { type JobReader, readExpenseJob, textractPageReader } from '../extract/expense-job.ts';
 import { inspectDocument } from '../extract/inspect-document.ts';
 import { normaliseExpense } from '../extract/normalise-expense.ts';
 import { expenseReader } from '../textract-stand-in/index.ts';
@@ -74,10 +74,12 @@ export async function extractFiles(
           topicArn: 'arn:aws:sns:us-east-1:000000000000:none',
           roleArn: 'arn:aws:iam::000000000000:role/none',
         })(doc);
-        let status = await readExpenseJob(textract, jobId);
-        while (status.status === 'IN_PROGRESS') {
+        // The emulator throttles at its own rate; a throttled read is tried again, like a running job.
+        const reader: JobReader = { getPage: textractPageReader(textract), takeSlot: async () => true };
+        let status = await readExpenseJob(reader, jobId);
+        while (status.status === 'IN_PROGRESS' || status.status === 'NO_CAPACITY') {
           await new Promise((r) => setTimeout(r, 100));
-          status = await readExpenseJob(textract, jobId);
+          status = await readExpenseJob(reader, jobId);
         }
         if (status.status === 'FAILED') throw jobFailure(status.message);
         results.push({

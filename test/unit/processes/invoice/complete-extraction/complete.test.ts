@@ -116,6 +116,32 @@ describe('completeJob', () => {
     ).toBe('unknown-job');
   });
 
+  it('hands the notification back, marking nothing, when no page read could be admitted', async () => {
+    // Prepare: the first read finds no GetExpenseAnalysis capacity, the redelivered one does.
+    const f = fakes({ status: 'NO_CAPACITY' });
+    const notification = { jobId: 'job-1', status: 'SUCCEEDED', api: 'StartExpenseAnalysis' };
+
+    // Act
+    const first = await completeJob(f.deps, notification);
+    const later = await completeJob(
+      {
+        ...f.deps,
+        readJob: async () => ({
+          status: 'SUCCEEDED',
+          pages: [recordedResponse('multipage.get-expense-analysis.json')],
+        }),
+      },
+      notification,
+    );
+
+    // Assess: the document was not failed, and the slot and the job were settled only once it was read.
+    expect(first).toBe('no-capacity');
+    expect(later).toBe('delivered');
+    expect(f.calls.failed).toEqual([]);
+    expect(f.calls.completed).toBe(1);
+    expect(f.calls.released).toEqual(['lease#job#1']);
+  });
+
   it.each([
     ['UnsupportedDocumentException: bad format', InputRejectedError],
     ['Password protected document', InputRejectedError],

@@ -58,6 +58,11 @@ describe('recoverExtraction', () => {
     ],
     ['the request was never admitted', {}, TransientError],
     [
+      'no GetExpenseAnalysis rate slot came in time (the state machine retries later)',
+      { jobId: 'job-9', status: { status: 'NO_CAPACITY' } as JobStatus },
+      TransientError,
+    ],
+    [
       'the job failed on the document',
       { jobId: 'job-9', status: { status: 'FAILED', message: 'UnsupportedDocumentException' } as JobStatus },
       InputRejectedError,
