@@ -19,6 +19,12 @@ export type DocumentKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
 export const maxDocumentBytes = 10 * 1024 * 1024;
 /** StartExpenseAnalysis's limit for PDFs. */
 export const maxAsyncPdfBytes = 500 * 1024 * 1024;
+/**
+ * PDFs are checked whole (truncation, encryption, page tree, active content), held about three times
+ * over while checked (the bytes, their text, the scans): past this they are refused with that reason,
+ * so a 500 MB upload cannot exhaust the extract function's memory (1024 MB).
+ */
+export const maxInspectedPdfBytes = 100 * 1024 * 1024;
 /** Pages a document may have; Textract's async limit is 3,000, and a business document past 100 is not one. */
 export const maxPages = 100;
 /** Enough leading bytes to tell the type. */
@@ -61,6 +67,15 @@ export function checkSize(size: number): void {
     );
 }
 
+/** Refuses a PDF too large to be checked whole, before any more of it is read. */
+export function checkInspectable(kind: DocumentKind | null, size: number): void {
+  if (kind === 'pdf' && size > maxInspectedPdfBytes)
+    throw new InputRejectedError(
+      'too-large',
+      `The PDF is ${megabytes(size)}; PDFs are checked whole (encryption, pages, active content) up to ${megabytes(maxInspectedPdfBytes)}: split it or send a smaller scan`,
+    );
+}
+
 export function sniffKind(bytes: Uint8Array): DocumentKind | null {
   const found = magic.find(([, signature]) => signature.every((byte, i) => bytes[i] === byte));
   return found ? found[0] : null;
@@ -83,6 +98,7 @@ export function checkInput(sample: InputSample, activeContent: ActiveContentPoli
       );
     return { kind, pageCount: 1, path: 'sync', activeContent: [] };
   }
+  checkInspectable(kind, sample.size);
   const facts = checkPdf(sample);
   if (facts.activeContent.length > 0 && activeContent === 'reject')
     throw new InputRejectedError('active-content', describeActiveContent(facts.activeContent));

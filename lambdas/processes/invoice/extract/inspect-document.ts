@@ -2,6 +2,7 @@ import type { ActiveContentPolicy } from '../../../platform/inspection/active-co
 import {
   type CheckedInput,
   checkInput,
+  checkInspectable,
   checkSize,
   sniffKind,
   sniffLength,
@@ -9,7 +10,7 @@ import {
 import type { DocumentRef } from '../../../platform/shared/workflow.ts';
 import type { ExtractDeps } from './ports.ts';
 
-/** Reads only what the checks need: the first bytes of an image, the whole of a PDF. */
+/** Reads only what the checks need: the first bytes of an image, the whole of a PDF up to the inspection cap. */
 export async function inspectDocument(
   deps: Pick<ExtractDeps, 'headDocument' | 'readDocument'>,
   doc: DocumentRef,
@@ -18,7 +19,9 @@ export async function inspectDocument(
   const head = await deps.headDocument(doc);
   checkSize(head.size);
   const first = await deps.readDocument(doc, sniffLength);
-  const bytes = sniffKind(first) === 'pdf' && head.size > first.length ? await deps.readDocument(doc) : first;
+  const kind = sniffKind(first);
+  checkInspectable(kind, head.size);
+  const bytes = kind === 'pdf' && head.size > first.length ? await deps.readDocument(doc) : first;
   return checkInput(
     { size: head.size, contentType: head.contentType ?? doc.contentType, bytes },
     activeContent,
