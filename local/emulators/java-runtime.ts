@@ -41,7 +41,7 @@ export function readJavaVersion(): string | undefined {
 }
 
 /** Throws, saying what to install, unless a Java that runs DynamoDB Local is on PATH. */
-export function requireJava(versionOutput: string | undefined = readJavaVersion()): void {
-  const problem = javaProblem(versionOutput);
+export function requireJava(read: () => string | undefined = readJavaVersion): void {
+  const problem = javaProblem(read());
   if (problem) throw new Error(problem);
 }
