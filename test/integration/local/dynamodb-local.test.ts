@@ -13,8 +13,8 @@ const dir = mkdtempSync(join(tmpdir(), 'tower-dynamodb-local-'));
 const dataDir = join(dir, 'dynamodb');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const client = (url: string) =>
-  new DynamoDBClient({ region: 'eu-west-1', endpoint: url, credentials: localCredentials });
+const client = (url: string, region: string) =>
+  new DynamoDBClient({ region, endpoint: url, credentials: localCredentials });
 
 function alive(pid: number): boolean {
   try {
@@ -35,7 +35,7 @@ describe("AWS's DynamoDB Local on loopback", () => {
   it('keeps tables under -dbPath, and close() leaves no JVM behind', async () => {
     const local = await startDynamoDbLocal({ directory: dataDir });
     expect(new URL(local.url).hostname).toBe('127.0.0.1');
-    const db = client(local.url);
+    const db = client(local.url, 'eu-west-1');
     await db.send(
       new CreateTableCommand({
         TableName: 'kept',
@@ -63,7 +63,8 @@ describe("AWS's DynamoDB Local on loopback", () => {
       .then((r) => [String(r.value)]);
     const { url, pid } = JSON.parse(line ?? '{}') as { url: string; pid: number };
     try {
-      const item = await client(url).send(
+      // Another region than the table was made in: -sharedDb keeps one database for every client.
+      const item = await client(url, 'us-west-2').send(
         new GetItemCommand({ TableName: 'kept', Key: { pk: { S: 'a' } }, ConsistentRead: true }),
       );
       expect(item.Item?.v).toEqual({ S: 'before' });
