@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
-import { readJavaVersion, requireJava } from './java-runtime.ts';
+import { requireJava } from './java-runtime.ts';
 
 /** AWS's DynamoDB Local, running in a JVM of its own on 127.0.0.1. */
 export interface DynamoDbLocal {
@@ -38,11 +38,17 @@ function distribution(): { jar: string; libs: string; cacheBase: string } {
 }
 
 /** The launcher compiled once per source, release and Java (compiling in source-file mode costs seconds per start). */
-function compiledLauncher(jar: string, libs: string, cacheBase: string, classpath: string): string {
+function compiledLauncher(
+  jar: string,
+  libs: string,
+  cacheBase: string,
+  classpath: string,
+  javaVersion: string,
+): string {
   const key = createHash('sha256')
     .update(readFileSync(launcherSource))
     .update(jar)
-    .update(readJavaVersion() ?? '')
+    .update(javaVersion)
     .digest('hex')
     .slice(0, 16);
   const classes = join(cacheBase, '.cache', 'tower-dynamodb-local', key);
@@ -140,10 +146,10 @@ async function stop(jvm: ChildProcess): Promise<void> {
  * Throws what to install when Java 17+ is missing.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
-  requireJava();
+  const javaVersion = requireJava();
   const { jar, libs, cacheBase } = distribution();
   const classpath = [jar, join(libs, '*')].join(delimiter);
-  const classes = compiledLauncher(jar, libs, cacheBase, classpath);
+  const classes = compiledLauncher(jar, libs, cacheBase, classpath, javaVersion);
   if (options.directory) mkdirSync(options.directory, { recursive: true });
   const storage = options.directory ? ['-dbPath', options.directory] : ['-inMemory'];
   // -port is required by its parser only; the launcher listens on an ephemeral port instead.

@@ -40,8 +40,10 @@ export function readJavaVersion(): string | undefined {
   return `${run.stderr}${run.stdout}`;
 }
 
-/** Throws, saying what to install, unless a Java that runs DynamoDB Local is on PATH. */
-export function requireJava(read: () => string | undefined = readJavaVersion): void {
-  const problem = javaProblem(read());
-  if (problem) throw new Error(problem);
+/** Throws, saying what to install, unless a Java that runs DynamoDB Local is on PATH; its `java -version`. */
+export function requireJava(read: () => string | undefined = readJavaVersion): string {
+  const output = read();
+  const problem = javaProblem(output);
+  if (problem || output === undefined) throw new Error(problem);
+  return output;
 }
