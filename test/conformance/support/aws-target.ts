@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateAliasCommand,
@@ -51,6 +52,7 @@ export async function openAwsTarget(context: ConformanceContext): Promise<Confor
       sqs: new SQSClient(common),
       s3: new S3Client(common),
       dynamodb: new DynamoDBClient(common),
+      dynamodbStreams: new DynamoDBStreamsClient(common),
       sesv2: new SESv2Client(common),
     };
   };

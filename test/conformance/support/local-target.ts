@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
+import { startDynamoDbLocal } from '../../../local/emulators/dynamodb-local.ts';
 import { startS3 } from '../../../local/emulators/s3.ts';
 import { startSes } from '../../../local/emulators/ses.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
@@ -25,7 +27,13 @@ import { TaskTokenBroker } from '../../../local/stepfunctions/task-tokens.ts';
 import type { ConformanceContext } from './context.ts';
 import { LocalFunctions } from './local-functions.ts';
 import { type Planned, resourceName } from './plan.ts';
-import { Cleanups, type ConformanceTarget, type PrincipalCredentials, type TargetClients } from './target.ts';
+import {
+  Cleanups,
+  type ConformanceTarget,
+  type LocalDynamoDb,
+  type PrincipalCredentials,
+  type TargetClients,
+} from './target.ts';
 
 const accountId = '000000000000';
 
@@ -33,13 +41,16 @@ const accountId = '000000000000';
  * The local side: Tower's emulators and its Step Functions API, each on loopback with an ephemeral
  * port, started for one test file and stopped after it.
  */
-export async function openLocalTarget(context: ConformanceContext): Promise<ConformanceTarget> {
+export async function openLocalTarget(
+  context: ConformanceContext,
+  dynamoDb: LocalDynamoDb,
+): Promise<ConformanceTarget> {
   const { region } = context;
   const dir = mkdtempSync(join(tmpdir(), 'tower-conformance-'));
   const [sqs, s3, dynamodb, ses] = await Promise.all([
     startSqs(),
     startS3(join(dir, 's3')),
-    startDynamoDb(),
+    dynamoDb === 'dynamodb-local' ? startDynamoDbLocal() : startDynamoDb(),
     startSes(),
   ]);
   const functions = new LocalFunctions(region);
@@ -91,6 +102,8 @@ export async function openLocalTarget(context: ConformanceContext): Promise<Conf
         responseChecksumValidation: 'WHEN_REQUIRED',
       }),
       dynamodb: new DynamoDBClient({ ...common, endpoint: evaluated ? dynamodbIam.url : dynamodb.url }),
+      // DynamoDB Local answers the Streams API on its own endpoint; dynalite has none.
+      dynamodbStreams: new DynamoDBStreamsClient({ ...common, endpoint: dynamodb.url }),
       sesv2: new SESv2Client({ ...common, endpoint: ses.url }),
     };
   };

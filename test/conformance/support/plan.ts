@@ -106,6 +106,16 @@ export const planned = {
       'assumed by the run; may put and get objects under large/ of large-objects, nothing else (s3-object-size)',
   },
   conditions: { service: 'DynamoDB', kind: 'table', purpose: 'conditional writes, on demand (dynamodb)' },
+  transactions: {
+    service: 'DynamoDB',
+    kind: 'table',
+    purpose: 'TransactWriteItems: all or nothing, cancellation reasons, idempotency (dynamodb-transactions)',
+  },
+  streams: {
+    service: 'DynamoDB',
+    kind: 'table',
+    purpose: 'a stream of NEW_AND_OLD_IMAGES read back with GetRecords (dynamodb-streams)',
+  },
   'kms-key': {
     service: 'KMS',
     kind: 'key',

@@ -1,4 +1,9 @@
-import { CreateTableCommand, DeleteTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  type StreamViewType,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import {
   type BucketLocationConstraint,
   CreateBucketCommand,
@@ -131,12 +136,16 @@ async function emptyBucket(target: ConformanceTarget, bucket: string): Promise<v
   } while (token);
 }
 
-/** An on-demand table keyed by `pk` (a string), encrypted with `keyArn` (a customer managed key) if given. */
+/**
+ * An on-demand table keyed by `pk` (a string), encrypted with `keyArn` (a customer managed key) if given,
+ * with a stream of `stream` records if given.
+ */
 export async function createTable(
   target: ConformanceTarget,
   purpose: Planned,
   keyArn?: string,
-): Promise<{ name: string; arn: string }> {
+  stream?: StreamViewType,
+): Promise<{ name: string; arn: string; streamArn?: string }> {
   const { dynamodb } = target.clients();
   const table = target.name(purpose);
   const created = await dynamodb.send(
@@ -146,11 +155,12 @@ export async function createTable(
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
       BillingMode: 'PAY_PER_REQUEST',
       ...(keyArn ? { SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: keyArn } } : {}),
+      ...(stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: stream } } : {}),
     }),
   );
   target.defer(() => dynamodb.send(new DeleteTableCommand({ TableName: table })));
   await waitUntilTableExists({ client: dynamodb, maxWaitTime: 120 }, { TableName: table });
   const arn = created.TableDescription?.TableArn ?? '';
   if (keyArn) await target.encryptWith({ kind: 'table', name: table, arn }, keyArn);
-  return { name: table, arn };
+  return { name: table, arn, streamArn: created.TableDescription?.LatestStreamArn };
 }

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
@@ -19,6 +20,7 @@ export interface TargetClients {
   readonly sqs: SQSClient;
   readonly s3: S3Client;
   readonly dynamodb: DynamoDBClient;
+  readonly dynamodbStreams: DynamoDBStreamsClient;
   readonly sesv2: SESv2Client;
 }
 
@@ -84,11 +86,14 @@ export interface EncryptedResource {
   readonly arn: string;
 }
 
+/** Which DynamoDB the local side runs: dynalite (today's runtime) or AWS's own DynamoDB Local (issue 21). */
+export type LocalDynamoDb = 'dynalite' | 'dynamodb-local';
+
 /** Opens the target this run is for: call in beforeAll, close in afterAll. */
-export async function openTarget(): Promise<ConformanceTarget> {
+export async function openTarget(options: { dynamodb?: LocalDynamoDb } = {}): Promise<ConformanceTarget> {
   const context = conformanceContext();
   if (context.kind === 'aws') return (await import('./aws-target.ts')).openAwsTarget(context);
-  return (await import('./local-target.ts')).openLocalTarget(context);
+  return (await import('./local-target.ts')).openLocalTarget(context, options.dynamodb ?? 'dynalite');
 }
 
 /** Deferred cleanups, run newest first; every one runs, and failures are reported together. */

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,22 +8,7 @@ import { startSes } from '../../../local/emulators/ses.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
 import { startTextractServer } from '../../../local/emulators/textract/server.ts';
 import { listenLoopback } from '../../../local/http/json-server.ts';
-
-/** The status a GET of `/` answers with this Host (and Origin) header, as a rebinding page sends it. */
-function statusFor(url: string, host: string, origin?: string): Promise<number> {
-  const { port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path: '/', headers: { host, ...(origin ? { origin } : {}) } },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { statusFor } from '../support/host-status.ts';
 
 // The emulators from npm, each reachable on its own port besides the proxies in front of them.
 describe('every local endpoint answers only requests addressed to this machine', () => {

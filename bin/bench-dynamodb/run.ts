@@ -1,0 +1,164 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { startDynamoDb } from '../../local/emulators/dynamodb.ts';
+import { startDynamoDbLocal } from '../../local/emulators/dynamodb-local.ts';
+import { localCredentials } from '../../local/runtime/clients.ts';
+import { type Percentiles, percentiles } from '../bench/stats.ts';
+
+export const engines = [
+  'dynalite, disk',
+  'DynamoDB Local, disk',
+  'dynalite, memory',
+  'DynamoDB Local, memory',
+] as const;
+export type Engine = (typeof engines)[number];
+export const operations = ['PutItem', 'GetItem', 'Query', 'UpdateItem (conditional)'] as const;
+export type Operation = (typeof operations)[number];
+
+/** One engine's figures: start-up to its first answer, per-call latency, and memory. */
+export interface EngineFigures {
+  readonly engine: Engine;
+  /** Milliseconds from start to answering, one per start. */
+  readonly startMs: readonly number[];
+  readonly calls: Readonly<Record<Operation, Percentiles>>;
+  /** DynamoDB Local: the JVM's resident set; dynalite runs in this process: how much its RSS grew. */
+  readonly rssMiB: number;
+  readonly rssWhat: string;
+}
+
+interface Server {
+  readonly url: string;
+  readonly pid?: number;
+  close(): Promise<void>;
+}
+
+// On disk as npm start runs them; in memory as the tests run them.
+const starters: Record<Engine, (dir: string) => Promise<Server>> = {
+  'dynalite, disk': (dir) => startDynamoDb(dir),
+  'DynamoDB Local, disk': (dir) => startDynamoDbLocal({ directory: dir }),
+  'dynalite, memory': () => startDynamoDb(),
+  'DynamoDB Local, memory': () => startDynamoDbLocal(),
+};
+
+const mib = 1024 * 1024;
+
+/** A process's resident set in MiB, from ps (Linux and macOS). */
+function rssOf(pid: number): number {
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+}
+
+async function timed(call: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await call();
+  return performance.now() - start;
+}
+
+/** Each operation `calls` times in a row on one client, after `calls / 5` unmeasured (JIT, caches). */
+async function measureCalls(url: string, calls: number): Promise<Record<Operation, Percentiles>> {
+  const db = new DynamoDBClient({ region: 'us-east-1', endpoint: url, credentials: localCredentials });
+  await db.send(
+    new CreateTableCommand({
+      TableName: 'bench',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  await waitUntilTableExists({ client: db, maxWaitTime: 60 }, { TableName: 'bench' });
+  const key = (i: number) => ({ pk: { S: `doc-${i % 20}` }, sk: { S: `item-${i}` } });
+  const call: Record<Operation, (i: number) => Promise<unknown>> = {
+    PutItem: (i) =>
+      db.send(
+        new PutItemCommand({
+          TableName: 'bench',
+          Item: { ...key(i), state: { S: 'received' }, revision: { N: '0' }, body: { S: 'x'.repeat(400) } },
+        }),
+      ),
+    GetItem: (i) => db.send(new GetItemCommand({ TableName: 'bench', Key: key(i), ConsistentRead: true })),
+    Query: (i) =>
+      db.send(
+        new QueryCommand({
+          TableName: 'bench',
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': { S: `doc-${i % 20}` } },
+          Limit: 10,
+        }),
+      ),
+    'UpdateItem (conditional)': (i) =>
+      db.send(
+        new UpdateItemCommand({
+          TableName: 'bench',
+          Key: key(i),
+          UpdateExpression: 'SET #s = :s, revision = revision + :one',
+          ConditionExpression: 'attribute_exists(pk) AND #s = :from',
+          ExpressionAttributeNames: { '#s': 'state' },
+          ExpressionAttributeValues: {
+            ':s': { S: 'approved' },
+            ':from': { S: 'received' },
+            ':one': { N: '1' },
+          },
+        }),
+      ),
+  };
+  const warm = Math.ceil(calls / 5);
+  const figures = {} as Record<Operation, Percentiles>;
+  for (const operation of operations) {
+    // Warm-up calls use the keys past the measured ones (PutItem's warm-up wrote them in state 'received').
+    for (let i = 0; i < warm; i += 1) await call[operation](calls + i);
+    const samples: number[] = [];
+    for (let i = 0; i < calls; i += 1) samples.push(await timed(() => call[operation](i)));
+    figures[operation] = percentiles(samples);
+  }
+  db.destroy();
+  return figures;
+}
+
+/** Starts `engine` `starts` times on a fresh data directory each; measures calls on the last start. */
+export async function benchEngine(engine: Engine, starts: number, calls: number): Promise<EngineFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'tower-bench-dynamodb-'));
+  const startMs: number[] = [];
+  try {
+    for (let s = 0; s < starts - 1; s += 1) {
+      const begin = performance.now();
+      const server = await starters[engine](join(dir, `start-${s}`));
+      startMs.push(performance.now() - begin);
+      await server.close();
+    }
+    const rssBefore = process.memoryUsage().rss / mib;
+    const begin = performance.now();
+    const server = await starters[engine](join(dir, 'measured'));
+    startMs.push(performance.now() - begin);
+    try {
+      const figures = await measureCalls(server.url, calls);
+      const jvm = server.pid;
+      return {
+        engine,
+        startMs,
+        calls: figures,
+        rssMiB: jvm === undefined ? process.memoryUsage().rss / mib - rssBefore : rssOf(jvm),
+        rssWhat: jvm === undefined ? 'growth of this process' : 'the JVM',
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
