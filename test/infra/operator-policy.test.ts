@@ -8,11 +8,12 @@ import {
   type SynthesizedTower,
   synthTimeout,
   synthTower,
+  verifiedAddresses,
 } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
-  tower = synthTower({ stage: 'prod' });
+  tower = synthTower({ ...verifiedAddresses(), stage: 'prod' });
 }, synthTimeout);
 
 const statements = (): Statement[] => {

@@ -9,13 +9,15 @@ import {
   type SynthesizedTower,
   synthTimeout,
   synthTower,
+  verifiedAddresses,
 } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower({
+    ...verifiedAddresses(),
     stage: 'prod',
-    alarmEmail: 'ops@example.com',
+    alarmEmail: 'ops@acme.test',
     intakeMaxConcurrency: '50',
     textract: '{"syncTps":5,"startTps":2}',
   });
@@ -79,7 +81,7 @@ describe('a prod deployment', () => {
   it('subscribes the alarm email to the alarm topic', () => {
     tower.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
-      Endpoint: 'ops@example.com',
+      Endpoint: 'ops@acme.test',
       TopicArn: { Ref: logicalIdOf(tower.stack.platform.alarms.topic) },
     });
   });

@@ -26,6 +26,17 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+/** Addresses a staging or prod synth accepts (not at an example domain) for the sender and each process's approvers. */
+export function verifiedAddresses(
+  processes: readonly ProcessSpec[] = registeredProcesses,
+): Record<string, unknown> {
+  const approval = { approvers: ['approver@acme.test'] };
+  return {
+    senderAddress: 'tower@acme.test',
+    processes: Object.fromEntries(processes.map((p) => [p.id, { approval }])),
+  };
+}
+
 export interface SynthesizedTower {
   readonly app: App;
   readonly stack: TowerStack;
