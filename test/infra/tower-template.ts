@@ -147,6 +147,25 @@ export const arnOf = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalIdOf(co
 /** `{ Ref: logicalId }` of a construct. */
 export const refOf = (construct: IConstruct) => ({ Ref: logicalIdOf(construct) });
 
+/** The template's expression of the stack instance (the last 12 hex digits of AWS::StackId). */
+export const stackInstance = {
+  'Fn::Select': [
+    4,
+    { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] },
+  ],
+};
+
+/**
+ * A template string value as text: an `Fn::Join` joined, the stack instance as `<stack>`, any other
+ * reference as `<ref>`; a plain string as it is.
+ */
+export function joined(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (flat(value) === flat(stackInstance)) return '<stack>';
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+  return join ? join[1].map(joined).join(join[0]) : '<ref>';
+}
+
 /** A template value with references flattened, for matching ARNs in assertions. */
 export function flat(value: unknown): string {
   return JSON.stringify(value);
