@@ -323,7 +323,7 @@ describe('least privilege', () => {
       expect(kms).toHaveLength(1);
       expect(actionsOf(kms).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
       expect(flat(kms[0]?.Condition)).toContain(
-        '"kms:ViaService":{"Fn::Join":["",["sqs.",{"Ref":"AWS::Region"},".amazonaws.com"]]}',
+        '"kms:ViaService":{"Fn::Join":["",["sqs.",{"Ref":"AWS::Region"},".",{"Ref":"AWS::URLSuffix"}]]}',
       );
     }
   });
