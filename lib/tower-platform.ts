@@ -19,6 +19,7 @@ import { TowerFunction } from './constructs/tower-function.ts';
 import type { Observed, PlatformParts } from './platform/capability-infra.ts';
 import { cdkDeployed } from './platform/cdk-deployed.ts';
 import { functionErrors, operatorAccess } from './platform/foundation.ts';
+import { stateMachineNaming } from './platform/state-machine-names.ts';
 
 export interface TowerPlatformProps {
   /** The processes to run, each a package of its own (docs/processes.md). */
@@ -67,9 +68,10 @@ export class TowerPlatform extends Construct {
       );
     const name = props.name ?? `tower-${config.stage}`;
     const prod = config.stage === 'prod';
-    // Retained in prod, except when the deploy that created a resource rolls back: a failed first deploy
-    // leaves no fixed-name state machine or log group behind to make the retry fail with "already exists".
+    // Retained in prod, except when the deploy that created a resource rolls back (nothing half-made stays).
     const removalPolicy = prod ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
+    // Retained resources carry no fixed name: a redeploy after a destroy would meet them ("already exists").
+    const stateMachineName = stateMachineNaming(name, removalPolicy);
 
     this.key = new EncryptionKey(this, 'Key', { alias: name, removalPolicy });
     const key = this.key.key;
@@ -88,7 +90,7 @@ export class TowerPlatform extends Construct {
     const queues: PlatformParts['queues'] = {};
     const deployed = cdkDeployed({
       stack: Stack.of(this),
-      name,
+      stateMachineName,
       config,
       catalog: this.catalog,
       tables: this.tables.tables,
@@ -106,6 +108,7 @@ export class TowerPlatform extends Construct {
       bucket: this.data.bucket,
       tables: this.tables.tables,
       removalPolicy,
+      stateMachineName,
       logRetention: config.logRetentionDays as logs.RetentionDays,
       deployed,
       queues,

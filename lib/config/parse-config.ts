@@ -7,6 +7,7 @@ import {
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import { processes as registeredProcesses } from '../../lambdas/processes/index.ts';
 import { readDefinition } from '../../statemachines/definition.ts';
+import { placeholderAddressProblems } from './placeholder-addresses.ts';
 import { contextSchema, show } from './schema.ts';
 import type { ProcessConfig, TowerConfig } from './types.ts';
 
@@ -97,7 +98,7 @@ function resolveProcess(
  * Parses and validates CDK context into a `TowerConfig` for the given processes; throws a
  * `TowerConfigError` listing every problem. Pure: no CDK import, so the local runtime reads the same settings.
  *
- * @example parseConfig({ stage: 'prod', senderAddress: 'tower@example.com', intakeMaxConcurrency: '20' })
+ * @example parseConfig({ stage: 'dev', senderAddress: 'tower@example.com', intakeMaxConcurrency: '20' })
  */
 export function parseConfig(
   context: Readonly<Record<string, unknown>>,
@@ -115,6 +116,7 @@ export function parseConfig(
   const resolved = Object.fromEntries(
     processes.map((p) => [p.id, resolveProcess(p, raw.processes[p.id], problems)]),
   );
+  problems.push(...placeholderAddressProblems(raw.stage, raw.senderAddress, resolved));
   if (problems.length > 0) throw new TowerConfigError(problems);
   return {
     stage: raw.stage,

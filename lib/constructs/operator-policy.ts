@@ -70,7 +70,7 @@ export class OperatorPolicy extends Construct {
           new iam.PolicyStatement({
             actions,
             resources: [props.encryptionKey.keyArn],
-            conditions: { StringEquals: { 'kms:ViaService': `${via}.${Aws.REGION}.amazonaws.com` } },
+            conditions: { StringEquals: { 'kms:ViaService': `${via}.${Aws.REGION}.${Aws.URL_SUFFIX}` } },
           }),
         );
     }

@@ -1,8 +1,9 @@
+import { Aws } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 
 export interface TowerDashboardProps {
-  /** Dashboard name, e.g. `tower-dev`. */
+  /** Prefix of the dashboard's name, e.g. `tower-dev`; the stack's region follows it. */
   readonly name: string;
   /** Each process's row, widgets in capability order. */
   readonly processRows: readonly (readonly cw.IWidget[])[];
@@ -19,7 +20,8 @@ export class TowerDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: TowerDashboardProps) {
     super(scope, id);
-    this.dashboard = new cw.Dashboard(this, 'Dashboard', { dashboardName: props.name });
+    // Dashboards are global per account: the region keeps the same stage in a second region from colliding.
+    this.dashboard = new cw.Dashboard(this, 'Dashboard', { dashboardName: `${props.name}-${Aws.REGION}` });
     for (const row of [...props.processRows, ...props.rows]) this.dashboard.addWidgets(...row);
   }
 }

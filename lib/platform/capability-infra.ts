@@ -24,6 +24,8 @@ export interface PlatformParts {
   readonly bucket: s3.IBucket;
   readonly tables: Readonly<Record<string, dynamodb.ITable>>;
   readonly removalPolicy: RemovalPolicy;
+  /** Each process's state machine name: fixed where resources are destroyed, per stack instance where retained. */
+  readonly stateMachineName: (processId: string) => string;
   readonly logRetention: logs.RetentionDays;
   /** The deployment as uses name it (tokens). */
   readonly deployed: Deployed;

@@ -10,8 +10,8 @@ import type { TowerConfig } from '../config/types.ts';
 
 export interface CdkDeployedParts {
   readonly stack: Stack;
-  /** Prefix of the state machines' names (`tower-dev`). */
-  readonly name: string;
+  /** Each process's state machine name (`stateMachineNaming`). */
+  readonly stateMachineName: (processId: string) => string;
   readonly config: TowerConfig;
   readonly catalog: Catalog;
   readonly tables: Readonly<Record<string, dynamodb.ITable>>;
@@ -21,9 +21,6 @@ export interface CdkDeployedParts {
   /** Values capabilities provide, by `<capability>/<name>`; read lazily, so order of creation does not matter. */
   readonly outputs: ReadonlyMap<string, string>;
 }
-
-/** `tower-<stage>-<process>`: explicit, so grants and environments can name a state machine before it exists. */
-export const stateMachineNameOf = (name: string, processId: string) => `${name}-${processId}`;
 
 /** The deployment as uses name it, in CloudFormation tokens. */
 export function cdkDeployed(parts: CdkDeployedParts): Deployed {
@@ -53,7 +50,7 @@ export function cdkDeployed(parts: CdkDeployedParts): Deployed {
       stack.formatArn({
         service: 'states',
         resource: 'stateMachine',
-        resourceName: stateMachineNameOf(parts.name, processId),
+        resourceName: parts.stateMachineName(processId),
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       }),
     workflowVersion: (processId) =>

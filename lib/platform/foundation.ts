@@ -3,7 +3,6 @@ import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import { pascal } from '../constructs/names.ts';
 import { OperatorPolicy } from '../constructs/operator-policy.ts';
 import type { Observed, PlatformParts } from './capability-infra.ts';
-import { stateMachineNameOf } from './cdk-deployed.ts';
 
 /** Lambda errors: an alarm per function and one row of the dashboard. */
 export function functionErrors(p: PlatformParts): Observed {
@@ -43,7 +42,7 @@ export function operatorAccess(p: PlatformParts): OperatorPolicy {
     auditTable: audit,
     queues: queues.map((q) => q.queue),
     deadLetterQueues: queues.map((q) => q.deadLetterQueue),
-    stateMachineNames: p.catalog.processes.map((process) => stateMachineNameOf(p.name, process.id)),
+    stateMachineNames: p.catalog.processes.map((process) => p.stateMachineName(process.id)),
     encryptionKey: p.key,
   });
   new CfnOutput(p.scope, 'OperatorPolicyArn', {

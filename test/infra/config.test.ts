@@ -4,6 +4,22 @@ import { defaultRuleParameters } from '../../lambdas/processes/invoice/rules/par
 import { parseConfig, TowerConfigError } from '../../lib/config/index.ts';
 
 const valid = { senderAddress: 'tower@example.com' };
+/** A context staging and prod accept: no example-domain sender or approver. */
+const deployable = {
+  senderAddress: 'tower@acme.test',
+  processes: { invoice: { approval: { approvers: ['ap@acme.test'] } } },
+};
+
+/** The problems parseConfig lists for a context; none when it parses. */
+function problemsOf(context: Record<string, unknown>): readonly string[] {
+  try {
+    parseConfig(context);
+    return [];
+  } catch (error) {
+    if (error instanceof TowerConfigError) return error.problems;
+    throw error;
+  }
+}
 
 describe('parseConfig', () => {
   it('fills every default from a context that names only the sender', () => {
@@ -39,22 +55,23 @@ describe('parseConfig', () => {
     // Act
     const config = parseConfig({
       ...valid,
+      senderAddress: 'tower@acme.test',
       stage: 'prod',
-      alarmEmail: 'ops@example.com',
+      alarmEmail: 'ops@acme.test',
       intakeMaxConcurrency: '20',
       approvalApiRateLimit: '2.5',
       textract: '{"syncTps":2}',
-      processes: '{"invoice":{"approval":{"approvers":["a@example.com","b@example.com"],"quorum":2}}}',
+      processes: '{"invoice":{"approval":{"approvers":["a@acme.test","b@acme.test"],"quorum":2}}}',
     });
 
     // Assess
     expect(config.intakeMaxConcurrency).toBe(20);
     expect(config.approvalApiRateLimit).toBe(2.5);
-    expect(config.alarmEmail).toBe('ops@example.com');
+    expect(config.alarmEmail).toBe('ops@acme.test');
     expect(config.textract).toEqual({ syncTps: 2, startTps: 1, getTps: 1, maxConcurrentJobs: 100 });
     expect(config.processes.invoice?.approval).toEqual({
       ...defaultApprovalPolicy,
-      approvers: ['a@example.com', 'b@example.com'],
+      approvers: ['a@acme.test', 'b@acme.test'],
       quorum: 2,
     });
   });
@@ -64,8 +81,49 @@ describe('parseConfig', () => {
     ['staging', 30],
     ['prod', 365],
   ])('keeps logs of stage %s for %i days unless told otherwise', (stage, days) => {
-    expect(parseConfig({ ...valid, stage }).logRetentionDays).toBe(days);
-    expect(parseConfig({ ...valid, stage, logRetentionDays: '90' }).logRetentionDays).toBe(90);
+    expect(parseConfig({ ...deployable, stage }).logRetentionDays).toBe(days);
+    expect(parseConfig({ ...deployable, stage, logRetentionDays: '90' }).logRetentionDays).toBe(90);
+  });
+
+  // SES sends only from verified identities, and in the sandbox only to verified ones; a domain identity
+  // is verified by DNS records on it, which nobody can publish for a reserved example domain (RFC 2606).
+  // https://docs.aws.amazon.com/ses/latest/dg/verify-addresses-and-domains.html
+  it.each(['staging', 'prod'])(
+    'refuses example-domain senders and approvers in stage %s, naming the keys to set',
+    (stage) => {
+      const approval = {
+        approvers: ['ap@acme.test', 'approver@EXAMPLE.org'],
+        escalationApprovers: ['boss@example.net'],
+      };
+      const context = {
+        stage,
+        senderAddress: 'tower@mail.example.com',
+        processes: { invoice: { approval } },
+      };
+      expect(problemsOf(context)).toEqual([
+        expect.stringMatching(
+          /^tower config: senderAddress "tower@mail\.example\.com" is an example address .* -c senderAddress=/,
+        ),
+        expect.stringMatching(
+          /^tower config: processes\.invoice\.approval\.approvers \["approver@EXAMPLE\.org"\] .*-c 'processes=/,
+        ),
+        expect.stringMatching(
+          /^tower config: processes\.invoice\.approval\.escalationApprovers \["boss@example\.net"\] /,
+        ),
+      ]);
+      // The default approver is a placeholder too: a context that names only a real sender is refused.
+      expect(problemsOf({ stage, senderAddress: 'tower@acme.test' })).toEqual([
+        expect.stringMatching(
+          /^tower config: processes\.invoice\.approval\.approvers \["approver@example\.com"\]/,
+        ),
+      ]);
+    },
+  );
+
+  it('accepts example-domain senders and approvers in dev, and look-alike domains in prod', () => {
+    expect(parseConfig({ ...valid, stage: 'dev' }).senderAddress).toBe('tower@example.com');
+    const lookAlike = { ...deployable, senderAddress: 'tower@notexample.com', stage: 'prod' };
+    expect(parseConfig(lookAlike).senderAddress).toBe('tower@notexample.com');
   });
 
   it('ignores context it does not own, such as CDK feature flags', () => {

@@ -166,6 +166,16 @@ describe('the dashboard', () => {
     return JSON.stringify(found?.properties.metrics);
   };
 
+  // "All dashboards in your account are global, not region-specific"; a name may hold letters, digits,
+  // dashes and underscores, which a region name (us-east-1) keeps to.
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-dashboard.html
+  it("is named after the stage and the stack's region, so a second region's stage does not collide", () => {
+    const dashboards = Object.values(tower.template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards.map((d) => d.Properties.DashboardName)).toEqual([
+      { 'Fn::Join': ['', ['tower-dev-', { Ref: 'AWS::Region' }]] },
+    ]);
+  });
+
   it.each(processes.map((p) => [p.id] as const))(
     'shows %s executions started, succeeded and failed',
     (id) => {

@@ -3,16 +3,18 @@ import { allOperatorActions } from '../../lambdas/platform/registry/operator-cal
 import {
   asList,
   flat,
+  joined,
   logicalIdOf,
   type Statement,
   type SynthesizedTower,
   synthTimeout,
   synthTower,
+  verifiedAddresses,
 } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
-  tower = synthTower({ stage: 'prod' });
+  tower = synthTower({ ...verifiedAddresses(), stage: 'prod' });
 }, synthTimeout);
 
 const statements = (): Statement[] => {
@@ -75,6 +77,6 @@ describe('the operator policy', () => {
     for (const action of ['states:DescribeExecution', 'states:StopExecution', 'states:RedriveExecution'])
       for (const s of withAction(action))
         for (const resource of asList(s.Resource as string[]))
-          expect(flat(resource)).toMatch(/:execution:tower-prod-[a-z0-9]+:\*/);
+          expect(joined(resource)).toMatch(/:execution:tower-prod-[a-z0-9]+-<stack>:\*$/);
   });
 });

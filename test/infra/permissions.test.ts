@@ -100,6 +100,38 @@ describe('least privilege', () => {
     }
   });
 
+  // SendEmail's resource types are identity* and configuration-set (Service Authorization Reference,
+  // "Actions, resources, and condition keys for Amazon SES"): a send that an identity's default configuration
+  // set applies to is authorised on that set's ARN too, and the default is chosen on the identity, not here.
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonses.html
+  // https://docs.aws.amazon.com/ses/latest/dg/managing-configuration-sets.html
+  it("grants ses:SendEmail on the configuration sets of the stack's account and region, for an identity's default set", () => {
+    const sending = catalog.functions.filter((s) => has(s, 'mail', 'send'));
+    expect(sending.length).toBeGreaterThan(0);
+    const configurationSets = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':ses:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':configuration-set/*',
+        ],
+      ],
+    };
+    for (const spec of sending) {
+      const onSets = withAction(statementsOf(tower, spec.id), 'ses:SendEmail').filter((s) =>
+        flat(s.Resource).includes(':configuration-set/'),
+      );
+      expect(onSets.map((s) => [s.Action, s.Resource, s.Condition])).toEqual([
+        ['ses:SendEmail', configurationSets, undefined],
+      ]);
+    }
+  });
+
   it('lets only the starter start executions, and only of the process state machines', () => {
     for (const spec of catalog.functions) {
       const statements = withAction(statementsOf(tower, spec.id), 'states:StartExecution');
@@ -224,7 +256,9 @@ describe('least privilege', () => {
 
   it('scopes email to the sender identity', () => {
     for (const spec of catalog.functions) {
-      const statements = withAction(statementsOf(tower, spec.id), 'ses:SendEmail');
+      const statements = withAction(statementsOf(tower, spec.id), 'ses:SendEmail').filter(
+        (s) => !flat(s.Resource).includes(':configuration-set/'),
+      );
       expect(statements.length).toBe(has(spec, 'mail', 'send') ? 1 : 0);
       for (const statement of statements) {
         const resources = flat(statement.Resource);
@@ -289,7 +323,7 @@ describe('least privilege', () => {
       expect(kms).toHaveLength(1);
       expect(actionsOf(kms).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
       expect(flat(kms[0]?.Condition)).toContain(
-        '"kms:ViaService":{"Fn::Join":["",["sqs.",{"Ref":"AWS::Region"},".amazonaws.com"]]}',
+        '"kms:ViaService":{"Fn::Join":["",["sqs.",{"Ref":"AWS::Region"},".",{"Ref":"AWS::URLSuffix"}]]}',
       );
     }
   });

@@ -1,33 +1,41 @@
+import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { envVars } from '../../lambdas/platform/registry/names.ts';
 import { processes } from '../../lambdas/processes/index.ts';
 import {
-  type CfnResourceJson,
   functionOf,
+  joined,
   logicalIdOf,
   queueOf,
   type SynthesizedTower,
   synthTimeout,
   synthTower,
+  verifiedAddresses,
 } from './tower-template.ts';
 
 let tower: SynthesizedTower;
 beforeAll(() => {
   tower = synthTower({
+    ...verifiedAddresses(),
     stage: 'prod',
-    alarmEmail: 'ops@example.com',
+    alarmEmail: 'ops@acme.test',
     intakeMaxConcurrency: '50',
     textract: '{"syncTps":5,"startTps":2}',
   });
 }, synthTimeout);
 
 describe('a prod deployment', () => {
-  it('is its own stack with prod names', () => {
+  it('is its own stack with prod names, each state machine and its log group carrying the stack instance', () => {
     expect(tower.stack.stackName).toBe('Tower-prod');
-    for (const p of processes)
-      tower.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
-        StateMachineName: `tower-prod-${p.id}`,
-      });
+    for (const p of processes) {
+      const machine = tower.stack.platform.parts.stateMachines[p.id];
+      const props = (construct: IConstruct | undefined) =>
+        tower.resources[logicalIdOf(construct ?? tower.stack)]?.Properties;
+      expect(joined(props(machine?.stateMachine)?.StateMachineName)).toBe(`tower-prod-${p.id}-<stack>`);
+      expect(joined(props(machine?.logGroup)?.LogGroupName)).toBe(
+        `/aws/vendedlogs/states/tower-prod-${p.id}-<stack>`,
+      );
+    }
   });
 
   it('protects every table from deletion', () => {
@@ -55,20 +63,25 @@ describe('a prod deployment', () => {
     }
   });
 
-  it('leaves nothing with a fixed name behind when its first deploy rolls back', () => {
-    const fixedName = (r: CfnResourceJson) =>
-      Object.entries(r.Properties ?? {}).some(
-        ([key, value]) => /Name$/.test(key) && key !== 'FunctionName' && typeof value === 'string',
-      );
-    const named = Object.entries(tower.resources).filter(([, r]) => fixedName(r));
-    expect(named.map(([id]) => id)).toEqual(
-      expect.arrayContaining([
-        logicalIdOf(tower.stack.platform.parts.stateMachines.invoice?.stateMachine ?? tower.stack),
-        logicalIdOf(tower.stack.platform.parts.stateMachines.invoice?.logGroup ?? tower.stack),
-      ]),
+  // A retained resource outlives its stack ("CloudFormation keeps the resource without deleting the
+  // resource or its contents when its stack is deleted"), so a fixed physical name on one makes the next
+  // deploy after a destroy fail with "already exists"; a name that carries the stack instance cannot.
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html
+  it('gives no retained resource a fixed name, so a redeploy after a destroy meets none of them', () => {
+    const retained = Object.entries(tower.resources).filter(([, r]) =>
+      [r.DeletionPolicy, r.UpdateReplacePolicy].some((p) => p?.startsWith('Retain')),
     );
-    for (const [id, resource] of named)
-      expect({ id, policy: resource.DeletionPolicy ?? 'Delete' }).not.toEqual({ id, policy: 'Retain' });
+    expect(retained.length).toBeGreaterThan(0);
+    const nameProperty = /(Name|Alias)$/;
+    const fixed = retained.flatMap(([id, r]) =>
+      Object.entries(r.Properties ?? {})
+        .filter(([key, value]) => nameProperty.test(key) && !joined(value).includes('<stack>'))
+        .map(([key, value]) => `${id}.${key} = ${joined(value)}`),
+    );
+    expect(fixed).toEqual([]);
+    // The check sees the names: the state machines and log groups are retained and named.
+    const named = retained.filter(([, r]) => 'StateMachineName' in (r.Properties ?? {}));
+    expect(named.length).toBe(processes.length);
   });
 
   it('keeps logs for a year', () => {
@@ -79,7 +92,7 @@ describe('a prod deployment', () => {
   it('subscribes the alarm email to the alarm topic', () => {
     tower.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
-      Endpoint: 'ops@example.com',
+      Endpoint: 'ops@acme.test',
       TopicArn: { Ref: logicalIdOf(tower.stack.platform.alarms.topic) },
     });
   });

@@ -144,6 +144,24 @@ describe('the queues', () => {
       });
   });
 
+  // S3's documented key policy for notifications to an SSE-KMS queue grants s3.amazonaws.com
+  // kms:GenerateDataKey and kms:Decrypt on "*" with no condition; the queue policy is what pins the bucket.
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html
+  it("grants S3 the key as S3's documented policy does, with no condition", () => {
+    const keyPolicy = tower.resources[logicalIdOf(tower.stack.platform.key.key)]?.Properties?.KeyPolicy as {
+      Statement: { Principal?: unknown; Action: unknown; Resource: unknown; Condition?: unknown }[];
+    };
+    const forS3 = keyPolicy.Statement.filter((s) => JSON.stringify(s.Principal).includes('"s3.'));
+    expect(forS3).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { Service: 's3.amazonaws.com' },
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        Resource: '*',
+      },
+    ]);
+  });
+
   it('keeps the intake queue’s logical ids, so adding queues never replaces it', () => {
     expect(logicalIdOf(queueOf(tower, 'intake').queue)).toMatch(/^IntakeQueue[0-9A-F]{8}$/);
     expect(logicalIdOf(queueOf(tower, 'intake').deadLetterQueue)).toMatch(

@@ -129,7 +129,9 @@ describe('the role Textract publishes with', () => {
         Resource: keyArn(),
         Condition: {
           StringEquals: {
-            'kms:ViaService': { 'Fn::Join': ['', ['sns.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+            'kms:ViaService': {
+              'Fn::Join': ['', ['sns.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]],
+            },
           },
         },
       },

@@ -26,6 +26,17 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+/** Addresses a staging or prod synth accepts (not at an example domain) for the sender and each process's approvers. */
+export function verifiedAddresses(
+  processes: readonly ProcessSpec[] = registeredProcesses,
+): Record<string, unknown> {
+  const approval = { approvers: ['approver@acme.test'] };
+  return {
+    senderAddress: 'tower@acme.test',
+    processes: Object.fromEntries(processes.map((p) => [p.id, { approval }])),
+  };
+}
+
 export interface SynthesizedTower {
   readonly app: App;
   readonly stack: TowerStack;
@@ -135,6 +146,25 @@ export const arnOf = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalIdOf(co
 
 /** `{ Ref: logicalId }` of a construct. */
 export const refOf = (construct: IConstruct) => ({ Ref: logicalIdOf(construct) });
+
+/** The template's expression of the stack instance (the last 12 hex digits of AWS::StackId). */
+export const stackInstance = {
+  'Fn::Select': [
+    4,
+    { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] },
+  ],
+};
+
+/**
+ * A template string value as text: an `Fn::Join` joined, the stack instance as `<stack>`, any other
+ * reference as `<ref>`; a plain string as it is.
+ */
+export function joined(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (flat(value) === flat(stackInstance)) return '<stack>';
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+  return join ? join[1].map(joined).join(join[0]) : '<ref>';
+}
 
 /** A template value with references flattened, for matching ARNs in assertions. */
 export function flat(value: unknown): string {

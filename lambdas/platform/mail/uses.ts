@@ -17,13 +17,30 @@ export function sendingIdentityArns(deployed: Deployed): string[] {
   return [...identities].map((identity) => deployed.arn('ses', 'identity', identity));
 }
 
+/**
+ * The configuration sets `ses:SendEmail` is authorised on: any in the stack's account and region, since
+ * SES applies an identity's default configuration set (chosen on the identity, outside this stack, and
+ * changeable without a redeploy) and then authorises the send on that set's ARN too.
+ */
+export const configurationSetArns = (deployed: Deployed): string[] => [
+  deployed.arn('ses', 'configuration-set', '*'),
+];
+
 /** Sends email through SES (env SENDER_ADDRESS). */
 const send = (): Use => ({
   capability: 'mail',
   kind: 'send',
   summary: 'sends email',
   grants: (deployed) => ({
-    statements: [{ actions: ['ses:SendEmail'], resources: sendingIdentityArns(deployed) }],
+    statements: [
+      { actions: ['ses:SendEmail'], resources: sendingIdentityArns(deployed) },
+      {
+        actions: ['ses:SendEmail'],
+        resources: configurationSetArns(deployed),
+        wildcardReason:
+          "SES authorises a send on the sender identity's default configuration set too, which is chosen on the identity outside this stack",
+      },
+    ],
   }),
   environment: (deployed) => ({ [envVars.sender]: deployed.config.senderAddress }),
 });

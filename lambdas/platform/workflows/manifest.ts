@@ -2,7 +2,6 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import { pascal } from '../../../lib/constructs/names.ts';
 import { documentsEnded, stepLatency } from '../../../lib/constructs/tower-metrics.ts';
-import { stateMachineNameOf } from '../../../lib/platform/cdk-deployed.ts';
 import { capability } from '../capability/manifest.ts';
 import { ProcessStateMachine } from './infra/process-state-machine.ts';
 import { workflows as uses } from './uses.ts';
@@ -20,7 +19,7 @@ export const workflows = capability({
         const machine = new ProcessStateMachine(p.scope, `${pascal(process.id)}Process`, {
           process,
           catalog: p.catalog,
-          stateMachineName: stateMachineNameOf(p.name, process.id),
+          stateMachineName: p.stateMachineName(process.id),
           functions,
           queues,
           encryptionKey: p.key,

@@ -8,7 +8,7 @@ import type { Construct, IDependable } from 'constructs';
 /**
  * S3 notifications to a queue encrypted with the same key as the bucket. CDK's `SqsDestination` puts
  * the bucket's ARN into the key policy, and the bucket already references the key: a dependency cycle.
- * Here the key policy names this account instead; the queue policy still names the bucket.
+ * Here the key policy grants S3 as AWS documents it, with no condition; the queue policy names the bucket.
  */
 export class EncryptedQueueDestination implements s3.IBucketNotificationDestination {
   private readonly bound = new Map<string, IDependable[]>();
@@ -35,13 +35,14 @@ export class EncryptedQueueDestination implements s3.IBucketNotificationDestinat
           },
         }),
       );
-      // Inside the key resource itself, which the bucket already depends on.
+      // Inside the key resource itself, which the bucket already depends on. S3's documented key policy for
+      // an SSE-KMS destination has no condition (the queue policy pins the bucket): S3's KMS call need not
+      // carry aws:SourceAccount, and a condition on it would fail the notification set-up.
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({
           principals: [s3Principal],
           actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
           resources: ['*'],
-          conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
         }),
         true,
       );

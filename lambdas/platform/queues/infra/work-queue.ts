@@ -93,7 +93,7 @@ export class WorkQueue extends Construct {
         new iam.PolicyStatement({
           actions: ['kms:Decrypt'],
           resources: [key.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Aws.REGION}.amazonaws.com` } },
+          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Aws.REGION}.${Aws.URL_SUFFIX}` } },
         }),
       );
     return this.eventSource;

@@ -105,7 +105,7 @@ export class ProcessStateMachine extends Construct {
           // What a producer needs of an SSE-KMS queue's key.
           actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
           resources: keys.map((key) => key.keyArn),
-          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Aws.REGION}.amazonaws.com` } },
+          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Aws.REGION}.${Aws.URL_SUFFIX}` } },
         }),
       );
   }
