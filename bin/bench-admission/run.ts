@@ -42,7 +42,7 @@ export async function runAdmissionBench(options: AdmissionOptions): Promise<Admi
     queueVisibilityTimeoutSeconds: 30,
     context: {
       intakeMaxConcurrency: 10,
-      textract: { syncTps: options.rate, startTps: 1, maxConcurrentJobs: 10 },
+      textract: { syncTps: options.rate, startTps: 1, getTps: options.rate, maxConcurrentJobs: 10 },
       processes: {
         invoice: { rules: { amountThreshold: '1000000.00', riskBandRequiringApproval: 'high' } },
       },

@@ -28,7 +28,7 @@ const overheadRounds = 3;
 export const benchContext = {
   // A Textract quota well above what one machine pushes, so the bench measures the pipeline, not the
   // account's default 1 call per second (npm run bench:admission measures admission at a quota).
-  textract: { syncTps: 100, startTps: 10, maxConcurrentJobs: 50 },
+  textract: { syncTps: 100, startTps: 10, getTps: 100, maxConcurrentJobs: 50 },
   processes: {
     invoice: {
       approval: { approvers: [approver, 'bob@example.com'], minDwellSeconds },

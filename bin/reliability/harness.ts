@@ -36,7 +36,7 @@ export function runtimeOptions(
     capabilities: overrides.capabilities ?? capabilities,
     context: {
       intakeMaxConcurrency: 5,
-      textract: { syncTps: 10, startTps: 2, maxConcurrentJobs: 20 },
+      textract: { syncTps: 10, startTps: 2, getTps: 10, maxConcurrentJobs: 20 },
       processes: {
         invoice: {
           approval: { approvers: [approver, 'bob@example.com'], minDwellSeconds },

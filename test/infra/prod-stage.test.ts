@@ -117,6 +117,7 @@ describe('a prod deployment', () => {
     expect(JSON.parse(env[envVars.textractRates] ?? '')).toEqual({
       syncTps: 5,
       startTps: 2,
+      getTps: 1,
       maxConcurrentJobs: 100,
     });
   });

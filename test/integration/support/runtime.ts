@@ -16,7 +16,7 @@ export const letNewVendorsThrough = { newVendorRequiresApproval: false } as cons
  * new vendors say so).
  */
 export const testContext = {
-  textract: { syncTps: 10, startTps: 5, maxConcurrentJobs: 20 },
+  textract: { syncTps: 10, startTps: 5, getTps: 10, maxConcurrentJobs: 20 },
   processes: {
     invoice: {
       approval: {
