@@ -1,14 +1,10 @@
-import {
-  AnalyzeExpenseCommand,
-  InvalidS3ObjectException,
-  TextractClient,
-  TextractServiceException,
-} from '@aws-sdk/client-textract';
+import { AnalyzeExpenseCommand, InvalidS3ObjectException, TextractClient } from '@aws-sdk/client-textract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoicePdf, randomInvoiceSpec } from '../../../../../lambdas/processes/invoice/samples/index.ts';
 import { expenseReader } from '../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import type { S3ObjectRef } from '../../../../../local/emulators/textract/document-source.ts';
 import { startTextractServer, type TextractServer } from '../../../../../local/emulators/textract/server.ts';
+import { failureOf } from './sdk-failure.ts';
 
 /** The server's options: a fetch function instead of an S3 client, no S3 at all, and a failing fetch. */
 
@@ -37,16 +33,6 @@ const analyze = (client: TextractClient, Version?: string) =>
   client.send(
     new AnalyzeExpenseCommand({ Document: { S3Object: { Bucket: 'intake', Name: 'a/b.pdf', Version } } }),
   );
-
-async function failureOf(call: Promise<unknown>): Promise<TextractServiceException> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TextractServiceException))
-    throw new Error(`Expected a Textract error, got ${String(error)}`);
-  return error;
-}
 
 describe('startTextractServer options', () => {
   it('reads S3 documents through a fetch function, passing bucket, key and version', async () => {

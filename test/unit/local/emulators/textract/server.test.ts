@@ -6,7 +6,6 @@ import {
   type ExpenseField,
   InvalidParameterException,
   InvalidS3ObjectException,
-  TextractServiceException,
   UnsupportedDocumentException,
 } from '@aws-sdk/client-textract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import {
   randomInvoiceSpec,
 } from '../../../../../lambdas/processes/invoice/samples/index.ts';
 import { type Loopback, startLoopback } from './loopback.ts';
+import { failureOf } from './sdk-failure.ts';
 
 /** The local Textract through the real SDK client, documents read from s3rver, all on 127.0.0.1. */
 
@@ -38,17 +38,6 @@ const analyzeS3 = (key: string, version?: string) =>
 
 const summaryText = (fields: readonly ExpenseField[] | undefined, type: string) =>
   fields?.find((f) => f.Type?.Text === type)?.ValueDetection?.Text;
-
-/** The SDK's error for a call, so a test can check its class, name and HTTP status. */
-async function failureOf(call: Promise<unknown>): Promise<TextractServiceException> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TextractServiceException))
-    throw new Error(`Expected a Textract error, got ${String(error)}`);
-  return error;
-}
 
 describe('AnalyzeExpense over the wire', () => {
   it.each([
