@@ -72,6 +72,13 @@ export const unusedGrantReasons: readonly UnusedGrantReason[] = [
       'GetObject and HeadObject, "Permissions"); the handlers read keys that may be missing (extraction pages) but never ' +
       'list, and the local model does not make this implicit check (AWS does not document how it applies the s3:prefix condition)',
   },
+  {
+    action: 'ses:SendEmail',
+    roles: /^function (request-approval|approval-api)$/,
+    reason:
+      'the statement on configuration-set/*: SES also authorises the sender identity’s default configuration set when ' +
+      'one is set on the identity, outside the stack (SES Developer Guide, "Using configuration sets"); the local SES has none',
+  },
   ...onUntakenPaths(),
   ...vendedLogActions.map((action) => ({ action, roles: stateMachines, reason: vendedLogs })),
   ...[
@@ -96,7 +103,17 @@ function onUntakenPaths(): UnusedGrantReason[] {
     reason: `${file} calls ${command} when ${when}`,
     calledIn: { file, command },
   });
+  const pageRead = (fn: string) =>
+    path(
+      fn,
+      'dynamodb:PutItem',
+      'lambdas/platform/stores/dynamo-conditions.ts',
+      'PutCommand',
+      'it reads a multi-page expense job: each GetExpenseAnalysis call first takes a rate slot, a conditional put',
+    );
   return [
+    pageRead('complete-extraction'),
+    pageRead('recover-extraction'),
     path(
       'start-execution',
       'dynamodb:GetItem',
