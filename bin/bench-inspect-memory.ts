@@ -1,3 +1,4 @@
+import './common/require-node.ts';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inspectDocument } from '../lambdas/processes/invoice/extract/inspect-document.ts';
