@@ -94,14 +94,29 @@ export async function textractQuotas(context: CheckContext): Promise<Finding[]> 
         });
     }
     const jobs = await quotaOf(jobsQuota);
-    if (jobs?.Value !== undefined && jobs.Value < textract.maxConcurrentJobs)
+    const maxJobs = textract.maxConcurrentJobs;
+    if (jobs?.Value === undefined)
+      findings.push({
+        check,
+        level: 'unchecked',
+        summary: `no Textract quota in ${context.region} names concurrent expense-analysis jobs (configured textract.maxConcurrentJobs ${maxJobs})`,
+        fix: 'compare it with the Service Quotas console (Amazon Textract) by hand',
+      });
+    else if (jobs.Value < maxJobs)
       findings.push({
         check,
         level: 'fail',
-        summary: `textract.maxConcurrentJobs is ${textract.maxConcurrentJobs}, the account allows ${jobs.Value} concurrent expense-analysis jobs: starts beyond it are refused (LimitExceededException)`,
+        summary: `textract.maxConcurrentJobs is ${maxJobs}, the account allows ${jobs.Value} concurrent expense-analysis jobs: starts beyond it are refused (LimitExceededException)`,
         details: [`quota ${named(jobs)}: ${jobs.Value}`],
         fix: `deploy with textract.maxConcurrentJobs at most ${jobs.Value}, or request an increase`,
         docs: quotaDocs,
+      });
+    else
+      findings.push({
+        check,
+        level: 'ok',
+        summary: `concurrent jobs: textract.maxConcurrentJobs ${maxJobs} within the quota of ${jobs.Value}`,
+        details: [`quota ${named(jobs)}`],
       });
   } catch (error) {
     findings.push(unreadable(check, 'service-quotas:ListAWSDefaultServiceQuotas', error));
