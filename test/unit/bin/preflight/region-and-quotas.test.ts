@@ -53,24 +53,18 @@ const tps = (name: string, value: number, code = 'L-TEST'): Quota => ({
 });
 // ListServiceQuotas: https://docs.aws.amazon.com/servicequotas/2019-06-24/apireference/API_ListServiceQuotas.html
 // ("If the applied quota value is not available for a quota, the quota is not retrieved": defaults fill in).
-const applied = (quotas: Quota[], NextToken?: string, token?: string) =>
+type Listing = 'service-quotas:ListServiceQuotas' | 'service-quotas:ListAWSDefaultServiceQuotas';
+const page = (operation: Listing) => (quotas: Quota[], NextToken?: string, token?: string) =>
   answer(
-    'service-quotas:ListServiceQuotas',
+    operation,
     { ServiceCode: 'textract', ...(token ? { NextToken: token } : {}) },
     {
       Quotas: quotas,
       ...(NextToken ? { NextToken } : {}),
     },
   );
-const defaults = (quotas: Quota[], NextToken?: string, token?: string) =>
-  answer(
-    'service-quotas:ListAWSDefaultServiceQuotas',
-    { ServiceCode: 'textract', ...(token ? { NextToken: token } : {}) },
-    {
-      Quotas: quotas,
-      ...(NextToken ? { NextToken } : {}),
-    },
-  );
+const applied = page('service-quotas:ListServiceQuotas');
+const defaults = page('service-quotas:ListAWSDefaultServiceQuotas');
 const three = [
   tps('Transactions per second for AnalyzeExpense', 5),
   tps('Transactions per second for StartExpenseAnalysis', 5),

@@ -4,6 +4,12 @@ import { planFor } from './support.ts';
 
 const config = planFor().config;
 
+/** An AWS::IAM::Policy granting ses:SendEmail on `Resource`. */
+const sendPolicy = (Resource: unknown) => ({
+  Type: 'AWS::IAM::Policy',
+  Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['ses:SendEmail'], Resource }] } },
+});
+
 describe('preflight: the deploy read from a synthesized template', () => {
   const resources = {
     ConsumerFn: { Type: 'AWS::Lambda::Function', Properties: { ReservedConcurrentExecutions: 3 } },
@@ -17,22 +23,9 @@ describe('preflight: the deploy read from a synthesized template', () => {
       Properties: { FunctionName: { Ref: 'ConsumerFn' } },
     },
     Stage: { Type: 'AWS::ApiGateway::Stage', Properties: { MethodSettings: [{ LoggingLevel: 'ERROR' }] } },
-    Policy: {
-      Type: 'AWS::IAM::Policy',
-      Properties: {
-        PolicyDocument: {
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: 'ses:SendEmail',
-              Resource: {
-                'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:1:configuration-set/*']],
-              },
-            },
-          ],
-        },
-      },
-    },
+    Policy: sendPolicy({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:1:configuration-set/*']],
+    }),
   };
 
   it('reads mappings, reservations, logging, grants and the strictest bootstrap requirement', () => {
@@ -72,20 +65,7 @@ describe('preflight: the deploy read from a synthesized template', () => {
       {
         stackName: 'Tower-dev',
         resources: {
-          Policy: {
-            Type: 'AWS::IAM::Policy',
-            Properties: {
-              PolicyDocument: {
-                Statement: [
-                  {
-                    Effect: 'Allow',
-                    Action: ['ses:SendEmail'],
-                    Resource: 'arn:aws:ses:eu-west-1:1:identity/acme.test',
-                  },
-                ],
-              },
-            },
-          },
+          Policy: sendPolicy('arn:aws:ses:eu-west-1:1:identity/acme.test'),
         },
         bootstrapRequirements: [],
         functionNames: {},
