@@ -160,12 +160,19 @@ export async function runPreflight(
       ...(source.kind === 'replay' ? { replay: { file: source.file, source: source.recording.source } } : {}),
     };
     if (recorder && options.record !== undefined) {
-      writeRecording(resolve(io.cwd, options.record), {
-        source: `captured by the preflight from account ${accountId} on ${new Date().toISOString().slice(0, 10)}`,
-        region: source.region,
-        entries: recorder.entries,
-      });
-      io.stderr(`preflight: recorded ${recorder.entries.length} answers in ${options.record}\n`);
+      const file = resolve(io.cwd, options.record);
+      try {
+        writeRecording(file, {
+          source: `captured by the preflight from account ${accountId} on ${new Date().toISOString().slice(0, 10)}`,
+          region: source.region,
+          entries: recorder.entries,
+        });
+        io.stderr(`preflight: recorded ${recorder.entries.length} answers in ${options.record}\n`);
+      } catch (error) {
+        io.stderr(
+          `preflight: could not write the recording ${file}: ${terminalText(describeError(error))}\n`,
+        );
+      }
     }
     io.stdout(
       `${options.json ? terminalJson({ ...header, findings, counts: countByLevel(findings), exitCode: exitCodeOf(findings) }) : terminalText(renderReport(header, findings))}\n`,
