@@ -179,7 +179,12 @@ describe('inspectPdf', () => {
     const facts = inspectPdf(bytes);
 
     // Assess
-    expect(facts).toEqual({ truncated: false, encrypted: false, pageCount: pages, activeContent: [] });
+    expect(facts).toEqual({
+      truncated: false,
+      encryption: { kind: 'none' },
+      pageCount: pages,
+      activeContent: [],
+    });
   });
 
   it('counts a page rewritten by an incremental update once', () => {
