@@ -1,6 +1,6 @@
 import { isBytes, isDict, isName, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 import { findEncryption } from './pdf-trailer.ts';
-import { emptyPasswordKey, type StandardParameters } from './standard-security.ts';
+import { type StandardParameters, tryEmptyPassword } from './standard-security.ts';
 import { type StreamDecryptor, type StreamMethod, streamDecryptor } from './stream-decryption.ts';
 
 /**
@@ -37,9 +37,14 @@ export function readEncryption(raw: string): Encryption {
   const standard = standardOf(entry.dict, entry.id);
   if (typeof standard === 'string') return unreadable(`its standard security handler ${standard}`);
   const { parameters, method, description } = standard;
-  const key = emptyPasswordKey(parameters);
-  if (key === null) return { facts: { kind: 'user-password', handler: description }, decrypt: null };
-  return { facts: { kind: 'permissions-only', handler: description }, decrypt: streamDecryptor(method, key) };
+  const empty = tryEmptyPassword(parameters);
+  if (empty.kind === 'inconsistent') return unreadable(`its standard security handler ${empty.reason}`);
+  if (empty.kind === 'needs-password')
+    return { facts: { kind: 'user-password', handler: description }, decrypt: null };
+  return {
+    facts: { kind: 'permissions-only', handler: description },
+    decrypt: streamDecryptor(method, empty.key),
+  };
 }
 
 const unreadable = (reason: string): Encryption => ({ facts: { kind: 'unreadable', reason }, decrypt: null });

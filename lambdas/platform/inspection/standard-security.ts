@@ -27,9 +27,16 @@ export interface StandardParameters {
 /** Algorithm 2's padding string: a password is padded (the empty one is all of it) to 32 bytes. */
 const padding = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
 
-/** The file key when the empty user password opens the file, null when a user password is needed. */
-export function emptyPasswordKey(s: StandardParameters): Buffer | null {
-  return s.revision >= 5 ? aes256Key(s) : md5Key(s);
+/** What the empty user password does: opens the file (with this file key), or not; or the dictionary contradicts itself. */
+export type EmptyPassword =
+  | { readonly kind: 'opens'; readonly key: Buffer }
+  | { readonly kind: 'needs-password' }
+  | { readonly kind: 'inconsistent'; readonly reason: string };
+
+export function tryEmptyPassword(s: StandardParameters): EmptyPassword {
+  if (s.revision >= 5) return aes256Key(s);
+  const key = md5Key(s);
+  return key === null ? { kind: 'needs-password' } : { kind: 'opens', key };
 }
 
 /** Revisions 2–4: Algorithm 2 computes the key; Algorithm 4 (R2) or 5 (R3, R4) recomputes U to compare. */
@@ -57,14 +64,17 @@ function md5Key(s: StandardParameters): Buffer | null {
  * password is right when its hash with the validation salt is U's hash (Algorithm 11); the file key is
  * then UE decrypted with its hash with the key salt (Algorithm 2.A), confirmed by /Perms reading `adb`.
  */
-function aes256Key(s: StandardParameters): Buffer | null {
+function aes256Key(s: StandardParameters): EmptyPassword {
   const hash = s.revision === 6 ? hash2B : sha256;
-  if (!hash(s.u.subarray(32, 40)).equals(s.u.subarray(0, 32))) return null;
-  if (s.ue === undefined || s.perms === undefined) return null;
+  if (!hash(s.u.subarray(32, 40)).equals(s.u.subarray(0, 32))) return { kind: 'needs-password' };
+  if (s.ue === undefined || s.perms === undefined)
+    return { kind: 'inconsistent', reason: 'has no /UE or /Perms' };
   const userKey = hash(s.u.subarray(40, 48));
   const key = crypt(createDecipheriv('aes-256-cbc', userKey, Buffer.alloc(16)), s.ue);
-  const perms = crypt(createDecipheriv('aes-256-ecb', key, null), s.perms);
-  return perms.subarray(9, 12).toString('latin1') === 'adb' ? key : null;
+  const perms = crypt(createDecipheriv('aes-256-ecb', key, null), s.perms.subarray(0, 16));
+  if (perms.subarray(9, 12).toString('latin1') !== 'adb')
+    return { kind: 'inconsistent', reason: 'gives a file key (/UE) that its /Perms does not confirm' };
+  return { kind: 'opens', key };
 }
 
 /** Algorithm 2.B for the empty password (revision 6): SHA-256, then rounds of AES-128 and SHA-2. */
