@@ -30,7 +30,7 @@ export function readEncryption(raw: string): Encryption {
   const entry = findEncryption(raw);
   if (entry.kind === 'none') return unencrypted;
   if (entry.kind === 'unreadable')
-    return unreadable(`its encryption dictionary cannot be read: ${entry.reason}`);
+    return unreadable(`its encryption dictionary cannot be read (${entry.reason})`);
   const handler = entry.dict.get('Filter');
   if (!isName(handler)) return unreadable('its encryption dictionary names no security handler (/Filter)');
   if (handler.name !== 'Standard') return unreadable(otherHandler(handler.name, entry.dict));
@@ -52,8 +52,8 @@ const unreadable = (reason: string): Encryption => ({ facts: { kind: 'unreadable
 function otherHandler(name: string, dict: PdfDict): string {
   const sub = dict.get('SubFilter');
   if (name === 'Adobe.PubSec' || (isName(sub) && sub.name.startsWith('adbe.pkcs7')))
-    return `it is encrypted for named recipients (public-key security handler /${name}): it opens only with a recipient's certificate`;
-  return `it is encrypted with the security handler /${name}, which only its own software opens`;
+    return `it is addressed to named recipients (public-key security handler /${name}) and opens only with a recipient's certificate`;
+  return `it uses the security handler /${name}, which only its own software opens`;
 }
 
 interface Standard {

@@ -33,7 +33,7 @@ export function findEncryption(raw: string): EncryptionEntry {
     const first = Array.isArray(id) ? resolve(raw, id[0]) : undefined;
     return { kind: 'found', dict: resolveEntries(raw, dict), id: isBytes(first) ? first : Buffer.alloc(0) };
   }
-  return { kind: 'unreadable', reason: 'no trailer names its /Encrypt dictionary' };
+  return { kind: 'unreadable', reason: 'no trailer holds the /Encrypt entry' };
 }
 
 /** Where each trailer dictionary starts, newest (nearest the end) first. */
@@ -63,8 +63,8 @@ function resolveEntries(raw: string, dict: PdfDict): PdfDict {
 }
 
 function unresolved(value: PdfValue | undefined): string {
-  if (value instanceof PdfRef) return `its /Encrypt ${value.num} ${value.gen} R names no readable dictionary`;
+  if (value instanceof PdfRef) return `/Encrypt ${value.num} ${value.gen} R names no readable dictionary`;
   return isName(value)
-    ? `its /Encrypt is a name (/${value.name}), not a dictionary`
-    : 'its /Encrypt is not a dictionary';
+    ? `/Encrypt is a name (/${value.name}), not a dictionary`
+    : '/Encrypt is not a dictionary';
 }

@@ -4,6 +4,7 @@ import { inspectPdf } from '../../../../lambdas/platform/inspection/pdf-inspect.
 import { InputRejectedError } from '../../../../lambdas/platform/shared/errors.ts';
 import { encryptedFixtures, fixtureBytes } from './support/encrypted-fixtures.ts';
 import { pdfjsOpen } from './support/pdfjs-open.ts';
+import { thrownBy } from './support/thrown.ts';
 
 // Every file qpdf 11.3.0 encrypted (support/generate-encrypted-pdfs.ts), once with an empty user password
 // and an owner password restricting printing and copying ("open"), once with a user password ("user").
@@ -96,12 +97,3 @@ describe('encrypted PDFs written by qpdf', () => {
     expect(refusal).toMatchObject({ reason: 'active-content' });
   });
 });
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}

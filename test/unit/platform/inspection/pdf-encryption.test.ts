@@ -13,6 +13,7 @@ import {
   withEncrypt,
 } from './support/encryption-variants.ts';
 import { pdfjsOpen } from './support/pdfjs-open.ts';
+import { thrownBy } from './support/thrown.ts';
 
 const hex = (byte: string, length: number) => PDFHexString.of(byte.repeat(length));
 /** pdf-lib's dictionary literal (its type is not exported). */
@@ -24,13 +25,9 @@ const standard = (doc: PDFDocument, entries: Entries) =>
 const encryptionOf = (bytes: Uint8Array) => inspectPdf(bytes).encryption;
 
 function refusalOf(bytes: Uint8Array): InputRejectedError {
-  try {
-    checkInput({ size: bytes.length, bytes });
-  } catch (error) {
-    if (error instanceof InputRejectedError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
+  const error = thrownBy(() => checkInput({ size: bytes.length, bytes }));
+  if (error instanceof InputRejectedError) return error;
+  throw error;
 }
 
 describe('how other writers put the same encryption dictionary', () => {
@@ -86,7 +83,7 @@ describe('encryption that cannot be checked is refused, with its reason', () => 
     // Assess
     expect(refusal.reason).toBe('encrypted');
     expect(refusal.message).toBe(
-      "[encrypted] The PDF is encrypted and cannot be checked: it is encrypted for named recipients (public-key security handler /Adobe.PubSec): it opens only with a recipient's certificate; ask the sender for an unprotected copy",
+      "[encrypted] The PDF is encrypted and cannot be checked: it is addressed to named recipients (public-key security handler /Adobe.PubSec) and opens only with a recipient's certificate; ask the sender for an unprotected copy",
     );
     expect(await pdfjsOpen(bytes)).toMatchObject({ outcome: 'refuses' });
   });
@@ -155,11 +152,11 @@ describe('encryption that cannot be checked is refused, with its reason', () => 
   });
 
   it.each<[string, (doc: PDFDocument) => PDFRef, string]>([
-    ['naming no object', () => PDFRef.of(999), 'its /Encrypt 999 0 R names no readable dictionary'],
+    ['naming no object', () => PDFRef.of(999), '/Encrypt 999 0 R names no readable dictionary'],
     [
       'naming an array',
       (doc) => doc.context.register(doc.context.obj([1, 2])),
-      'its /Encrypt 6 0 R names no readable dictionary',
+      '/Encrypt 6 0 R names no readable dictionary',
     ],
   ])('/Encrypt %s: refused, though pdf.js takes the file as unencrypted', async (_name, encrypt, reason) => {
     // pdf.js reads what is not a dictionary as no encryption (a reference to a missing object is null, ISO
@@ -174,7 +171,7 @@ describe('encryption that cannot be checked is refused, with its reason', () => 
     // Assess
     expect(encryption).toEqual({
       kind: 'unreadable',
-      reason: `its encryption dictionary cannot be read: ${reason}`,
+      reason: `its encryption dictionary cannot be read (${reason})`,
     });
     expect(await pdfjsOpen(bytes)).toMatchObject({ outcome: 'opens', encryptFilter: null });
   });
@@ -210,7 +207,7 @@ describe('encryption that cannot be checked is refused, with its reason', () => 
     expect(found).toEqual({
       facts: {
         kind: 'unreadable',
-        reason: 'its encryption dictionary cannot be read: no trailer names its /Encrypt dictionary',
+        reason: 'its encryption dictionary cannot be read (no trailer holds the /Encrypt entry)',
       },
       decrypt: null,
     });
