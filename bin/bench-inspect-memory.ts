@@ -1,19 +1,22 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inspectDocument } from '../lambdas/processes/invoice/extract/inspect-document.ts';
-import { paddedPdf } from '../lambdas/processes/invoice/samples/padded-pdf.ts';
+import { paddedCopy, paddedPdf } from '../lambdas/processes/invoice/samples/padded-pdf.ts';
 
 /**
  * Peak memory of the extract step's document inspection, per PDF size: each size in a fresh process,
  * the object held in memory as S3 would serve it, each read a fresh copy (as the SDK's
  * transformToByteArray gives). Prints the RSS before the inspection and the process's peak RSS.
- * Usage: npx tsx bin/bench-inspect-memory.ts [megabytes…]   (default 50 99 400)
+ * With `--pad FILE`, each size is that PDF padded with a comment (e.g. a permission-only encrypted one,
+ * whose object streams are decrypted before they are inflated).
+ * Usage: npx tsx bin/bench-inspect-memory.ts [--pad FILE] [megabytes…]   (default 50 99 400)
  */
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-async function child(size: number): Promise<void> {
-  const body = paddedPdf(size);
+async function child(size: number, pad: string | undefined): Promise<void> {
+  const body = pad === undefined ? paddedPdf(size) : paddedCopy(readFileSync(pad), size);
   const before = process.memoryUsage().rss;
   const source = {
     headDocument: async () => ({ size, contentType: 'application/pdf' }),
@@ -31,11 +34,15 @@ async function child(size: number): Promise<void> {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--child') await child(Number(args[1]));
+const padIndex = args.indexOf('--pad');
+const pad = padIndex === -1 ? undefined : args.splice(padIndex, 2)[1];
+if (args[0] === '--child') await child(Number(args[1]), pad);
 else
   for (const size of (args.length > 0 ? args : ['50', '99', '400']).map((m) => Number(m) * 1024 * 1024))
     process.stdout.write(
-      execFileSync('npx', ['tsx', fileURLToPath(import.meta.url), '--child', String(size)], {
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        'npx',
+        ['tsx', fileURLToPath(import.meta.url), '--child', String(size), ...(pad ? ['--pad', pad] : [])],
+        { encoding: 'utf8' },
+      ),
     );

@@ -79,15 +79,17 @@ function pageObjects(text: string): number {
 function objectStreams(raw: string, decrypt: StreamDecryptor): string[] {
   const out: string[] = [];
   let budget = maxInflatedBytes;
-  for (const m of raw.matchAll(/(\d+)\s+(\d+)\s+obj\b((?:(?!\bobj\b)[\s\S]){0,2000}?)stream\r?\n/g)) {
-    const dict = m[3] ?? '';
+  for (const m of raw.matchAll(/\bobj\b((?:(?!\bobj\b)[\s\S]){0,2000}?)stream\r?\n/g)) {
+    const dict = m[1] ?? '';
     if (!/\/Type\s*\/ObjStm\b/.test(dict) || !/\/FlateDecode\b/.test(dict) || budget <= 0) continue;
     const start = m.index + m[0].length;
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     const end = length ? start + Number(length[1]) : raw.indexOf('endstream', start);
     if (end <= start) continue;
     const stored = Buffer.from(raw.slice(start, end), 'latin1');
-    const data = stored.length <= budget ? decrypt(Number(m[1]), Number(m[2]), stored) : null;
+    // The object's number and generation, looked for behind `obj` (a regex leading with digits is slower).
+    const [, num, gen] = /(\d+)\s+(\d+)\s+$/.exec(raw.slice(Math.max(0, m.index - 32), m.index)) ?? [];
+    const data = stored.length <= budget ? decrypt(Number(num), Number(gen), stored) : null;
     if (data === null) continue;
     if (data !== stored) budget -= data.length;
     try {

@@ -24,7 +24,7 @@ const headerWindow = 2000;
 
 export function findEncryption(raw: string): EncryptionEntry {
   if (!encryptMarker.test(raw)) return { kind: 'none' };
-  for (const at of trailerStarts(raw).slice(0, maxTrailers)) {
+  for (const at of trailerStarts(raw)) {
     const trailer = parseObject(raw, at, at + maxDictChars)?.value;
     if (!isDict(trailer) || !trailer.has('Encrypt')) continue;
     const dict = resolve(raw, trailer.get('Encrypt'));
@@ -38,20 +38,28 @@ export function findEncryption(raw: string): EncryptionEntry {
 
 /** Where each trailer dictionary starts, newest (nearest the end) first. */
 function trailerStarts(raw: string): number[] {
-  const starts = [...raw.matchAll(/\btrailer\s*<</g)].map((m) => m.index + m[0].length - 2);
-  for (const m of raw.matchAll(/\/Type\s*\/XRef\b/g)) {
+  const classic = lastMatches(raw, /\btrailer\s*<</g, maxTrailers).map((m) => m.index + m[0].length - 2);
+  const streams = lastMatches(raw, /\/Type\s*\/XRef\b/g, maxTrailers).flatMap((m) => {
     const window = raw.slice(Math.max(0, m.index - headerWindow), m.index);
-    const header = [...window.matchAll(/\d+\s+\d+\s+obj\b/g)].at(-1);
-    if (header) starts.push(m.index - window.length + header.index + header[0].length);
-  }
-  return starts.sort((a, b) => b - a);
+    const header = lastMatches(window, /\d+\s+\d+\s+obj\b/g, 1)[0];
+    return header ? [m.index - window.length + header.index + header[0].length] : [];
+  });
+  return [...classic, ...streams].sort((a, b) => b - a).slice(0, maxTrailers);
+}
+
+/** The last `n` matches, holding no more than `n` however often a hostile file repeats the pattern. */
+function lastMatches(text: string, pattern: RegExp, n: number): RegExpExecArray[] {
+  const ring: RegExpExecArray[] = [];
+  let count = 0;
+  for (const m of text.matchAll(pattern)) ring[count++ % n] = m;
+  return count <= n ? ring : [...ring.slice(count % n), ...ring.slice(0, count % n)];
 }
 
 /** A value with a reference replaced by the object it names (the newest definition), or undefined. */
 export function resolve(raw: string, value: PdfValue | undefined): PdfValue | undefined {
   if (!(value instanceof PdfRef)) return value;
   const header = new RegExp(`(?<![0-9])${value.num}\\s+${value.gen}\\s+obj\\b`, 'g');
-  const last = [...raw.matchAll(header)].at(-1);
+  const last = lastMatches(raw, header, 1)[0];
   if (last === undefined) return undefined;
   const at = last.index + last[0].length;
   return parseObject(raw, at, at + maxDictChars)?.value ?? undefined;

@@ -214,6 +214,30 @@ describe('encryption that cannot be checked is refused, with its reason', () => 
   });
 });
 
+describe('which trailer is read', () => {
+  const pubSec = 'trailer\n<< /Encrypt << /Filter /Adobe.PubSec >> >>\n';
+  const update = 'trailer\n<< /Size 1 >>\n';
+
+  it('the newest that holds /Encrypt, after many incremental updates', () => {
+    // Act
+    const { facts } = readEncryption(`%PDF-1.4\n${update.repeat(70)}${pubSec}%%EOF`);
+
+    // Assess
+    expect(facts).toMatchObject({ kind: 'unreadable', reason: expect.stringContaining('/Adobe.PubSec') });
+  });
+
+  it('only the newest 64: an /Encrypt older than that is not looked for, and the file is refused', () => {
+    // Act
+    const { facts } = readEncryption(`%PDF-1.4\n${pubSec}${update.repeat(70)}%%EOF`);
+
+    // Assess
+    expect(facts).toEqual({
+      kind: 'unreadable',
+      reason: 'its encryption dictionary cannot be read (no trailer holds the /Encrypt entry)',
+    });
+  });
+});
+
 describe('an unencrypted PDF', () => {
   it('is read as before, its streams passed through', () => {
     // Act
