@@ -7,7 +7,7 @@ import { paddedCopy, paddedPdf } from '../lambdas/processes/invoice/samples/padd
 /**
  * Peak memory of the extract step's document inspection, per PDF size: each size in a fresh process,
  * the object held in memory as S3 would serve it, each read a fresh copy (as the SDK's
- * transformToByteArray gives). Prints the RSS before the inspection and the process's peak RSS.
+ * transformToByteArray gives). Prints the RSS before the inspection, the process's peak RSS and the time taken.
  * With `--pad FILE`, each size is that PDF padded with a comment (e.g. a permission-only encrypted one,
  * whose object streams are decrypted before they are inflated).
  * Usage: npx tsx bin/bench-inspect-memory.ts [--pad FILE] [megabytes…]   (default 50 99 400)
@@ -23,13 +23,15 @@ async function child(size: number, pad: string | undefined): Promise<void> {
     readDocument: async (_doc: unknown, length?: number) => Uint8Array.from(body.subarray(0, length ?? size)),
   };
   const doc = { documentId: 'x', process: 'invoice', bucket: 'b', key: 'k', size, receivedAt: '' };
+  const started = performance.now();
   const outcome = await inspectDocument(source, doc).then(
     (checked) => `checked (${checked.path})`,
     (error: Error) => `refused: ${error.message.slice(0, 60)}…`,
   );
+  const took = `${(performance.now() - started).toFixed(0)} ms`;
   const peak = process.resourceUsage().maxRSS * 1024;
   console.log(
-    `${mb(size).padStart(7)}  rss before ${mb(before).padStart(7)}  peak ${mb(peak).padStart(7)}  added ${mb(peak - before).padStart(7)}  ${outcome}`,
+    `${mb(size).padStart(7)}  rss before ${mb(before).padStart(7)}  peak ${mb(peak).padStart(7)}  added ${mb(peak - before).padStart(7)}  ${took.padStart(8)}  ${outcome}`,
   );
 }
 
