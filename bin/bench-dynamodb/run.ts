@@ -11,16 +11,15 @@ import {
   UpdateItemCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { startDynamoDb } from '../../local/emulators/dynamodb.ts';
 import { startDynamoDbLocal } from '../../local/emulators/dynamodb-local.ts';
+import { startDynamoDbNamespace } from '../../local/emulators/dynamodb-namespace.ts';
 import { localCredentials } from '../../local/runtime/clients.ts';
 import { type Percentiles, percentiles } from '../bench/stats.ts';
 
 export const engines = [
-  'dynalite, disk',
-  'DynamoDB Local, disk',
-  'dynalite, memory',
+  'DynamoDB Local, disk (npm start)',
   'DynamoDB Local, memory',
+  'DynamoDB Local, memory, namespace front (tests)',
 ] as const;
 export type Engine = (typeof engines)[number];
 export const operations = ['PutItem', 'GetItem', 'Query', 'UpdateItem (conditional)'] as const;
@@ -32,26 +31,36 @@ export interface EngineFigures {
   /** Milliseconds from start to answering, one per start. */
   readonly startMs: readonly number[];
   readonly calls: Readonly<Record<Operation, Percentiles>>;
-  /** DynamoDB Local: the JVM's resident set; dynalite runs in this process: how much its RSS grew. */
+  /** The JVM's resident set after the calls. */
   readonly rssMiB: number;
-  readonly rssWhat: string;
 }
 
 interface Server {
   readonly url: string;
-  readonly pid?: number;
+  readonly pid: number;
   close(): Promise<void>;
 }
 
-// On disk as npm start runs them; in memory as the tests run them.
-const starters: Record<Engine, (dir: string) => Promise<Server>> = {
-  'dynalite, disk': (dir) => startDynamoDb(dir),
-  'DynamoDB Local, disk': (dir) => startDynamoDbLocal({ directory: dir }),
-  'dynalite, memory': () => startDynamoDb(),
-  'DynamoDB Local, memory': () => startDynamoDbLocal(),
-};
+/** As the tests run it: one JVM without -sharedDb, each runtime's calls through a front of its own. */
+async function behindNamespace(dir: string): Promise<Server> {
+  const shared = await startDynamoDbLocal({ sharedDb: false });
+  const front = await startDynamoDbNamespace(shared.url, dir);
+  return {
+    url: front.url,
+    pid: shared.pid,
+    close: async () => {
+      await front.close();
+      await shared.close();
+    },
+  };
+}
 
-const mib = 1024 * 1024;
+// On disk as npm start runs it; in memory, and behind a namespace front as the tests run it.
+const starters: Record<Engine, (dir: string) => Promise<Server>> = {
+  'DynamoDB Local, disk (npm start)': (dir) => startDynamoDbLocal({ directory: dir }),
+  'DynamoDB Local, memory': () => startDynamoDbLocal(),
+  'DynamoDB Local, memory, namespace front (tests)': behindNamespace,
+};
 
 /** A process's resident set in MiB, from ps (Linux and macOS). */
 function rssOf(pid: number): number {
@@ -141,20 +150,12 @@ export async function benchEngine(engine: Engine, starts: number, calls: number)
       startMs.push(performance.now() - begin);
       await server.close();
     }
-    const rssBefore = process.memoryUsage().rss / mib;
     const begin = performance.now();
     const server = await starters[engine](join(dir, 'measured'));
     startMs.push(performance.now() - begin);
     try {
       const figures = await measureCalls(server.url, calls);
-      const jvm = server.pid;
-      return {
-        engine,
-        startMs,
-        calls: figures,
-        rssMiB: jvm === undefined ? process.memoryUsage().rss / mib - rssBefore : rssOf(jvm),
-        rssWhat: jvm === undefined ? 'growth of this process' : 'the JVM',
-      };
+      return { engine, startMs, calls: figures, rssMiB: rssOf(server.pid) };
     } finally {
       await server.close();
     }

@@ -23,7 +23,7 @@ let table: string;
 let streamArn: string;
 
 beforeAll(async () => {
-  target = await openTarget({ dynamodb: 'dynamodb-local' });
+  target = await openTarget();
   const created = await createTable(target, 'streams', undefined, 'NEW_AND_OLD_IMAGES');
   table = created.name;
   streamArn = created.streamArn ?? '';
