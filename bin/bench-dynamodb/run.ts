@@ -11,14 +11,15 @@ import {
   UpdateItemCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { startDynamoDbLocal } from '../../local/emulators/dynamodb-local.ts';
-import { startDynamoDbNamespace } from '../../local/emulators/dynamodb-namespace.ts';
+import { startDynamoDbFront } from '../../local/emulators/dynamodb-front.ts';
+import { type DynamoDbLocalOptions, startDynamoDbLocal } from '../../local/emulators/dynamodb-local.ts';
 import { localCredentials } from '../../local/runtime/clients.ts';
 import { type Percentiles, percentiles } from '../bench/stats.ts';
 
 export const engines = [
-  'DynamoDB Local, disk (npm start)',
-  'DynamoDB Local, memory',
+  'DynamoDB Local, disk, its JVM alone',
+  'DynamoDB Local, disk, behind its front (npm start)',
+  'DynamoDB Local, memory, its JVM alone',
   'DynamoDB Local, memory, namespace front (tests)',
 ] as const;
 export type Engine = (typeof engines)[number];
@@ -41,25 +42,26 @@ interface Server {
   close(): Promise<void>;
 }
 
-/** As the tests run it: one JVM without -sharedDb, each runtime's calls through a front of its own. */
-async function behindNamespace(dir: string): Promise<Server> {
-  const shared = await startDynamoDbLocal({ sharedDb: false });
-  const front = await startDynamoDbNamespace(shared.url, dir);
+/** Behind a front (dynamodb-front.ts), as npm start runs it and, with a namespace, as the tests do. */
+async function behindFront(options: DynamoDbLocalOptions, namespace?: string): Promise<Server> {
+  const local = await startDynamoDbLocal(options);
+  const front = await startDynamoDbFront(local.url, namespace === undefined ? {} : { namespace });
   return {
     url: front.url,
-    pid: shared.pid,
+    pid: local.pid,
     close: async () => {
       await front.close();
-      await shared.close();
+      await local.close();
     },
   };
 }
 
-// On disk as npm start runs it; in memory, and behind a namespace front as the tests run it.
+// On disk as npm start runs it; in memory, one JVM without -sharedDb, as the tests share it.
 const starters: Record<Engine, (dir: string) => Promise<Server>> = {
-  'DynamoDB Local, disk (npm start)': (dir) => startDynamoDbLocal({ directory: dir }),
-  'DynamoDB Local, memory': () => startDynamoDbLocal(),
-  'DynamoDB Local, memory, namespace front (tests)': behindNamespace,
+  'DynamoDB Local, disk, its JVM alone': (dir) => startDynamoDbLocal({ directory: dir }),
+  'DynamoDB Local, disk, behind its front (npm start)': (dir) => behindFront({ directory: dir }),
+  'DynamoDB Local, memory, its JVM alone': () => startDynamoDbLocal(),
+  'DynamoDB Local, memory, namespace front (tests)': (dir) => behindFront({ sharedDb: false }, dir),
 };
 
 /** A process's resident set in MiB, from ps (Linux and macOS). */

@@ -19,7 +19,7 @@ export interface DynamoDbLocalOptions {
   readonly directory?: string;
   /**
    * One database for every client (`-sharedDb`), or one per access key id and region, which lets
-   * several runtimes share one JVM, each with a key of its own (dynamodb-namespace.ts).
+   * several runtimes share one JVM, each with a key of its own (dynamodb-front.ts).
    * @default true
    */
   readonly sharedDb?: boolean;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { startDynamoDbFront } from './dynamodb-front.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
-import { startDynamoDbNamespace } from './dynamodb-namespace.ts';
 
 /** The folder under a data directory where a runtime's own DynamoDB Local keeps its tables (`-dbPath`). */
 export const dynamoDbFolder = 'dynamodb-local';
@@ -14,11 +14,24 @@ export interface RuntimeDynamoDb {
 /**
  * A runtime's DynamoDB: AWS's DynamoDB Local in a JVM of its own, its tables under
  * `<dataDir>/dynamodb-local/`; or, given the URL of one that several runtimes share (tests: one JVM
- * per test run), a database of its own there, keyed on the data directory, so a restart finds it again.
+ * per test project), a database of its own there, keyed on the data directory, so a restart finds it
+ * again. Either way behind a front that answers with AWS's ARNs (dynamodb-front.ts).
  */
 export async function startRuntimeDynamoDb(dataDir: string, shared?: string): Promise<RuntimeDynamoDb> {
-  const served = shared
-    ? await startDynamoDbNamespace(shared, dataDir)
-    : await startDynamoDbLocal({ directory: join(dataDir, dynamoDbFolder) });
-  return { url: served.url, close: () => served.close() };
+  if (shared) {
+    const front = await startDynamoDbFront(shared, { namespace: dataDir });
+    return { url: front.url, close: () => front.close() };
+  }
+  const own = await startDynamoDbLocal({ directory: join(dataDir, dynamoDbFolder) });
+  const front = await startDynamoDbFront(own.url).catch(async (error: unknown) => {
+    await own.close();
+    throw error;
+  });
+  return {
+    url: front.url,
+    close: async () => {
+      await front.close();
+      await own.close();
+    },
+  };
 }

@@ -1,16 +1,12 @@
-import type { MappingScope, RequiredCall } from './requests.ts';
+import type { RequiredCall } from './requests.ts';
 
 /** The prefix of the DynamoDB Streams API's `X-Amz-Target` (DynamoDB Local answers it on DynamoDB's endpoint). */
 export const streamsTargetPrefix = 'DynamoDBStreams_';
 
-/**
- * A stream ARN in this runtime's region and account: DynamoDB Local names region `ddblocal` and account
- * 000000000000 in the ARNs it hands out, where AWS names the table's own; `*` when it names no stream.
- */
-function streamArn(given: unknown, scope: MappingScope): string {
+/** The stream ARN given, or `*` when it names no stream (which no grant on a stream matches). */
+function streamArn(given: unknown): string {
   if (typeof given !== 'string') return '*';
-  const path = /^arn:[^:]+:dynamodb:[^:]*:[^:]*:(table\/[^/]+\/stream\/[^/|]+)$/.exec(given)?.[1];
-  return path ? `arn:aws:dynamodb:${scope.region}:${scope.account}:${path}` : '*';
+  return /^arn:[^:]+:dynamodb:[^:]+:\d{12}:table\/[^/]+\/stream\/[^/|]+$/.test(given) ? given : '*';
 }
 
 /**
@@ -24,7 +20,6 @@ function streamArn(given: unknown, scope: MappingScope): string {
 export function dynamodbStreamsCalls(
   operation: string,
   body: Readonly<Record<string, unknown>>,
-  scope: MappingScope,
 ): RequiredCall[] {
   const action = `dynamodb:${operation}`;
   switch (operation) {
@@ -32,9 +27,9 @@ export function dynamodbStreamsCalls(
       return [{ action, resource: '*' }];
     case 'GetRecords': {
       const iterator = typeof body.ShardIterator === 'string' ? body.ShardIterator : '';
-      return [{ action, resource: streamArn(iterator.split('|')[0], scope) }];
+      return [{ action, resource: streamArn(iterator.split('|')[0]) }];
     }
     default:
-      return [{ action, resource: streamArn(body.StreamArn, scope) }];
+      return [{ action, resource: streamArn(body.StreamArn) }];
   }
 }

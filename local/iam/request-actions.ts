@@ -83,7 +83,7 @@ export function dynamodbCalls(request: EndpointRequest, scope: MappingScope): Re
   const [api, operation] = header(request, 'x-amz-target')?.split('.') ?? [];
   if (!operation) return [];
   const body = jsonBody(request);
-  if (api?.startsWith(streamsTargetPrefix)) return dynamodbStreamsCalls(operation, body, scope);
+  if (api?.startsWith(streamsTargetPrefix)) return dynamodbStreamsCalls(operation, body);
   const tableArn = (name: string) =>
     name.startsWith('arn:') ? name : `arn:aws:dynamodb:${scope.region}:${scope.account}:table/${name}`;
   const calls: { action: string; table: string; index?: string }[] = [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { startDynamoDbNamespace } from '../../local/emulators/dynamodb-namespace.ts';
+import { startDynamoDbFront } from '../../local/emulators/dynamodb-front.ts';
 import type { Listening } from '../../local/http/json-server.ts';
 
 declare module 'vitest' {
@@ -20,5 +20,5 @@ export function sharedDynamoDb(): string {
 
 /** An empty DynamoDB of this test's own on the shared DynamoDB Local (a database no one else sees). */
 export function freshDynamoDb(): Promise<Listening> {
-  return startDynamoDbNamespace(sharedDynamoDb(), `test-${randomUUID()}`);
+  return startDynamoDbFront(sharedDynamoDb(), { namespace: `test-${randomUUID()}` });
 }

@@ -7,7 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startDynamoDbNamespace } from '../../../local/emulators/dynamodb-namespace.ts';
+import { startDynamoDbFront } from '../../../local/emulators/dynamodb-front.ts';
 import { startS3 } from '../../../local/emulators/s3.ts';
 import { startSes } from '../../../local/emulators/ses.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
@@ -42,7 +42,7 @@ export async function openLocalTarget(context: ConformanceContext): Promise<Conf
   const [sqs, s3, dynamodb, ses] = await Promise.all([
     startSqs(),
     startS3(join(dir, 's3')),
-    startDynamoDbNamespace(sharedDynamoDb(), dir),
+    startDynamoDbFront(sharedDynamoDb(), { namespace: dir }),
     startSes(),
   ]);
   const functions = new LocalFunctions(region);
@@ -94,8 +94,11 @@ export async function openLocalTarget(context: ConformanceContext): Promise<Conf
         responseChecksumValidation: 'WHEN_REQUIRED',
       }),
       dynamodb: new DynamoDBClient({ ...common, endpoint: evaluated ? dynamodbIam.url : dynamodb.url }),
-      // DynamoDB Local answers the Streams API on the same endpoint.
-      dynamodbStreams: new DynamoDBStreamsClient({ ...common, endpoint: dynamodb.url }),
+      // DynamoDB Local answers the Streams API on DynamoDB's endpoint, so its IAM proxy maps both.
+      dynamodbStreams: new DynamoDBStreamsClient({
+        ...common,
+        endpoint: evaluated ? dynamodbIam.url : dynamodb.url,
+      }),
       sesv2: new SESv2Client({ ...common, endpoint: ses.url }),
     };
   };
