@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// One DynamoDB Local per project that runs local runtimes: a JVM per runtime start would cost seconds each.
+const sharedDynamoDb = 'test/support/dynamodb-local-setup.ts';
+
 // Tiers: unit (pure, no network), infra (CDK assertions + cdk-nag), integration (local runtime), e2e (browser),
 // and conformance: API-level tests that run against the local emulators here and a real account on demand.
 export default defineConfig({
@@ -13,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: [sharedDynamoDb],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -24,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: [sharedDynamoDb],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

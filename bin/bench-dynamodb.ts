@@ -4,7 +4,7 @@ import { table } from './bench/format.ts';
 import { benchEngine, type EngineFigures, engines, operations } from './bench-dynamodb/run.ts';
 import { parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
 
-// npm run bench:dynamodb: dynalite against AWS's DynamoDB Local, on disk (npm start) and in memory (tests).
+// npm run bench:dynamodb: AWS's DynamoDB Local on disk (npm start), in memory, and as the tests share it.
 const usage = 'usage: npm run bench:dynamodb -- [--calls N] [--starts N]';
 const { values } = parseArgsOrRefuse(
   { options: { calls: { type: 'string', default: '300' }, starts: { type: 'string', default: '3' } } },
@@ -28,13 +28,12 @@ process.stdout.write(
     .join(
       ' ',
     )} at the end (shared machines make these figures noisy)\n\nStart-up (to the first answer, fresh data directory, ${starts} starts each) and memory after the calls\n\n${table(
-    ['engine', 'start ms (each)', 'start ms (median)', 'RSS MiB', 'RSS of'],
+    ['engine', 'start ms (each)', 'start ms (median)', 'JVM RSS MiB'],
     results.map((r) => [
       r.engine,
       r.startMs.map((s) => s.toFixed(0)).join(' / '),
       (sorted(r.startMs)[Math.floor(r.startMs.length / 2)] ?? 0).toFixed(0),
       r.rssMiB.toFixed(0),
-      r.rssWhat,
     ]),
   )}\n\nPer call, ${calls} sequential calls each after ${Math.ceil(calls / 5)} unmeasured, one client: p50 / p95 ms\n\n${table(
     ['engine', ...operations],

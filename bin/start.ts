@@ -3,10 +3,11 @@ import { capabilities } from '../lambdas/platform/capabilities.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
 import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
 import { processes } from '../lambdas/processes/index.ts';
+import { javaProblem, readJavaVersion } from '../local/emulators/java-runtime.ts';
 import type { Listening } from '../local/http/json-server.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';
 import { DataDirInUseError } from '../local/runtime/data-dir-lock.ts';
-import { DataLayoutError } from '../local/runtime/data-layout.ts';
+import { DataLayoutError, DynaliteDataError } from '../local/runtime/data-layout.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime/runtime.ts';
 import { absolutePath, parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';
 import { inspect } from './common/inspect.ts';
@@ -50,6 +51,12 @@ const inboxDir = absolutePath(values.inbox);
 // Names and reasons come from files: nothing they hold may steer the terminal.
 const say = (line = '') => process.stdout.write(`${terminalText(line)}\n`);
 const complain = (line: string) => process.stderr.write(`${terminalText(line)}\n`);
+// Before anything starts: without Java, DynamoDB Local cannot run, and nothing else is worth starting.
+const noJava = javaProblem(readJavaVersion());
+if (noJava) {
+  complain(`npm start: ${noJava}`);
+  process.exit(1);
+}
 let runtime: LocalRuntime;
 try {
   runtime = await startLocalRuntime({
@@ -60,7 +67,11 @@ try {
     ...(values['no-iam'] ? { iam: false } : {}),
   });
 } catch (error) {
-  if (error instanceof DataLayoutError || error instanceof DataDirInUseError) {
+  if (
+    error instanceof DataLayoutError ||
+    error instanceof DynaliteDataError ||
+    error instanceof DataDirInUseError
+  ) {
     complain(`npm start: ${error.message}`);
     process.exit(1);
   }

@@ -1,17 +1,4 @@
 // Minimal declarations for the emulators that ship without types.
-declare module 'dynalite' {
-  import type { Server } from 'node:http';
-
-  interface DynaliteOptions {
-    path?: string;
-    createTableMs?: number;
-    deleteTableMs?: number;
-    updateTableMs?: number;
-    maxItemSizeKb?: number;
-  }
-  export default function dynalite(options?: DynaliteOptions): Server;
-}
-
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
   import type { Server } from 'node:http';

@@ -11,16 +11,16 @@ import {
   UpdateItemCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { startDynamoDb } from '../../local/emulators/dynamodb.ts';
-import { startDynamoDbLocal } from '../../local/emulators/dynamodb-local.ts';
+import { startDynamoDbFront } from '../../local/emulators/dynamodb-front.ts';
+import { type DynamoDbLocalOptions, startDynamoDbLocal } from '../../local/emulators/dynamodb-local.ts';
 import { localCredentials } from '../../local/runtime/clients.ts';
 import { type Percentiles, percentiles } from '../bench/stats.ts';
 
 export const engines = [
-  'dynalite, disk',
-  'DynamoDB Local, disk',
-  'dynalite, memory',
-  'DynamoDB Local, memory',
+  'DynamoDB Local, disk, its JVM alone',
+  'DynamoDB Local, disk, behind its front (npm start)',
+  'DynamoDB Local, memory, its JVM alone',
+  'DynamoDB Local, memory, namespace front (tests)',
 ] as const;
 export type Engine = (typeof engines)[number];
 export const operations = ['PutItem', 'GetItem', 'Query', 'UpdateItem (conditional)'] as const;
@@ -32,26 +32,37 @@ export interface EngineFigures {
   /** Milliseconds from start to answering, one per start. */
   readonly startMs: readonly number[];
   readonly calls: Readonly<Record<Operation, Percentiles>>;
-  /** DynamoDB Local: the JVM's resident set; dynalite runs in this process: how much its RSS grew. */
+  /** The JVM's resident set after the calls. */
   readonly rssMiB: number;
-  readonly rssWhat: string;
 }
 
 interface Server {
   readonly url: string;
-  readonly pid?: number;
+  readonly pid: number;
   close(): Promise<void>;
 }
 
-// On disk as npm start runs them; in memory as the tests run them.
-const starters: Record<Engine, (dir: string) => Promise<Server>> = {
-  'dynalite, disk': (dir) => startDynamoDb(dir),
-  'DynamoDB Local, disk': (dir) => startDynamoDbLocal({ directory: dir }),
-  'dynalite, memory': () => startDynamoDb(),
-  'DynamoDB Local, memory': () => startDynamoDbLocal(),
-};
+/** Behind a front (dynamodb-front.ts), as npm start runs it and, with a namespace, as the tests do. */
+async function behindFront(options: DynamoDbLocalOptions, namespace?: string): Promise<Server> {
+  const local = await startDynamoDbLocal(options);
+  const front = await startDynamoDbFront(local.url, namespace === undefined ? {} : { namespace });
+  return {
+    url: front.url,
+    pid: local.pid,
+    close: async () => {
+      await front.close();
+      await local.close();
+    },
+  };
+}
 
-const mib = 1024 * 1024;
+// On disk as npm start runs it; in memory, one JVM without -sharedDb, as the tests share it.
+const starters: Record<Engine, (dir: string) => Promise<Server>> = {
+  'DynamoDB Local, disk, its JVM alone': (dir) => startDynamoDbLocal({ directory: dir }),
+  'DynamoDB Local, disk, behind its front (npm start)': (dir) => behindFront({ directory: dir }),
+  'DynamoDB Local, memory, its JVM alone': () => startDynamoDbLocal(),
+  'DynamoDB Local, memory, namespace front (tests)': (dir) => behindFront({ sharedDb: false }, dir),
+};
 
 /** A process's resident set in MiB, from ps (Linux and macOS). */
 function rssOf(pid: number): number {
@@ -141,20 +152,12 @@ export async function benchEngine(engine: Engine, starts: number, calls: number)
       startMs.push(performance.now() - begin);
       await server.close();
     }
-    const rssBefore = process.memoryUsage().rss / mib;
     const begin = performance.now();
     const server = await starters[engine](join(dir, 'measured'));
     startMs.push(performance.now() - begin);
     try {
       const figures = await measureCalls(server.url, calls);
-      const jvm = server.pid;
-      return {
-        engine,
-        startMs,
-        calls: figures,
-        rssMiB: jvm === undefined ? process.memoryUsage().rss / mib - rssBefore : rssOf(jvm),
-        rssWhat: jvm === undefined ? 'growth of this process' : 'the JVM',
-      };
+      return { engine, startMs, calls: figures, rssMiB: rssOf(server.pid) };
     } finally {
       await server.close();
     }

@@ -67,7 +67,12 @@ export async function inProcessScenario(
 ): Promise<ScenarioRow> {
   const dataDir = mkdtempSync(join(tmpdir(), `tower-reliability-${id}-`));
   const started = performance.now();
-  const runtime = await startLocalRuntime({ ...options, dataDir });
+  const shared = context.sharedDynamoDb;
+  const runtime = await startLocalRuntime({
+    ...options,
+    dataDir,
+    ...(shared ? { sharedDynamoDb: shared } : {}),
+  });
   const target = targetOf(runtime);
   const auto = new AutoApprover(runtime.mailbox, runtime.endpoints.approvals, {
     approver,

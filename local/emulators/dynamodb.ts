@@ -1,25 +1,37 @@
-import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
-import type { Listening } from '../http/json-server.ts';
-import { guardServer } from '../http/loopback-guard.ts';
+import { join } from 'node:path';
+import { startDynamoDbFront } from './dynamodb-front.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
 
-/** DynamoDB on loopback (dynalite); with a directory its data survives restarts. */
-export async function startDynamoDb(directory?: string): Promise<Listening> {
-  const server = dynalite({ path: directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+/** The folder under a data directory where a runtime's own DynamoDB Local keeps its tables (`-dbPath`). */
+export const dynamoDbFolder = 'dynamodb-local';
+
+/** A runtime's DynamoDB endpoint, and how to stop what serves it. */
+export interface RuntimeDynamoDb {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A runtime's DynamoDB: AWS's DynamoDB Local in a JVM of its own, its tables under
+ * `<dataDir>/dynamodb-local/`; or, given the URL of one that several runtimes share (tests: one JVM
+ * per test project), a database of its own there, keyed on the data directory, so a restart finds it
+ * again. Either way behind a front that answers with AWS's ARNs (dynamodb-front.ts).
+ */
+export async function startRuntimeDynamoDb(dataDir: string, shared?: string): Promise<RuntimeDynamoDb> {
+  if (shared) {
+    const front = await startDynamoDbFront(shared, { namespace: dataDir });
+    return { url: front.url, close: () => front.close() };
+  }
+  const own = await startDynamoDbLocal({ directory: join(dataDir, dynamoDbFolder) });
+  const front = await startDynamoDbFront(own.url).catch(async (error: unknown) => {
+    await own.close();
+    throw error;
   });
-  guardServer(server);
-  const { port } = server.address() as AddressInfo;
   return {
-    server,
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        // SDK clients keep connections alive; close() alone would wait for them.
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url: front.url,
+    close: async () => {
+      await front.close();
+      await own.close();
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { dynamodbStreamsCalls, streamsTargetPrefix } from './dynamodb-streams-actions.ts';
 import {
   type EndpointRequest,
   formBody,
@@ -79,9 +80,10 @@ const dynamoControlPlane = new Set([
 ]);
 
 export function dynamodbCalls(request: EndpointRequest, scope: MappingScope): RequiredCall[] {
-  const operation = header(request, 'x-amz-target')?.split('.')[1];
+  const [api, operation] = header(request, 'x-amz-target')?.split('.') ?? [];
   if (!operation) return [];
   const body = jsonBody(request);
+  if (api?.startsWith(streamsTargetPrefix)) return dynamodbStreamsCalls(operation, body);
   const tableArn = (name: string) =>
     name.startsWith('arn:') ? name : `arn:aws:dynamodb:${scope.region}:${scope.account}:table/${name}`;
   const calls: { action: string; table: string; index?: string }[] = [];

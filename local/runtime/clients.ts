@@ -70,6 +70,8 @@ export function endpointEnvironment(endpoints: Endpoints, region: string): Recor
     ),
     // SES v2 clients read their own variable; the local SES serves both APIs.
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    // DynamoDB Local answers the Streams API on DynamoDB's endpoint (its IAM proxy maps both).
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
     // s3rver stores streamed uploads corrupted when the SDK adds its default checksums.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',

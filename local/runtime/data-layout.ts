@@ -25,11 +25,29 @@ export class DataLayoutError extends Error {
   }
 }
 
+/** Where dynalite, the DynamoDB stand-in before AWS's DynamoDB Local, kept its tables (LevelDB files). */
+const dynaliteFolder = 'dynamodb';
+
+export class DynaliteDataError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `${dataDir} holds tables written by dynalite (${join(dataDir, dynaliteFolder)}), which Tower no longer ` +
+        "runs: AWS's DynamoDB Local cannot read its files, and they are not migrated. Nothing was changed. " +
+        `Move the data directory aside (for example mv ${dataDir} ${dataDir}-dynalite) or start with ` +
+        '--data-dir <another directory>; its documents, statuses and audit stay in the moved folder.',
+    );
+    this.name = 'DynaliteDataError';
+  }
+}
+
 function holdsData(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).some((entry) => !entry.startsWith('.'));
 }
 
-/** Accepts a new or current data directory (recording its layout); refuses an earlier one. */
+/**
+ * Accepts a new or current data directory (recording its layout); refuses, before writing anything,
+ * an earlier one and one whose tables dynalite wrote.
+ */
 export function checkDataLayout(dataDir: string): void {
   const path = join(dataDir, fileName);
   if (existsSync(path)) {
@@ -39,8 +57,10 @@ export function checkDataLayout(dataDir: string): void {
     } catch {
       version = undefined;
     }
-    if (version === dataLayoutVersion) return;
-    throw new DataLayoutError(dataDir, `layout ${String(version)}, this is ${dataLayoutVersion}`);
+    if (version !== dataLayoutVersion)
+      throw new DataLayoutError(dataDir, `layout ${String(version)}, this is ${dataLayoutVersion}`);
+    if (holdsData(join(dataDir, dynaliteFolder))) throw new DynaliteDataError(dataDir);
+    return;
   }
   const found = dataOfAnyVersion.filter((name) => holdsData(join(dataDir, name)));
   if (found.length > 0) throw new DataLayoutError(dataDir, `${found.join(', ')} without a layout record`);

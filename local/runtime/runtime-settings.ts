@@ -24,6 +24,12 @@ export interface LocalRuntimeSettings {
   readonly faults?: readonly FaultRule[];
   readonly region?: string;
   /**
+   * The URL of a DynamoDB Local that several runtimes share, started without `-sharedDb` (tests: one
+   * JVM per test run): this runtime's tables are a database of their own there, keyed on its data
+   * directory. @default a DynamoDB Local of its own, its tables under `<dataDir>/dynamodb-local/`
+   */
+  readonly sharedDynamoDb?: string;
+  /**
    * Evaluate every AWS call against the synthesized template's IAM (as AWS would). @default true,
    * unless TOWER_IAM=off
    */

@@ -6,9 +6,9 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './support/eventually.ts';
+import { errorName, eventually } from './support/eventually.ts';
 import { createTable } from './support/resources.ts';
-import { type ConformanceTarget, openTarget } from './support/target.ts';
+import { type ConformanceTarget, openTarget, type PolicyStatement } from './support/target.ts';
 
 // Developer Guide, "Change data capture for DynamoDB Streams": each item change writes one stream record
 //   https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html
@@ -17,13 +17,16 @@ import { type ConformanceTarget, openTarget } from './support/target.ts';
 // API Reference (Streams), Record / StreamRecord: eventName INSERT, MODIFY or REMOVE, with the images
 //   https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_Record.html
 //   https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_StreamRecord.html
+// Service Authorization Reference, DynamoDB: DescribeStream, GetShardIterator and GetRecords each need
+// their own action on the stream resource
+//   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html
 
 let target: ConformanceTarget;
 let table: string;
 let streamArn: string;
 
 beforeAll(async () => {
-  target = await openTarget({ dynamodb: 'dynamodb-local' });
+  target = await openTarget();
   const created = await createTable(target, 'streams', undefined, 'NEW_AND_OLD_IMAGES');
   table = created.name;
   streamArn = created.streamArn ?? '';
@@ -31,8 +34,7 @@ beforeAll(async () => {
 afterAll(() => target.close());
 
 /** Every record the stream holds so far, shard by shard from the oldest (a few pages per open shard). */
-async function allRecords(): Promise<StreamRecord[]> {
-  const streams = target.clients().dynamodbStreams;
+async function allRecords(streams = target.clients().dynamodbStreams): Promise<StreamRecord[]> {
   const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
   const records: StreamRecord[] = [];
   for (const shard of StreamDescription?.Shards ?? []) {
@@ -89,5 +91,34 @@ describe('DynamoDB Streams with NEW_AND_OLD_IMAGES', () => {
     expect(modify?.NewImage).toEqual({ ...key, state: { S: 'approved' } });
     expect(remove?.OldImage).toEqual({ ...key, state: { S: 'approved' } });
     expect(remove?.NewImage).toBeUndefined();
+  });
+});
+
+describe('DynamoDB Streams permissions', () => {
+  const grant = (actions: string[]): PolicyStatement[] => [
+    { Effect: 'Allow', Action: actions, Resource: streamArn },
+  ];
+
+  it('reads records with GetRecords granted on the stream, and is denied GetRecords without it', async () => {
+    await target
+      .clients()
+      .dynamodb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'permitted' } } }));
+    const reader = await target.createPrincipal(
+      'streams-reader',
+      grant(['dynamodb:DescribeStream', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords']),
+    );
+    const withoutRecords = await target.createPrincipal(
+      'streams-no-records',
+      grant(['dynamodb:DescribeStream', 'dynamodb:GetShardIterator']),
+    );
+
+    const records = await eventually(async () => {
+      const read = await allRecords(reader.dynamodbStreams);
+      return read.some((r) => r.dynamodb?.Keys?.pk?.S === 'permitted') ? read : undefined;
+    }, 'the permitted item in the stream, read by streams-reader');
+    expect(records.length).toBeGreaterThan(0);
+    expect(await allRecords(withoutRecords.dynamodbStreams).then(() => 'no error', errorName)).toBe(
+      'AccessDeniedException',
+    );
   });
 });

@@ -1,13 +1,15 @@
 import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorName } from './support/eventually.ts';
-import { knownDifference } from './support/known-difference.ts';
 import { createTable } from './support/resources.ts';
 import { type ConformanceTarget, openTarget } from './support/target.ts';
 
 // Amazon DynamoDB Developer Guide, "Condition expressions" / "Conditional writes": a write whose
 // condition is false fails with ConditionalCheckFailedException and changes nothing. API Reference
-// PutItem `ReturnValuesOnConditionCheckFailure`: ALL_OLD returns the item as it was in the exception.
+// PutItem `ReturnValuesOnConditionCheckFailure`: ALL_OLD returns the item as it was in the exception
+// (dynalite, the runtime's DynamoDB before AWS's DynamoDB Local, returned none).
+//   https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html
+//   https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
 
 let target: ConformanceTarget;
 let table: string;
@@ -62,34 +64,24 @@ describe('DynamoDB conditional writes', () => {
     expect(item.Item?.revision).toEqual({ N: '3' });
   });
 
-  it(
-    'returns the item as it was with ReturnValuesOnConditionCheckFailure ALL_OLD',
-    knownDifference(
-      {
-        id: 'dynamodb-return-values-on-condition-check-failure',
-        reason:
-          'dynalite predates ReturnValuesOnConditionCheckFailure and returns no Item in the exception (Tower does not use it)',
-      },
-      async () => {
-        await db().send(
-          new PutItemCommand({ TableName: table, Item: { pk: { S: 'old' }, value: { S: 'kept' } } }),
-        );
-        const error = await db()
-          .send(
-            new PutItemCommand({
-              TableName: table,
-              Item: { pk: { S: 'old' }, value: { S: 'new' } },
-              ConditionExpression: 'attribute_not_exists(pk)',
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            }),
-          )
-          .then(
-            () => undefined,
-            (e: unknown) => e as { name?: string; Item?: unknown },
-          );
-        expect(error?.name).toBe('ConditionalCheckFailedException');
-        expect(error?.Item).toEqual({ pk: { S: 'old' }, value: { S: 'kept' } });
-      },
-    ),
-  );
+  it('returns the item as it was with ReturnValuesOnConditionCheckFailure ALL_OLD', async () => {
+    await db().send(
+      new PutItemCommand({ TableName: table, Item: { pk: { S: 'old' }, value: { S: 'kept' } } }),
+    );
+    const error = await db()
+      .send(
+        new PutItemCommand({
+          TableName: table,
+          Item: { pk: { S: 'old' }, value: { S: 'new' } },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e as { name?: string; Item?: unknown },
+      );
+    expect(error?.name).toBe('ConditionalCheckFailedException');
+    expect(error?.Item).toEqual({ pk: { S: 'old' }, value: { S: 'kept' } });
+  });
 });

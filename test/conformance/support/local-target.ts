@@ -7,8 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
-import { startDynamoDbLocal } from '../../../local/emulators/dynamodb-local.ts';
+import { startDynamoDbFront } from '../../../local/emulators/dynamodb-front.ts';
 import { startS3 } from '../../../local/emulators/s3.ts';
 import { startSes } from '../../../local/emulators/ses.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
@@ -24,33 +23,26 @@ import { startStepFunctionsApi } from '../../../local/stepfunctions/api-server.t
 import { ExecutionStore } from '../../../local/stepfunctions/executions.ts';
 import { LocalStepFunctions } from '../../../local/stepfunctions/service.ts';
 import { TaskTokenBroker } from '../../../local/stepfunctions/task-tokens.ts';
+import { sharedDynamoDb } from '../../support/shared-dynamodb.ts';
 import type { ConformanceContext } from './context.ts';
 import { LocalFunctions } from './local-functions.ts';
 import { type Planned, resourceName } from './plan.ts';
-import {
-  Cleanups,
-  type ConformanceTarget,
-  type LocalDynamoDb,
-  type PrincipalCredentials,
-  type TargetClients,
-} from './target.ts';
+import { Cleanups, type ConformanceTarget, type PrincipalCredentials, type TargetClients } from './target.ts';
 
 const accountId = '000000000000';
 
 /**
  * The local side: Tower's emulators and its Step Functions API, each on loopback with an ephemeral
- * port, started for one test file and stopped after it.
+ * port, started for one test file and stopped after it; its DynamoDB a database of its own on the
+ * run's shared DynamoDB Local (AWS's, as the runtime runs it).
  */
-export async function openLocalTarget(
-  context: ConformanceContext,
-  dynamoDb: LocalDynamoDb,
-): Promise<ConformanceTarget> {
+export async function openLocalTarget(context: ConformanceContext): Promise<ConformanceTarget> {
   const { region } = context;
   const dir = mkdtempSync(join(tmpdir(), 'tower-conformance-'));
   const [sqs, s3, dynamodb, ses] = await Promise.all([
     startSqs(),
     startS3(join(dir, 's3')),
-    dynamoDb === 'dynamodb-local' ? startDynamoDbLocal() : startDynamoDb(),
+    startDynamoDbFront(sharedDynamoDb(), { namespace: dir }),
     startSes(),
   ]);
   const functions = new LocalFunctions(region);
@@ -102,8 +94,11 @@ export async function openLocalTarget(
         responseChecksumValidation: 'WHEN_REQUIRED',
       }),
       dynamodb: new DynamoDBClient({ ...common, endpoint: evaluated ? dynamodbIam.url : dynamodb.url }),
-      // DynamoDB Local answers the Streams API on its own endpoint; dynalite has none.
-      dynamodbStreams: new DynamoDBStreamsClient({ ...common, endpoint: dynamodb.url }),
+      // DynamoDB Local answers the Streams API on DynamoDB's endpoint, so its IAM proxy maps both.
+      dynamodbStreams: new DynamoDBStreamsClient({
+        ...common,
+        endpoint: evaluated ? dynamodbIam.url : dynamodb.url,
+      }),
       sesv2: new SESv2Client({ ...common, endpoint: ses.url }),
     };
   };

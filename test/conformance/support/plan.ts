@@ -116,6 +116,18 @@ export const planned = {
     kind: 'table',
     purpose: 'a stream of NEW_AND_OLD_IMAGES read back with GetRecords (dynamodb-streams)',
   },
+  'streams-reader': {
+    service: 'IAM',
+    kind: 'role',
+    purpose:
+      "assumed by the run; may DescribeStream, GetShardIterator and GetRecords on the streams table's stream (dynamodb-streams)",
+  },
+  'streams-no-records': {
+    service: 'IAM',
+    kind: 'role',
+    purpose:
+      "assumed by the run; may DescribeStream and GetShardIterator on the streams table's stream, not GetRecords (dynamodb-streams)",
+  },
   'kms-key': {
     service: 'KMS',
     kind: 'key',

@@ -86,14 +86,11 @@ export interface EncryptedResource {
   readonly arn: string;
 }
 
-/** Which DynamoDB the local side runs: dynalite (today's runtime) or AWS's own DynamoDB Local (issue 21). */
-export type LocalDynamoDb = 'dynalite' | 'dynamodb-local';
-
 /** Opens the target this run is for: call in beforeAll, close in afterAll. */
-export async function openTarget(options: { dynamodb?: LocalDynamoDb } = {}): Promise<ConformanceTarget> {
+export async function openTarget(): Promise<ConformanceTarget> {
   const context = conformanceContext();
   if (context.kind === 'aws') return (await import('./aws-target.ts')).openAwsTarget(context);
-  return (await import('./local-target.ts')).openLocalTarget(context, options.dynamodb ?? 'dynalite');
+  return (await import('./local-target.ts')).openLocalTarget(context);
 }
 
 /** Deferred cleanups, run newest first; every one runs, and failures are reported together. */

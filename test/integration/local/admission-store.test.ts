@@ -3,15 +3,15 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobLeases } from '../../../lambdas/platform/textract/job-leases.ts';
 import { RateSlots } from '../../../lambdas/platform/textract/rate-slots.ts';
-import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../local/http/json-server.ts';
+import { freshDynamoDb } from '../../support/shared-dynamodb.ts';
 
 describe('Textract admission state in DynamoDB', () => {
   let dynamo: Listening;
   let db: DynamoDBDocumentClient;
   const table = 'extraction';
   beforeAll(async () => {
-    dynamo = await startDynamoDb();
+    dynamo = await freshDynamoDb();
     const client = new DynamoDBClient({
       endpoint: dynamo.url,
       region: 'us-east-1',

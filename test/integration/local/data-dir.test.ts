@@ -11,6 +11,7 @@ import type { DeployOptions } from '../../../local/lambda/deploy.ts';
 import { FunctionStartError } from '../../../local/lambda/start-check.ts';
 import { DataDirInUseError } from '../../../local/runtime/data-dir-lock.ts';
 import { startLocalRuntime } from '../../../local/runtime/runtime.ts';
+import { sharedDynamoDb } from '../../support/shared-dynamodb.ts';
 import { testContext } from '../support/runtime.ts';
 
 // One function's bundle can be swapped for a broken module, to show what a broken deployment does.
@@ -33,6 +34,14 @@ vi.mock('../../../local/lambda/deploy.ts', async (importOriginal) => {
   };
 });
 
+// The tables on the project's shared DynamoDB Local, keyed on the data directory (as a restart finds them).
+const optionsFor = (dataDir: string) => ({
+  capabilities,
+  processes,
+  dataDir,
+  context: testContext,
+  sharedDynamoDb: sharedDynamoDb(),
+});
 const settled = ['COMPLETED', 'FAILED', 'REJECTED_INPUT', 'AWAITING_APPROVAL'] as const;
 const clean = (seed: string) =>
   invoicePdf(
@@ -56,12 +65,7 @@ describe('the local runtime on any data directory', () => {
     const given = relative(process.cwd(), absolute);
     expect(given.startsWith('.')).toBe(false);
     // Act
-    const runtime = await startLocalRuntime({
-      capabilities,
-      processes,
-      dataDir: given,
-      context: testContext,
-    });
+    const runtime = await startLocalRuntime(optionsFor(given));
     try {
       const id = await inspect(runtime).drop('invoice', 'relative.pdf', await clean('data-dir-relative'));
       const doc = await inspect(runtime).waitForStatus(id, settled);
@@ -81,7 +85,7 @@ describe('the local runtime on any data directory', () => {
     created.push(parent);
     const dataDir = join(parent, 'Données de test ü ✓ 請求書');
     // Act
-    const runtime = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
+    const runtime = await startLocalRuntime(optionsFor(dataDir));
     try {
       const id = await inspect(runtime).drop('invoice', 'unicode.pdf', await clean('data-dir-unicode'));
       const doc = await inspect(runtime).waitForStatus(id, settled);
@@ -98,10 +102,10 @@ describe('the local runtime on any data directory', () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-in-use-'));
     created.push(dataDir);
-    const first = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
+    const first = await startLocalRuntime(optionsFor(dataDir));
     try {
       // Act
-      const second = startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
+      const second = startLocalRuntime(optionsFor(dataDir));
       // Assess
       await expect(second).rejects.toBeInstanceOf(DataDirInUseError);
       await expect(second).rejects.toThrow(
@@ -115,7 +119,7 @@ describe('the local runtime on any data directory', () => {
       join(dataDir, 'runtime.lock'),
       `${JSON.stringify({ pid: 2 ** 22 + 17, since: 'earlier' })}\n`,
     );
-    const restarted = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
+    const restarted = await startLocalRuntime(optionsFor(dataDir));
     await restarted.stop();
     expect(existsSync(join(dataDir, 'runtime.lock'))).toBe(false);
   });
@@ -127,7 +131,7 @@ describe('the local runtime on any data directory', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-broken-'));
     created.push(dataDir);
     // Act
-    const started = startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
+    const started = startLocalRuntime(optionsFor(dataDir));
     // Assess
     await expect(started).rejects.toBeInstanceOf(FunctionStartError);
     await expect(started).rejects.toThrow(
@@ -140,7 +144,7 @@ describe('the local runtime on any data directory', () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'tower-breaks-'));
     created.push(dataDir);
-    const runtime = await startLocalRuntime({ capabilities, processes, dataDir, context: testContext });
+    const runtime = await startLocalRuntime(optionsFor(dataDir));
     try {
       const tools = inspect(runtime);
       const score = runtime.lambda.functions.find((f) => f.id === 'score');

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import { startS3 } from '../../../local/emulators/s3.ts';
 import { startSes } from '../../../local/emulators/ses.ts';
 import { startSqs } from '../../../local/emulators/sqs.ts';
 import { startTextractServer } from '../../../local/emulators/textract/server.ts';
 import { listenLoopback } from '../../../local/http/json-server.ts';
+import { freshDynamoDb, sharedDynamoDb } from '../../support/shared-dynamodb.ts';
 import { statusFor } from '../support/host-status.ts';
 
 // The emulators from npm, each reachable on its own port besides the proxies in front of them.
@@ -17,7 +17,7 @@ describe('every local endpoint answers only requests addressed to this machine',
   const closers: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     const [dynamo, s3, sqs, ses, textract, own] = await Promise.all([
-      startDynamoDb(),
+      freshDynamoDb(),
       startS3(join(dir, 's3')),
       startSqs(),
       startSes(),
@@ -25,7 +25,9 @@ describe('every local endpoint answers only requests addressed to this machine',
       listenLoopback((_req, res) => void res.end('ok')),
     ]);
     Object.assign(endpoints, {
+      // A runtime's front, and the DynamoDB Local (a JVM, its own guard) it forwards to.
       dynamodb: dynamo.url,
+      'dynamodb-local': sharedDynamoDb(),
       s3: s3.url,
       sqs: sqs.url,
       ses: ses.url,
@@ -39,7 +41,7 @@ describe('every local endpoint answers only requests addressed to this machine',
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['dynamodb', 's3', 'sqs', 'ses', 'textract', 'listenLoopback'])(
+  it.each(['dynamodb', 'dynamodb-local', 's3', 'sqs', 'ses', 'textract', 'listenLoopback'])(
     '%s refuses a rebound Host and a foreign Origin with 403, and serves 127.0.0.1',
     async (name) => {
       // Prepare

@@ -7,10 +7,10 @@ import { conditionalWrite, putIfAbsent } from '../../../lambdas/platform/stores/
 import { queryAll } from '../../../lambdas/platform/stores/dynamo-pages.ts';
 import { DynamoIdempotencyStore } from '../../../lambdas/platform/stores/idempotency.ts';
 import { towerCatalog } from '../../../lambdas/platform/tower-catalog.ts';
-import { startDynamoDb } from '../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../local/http/json-server.ts';
 import { localClients } from '../../../local/runtime/clients.ts';
 import { createTables, localNames } from '../../../local/runtime/resources.ts';
+import { freshDynamoDb } from '../../support/shared-dynamodb.ts';
 import {
   MemoryApprovals,
   MemoryAudit,
@@ -23,14 +23,14 @@ import { documentStoreContract } from './document-store.contract.ts';
 import { idempotencyContract } from './idempotency.contract.ts';
 
 // One suite per port, run against the in-memory fake the unit tests use and the DynamoDB adapter on
-// dynalite, so a fake cannot drift from DynamoDB's conditional semantics.
+// AWS's DynamoDB Local, so a fake cannot drift from DynamoDB's conditional semantics.
 
 const names = localNames('us-east-1');
 let dynamo: Listening;
 let db: DynamoDBDocumentClient | undefined;
 
 beforeAll(async () => {
-  dynamo = await startDynamoDb();
+  dynamo = await freshDynamoDb();
   const unused = 'http://127.0.0.1:9';
   const clients = localClients(
     { dynamodb: dynamo.url, s3: unused, sqs: unused, ses: unused, sfn: unused, sns: unused },
@@ -42,29 +42,35 @@ beforeAll(async () => {
 afterAll(async () => dynamo?.close());
 
 const client = () => {
-  if (!db) throw new Error('dynalite has not started');
+  if (!db) throw new Error('DynamoDB Local has not started');
   return db;
 };
 
 describe.each([
   ['the in-memory fake', () => new MemoryDocuments()],
-  ['DynamoDocumentStore on dynalite', () => new DynamoDocumentStore(client(), names.table('documents'))],
+  [
+    'DynamoDocumentStore on DynamoDB Local',
+    () => new DynamoDocumentStore(client(), names.table('documents')),
+  ],
 ])('DocumentStore: %s', (_, make) => documentStoreContract(make));
 
 describe.each([
   ['the in-memory fake', () => new MemoryAudit()],
-  ['DynamoAuditTrail on dynalite', () => new DynamoAuditTrail(client(), names.table('audit'))],
+  ['DynamoAuditTrail on DynamoDB Local', () => new DynamoAuditTrail(client(), names.table('audit'))],
 ])('AuditTrail: %s', (_, make) => auditTrailContract(make));
 
 describe.each([
   ['the in-memory fake', () => new MemoryApprovals()],
-  ['DynamoApprovalStore on dynalite', () => new DynamoApprovalStore(client(), names.table('approvals'))],
+  [
+    'DynamoApprovalStore on DynamoDB Local',
+    () => new DynamoApprovalStore(client(), names.table('approvals')),
+  ],
 ])('ApprovalStore: %s', (_, make) => approvalStoreContract(make));
 
 describe.each([
   ['the in-memory fake', () => new MemoryIdempotency()],
   [
-    'DynamoIdempotencyStore on dynalite',
+    'DynamoIdempotencyStore on DynamoDB Local',
     () => new DynamoIdempotencyStore(client(), names.table('idempotency')),
   ],
 ])('IdempotencyStore: %s', (_, make) => idempotencyContract(make));

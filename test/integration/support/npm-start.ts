@@ -14,11 +14,14 @@ export interface StartedProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts bin/start.ts with `args` (signals reach it directly: no npm or tsx process in between). */
-export function npmStart(args: readonly string[]): StartedProcess {
+/**
+ * Starts bin/start.ts with `args` (signals reach it directly: no npm or tsx process in between), with
+ * `env` over this process's environment.
+ */
+export function npmStart(args: readonly string[], env: NodeJS.ProcessEnv = {}): StartedProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts', ...args], {
     cwd: repoRoot,
-    env: process.env,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

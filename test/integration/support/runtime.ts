@@ -6,6 +6,7 @@ import {
   type LocalRuntimeOptions,
   startLocalRuntime,
 } from '../../../local/runtime/runtime.ts';
+import { sharedDynamoDb } from '../../support/shared-dynamodb.ts';
 
 /** Invoice rule parameters that send no vendor's first invoice to a person by itself being first. */
 export const letNewVendorsThrough = { newVendorRequiresApproval: false } as const;
@@ -28,11 +29,15 @@ export const testContext = {
   },
 };
 
-/** A local runtime on ephemeral ports with its data in a temporary directory, plus inspection tools. */
+/**
+ * A local runtime on ephemeral ports with its data in a temporary directory, its tables on the test
+ * project's shared DynamoDB Local, plus inspection tools.
+ */
 export async function startTestRuntime(options: Partial<LocalRuntimeOptions> = {}) {
   const runtime: LocalRuntime = await startLocalRuntime({
     processes,
     queueVisibilityTimeoutSeconds: 2,
+    sharedDynamoDb: sharedDynamoDb(),
     ...options,
     capabilities: options.capabilities ?? capabilities,
     context: { ...testContext, ...options.context },

@@ -8,7 +8,6 @@ import { executionName } from '../../../../lambdas/platform/shared/workflow.ts';
 import { DynamoAuditTrail } from '../../../../lambdas/platform/stores/audit.ts';
 import { type DocumentStore, DynamoDocumentStore } from '../../../../lambdas/platform/stores/documents.ts';
 import { towerCatalog } from '../../../../lambdas/platform/tower-catalog.ts';
-import { startDynamoDb } from '../../../../local/emulators/dynamodb.ts';
 import type { Listening } from '../../../../local/http/json-server.ts';
 import { localClients } from '../../../../local/runtime/clients.ts';
 import { createTables, localNames } from '../../../../local/runtime/resources.ts';
@@ -18,6 +17,7 @@ import type { LambdaInvoker } from '../../../../local/stepfunctions/integrations
 import { LocalStateMachine } from '../../../../local/stepfunctions/local-machine.ts';
 import { LocalStepFunctions } from '../../../../local/stepfunctions/service.ts';
 import { TaskTokenBroker } from '../../../../local/stepfunctions/task-tokens.ts';
+import { freshDynamoDb } from '../../../support/shared-dynamodb.ts';
 import { eventually, operatorId, tower, towerJson } from './support.ts';
 
 /**
@@ -66,7 +66,7 @@ describe('operator CLI: redriving an execution that failed before its failure pa
   let documents: DocumentStore;
 
   beforeAll(async () => {
-    [dynamo, api] = await Promise.all([startDynamoDb(), startStepFunctionsApi(stepFunctions)]);
+    [dynamo, api] = await Promise.all([freshDynamoDb(), startStepFunctionsApi(stepFunctions)]);
     const unused = 'http://127.0.0.1:9';
     const clients = localClients(
       { dynamodb: dynamo.url, sfn: api.url, s3: unused, sqs: unused, ses: unused, sns: unused },

@@ -77,6 +77,30 @@ describe('request → (action, resource)', () => {
     ]);
   });
 
+  // Service Authorization Reference, DynamoDB: DescribeStream, GetShardIterator and GetRecords on the
+  // stream resource, ListStreams on none (`*`).
+  //   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html
+  // A shard iterator begins with its stream's ARN and `|` (the example in
+  //   https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetShardIterator.html).
+  it('DynamoDB Streams on DynamoDB’s endpoint: each call on its stream', () => {
+    // Prepare
+    const stream = `${table}/stream/2026-01-01T00:00:00.000`;
+    const streams = (operation: string, body: unknown) =>
+      actions(requiredCalls('dynamodb', json(`DynamoDBStreams_20120810.${operation}`, body), scope));
+
+    // Act, Assess
+    expect(streams('DescribeStream', { StreamArn: stream })).toEqual([['dynamodb:DescribeStream', stream]]);
+    expect(streams('GetShardIterator', { StreamArn: stream, ShardId: 's' })).toEqual([
+      ['dynamodb:GetShardIterator', stream],
+    ]);
+    expect(streams('GetRecords', { ShardIterator: `${stream}|001|c2hhcmQ=` })).toEqual([
+      ['dynamodb:GetRecords', stream],
+    ]);
+    expect(streams('ListStreams', { TableName: 'docs' })).toEqual([['dynamodb:ListStreams', '*']]);
+    // An iterator that names no stream is evaluated on `*`, which no stream grant matches.
+    expect(streams('GetRecords', { ShardIterator: 'opaque' })).toEqual([['dynamodb:GetRecords', '*']]);
+  });
+
   // S3 User Guide, "Using server-side encryption with AWS KMS keys (SSE-KMS)": GenerateDataKey to
   // upload, Decrypt to download.
   it('S3: object actions with the key the bucket encrypts with, keys verbatim', () => {

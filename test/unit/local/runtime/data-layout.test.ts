@@ -1,10 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   checkDataLayout,
   DataLayoutError,
+  DynaliteDataError,
   dataLayoutVersion,
 } from '../../../../local/runtime/data-layout.ts';
 
@@ -51,6 +60,28 @@ describe('checkDataLayout', () => {
       expect(readFileSync(join(dir, what, 'data'), 'utf8')).toBe('x');
     },
   );
+
+  it('refuses, unchanged and saying what to do, a current directory whose tables dynalite wrote', () => {
+    // Prepare: a layout-2 directory from before DynamoDB Local, dynalite's LevelDB files in dynamodb/
+    const dir = fresh();
+    writeFileSync(join(dir, 'layout.json'), JSON.stringify({ version: dataLayoutVersion }));
+    mkdirSync(join(dir, 'dynamodb'));
+    const files = { CURRENT: 'MANIFEST-000004\n', LOCK: '', '000005.ldb': 'tables' };
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, 'dynamodb', name), body);
+
+    // Act
+    const check = () => checkDataLayout(dir);
+
+    // Assess
+    expect(check).toThrow(DynaliteDataError);
+    expect(check).toThrow(
+      /written by dynalite .*not migrated\. Nothing was changed\. Move the data directory aside \(for example mv .* or start with --data-dir/,
+    );
+    expect(readdirSync(join(dir, 'dynamodb')).sort()).toEqual(Object.keys(files).sort());
+    for (const [name, body] of Object.entries(files))
+      expect(readFileSync(join(dir, 'dynamodb', name), 'utf8')).toBe(body);
+    expect(readdirSync(dir).sort()).toEqual(['dynamodb', 'layout.json']);
+  });
 
   it('refuses a directory of another layout version', () => {
     const dir = fresh();
