@@ -137,7 +137,8 @@ function transaction(
   const next = headAfter(head, records);
   const documentId = write.documentId;
   if (plan.create) {
-    const record = { ...plan.create, [headAttributes.seq]: next.seq, [headAttributes.hash]: next.hash };
+    const head = records.length > 0 ? { [headAttributes.seq]: next.seq, [headAttributes.hash]: next.hash } : {};
+    const record = { ...plan.create, ...head };
     add('create', { Put: { TableName: tables.documents, Item: record, ...absent('documentId') } });
   } else if (document) {
     const parts = mergeParts(plan.document ?? {}, headUpdate(head, next), {
@@ -177,11 +178,15 @@ function transaction(
 /** The head's move from what was read to after the events; its condition: still what was read. */
 function headUpdate(read: ChainHead, next: ChainHead): UpdateParts {
   const names = { '#headSeq': headAttributes.seq, '#headHash': headAttributes.hash };
-  const values: Record<string, unknown> = { ':headSeq': next.seq, ':headHash': next.hash };
-  if (read.seq !== genesis.seq) values[':headRead'] = read.seq;
+  const values = { ':headSeq': next.seq, ':headHash': next.hash, ':headRead': read.seq };
   return {
     set: ['#headSeq = :headSeq', '#headHash = :headHash'],
-    conditions: [read.seq === genesis.seq ? 'attribute_not_exists(#headSeq)' : '#headSeq = :headRead'],
+    // A record from before the chain (or created with no event) holds no head: seq 0 then.
+    conditions: [
+      read.seq === genesis.seq
+        ? '(attribute_not_exists(#headSeq) OR #headSeq = :headRead)'
+        : '#headSeq = :headRead',
+    ],
     names,
     values,
   };
