@@ -111,7 +111,11 @@ async function run(operator: Operator, line: CommandLine): Promise<Outcome> {
     }
     case 'verify': {
       const result = await verifyDocument(operator, await documentId());
-      return { result, text: `${result.documentId}: ${result.summary}`, exitCode: result.verdict.broken ? 1 : 0 };
+      return {
+        result,
+        text: `${result.documentId}: ${result.summary}`,
+        exitCode: result.verdict.broken ? 1 : 0,
+      };
     }
     case 'dlq': {
       const ids: QueueId[] = options.queue ? [queueOption(options.queue)] : knownQueues();

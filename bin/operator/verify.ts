@@ -1,10 +1,10 @@
+import type { AuditRecord } from '../../lambdas/platform/stores/audit.ts';
 import {
   type ChainVerdict,
   describeVerdict,
   headOnRecord,
   verifyChain,
 } from '../../lambdas/platform/stores/audit-chain.ts';
-import type { AuditRecord } from '../../lambdas/platform/stores/audit.ts';
 import type { DocumentRecord } from '../../lambdas/platform/stores/documents.ts';
 import type { Operator } from './context.ts';
 import { RefusedError } from './errors.ts';
@@ -20,7 +20,12 @@ export interface ChainCheck {
 /** Checks a trail against the head its document record holds (audit-chain.ts verifies). */
 export function checkChain(document: DocumentRecord, audit: readonly AuditRecord[]): ChainCheck {
   const verdict = verifyChain(audit, headOnRecord(document));
-  return { documentId: document.documentId, events: audit.length, verdict, summary: describeVerdict(verdict) };
+  return {
+    documentId: document.documentId,
+    events: audit.length,
+    verdict,
+    summary: describeVerdict(verdict),
+  };
 }
 
 /** `verify <documentId>`: reads the document's record and trail and names the first broken link, if any. */

@@ -1,5 +1,5 @@
-import { describeVerdict, headOnRecord, verifyChain } from '../../lambdas/platform/stores/audit-chain.ts';
 import { type AuditRecord, orderTrail } from '../../lambdas/platform/stores/audit.ts';
+import { describeVerdict, headOnRecord, verifyChain } from '../../lambdas/platform/stores/audit-chain.ts';
 import type { DocumentRecord } from '../../lambdas/platform/stores/documents.ts';
 
 /** What a document's audit chain shows: its first broken link, and the moves its record made that no event records. */
@@ -17,7 +17,10 @@ export interface ChainFindings {
  * and that each move of its history (revision 2 to its current revision; each STATUS_CHANGED event
  * names the revision it made) has exactly one event, the last one naming the status the record holds.
  */
-export function chainFindings(record: DocumentRecord | undefined, audit: readonly AuditRecord[]): ChainFindings {
+export function chainFindings(
+  record: DocumentRecord | undefined,
+  audit: readonly AuditRecord[],
+): ChainFindings {
   const verdict = verifyChain(audit, record ? headOnRecord(record) : undefined);
   const moves = orderTrail(audit).filter((e) => e.type === 'STATUS_CHANGED');
   const revisions = moves.map((m) => Number(m.details?.revision));

@@ -109,7 +109,9 @@ export function judge(
   const handStarted = new Set(outcome.handStarted ?? []);
   const records = new Map(evidence.documents.map((d) => [d.documentId, d]));
   // Each document's trail in chain order (the order its events were written in).
-  const audit = new Map([...groupBy(evidence.audit, (e) => e.documentId)].map(([d, t]) => [d, orderTrail(t)]));
+  const audit = new Map(
+    [...groupBy(evidence.audit, (e) => e.documentId)].map(([d, t]) => [d, orderTrail(t)]),
+  );
   const executions = groupBy(evidence.executions, documentOfExecution);
   const resultAt = new Map(
     [...evidence.results].map(([key, at]) => [

@@ -122,5 +122,9 @@ async function stale(deps: FinalizeDeps, event: FinishEvent): Promise<FinalizeOu
 function recorded(record: DocumentRecord): FinalizeOutcome {
   if (record.status !== 'COMPLETED' && record.status !== 'REJECTED')
     return { status: 'ENDED', finishedNow: false };
-  return { status: record.status, resultKey: record.resultKey ?? record.pendingResult?.key, finishedNow: false };
+  return {
+    status: record.status,
+    resultKey: record.resultKey ?? record.pendingResult?.key,
+    finishedNow: false,
+  };
 }

@@ -2,8 +2,8 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import { tables } from '../registry/tables.ts';
 import { requiredEnv } from '../shared/env.ts';
 import type { AuditEvent } from '../stores/audit.ts';
-import { type ChainTables, chainTablesFromEnv, type UpdateParts } from '../stores/chain-items.ts';
 import { updateAudited } from '../stores/audited-item.ts';
+import { type ChainTables, chainTablesFromEnv, type UpdateParts } from '../stores/chain-items.ts';
 import { dynamo } from '../stores/client.ts';
 import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from '../stores/dynamo-conditions.ts';
 import { queryAll } from '../stores/dynamo-pages.ts';
@@ -61,7 +61,12 @@ export interface ApprovalStore {
     phase: ApprovalPhase,
   ): Promise<ApprovalRecord | undefined>;
   /** Records one approver's vote with its audit event, in one write: only while pending, once per approver. */
-  recordVote(approvalId: string, approverId: string, vote: StoredVote, event: AuditEvent): Promise<VoteResult>;
+  recordVote(
+    approvalId: string,
+    approverId: string,
+    vote: StoredVote,
+    event: AuditEvent,
+  ): Promise<VoteResult>;
   /** Moves a pending approval to its end with its audit events, in one write; false (nothing written) when it had ended. */
   finish(approvalId: string, status: Exclude<ApprovalStatus, 'PENDING'>, ending: Ending): Promise<boolean>;
   /** Records, with its audit event, that the decision reached the waiting workflow; false when recorded before. */

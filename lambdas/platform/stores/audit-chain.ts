@@ -22,7 +22,10 @@ export interface ChainHead {
 export const genesis: ChainHead = { seq: 0, hash: genesisHash };
 
 /** The head a document record holds; a record from before the chain holds none (seq 0, genesis). */
-export const headOnRecord = (record: { readonly auditSeq?: number; readonly auditHash?: string }): ChainHead => ({
+export const headOnRecord = (record: {
+  readonly auditSeq?: number;
+  readonly auditHash?: string;
+}): ChainHead => ({
   seq: record.auditSeq ?? genesis.seq,
   hash: record.auditHash ?? genesis.hash,
 });
@@ -44,11 +47,7 @@ export function hashOf(record: Readonly<Record<string, unknown>>): string {
  * The events as the next links after `head`, all at `at`, each in the form DynamoDB stores and
  * returns it (storedForm), so the hash a reader recomputes is the one written.
  */
-export function linkEvents(
-  head: ChainHead,
-  events: readonly AuditEvent[],
-  at: string,
-): ChainedAuditRecord[] {
+export function linkEvents(head: ChainHead, events: readonly AuditEvent[], at: string): ChainedAuditRecord[] {
   const records: ChainedAuditRecord[] = [];
   let previous = head;
   for (const event of events) {
@@ -162,7 +161,8 @@ function stored(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(stored);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value))
-    if (item !== undefined && typeof item !== 'function') out[key.replace(loneSurrogate, '\ufffd')] = stored(item);
+    if (item !== undefined && typeof item !== 'function')
+      out[key.replace(loneSurrogate, '\ufffd')] = stored(item);
   return out;
 }
 

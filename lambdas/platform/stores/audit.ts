@@ -1,6 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type ChainHead, headOnRecord, isChained } from './audit-chain.ts';
-import { auditItemIds, type ChainTables, chainTablesFromEnv, readDocument, readTrailHead } from './chain-items.ts';
+import {
+  auditItemIds,
+  type ChainTables,
+  chainTablesFromEnv,
+  readDocument,
+  readTrailHead,
+} from './chain-items.ts';
 import { writeChained } from './chained-write.ts';
 import { dynamo } from './client.ts';
 import { queryAll } from './dynamo-pages.ts';

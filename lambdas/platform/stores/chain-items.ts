@@ -45,7 +45,9 @@ export async function readDocument(
   tableName: string,
   documentId: string,
 ): Promise<DocumentRecord | undefined> {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: { documentId }, ConsistentRead: true }));
+  const out = await db.send(
+    new GetCommand({ TableName: tableName, Key: { documentId }, ConsistentRead: true }),
+  );
   return out.Item as DocumentRecord | undefined;
 }
 

@@ -5,8 +5,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransientError } from '../shared/errors.ts';
-import { type ChainHead, genesis, headAfter, headOnRecord, linkEvents } from './audit-chain.ts';
 import type { AuditEvent, ChainedAuditRecord } from './audit.ts';
+import { type ChainHead, genesis, headAfter, headOnRecord, linkEvents } from './audit-chain.ts';
 import {
   auditItemIds,
   type ChainTables,
@@ -137,14 +137,17 @@ function transaction(
   const next = headAfter(head, records);
   const documentId = write.documentId;
   if (plan.create) {
-    const head = records.length > 0 ? { [headAttributes.seq]: next.seq, [headAttributes.hash]: next.hash } : {};
+    const head =
+      records.length > 0 ? { [headAttributes.seq]: next.seq, [headAttributes.hash]: next.hash } : {};
     const record = { ...plan.create, ...head };
     add('create', { Put: { TableName: tables.documents, Item: record, ...absent('documentId') } });
   } else if (document) {
     const parts = mergeParts(plan.document ?? {}, headUpdate(head, next), {
       conditions: ['attribute_exists(documentId)'],
     });
-    add('document', { Update: { TableName: tables.documents, Key: { documentId }, ...updateExpressions(parts) } });
+    add('document', {
+      Update: { TableName: tables.documents, Key: { documentId }, ...updateExpressions(parts) },
+    });
   } else {
     // A trail with no document record: its head is an item of its own, while the record stays absent.
     add('absent', {
@@ -163,7 +166,11 @@ function transaction(
   }
   if (plan.item)
     add('item', {
-      Update: { TableName: plan.item.table, Key: { ...plan.item.key }, ...updateExpressions(plan.item.parts) },
+      Update: {
+        TableName: plan.item.table,
+        Key: { ...plan.item.key },
+        ...updateExpressions(plan.item.parts),
+      },
     });
   for (const record of records)
     add('event', { Put: { TableName: tables.audit, Item: { ...record }, ...absent('eventId') } });

@@ -101,7 +101,9 @@ export function mayMove(
 ): record is DocumentRecord {
   if (!record || !allowedFrom[to].includes(record.status)) return false;
   return (
-    options.executionArn === undefined || options.claimOwnership === true || mayWrite(record, options.executionArn)
+    options.executionArn === undefined ||
+    options.claimOwnership === true ||
+    mayWrite(record, options.executionArn)
   );
 }
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApprovalRecord, StoredVote } from '../../../lambdas/platform/human-step/record.ts';
 import type { ApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
-import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/stores/audit.ts';
+import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import { approvalRecord, approver } from '../../unit/platform/shared/support/builders.ts';
 
 // Each task under a document of its own: its trail then holds only this test's events.
@@ -83,8 +83,14 @@ export function approvalStoreContract(
       record: { approvers: { a1: { vote: { decision: 'approve' } } } },
     });
     expect(stranger.recorded).toBe(false);
-    await store.finish(record.approvalId, 'REJECTED', ending(record, 'APPROVAL_DECIDED', '2025-03-01T10:00:00.000Z'));
-    expect((await store.recordVote(record.approvalId, 'a2', vote('bob@example.com'), voted)).recorded).toBe(false);
+    await store.finish(
+      record.approvalId,
+      'REJECTED',
+      ending(record, 'APPROVAL_DECIDED', '2025-03-01T10:00:00.000Z'),
+    );
+    expect((await store.recordVote(record.approvalId, 'a2', vote('bob@example.com'), voted)).recorded).toBe(
+      false,
+    );
     // Only the vote and the decision that were made wrote their events, as links of one chain.
     const trail = await audit.list(record.documentId);
     expect(trail.map((e) => e.type)).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED']);
@@ -137,7 +143,9 @@ export function approvalStoreContract(
     for (const t of tasks) await store.create(t);
     // Three tasks of one document end at once, each racing the others for the document's chain.
     const ended = await Promise.all(
-      tasks.map((t) => store.finish(t.approvalId, 'CANCELLED', ending(t, 'APPROVAL_CANCELLED', '2025-03-04T08:00:00.000Z'))),
+      tasks.map((t) =>
+        store.finish(t.approvalId, 'CANCELLED', ending(t, 'APPROVAL_CANCELLED', '2025-03-04T08:00:00.000Z')),
+      ),
     );
     expect(ended).toEqual([true, true, true]);
     const trail = await audit.list(documentId);

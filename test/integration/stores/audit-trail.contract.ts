@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { DocumentRef } from '../../../lambdas/platform/shared/workflow.ts';
-import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/stores/audit.ts';
+import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import type { DocumentStore } from '../../../lambdas/platform/stores/documents.ts';
 
 const event = (documentId: string, type: string): AuditEvent => ({
@@ -78,9 +78,7 @@ export function auditTrailContract(
   it('links racing appends into one unbroken chain, none lost', async () => {
     const { audit: trail } = make();
     const id = randomUUID();
-    const appended = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => trail.append(event(id, `E${i}`))),
-    );
+    const appended = await Promise.all(Array.from({ length: 6 }, (_, i) => trail.append(event(id, `E${i}`))));
     expect(appended.every(Boolean)).toBe(true);
     const listed = await trail.list(id);
     expect(listed.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);

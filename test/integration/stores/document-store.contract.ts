@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { DocumentRef } from '../../../lambdas/platform/shared/workflow.ts';
-import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/stores/audit.ts';
+import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import type { DocumentStore, Move, TransitionOptions } from '../../../lambdas/platform/stores/documents.ts';
 
 const ref = (documentId: string = randomUUID()): DocumentRef => ({

@@ -158,17 +158,24 @@ describe('operator CLI: documents and timelines', () => {
 
   it('lists the documents an ambiguous prefix matches, and asks for 8 characters at least', async () => {
     // Prepare: two documents whose ids share their first 10 characters.
-    const store = new DynamoDocumentStore(t.runtime.clients.documents, t.runtime.names.table('documents'));
+    const store = new DynamoDocumentStore(
+      t.runtime.clients.documents,
+      t.runtime.names.table('documents'),
+      t.runtime.names.table('audit'),
+    );
     const ids = ['1', '2'].map((n) => `0badc0ffee${n.repeat(54)}`);
     for (const documentId of ids)
-      await store.create({
-        documentId,
-        process: 'invoice',
-        bucket: t.runtime.names.bucket,
-        key: `invoices/prefix-${documentId.at(-1)}.pdf`,
-        size: 1,
-        receivedAt: new Date().toISOString(),
-      });
+      await store.create(
+        {
+          documentId,
+          process: 'invoice',
+          bucket: t.runtime.names.bucket,
+          key: `invoices/prefix-${documentId.at(-1)}.pdf`,
+          size: 1,
+          receivedAt: new Date().toISOString(),
+        },
+        [],
+      );
 
     // Act
     const ambiguous = await tower(target, 'timeline', '0badc0ffee');

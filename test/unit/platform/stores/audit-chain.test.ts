@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../lambdas/platform/shared/canonical-json.ts';
 import { sha256Hex } from '../../../../lambdas/platform/shared/hash.ts';
+import type { AuditEvent, AuditRecord } from '../../../../lambdas/platform/stores/audit.ts';
 import {
   describeVerdict,
   eventIdOf,
@@ -10,7 +11,6 @@ import {
   storedForm,
   verifyChain,
 } from '../../../../lambdas/platform/stores/audit-chain.ts';
-import type { AuditEvent, AuditRecord } from '../../../../lambdas/platform/stores/audit.ts';
 
 const documentId = 'd'.repeat(64);
 const at = '2025-03-01T09:00:00.000Z';
@@ -121,8 +121,13 @@ describe('verifyChain', () => {
     const verdict = verifyChain(tampered, headOf(records));
 
     // Assess
-    expect(verdict).toMatchObject({ verified: 1, broken: { seq: 2, problem: 'hash', found: records[1]?.hash } });
-    expect(describeVerdict(verdict)).toMatch(/^chain broken at seq 2: its fields hash to \w{12}, not to the hash it carries/);
+    expect(verdict).toMatchObject({
+      verified: 1,
+      broken: { seq: 2, problem: 'hash', found: records[1]?.hash },
+    });
+    expect(describeVerdict(verdict)).toMatch(
+      /^chain broken at seq 2: its fields hash to \w{12}, not to the hash it carries/,
+    );
   });
 
   it('names an event that does not link to the one before (wrong prevHash), even with its own hash redone', () => {
@@ -139,7 +144,9 @@ describe('verifyChain', () => {
       verified: 2,
       broken: { seq: 3, problem: 'prev-hash', expected: records[1]?.hash, found: 'e'.repeat(64) },
     });
-    expect(describeVerdict(verdict)).toMatch(/^chain broken at seq 3: its prevHash eeeeeeeeeeee is not the hash of seq 2/);
+    expect(describeVerdict(verdict)).toMatch(
+      /^chain broken at seq 3: its prevHash eeeeeeeeeeee is not the hash of seq 2/,
+    );
   });
 
   it('names events added past the head, or a head that names another last event', () => {

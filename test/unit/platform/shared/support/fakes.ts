@@ -15,8 +15,8 @@ import type { ApprovalStore, Ending, VoteResult } from '../../../../../lambdas/p
 import type { Email, SendEmail } from '../../../../../lambdas/platform/mail/mailer.ts';
 import { allowedFrom, type DocumentStatus } from '../../../../../lambdas/platform/shared/status.ts';
 import type { DocumentRef } from '../../../../../lambdas/platform/shared/workflow.ts';
-import { type ChainHead, headOnRecord } from '../../../../../lambdas/platform/stores/audit-chain.ts';
 import type { AuditEvent } from '../../../../../lambdas/platform/stores/audit.ts';
+import { type ChainHead, headOnRecord } from '../../../../../lambdas/platform/stores/audit-chain.ts';
 import {
   type DocumentRecord,
   type DocumentStore,
@@ -31,6 +31,7 @@ import type {
   IdempotencyStore,
 } from '../../../../../lambdas/platform/stores/idempotency.ts';
 import type { TaskResultSender } from '../../../../../lambdas/platform/workflows/task-results.ts';
+import { documentId } from './builders.ts';
 import { MemoryAudit } from './memory-audit.ts';
 
 export { MemoryAudit } from './memory-audit.ts';
@@ -92,7 +93,13 @@ export class MemoryDocuments implements DocumentStore {
       ref.documentId,
       stored({ ...ref, status: 'RECEIVED', updatedAt: now.toISOString(), revision: 1 }),
     );
-    this.audit.link(ref.documentId, events, { now });
+    try {
+      this.audit.link(ref.documentId, events, { now });
+    } catch (error) {
+      // One write: a creation whose events cannot be written leaves no record either.
+      this.items.delete(ref.documentId);
+      throw error;
+    }
     return true;
   }
 
@@ -130,9 +137,17 @@ export class MemoryDocuments implements DocumentStore {
   ): Promise<TransitionResult> {
     if (allowedFrom[to].length === 0) throw new Error(`No transition leads to ${to}`);
     const current = this.items.get(documentId);
-    if (!mayMove(current, to, request)) return { applied: false, current: current ? stored(current) : undefined };
+    if (!mayMove(current, to, request))
+      return { applied: false, current: current ? stored(current) : undefined };
     const revision = current.revision + 1;
-    const { lastMove: _move, lastMoveFrom: _from, ...kept } = current as DocumentRecord & Record<string, unknown>;
+    // The events first: if they cannot be written, nothing is (one write), and the head moves with them.
+    this.audit.link(documentId, request.events({ from: current.status, revision }), { now: request.now });
+    const linked = this.items.get(documentId) ?? current;
+    const {
+      lastMove: _move,
+      lastMoveFrom: _from,
+      ...kept
+    } = linked as DocumentRecord & Record<string, unknown>;
     this.items.set(
       documentId,
       stored({
@@ -145,7 +160,6 @@ export class MemoryDocuments implements DocumentStore {
         ...(request.reason !== undefined ? { statusReason: request.reason } : {}),
       }),
     );
-    this.audit.link(documentId, request.events({ from: current.status, revision }), { now: request.now });
     return { applied: true, from: current.status, revision };
   }
 
@@ -259,24 +273,28 @@ export class MemoryApprovals implements ApprovalStore {
     if (record?.status !== 'PENDING' || !approver || approver.vote) {
       return { recorded: false, record: await this.get(approvalId) };
     }
-    this.setApprover(approvalId, approverId, { ...approver, vote });
     this.linkEvents([event]);
+    this.setApprover(approvalId, approverId, { ...approver, vote });
     return { recorded: true, record: stored(this.existing(approvalId)) };
   }
 
-  async finish(approvalId: string, status: Exclude<ApprovalStatus, 'PENDING'>, ending: Ending): Promise<boolean> {
+  async finish(
+    approvalId: string,
+    status: Exclude<ApprovalStatus, 'PENDING'>,
+    ending: Ending,
+  ): Promise<boolean> {
     const record = this.items.get(approvalId);
     if (record?.status !== 'PENDING') return false;
-    this.put({ ...record, status, decidedAt: ending.at, decidedBy: ending.decidedBy ?? [] });
     this.linkEvents(ending.events);
+    this.put({ ...record, status, decidedAt: ending.at, decidedBy: ending.decidedBy ?? [] });
     return true;
   }
 
   async markDelivered(approvalId: string, at: string, event: AuditEvent): Promise<boolean> {
     const record = this.items.get(approvalId);
     if (!record || record.deliveredAt !== undefined) return false;
-    this.put({ ...record, deliveredAt: at });
     this.linkEvents([event]);
+    this.put({ ...record, deliveredAt: at });
     return true;
   }
 
@@ -332,6 +350,31 @@ export class MemoryApprovals implements ApprovalStore {
   private put(record: ApprovalRecord): void {
     this.items.set(record.approvalId, stored(record));
   }
+}
+
+/**
+ * How a test ends a task by hand: when, who decided, and the one audit event the store writes with the
+ * ending (an ending always carries its event, as the human step's code writes them).
+ */
+export function ending(
+  type: string,
+  at: string,
+  decidedBy?: readonly string[],
+  forDocument = documentId,
+): Ending {
+  return {
+    at,
+    ...(decidedBy ? { decidedBy } : {}),
+    events: [
+      {
+        documentId: forDocument,
+        step: 'approval',
+        type,
+        actor: { kind: 'system', id: 'test' },
+        versions: {},
+      },
+    ],
+  };
 }
 
 /** Units of work claimed once: a lock a crashed claimant loses when it expires, a result kept until its TTL. */

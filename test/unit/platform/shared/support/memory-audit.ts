@@ -1,4 +1,3 @@
-import { type ChainHead, genesis, headAfter, linkEvents } from '../../../../../lambdas/platform/stores/audit-chain.ts';
 import {
   type AppendOptions,
   type AuditEvent,
@@ -7,6 +6,12 @@ import {
   type ChainedAuditRecord,
   orderTrail,
 } from '../../../../../lambdas/platform/stores/audit.ts';
+import {
+  type ChainHead,
+  genesis,
+  headAfter,
+  linkEvents,
+} from '../../../../../lambdas/platform/stores/audit-chain.ts';
 
 /** Where the heads of documents' chains live: on their records, which MemoryDocuments keeps. */
 export interface HeadKeeper {
@@ -38,7 +43,8 @@ export class MemoryAudit implements AuditTrail {
     events: readonly AuditEvent[],
     options: AppendOptions = {},
   ): ChainedAuditRecord[] | undefined {
-    const marker = options.idempotencyKey === undefined ? undefined : `${documentId}\n${options.idempotencyKey}`;
+    const marker =
+      options.idempotencyKey === undefined ? undefined : `${documentId}\n${options.idempotencyKey}`;
     if (marker !== undefined && this.markers.has(marker)) return undefined;
     this.tick += 1;
     const at = (options.now ?? new Date(Date.UTC(2025, 0, 1, 0, 0, 0, this.tick))).toISOString();
