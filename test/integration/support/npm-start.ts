@@ -18,7 +18,7 @@ export interface StartedProcess {
 export function npmStart(args: readonly string[]): StartedProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
