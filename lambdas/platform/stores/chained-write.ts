@@ -76,8 +76,9 @@ export async function writeChained(
   tables: ChainTables,
   write: ChainedWrite,
 ): Promise<ChainedOutcome> {
-  const at = (write.now ?? new Date()).toISOString();
   for (let attempt = 1; ; attempt++) {
+    // Each attempt's own time, unless the caller fixed it: a retry that links later is not dated earlier.
+    const at = (write.now ?? new Date()).toISOString();
     const document = await readDocument(db, tables.documents, write.documentId);
     const plan = write.plan(document);
     if (!plan) return { written: false, why: 'refused', document };
