@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { DocumentRef } from '../../../lambdas/platform/shared/workflow.ts';
 import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/stores/audit.ts';
 import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import type { DocumentStore } from '../../../lambdas/platform/stores/documents.ts';
+import { ref } from './document-store.contract.ts';
 
 const event = (documentId: string, type: string): AuditEvent => ({
   documentId,
@@ -11,14 +11,6 @@ const event = (documentId: string, type: string): AuditEvent => ({
   type,
   actor: { kind: 'system', id: 'test' },
   versions: {},
-});
-const ref = (documentId: string): DocumentRef => ({
-  documentId,
-  process: 'invoice',
-  bucket: 'b',
-  key: `invoices/${documentId}.pdf`,
-  size: 10,
-  receivedAt: '2025-03-01T08:00:00.000Z',
 });
 
 /**

@@ -5,7 +5,8 @@ import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/stores/au
 import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import type { DocumentStore, Move, TransitionOptions } from '../../../lambdas/platform/stores/documents.ts';
 
-const ref = (documentId: string = randomUUID()): DocumentRef => ({
+/** A document's reference as intake records it. */
+export const ref = (documentId: string = randomUUID()): DocumentRef => ({
   documentId,
   process: 'invoice',
   bucket: 'b',
