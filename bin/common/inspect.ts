@@ -12,8 +12,9 @@ import { describeWhenEnded } from '../operator/history.ts';
 export function inspect(
   runtime: Pick<LocalRuntime, 'catalog' | 'clients' | 'names' | 'mailbox' | 'endpoints'>,
 ) {
-  const documents = new DynamoDocumentStore(runtime.clients.documents, runtime.names.table('documents'));
-  const audit = new DynamoAuditTrail(runtime.clients.documents, runtime.names.table('audit'));
+  const tables = { documents: runtime.names.table('documents'), audit: runtime.names.table('audit') };
+  const documents = new DynamoDocumentStore(runtime.clients.documents, tables.documents, tables.audit);
+  const audit = new DynamoAuditTrail(runtime.clients.documents, tables);
 
   return {
     /** Drops a file into the process's intake prefix, as an operator would; returns its document id. */

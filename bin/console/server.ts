@@ -5,6 +5,7 @@ import { transformSync } from 'esbuild';
 import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
 import { belowThreshold, readFieldsOf } from '../../lambdas/platform/shared/read-fields.ts';
 import { executionName } from '../../lambdas/platform/shared/workflow.ts';
+import { describeVerdict, headOnRecord, verifyChain } from '../../lambdas/platform/stores/audit-chain.ts';
 import { type Listening, listenLoopback } from '../../local/http/json-server.ts';
 import type { LocalRuntime } from '../../local/runtime/runtime.ts';
 import { inspect } from '../common/inspect.ts';
@@ -68,9 +69,12 @@ export function startConsole(runtime: LocalRuntime, port = 0): Promise<Listening
         .reverse()
         .map((e) => readFieldsOf(e.details))
         .find((r) => r !== undefined);
+      const chain = verifyChain(audit, headOnRecord(document));
       return {
         document,
         audit,
+        // The trail's hash chain, verified against the head on the record (one line, and whether broken).
+        chain: { summary: describeVerdict(chain), broken: chain.broken !== undefined },
         // What was read (the latest reading), each field marked when below its threshold.
         read: read && {
           fields: read.fields.map((f) => ({ ...f, below: belowThreshold(f) })),

@@ -171,6 +171,20 @@ function onUntakenPaths(): UnusedGrantReason[] {
       'an approver’s browser opens the page’s presigned document link, which acts with this role (the browser tests do; an integration run renders pages without loading the document)',
     ),
     path(
+      'approval-api',
+      'dynamodb:ConditionCheckItem',
+      'lambdas/platform/stores/chained-write.ts',
+      'TransactWriteCommand',
+      'a link names no task: its refusal is audited under a trail with no document record, and the transaction’s ConditionCheck (authorised as ConditionCheckItem) holds that record absent',
+    ),
+    path(
+      'approval-api',
+      'dynamodb:GetItem',
+      'lambdas/platform/stores/chain-items.ts',
+      'GetCommand',
+      'a link names no task: the head of that trail, kept in the audit table, is read before its refusal is linked',
+    ),
+    path(
       'quarantine',
       's3:GetObject',
       'lambdas/platform/quarantine/objects.ts',

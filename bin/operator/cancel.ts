@@ -60,6 +60,7 @@ export async function cancelDocument(
     return { documentId, action: 'stopped', executionArn: owner, status, settled: status === 'COMPENSATED' };
   }
 
+  // The operator's action is written with the move it made, in one write.
   const change = await changeStatus(
     { documents: operator.documents, audit: operator.audit },
     {
@@ -71,25 +72,25 @@ export async function cancelDocument(
       executionArn: owner,
       reason,
       now: operator.now(),
+      with: (move) => [
+        {
+          documentId,
+          step: operatorStep,
+          actor: operator.actor,
+          type: 'OPERATOR_CANCEL',
+          decision: 'compensated',
+          rationale: [reason],
+          versions,
+          executionArn: owner,
+          details: { action: 'compensated', from: move.from, execution: execution?.status ?? 'none' },
+        },
+      ],
     },
   );
   if (!change.applied)
     throw new RefusedError(
       `the document changed meanwhile (now ${change.current?.status ?? 'missing'}); not cancelled`,
     );
-  await auditAction(
-    operator,
-    {
-      documentId,
-      type: 'OPERATOR_CANCEL',
-      decision: 'compensated',
-      reason,
-      versions,
-      executionArn: owner,
-      details: { action: 'compensated', from: change.from, execution: execution?.status ?? 'none' },
-    },
-    `${documentId}/operator/cancel/${owner ?? 'none'}`,
-  );
   // A starter that was about to start the execution may just have done so: it must not run on.
   if (owner && (await describeExecution(sfn, owner))?.status === 'RUNNING')
     await sfn.send(new StopExecutionCommand({ executionArn: owner, error: cancelError, cause: reason }));

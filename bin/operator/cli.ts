@@ -23,6 +23,7 @@ import { renderCancel, renderDlqRedrive, renderDlqReports, renderRedrive } from 
 import { openStackTarget } from './stack-target.ts';
 import { openLocalTarget, type Target } from './target.ts';
 import { renderTimeline, timeline } from './timeline.ts';
+import { verifyDocument } from './verify.ts';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -112,6 +113,14 @@ async function run(operator: Operator, line: CommandLine): Promise<Outcome> {
     case 'timeline': {
       const result = await timeline(operator, await documentId());
       return { result, text: renderTimeline(result, now), exitCode: 0 };
+    }
+    case 'verify': {
+      const result = await verifyDocument(operator, await documentId());
+      return {
+        result,
+        text: `${result.documentId}: ${result.summary}`,
+        exitCode: result.verdict.broken ? 1 : 0,
+      };
     }
     case 'dlq': {
       const ids: QueueId[] = options.queue ? [queueOption(options.queue)] : knownQueues();

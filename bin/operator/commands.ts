@@ -33,6 +33,14 @@ export const commands: Readonly<Record<CommandName, CommandSpec>> = {
     options: [],
     action: false,
   },
+  verify: {
+    name: 'verify',
+    usage: 'verify <documentId>',
+    summary: "checks a document's audit hash chain and names its first broken link (exit 1 when broken)",
+    positionals: ['documentId'],
+    options: [],
+    action: false,
+  },
   dlq: {
     name: 'dlq',
     usage: 'dlq [--queue intake|extraction|extraction-completions] [--max N]',

@@ -17,8 +17,8 @@ export const operatorStep = 'operator';
 export function operatorOn(target: Target, operatorId: string, now: () => Date = () => new Date()): Operator {
   return {
     target,
-    documents: new DynamoDocumentStore(target.db, target.tables.documents),
-    audit: new DynamoAuditTrail(target.db, target.tables.audit),
+    documents: new DynamoDocumentStore(target.db, target.tables.documents, target.tables.audit),
+    audit: new DynamoAuditTrail(target.db, target.tables),
     actor: { kind: 'person', id: operatorId },
     now,
   };

@@ -7,11 +7,14 @@ import { executionArnsOf, redriveNumber } from './executions.ts';
 import { age, duration, executionNameOf, table, timestamp } from './format.ts';
 import { type ExecutionSummary, summarizeExecution } from './history.ts';
 import { renderReadFields } from './read-fields.ts';
+import { type ChainCheck, checkChain } from './verify.ts';
 
 export interface Timeline {
   readonly document: DocumentRecord;
   /** Oldest first. */
   readonly audit: readonly AuditRecord[];
+  /** The trail's hash chain, verified against the head on the record. */
+  readonly chain: ChainCheck;
   /** Oldest first: the first execution, then each redrive's. */
   readonly executions: readonly ExecutionSummary[];
 }
@@ -29,6 +32,7 @@ export async function timeline(operator: Operator, documentId: string): Promise<
   return {
     document,
     audit,
+    chain: checkChain(document, audit),
     executions: executions.filter((e): e is ExecutionSummary => e !== undefined),
   };
 }
@@ -50,7 +54,7 @@ export function renderTimeline(t: Timeline, now: Date): string {
   if (d.resultKey) lines.push(`  result    ${d.resultKey}`);
   if (d.quarantineKey) lines.push(`  quarantine ${d.quarantineKey}`);
   lines.push(...renderReadFields(t.audit));
-  lines.push('', `Audit trail (${t.audit.length} events, oldest first)`);
+  lines.push('', `Audit trail (${t.audit.length} events, oldest first): ${t.chain.summary}`);
   lines.push(
     table(t.audit, [
       { header: 'AT', value: (e) => timestamp(e.at) },

@@ -7,6 +7,7 @@ import type { AuditRecord } from '../../lambdas/platform/stores/audit.ts';
 import type { DocumentRecord } from '../../lambdas/platform/stores/documents.ts';
 import type { SentEmail } from '../../local/emulators/ses.ts';
 import type { ExecutionRecord } from '../../local/stepfunctions/executions.ts';
+import { chainFindings } from './chains.ts';
 
 /** What the data holds about one document, grouped for the checks below. */
 export interface DocumentFacts {
@@ -42,8 +43,8 @@ const over = (counts: Map<string, number>) => [...counts].filter(([, n]) => n > 
 
 /**
  * Why this document counts as duplicated, or an empty list: more than one execution (hand-started
- * stale ones excepted), a once-only event twice, two terminal transitions, a transition applied more
- * often than audited, a result or quarantine object rewritten after its event, two quarantine objects,
+ * stale ones excepted), a once-only event twice, two terminal transitions, a move audited twice, a
+ * result or quarantine object rewritten after its event, two quarantine objects,
  * two items in a one-item-per-document table (vendor history), or anything a stale execution wrote.
  */
 export function duplicateReasons(facts: DocumentFacts, handStarted: ReadonlySet<string>): string[] {
@@ -61,9 +62,8 @@ export function duplicateReasons(facts: DocumentFacts, handStarted: ReadonlySet<
   const changes = facts.audit.filter((e) => e.type === 'STATUS_CHANGED');
   const terminal = changes.filter((e) => isStatus(e.decision) && isTerminal(e.decision));
   if (terminal.length > 1) reasons.push(`${terminal.length} terminal transitions`);
-  const gaps = auditGaps(changes);
-  if (facts.record && facts.record.revision - 1 - changes.length > gaps)
-    reasons.push(`revision ${facts.record.revision} after ${changes.length} audited transitions`);
+  for (const revision of chainFindings(facts.record, facts.audit).auditedTwice)
+    reasons.push(`the move to revision ${revision} audited twice`);
   for (const [voter, n] of over(
     countBy(facts.audit, (e) =>
       e.type === 'VOTE_RECORDED' ? `${String(e.details?.approvalId)}/${e.actor.id}` : undefined,
@@ -96,18 +96,6 @@ export function duplicateReasons(facts: DocumentFacts, handStarted: ReadonlySet<
   if (staleWrites.length > 0)
     reasons.push(`stale execution wrote ${staleWrites.map((e) => e.type).join(', ')}`);
   return reasons;
-}
-
-/**
- * Transitions applied but never audited: breaks in the audited chain RECEIVED → … (a stop between
- * the status write and its audit event). Revisions beyond these are transitions applied twice.
- */
-export function auditGaps(changes: readonly AuditRecord[]): number {
-  const edges = changes.map((c) => c.details as { from?: string; to?: string } | undefined);
-  const reached = new Set(edges.map((e) => e?.to));
-  // Order-free: every audited move must start where another audited move (or creation) ended.
-  // A move audited late by a retry carries no `from`: it is audited, so not a gap.
-  return edges.filter((e) => e?.from !== undefined && e.from !== 'RECEIVED' && !reached.has(e.from)).length;
 }
 
 const emailKinds = Object.entries(subjectPrefix) as [ApprovalEmailKind, string][];

@@ -7,6 +7,7 @@ import { bucketPrefixes } from '../../lambdas/platform/registry/names.ts';
 import type { QueueId } from '../../lambdas/platform/registry/queues.ts';
 import type { TableId } from '../../lambdas/platform/registry/tables.ts';
 import type { AuditRecord } from '../../lambdas/platform/stores/audit.ts';
+import { auditItemIds } from '../../lambdas/platform/stores/chain-items.ts';
 import type { DocumentRecord } from '../../lambdas/platform/stores/documents.ts';
 import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { processes } from '../../lambdas/processes/index.ts';
@@ -110,7 +111,8 @@ export async function collectEvidence(target: Target): Promise<Evidence> {
   ]);
   return {
     documents,
-    audit,
+    // Events only: an idempotency key's marker and a trail's head share the table.
+    audit: audit.filter((item) => auditItemIds.isEvent(item.eventId)),
     executions: executionsOnDisk(target.dataDir),
     approvals,
     quarantine,

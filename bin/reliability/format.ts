@@ -12,6 +12,7 @@ export function formatRows(rows: readonly ScenarioRow[], wallMs: number): string
     'lost',
     'duplicated',
     'wrong',
+    'chains',
     'p95 latency',
     'wall',
   ];
@@ -23,6 +24,7 @@ export function formatRows(rows: readonly ScenarioRow[], wallMs: number): string
     String(r.lost),
     String(r.duplicated),
     String(r.wrong),
+    String(r.chains),
     seconds(r.p95LatencyMs),
     seconds(r.wallMs),
   ]);
@@ -39,7 +41,7 @@ export function formatRows(rows: readonly ScenarioRow[], wallMs: number): string
   return out.join('\n');
 }
 
-/** Whether the run failed: anything lost or duplicated. */
+/** Whether the run failed: anything lost or duplicated, a broken audit chain, or a move left unaudited. */
 export function failed(rows: readonly ScenarioRow[]): boolean {
-  return rows.some((r) => r.lost > 0 || r.duplicated > 0);
+  return rows.some((r) => r.lost > 0 || r.duplicated > 0 || r.chains > 0 || r.unaudited > 0);
 }

@@ -1,8 +1,9 @@
 import { isTerminal } from '../../lambdas/platform/shared/status.ts';
-import type { AuditRecord } from '../../lambdas/platform/stores/audit.ts';
+import { type AuditRecord, orderTrail } from '../../lambdas/platform/stores/audit.ts';
 import type { ExecutionRecord } from '../../local/stepfunctions/executions.ts';
 import { retriesOf } from '../../local/stepfunctions/history-reading.ts';
-import { auditGaps, type DocumentFacts, duplicateEmails, duplicateReasons } from './duplicates.ts';
+import { chainFindings } from './chains.ts';
+import { type DocumentFacts, duplicateEmails, duplicateReasons } from './duplicates.ts';
 import type { Evidence } from './evidence.ts';
 import type { Expectation, ScenarioOutcome, ScenarioRow } from './types.ts';
 
@@ -95,7 +96,8 @@ export function dataNotes(evidence: Evidence): string {
 
 /**
  * Judges a scenario from the runtime's data alone: for each expected document, whether it settled
- * where expected, never settled (lost), settled elsewhere (wrong), or shows a duplicate.
+ * where expected, never settled (lost), settled elsewhere (wrong), or shows a duplicate; and for
+ * every document, whether its audit chain verifies and every move it made is audited.
  */
 export function judge(
   id: number,
@@ -106,7 +108,10 @@ export function judge(
 ): ScenarioRow {
   const handStarted = new Set(outcome.handStarted ?? []);
   const records = new Map(evidence.documents.map((d) => [d.documentId, d]));
-  const audit = groupBy(evidence.audit, (e) => e.documentId);
+  // Each document's trail in chain order (the order its events were written in).
+  const audit = new Map(
+    [...groupBy(evidence.audit, (e) => e.documentId)].map(([d, t]) => [d, orderTrail(t)]),
+  );
   const executions = groupBy(evidence.executions, documentOfExecution);
   const resultAt = new Map(
     [...evidence.results].map(([key, at]) => [
@@ -126,6 +131,21 @@ export function judge(
   let wrong = outcome.extraWrong ?? 0;
   let duplicated = outcome.extraDuplicated ?? 0;
   let unaudited = 0;
+  let brokenChains = 0;
+  for (const record of evidence.documents) {
+    const name = `${record.documentId.slice(0, 12)} (${record.status})`;
+    const findings = chainFindings(record, audit.get(record.documentId) ?? []);
+    if (findings.broken) {
+      brokenChains += 1;
+      problems.push(`broken chain: ${name}: ${findings.broken}`);
+    }
+    if (findings.unaudited.length > 0) {
+      unaudited += 1;
+      problems.push(
+        `unaudited move: ${name}: revision ${findings.unaudited.join(', ')} of ${record.revision} has no STATUS_CHANGED event`,
+      );
+    }
+  }
   const unique = new Map(outcome.expectations.map((e) => [e.documentId, e]));
   for (const expectation of unique.values()) {
     const facts: DocumentFacts = {
@@ -137,13 +157,6 @@ export function judge(
       effectItems: countTables(effects.get(expectation.documentId) ?? []),
     };
     const name = `${expectation.label} ${expectation.documentId.slice(0, 12)}`;
-    const gaps = auditGaps(facts.audit.filter((e) => e.type === 'STATUS_CHANGED'));
-    if (gaps > 0) {
-      unaudited += 1;
-      problems.push(
-        `audit gap: ${name}: ${gaps} transition(s) applied but not audited (revision ${facts.record?.revision})`,
-      );
-    }
     const dup = duplicateReasons(facts, handStarted);
     if (dup.length > 0) {
       duplicated += 1;
@@ -184,14 +197,15 @@ export function judge(
     lost,
     duplicated,
     wrong,
+    chains: brokenChains,
+    unaudited,
     p95LatencyMs: percentile(latencies, 95),
     wallMs,
     notes: [
       ...(outcome.notes ?? []),
       dataNotes(evidence),
-      ...(unaudited > 0
-        ? [`${unaudited} document(s) with a status transition missing from the audit trail`]
-        : []),
+      `${evidence.documents.length} chains verified, ${brokenChains} broken`,
+      ...(unaudited > 0 ? [`${unaudited} document(s) with a status move missing from the audit trail`] : []),
     ],
     problems: problems
       .slice(0, maxProblems)

@@ -42,6 +42,8 @@ export async function runReliability(
         lost: 1,
         duplicated: 0,
         wrong: 0,
+        chains: 0,
+        unaudited: 0,
         p95LatencyMs: null,
         wallMs: performance.now() - began,
         notes: [],

@@ -32,6 +32,10 @@ export interface ScenarioRow {
   readonly duplicated: number;
   /** Settled, but not where expected (or documents nobody dropped). */
   readonly wrong: number;
+  /** Documents whose audit hash chain is broken (audit-chain.ts names the first broken link). */
+  readonly chains: number;
+  /** Documents with a status move that no STATUS_CHANGED event records. */
+  readonly unaudited: number;
   /** p95 of drop → terminal (or → the expected waiting status), ms. */
   readonly p95LatencyMs: number | null;
   readonly wallMs: number;

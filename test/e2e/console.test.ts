@@ -68,6 +68,8 @@ describe.runIf(browserInstalled())('the local console', () => {
     expect(audit).toContain('EXTRACTED');
     expect(audit).toMatch(/model vendor-risk@/);
     expect(audit).toMatch(/rules invoice-rules@/);
+    // The trail's hash chain, verified against the head on the record, above the events.
+    expect(await page.locator('#chain').innerText()).toMatch(/^chain verified: \d+ events$/);
     const visited = await page
       .locator('svg .node.visited')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-state')));

@@ -126,6 +126,8 @@ async function showDocument() {
       ),
     ),
   );
+  $('#chain').replaceChildren(data.chain?.summary ?? '');
+  $('#chain').classList.toggle('broken', data.chain?.broken === true);
   $('#audit').replaceChildren(
     ...data.audit.map((a) => {
       const versions = Object.entries(a.versions ?? {})

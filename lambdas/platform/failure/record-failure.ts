@@ -25,6 +25,7 @@ export async function recordFailure(deps: RecordFailureDeps, event: RecordFailur
   const versions = { workflow: event.workflowVersion };
   const actor = { kind: 'system', id: 'record-failure' } as const;
   const documentId = event.document.documentId;
+  // FAILED is written with the move, in one write: a retry that finds the move made writes nothing.
   await changeStatus(
     { documents: deps.documents, audit: deps.audit },
     {
@@ -36,21 +37,20 @@ export async function recordFailure(deps: RecordFailureDeps, event: RecordFailur
       executionArn,
       reason: `${step}: ${error}: ${cause}`,
       attributes: { failureClass, failedStep: step, errorName: error },
+      with: [
+        {
+          documentId,
+          step: 'failure',
+          type: 'FAILED',
+          actor,
+          decision: failureClass,
+          rationale: [`${step} failed with ${error}`, cause],
+          versions,
+          executionArn,
+          details: { failedStep: step, error, failureClass },
+        },
+      ],
     },
-  );
-  await deps.audit.append(
-    {
-      documentId,
-      step: 'failure',
-      type: 'FAILED',
-      actor,
-      decision: failureClass,
-      rationale: [`${step} failed with ${error}`, cause],
-      versions,
-      executionArn,
-      details: { failedStep: step, error, failureClass },
-    },
-    { idempotencyKey: `${documentId}/${executionArn}/failed/${step}` },
   );
   return { failureClass, failedStep: step, error };
 }

@@ -1,7 +1,7 @@
 import { sha256Hex } from '../shared/hash.ts';
 import { mayWrite } from '../shared/ownership.ts';
 import { isTerminal } from '../shared/status.ts';
-import { auditRecordedMove, changeStatus } from '../shared/status-change.ts';
+import { changeStatus } from '../shared/status-change.ts';
 import type { AuditEvent, AuditTrail } from '../stores/audit.ts';
 import type { DocumentRecord, DocumentStore, PendingResult } from '../stores/documents.ts';
 import { type FinalStatus, type FinishEvent, resultDocument, type Verdict, verdictOf } from './result.ts';
@@ -44,7 +44,7 @@ export async function finalize(
   const { documentId, process } = document;
   let record = await deps.documents.get(documentId);
   if (!mayWrite(record, executionArn)) return stale(deps, event);
-  if (record && isTerminal(record.status)) return recorded(deps, event, record);
+  if (record && isTerminal(record.status)) return recorded(record);
 
   const resultKey = `${deps.resultsPrefix}${process}/${documentId}.json`;
   const verdict = verdictOf(event.humanTasks);
@@ -62,28 +62,32 @@ export async function finalize(
     else {
       record = await deps.documents.get(documentId);
       if (!mayWrite(record, executionArn)) return stale(deps, event);
-      if (record && isTerminal(record.status)) return recorded(deps, event, record);
+      if (record && isTerminal(record.status)) return recorded(record);
       if (attempt >= pendingAttempts) throw new Error(`the pending result of ${documentId} keeps changing`);
     }
   }
   const text = JSON.stringify(resultDocument(event, body, verdict, pending.at), null, 2);
   const write: ResultWrite = await writeResultOnce(deps.results, resultKey, text, pending.hash);
   await afterFinish?.(verdict, pending.at);
-  const change = await changeStatus(
+  // FINALIZED is written with the final move, in one write.
+  await changeStatus(
     { documents: deps.documents, audit: deps.audit },
     {
       ...auditBase(event),
       to: verdict.status,
       reason: verdict.reason,
       attributes: { resultKey, resultHash: pending.hash },
+      with: [
+        {
+          ...auditBase(event),
+          type: 'FINALIZED',
+          decision: verdict.status,
+          rationale: [verdict.reason],
+          details: { resultKey, resultHash: pending.hash, write },
+        },
+      ],
     },
   );
-  await auditFinalized(deps, event, verdict.status, verdict.reason, {
-    resultKey,
-    resultHash: pending.hash,
-    applied: change.applied,
-    write,
-  });
   return { status: verdict.status, resultKey, finishedNow: true };
 }
 
@@ -105,45 +109,22 @@ async function stale(deps: FinalizeDeps, event: FinishEvent): Promise<FinalizeOu
       type: 'STALE_EXECUTION_IGNORED',
       rationale: ['another execution owns this document'],
     },
+    // A retried stale step is recorded once.
     { idempotencyKey: `${event.document.documentId}/${event.executionArn}/stale` },
   );
   return { status: 'STALE', finishedNow: false };
 }
 
 /**
- * The document already ended under this execution: nothing is written again. The final move's
- * STATUS_CHANGED and FINALIZED are appended under their keys, no-ops unless the earlier run was cut
- * off between the status and its audit.
+ * The document already ended under this execution: nothing is written again. Its final move and
+ * FINALIZED were one write, so there is nothing left to audit either.
  */
-async function recorded(
-  deps: FinalizeDeps,
-  event: FinishEvent,
-  record: DocumentRecord,
-): Promise<FinalizeOutcome> {
+function recorded(record: DocumentRecord): FinalizeOutcome {
   if (record.status !== 'COMPLETED' && record.status !== 'REJECTED')
     return { status: 'ENDED', finishedNow: false };
-  const resultKey = record.resultKey ?? record.pendingResult?.key;
-  // The final move may be the one a cut-off run never audited.
-  await Promise.all([
-    auditRecordedMove(deps.audit, record),
-    auditFinalized(deps, event, record.status, record.statusReason ?? '', {
-      resultKey,
-      resultHash: record.pendingResult?.hash,
-      applied: true,
-    }),
-  ]);
-  return { status: record.status, resultKey, finishedNow: false };
-}
-
-function auditFinalized(
-  deps: FinalizeDeps,
-  event: FinishEvent,
-  status: FinalStatus,
-  reason: string,
-  details: Readonly<Record<string, unknown>>,
-): Promise<boolean> {
-  return deps.audit.append(
-    { ...auditBase(event), type: 'FINALIZED', decision: status, rationale: [reason], details },
-    { idempotencyKey: `${event.document.documentId}/${event.executionArn}/finalized` },
-  );
+  return {
+    status: record.status,
+    resultKey: record.resultKey ?? record.pendingResult?.key,
+    finishedNow: false,
+  };
 }

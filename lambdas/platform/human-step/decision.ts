@@ -26,68 +26,47 @@ export function decisionOf(record: ApprovalRecord): Decided | undefined {
   return undefined;
 }
 
-/** The audit event of one stored vote, keyed by approval and approver: written once whoever writes it. */
-export function auditVote(
-  audit: AuditTrail,
-  record: ApprovalRecord,
-  approverId: string,
-  vote: StoredVote,
-): Promise<boolean> {
-  return audit.append(
-    {
-      documentId: record.documentId,
-      step: record.step,
-      type: 'VOTE_RECORDED',
-      actor: { kind: 'person', id: vote.approver },
-      decision: vote.choice ?? vote.decision,
-      rationale: vote.comment ? [vote.comment] : undefined,
-      inputHash: vote.summaryHash,
-      versions: versionsOf(record),
-      executionArn: record.executionArn,
-      details: { approvalId: record.approvalId, clientIp: vote.clientIp, userAgent: vote.userAgent },
-    },
-    { idempotencyKey: `${record.approvalId}/vote/${approverId}` },
-  );
+/** The audit event of one vote, written with it (ApprovalStore.recordVote). */
+export function voteEvent(record: ApprovalRecord, vote: StoredVote): AuditEvent {
+  return {
+    documentId: record.documentId,
+    step: record.step,
+    type: 'VOTE_RECORDED',
+    actor: { kind: 'person', id: vote.approver },
+    decision: vote.choice ?? vote.decision,
+    rationale: vote.comment ? [vote.comment] : undefined,
+    inputHash: vote.summaryHash,
+    versions: versionsOf(record),
+    executionArn: record.executionArn,
+    details: { approvalId: record.approvalId, clientIp: vote.clientIp, userAgent: vote.userAgent },
+  };
 }
 
-/** Audits every stored vote not audited yet: a run cut off between storing a vote and its audit left a gap. */
-export async function auditStoredVotes(audit: AuditTrail, record: ApprovalRecord): Promise<void> {
-  for (const [id, approver] of Object.entries(record.approvers))
-    if (approver.vote) await auditVote(audit, record, id, approver.vote);
-}
-
-/**
- * The decision's audit event, once per approval whoever writes it: the vote that decided, or a later
- * step finding the approval decided by a run cut off before its audit.
- */
-export async function auditDecided(
-  audit: AuditTrail,
+/** The audit event of a decision, written with the approval's move to it. */
+function decidedEvent(
   record: ApprovalRecord,
   decision: Decided,
+  deciders: readonly string[],
   actor: AuditEvent['actor'],
-): Promise<void> {
-  const deciders = record.decidedBy ?? [];
-  await audit.append(
-    {
-      documentId: record.documentId,
-      step: record.step,
-      type: 'APPROVAL_DECIDED',
-      actor,
-      decision,
-      rationale: [`decided by ${deciders.join(', ')}`],
-      inputHash: record.summaryHash,
-      versions: { workflow: record.workflowVersion },
-      executionArn: record.executionArn,
-      details: { approvalId: record.approvalId, decidedBy: deciders },
-    },
-    { idempotencyKey: `${record.approvalId}/decided` },
-  );
+): AuditEvent {
+  return {
+    documentId: record.documentId,
+    step: record.step,
+    type: 'APPROVAL_DECIDED',
+    actor,
+    decision,
+    rationale: [`decided by ${deciders.join(', ')}`],
+    inputHash: record.summaryHash,
+    versions: { workflow: record.workflowVersion },
+    executionArn: record.executionArn,
+    details: { approvalId: record.approvalId, decidedBy: deciders },
+  };
 }
 
 /**
- * Ends a pending approval whose recorded votes meet its policy: the status moves once (conditionally)
- * and the decision is audited once. Called after each vote, and by every later phase, so a vote stored
- * by a run cut off before it was counted still decides.
+ * Ends a pending approval whose recorded votes meet its policy: the status moves once (conditionally),
+ * in one write with its APPROVAL_DECIDED event. Called after each vote, and by every later phase, so
+ * votes stored by a run that stopped before counting them still decide.
  */
 export async function decideByVotes(
   deps: DecisionDeps,
@@ -98,22 +77,36 @@ export async function decideByVotes(
   if (result.result === 'pending') return { kind: 'pending', approvals: result.approvals };
   const at = deps.now().toISOString();
   const status = result.result === 'approved' ? 'APPROVED' : 'REJECTED';
-  if (!(await deps.approvals.finish(record.approvalId, status, at, result.deciders)))
+  const events = [decidedEvent(record, result.result, result.deciders, actor)];
+  if (!(await deps.approvals.finish(record.approvalId, status, { at, decidedBy: result.deciders, events })))
     return { kind: 'ended' };
   const decided: ApprovalRecord = { ...record, status, decidedAt: at, decidedBy: result.deciders };
-  await auditDecided(deps.audit, decided, result.result, actor);
   return { kind: 'decided', record: decided, decision: result.result };
 }
 
-/** Hands a decided approval to a wait and records that it arrived; a wait that has ended is reported. */
+/**
+ * Hands a decided approval to a wait and records, with its audit event, that it arrived (once, whoever
+ * delivered it); a wait that has ended is reported.
+ */
 export async function handDecisionOn(
   deps: DecisionDeps & { readonly sfn: TaskResultSender },
   taskToken: string,
   record: ApprovalRecord,
   decision: Decided,
+  actor: AuditEvent['actor'],
 ): Promise<Delivery> {
   const delivery = await deliverDecision(deps.sfn, taskToken, record, decision);
   if (delivery === 'delivered')
-    await deps.approvals.markDelivered(record.approvalId, deps.now().toISOString());
+    await deps.approvals.markDelivered(record.approvalId, deps.now().toISOString(), {
+      documentId: record.documentId,
+      step: record.step,
+      type: 'DECISION_DELIVERED',
+      actor,
+      decision,
+      rationale: ['the waiting workflow accepted the decision'],
+      versions: { workflow: record.workflowVersion },
+      executionArn: record.executionArn,
+      details: { approvalId: record.approvalId },
+    });
   return delivery;
 }

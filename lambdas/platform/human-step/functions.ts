@@ -34,7 +34,9 @@ export const humanStepFunctions: readonly FunctionSpec[] = [
     timeoutSeconds: 29,
     uses: [
       stores.table('approvals', ['get', 'update']),
-      stores.audit(),
+      // A link to no task is audited too, under a trail with no document record.
+      stores.table('documents', ['get', 'update', 'check']),
+      stores.audit({ trailsWithoutDocument: true }),
       // Signs the page's short-lived link to the document decided on (a presigned URL carries these permissions).
       data.objects('intake', ['read', 'readVersion']),
       mail.send(),

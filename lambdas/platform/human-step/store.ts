@@ -1,6 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../registry/tables.ts';
 import { requiredEnv } from '../shared/env.ts';
+import type { AuditEvent } from '../stores/audit.ts';
+import { updateAudited } from '../stores/audited-item.ts';
+import { type ChainTables, chainTablesFromEnv, type UpdateParts } from '../stores/chain-items.ts';
 import { dynamo } from '../stores/client.ts';
 import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from '../stores/dynamo-conditions.ts';
 import { queryAll } from '../stores/dynamo-pages.ts';
@@ -19,7 +22,17 @@ export type VoteResult =
   | { readonly recorded: true; readonly record: ApprovalRecord }
   | { readonly recorded: false; readonly record: ApprovalRecord | undefined };
 
-/** The human-task store port: every change conditional, so a vote or a decision happens once. */
+/** How a task ends: when, who decided (for a decision), and the audit events written with it. */
+export interface Ending {
+  readonly at: string;
+  readonly decidedBy?: readonly string[];
+  readonly events: readonly AuditEvent[];
+}
+
+/**
+ * The human-task store port: every change conditional, so a vote or a decision happens once; a vote,
+ * an ending and a delivery are each one write with their audit events.
+ */
 export interface ApprovalStore {
   get(approvalId: string): Promise<ApprovalRecord | undefined>;
   /** Every human task of an execution (the byExecution index), for whoever ends the execution. */
@@ -47,28 +60,32 @@ export interface ApprovalStore {
     taskToken: string,
     phase: ApprovalPhase,
   ): Promise<ApprovalRecord | undefined>;
-  /** Records one approver's vote: only while pending, and only once per approver. */
-  recordVote(approvalId: string, approverId: string, vote: StoredVote): Promise<VoteResult>;
-  /** Moves a pending approval to its end; false when it had already ended. */
-  finish(
+  /** Records one approver's vote with its audit event, in one write: only while pending, once per approver. */
+  recordVote(
     approvalId: string,
-    status: Exclude<ApprovalStatus, 'PENDING'>,
-    at: string,
-    decidedBy?: readonly string[],
-  ): Promise<boolean>;
-  /** Records that the decision reached the waiting workflow. */
-  markDelivered(approvalId: string, at: string): Promise<void>;
+    approverId: string,
+    vote: StoredVote,
+    event: AuditEvent,
+  ): Promise<VoteResult>;
+  /** Moves a pending approval to its end with its audit events, in one write; false (nothing written) when it had ended. */
+  finish(approvalId: string, status: Exclude<ApprovalStatus, 'PENDING'>, ending: Ending): Promise<boolean>;
+  /** Records, with its audit event, that the decision reached the waiting workflow; false when recorded before. */
+  markDelivered(approvalId: string, at: string, event: AuditEvent): Promise<boolean>;
   /** Stores a fresh one-time code for an approver (replacing any earlier one). */
   setOneTimeCode(approvalId: string, approverId: string, code: OneTimeCode): Promise<void>;
   /** Counts a code attempt; false once the attempts are used up. */
   countCodeAttempt(approvalId: string, approverId: string, maxAttempts: number): Promise<boolean>;
 }
 
-/** DynamoDB adapter: Approvals, each one item written only with conditional updates: a vote or a decision happens once. */
+/**
+ * DynamoDB adapter: approvals, each one item written only with conditional updates, a vote or a decision
+ * once; a change with audit events is one transaction with them (chained-write.ts).
+ */
 export class DynamoApprovalStore implements ApprovalStore {
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
     private readonly tableName: string = requiredEnv(tables.approvals.envVar),
+    private readonly chain: ChainTables = chainTablesFromEnv(),
   ) {}
 
   async get(approvalId: string): Promise<ApprovalRecord | undefined> {
@@ -181,49 +198,49 @@ export class DynamoApprovalStore implements ApprovalStore {
     }
   }
 
-  /** Records one approver's vote: only while pending, and only once per approver. */
-  async recordVote(approvalId: string, approverId: string, vote: StoredVote): Promise<VoteResult> {
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { approvalId },
-          UpdateExpression: 'SET #approvers.#a.vote = :v',
-          ConditionExpression:
-            '#status = :pending AND attribute_exists(#approvers.#a) AND attribute_not_exists(#approvers.#a.vote)',
-          ExpressionAttributeNames: { '#approvers': 'approvers', '#a': approverId, '#status': 'status' },
-          ExpressionAttributeValues: { ':v': vote, ':pending': 'PENDING' },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return { recorded: true, record: out.Attributes as ApprovalRecord };
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return { recorded: false, record: await this.get(approvalId) };
-      throw error;
-    }
+  /** Records one approver's vote with its audit event, in one write: only while pending, once per approver. */
+  async recordVote(
+    approvalId: string,
+    approverId: string,
+    vote: StoredVote,
+    event: AuditEvent,
+  ): Promise<VoteResult> {
+    const recorded = await this.changeAudited(approvalId, [event], {
+      set: ['#approvers.#a.vote = :v'],
+      conditions: [
+        '#status = :pending',
+        'attribute_exists(#approvers.#a)',
+        'attribute_not_exists(#approvers.#a.vote)',
+      ],
+      names: { '#approvers': 'approvers', '#a': approverId, '#status': 'status' },
+      values: { ':v': vote, ':pending': 'PENDING' },
+    });
+    const record = await this.get(approvalId);
+    return recorded && record ? { recorded: true, record } : { recorded: false, record };
   }
 
-  /** Moves a pending approval to its end; false when it had already ended. */
+  /** Moves a pending approval to its end with its audit events, in one write; false (nothing written) when it had ended. */
   async finish(
     approvalId: string,
     status: Exclude<ApprovalStatus, 'PENDING'>,
-    at: string,
-    decidedBy: readonly string[] = [],
+    ending: Ending,
   ): Promise<boolean> {
-    return conditionalWrite(
-      this.update(
-        approvalId,
-        'SET #status = :s, decidedAt = :at, decidedBy = :by',
-        { '#status': 'status' },
-        { ':s': status, ':at': at, ':by': decidedBy, ':pending': 'PENDING' },
-        '#status = :pending',
-      ),
-    );
+    return this.changeAudited(approvalId, ending.events, {
+      set: ['#status = :s', 'decidedAt = :at', 'decidedBy = :by'],
+      conditions: ['#status = :pending'],
+      names: { '#status': 'status' },
+      values: { ':s': status, ':at': ending.at, ':by': ending.decidedBy ?? [], ':pending': 'PENDING' },
+    });
   }
 
-  /** Records that the decision reached the waiting workflow. */
-  async markDelivered(approvalId: string, at: string): Promise<void> {
-    await this.update(approvalId, 'SET deliveredAt = :at', {}, { ':at': at });
+  /** Records, with its audit event, that the decision reached the waiting workflow; false when recorded before. */
+  async markDelivered(approvalId: string, at: string, event: AuditEvent): Promise<boolean> {
+    return this.changeAudited(approvalId, [event], {
+      set: ['#delivered = :at'],
+      conditions: ['attribute_not_exists(#delivered)'],
+      names: { '#delivered': 'deliveredAt' },
+      values: { ':at': at },
+    });
   }
 
   /** Stores a fresh one-time code for an approver (replacing any earlier one). */
@@ -247,6 +264,11 @@ export class DynamoApprovalStore implements ApprovalStore {
         '#approvers.#a.oneTimeCode.attempts < :max',
       ),
     );
+  }
+
+  /** One change of the approval and its audit events as one write; false when the change's condition failed. */
+  private changeAudited(approvalId: string, events: readonly AuditEvent[], parts: UpdateParts) {
+    return updateAudited(this.db, this.chain, { table: this.tableName, key: { approvalId }, parts, events });
   }
 
   private async update(

@@ -44,6 +44,7 @@ export async function quarantine(deps: QuarantineDeps, event: QuarantineEvent) {
   }
   const versions = { workflow: workflowVersion };
   const actor = { kind: 'system', id: 'quarantine' } as const;
+  // QUARANTINED is written with the move, in one write: a re-run that finds the move made writes nothing.
   await changeStatus(
     { documents: deps.documents, audit: deps.audit },
     {
@@ -55,21 +56,20 @@ export async function quarantine(deps: QuarantineDeps, event: QuarantineEvent) {
       executionArn,
       reason: message,
       attributes: { quarantineKey: targetKey, rejectionReason: reason },
+      with: [
+        {
+          documentId: document.documentId,
+          step: 'quarantine',
+          type: 'QUARANTINED',
+          actor,
+          decision: reason,
+          rationale: [message],
+          versions,
+          executionArn,
+          details: { from: document.key, to: targetKey, copy },
+        },
+      ],
     },
-  );
-  await deps.audit.append(
-    {
-      documentId: document.documentId,
-      step: 'quarantine',
-      type: 'QUARANTINED',
-      actor,
-      decision: reason,
-      rationale: [message],
-      versions,
-      executionArn,
-      details: { from: document.key, to: targetKey, copy },
-    },
-    { idempotencyKey: `${document.documentId}/${executionArn}/quarantined` },
   );
   return { status: 'REJECTED_INPUT', reason, quarantineKey: targetKey };
 }

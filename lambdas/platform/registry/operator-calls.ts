@@ -5,7 +5,14 @@
  */
 
 /** The operator CLI's commands (bin/operator/commands.ts names the same). */
-export type OperatorCommand = 'documents' | 'timeline' | 'dlq' | 'redrive-dlq' | 'redrive' | 'cancel';
+export type OperatorCommand =
+  | 'documents'
+  | 'timeline'
+  | 'verify'
+  | 'dlq'
+  | 'redrive-dlq'
+  | 'redrive'
+  | 'cancel';
 
 /** What a call acts on; the stack resolves each to ARNs. */
 export type OperatorResource =
@@ -39,7 +46,18 @@ const getDocument = call('dynamodb:GetItem', 'documents-table');
 const findDocument = call('dynamodb:Query', 'documents-by-status');
 const updateDocument = call('dynamodb:UpdateItem', 'documents-table');
 const listAudit = call('dynamodb:Query', 'audit-table');
-const appendAudit = call('dynamodb:PutItem', 'audit-table');
+/**
+ * An audit append is one transaction: the chain's head on the document record moves (read, then a
+ * conditional update) and the event is put; DynamoDB authorises each action inside it as its own call
+ * (Developer Guide, "Using IAM with DynamoDB transactions").
+ */
+const appendAudit = [getDocument, updateDocument, call('dynamodb:PutItem', 'audit-table')];
+/** A trail with no document record (a queue's) keeps its head in the audit table; the record must stay absent. */
+const appendAuditWithoutDocument = [
+  ...appendAudit,
+  call('dynamodb:GetItem', 'audit-table'),
+  call('dynamodb:ConditionCheckItem', 'documents-table'),
+];
 const describeExecution = call('states:DescribeExecution', 'executions');
 const executionHistory = call('states:GetExecutionHistory', 'executions');
 const stopExecution = call('states:StopExecution', 'executions');
@@ -53,6 +71,7 @@ const receiveDeadLetters = [
 export const operatorCalls: Readonly<Record<OperatorCommand, readonly OperatorCall[]>> = {
   documents: [findStack, findDocument, tableKey],
   timeline: [findStack, findDocument, getDocument, listAudit, tableKey, describeExecution, executionHistory],
+  verify: [findStack, findDocument, getDocument, listAudit, tableKey],
   dlq: [findStack, call('sqs:GetQueueAttributes', 'dead-letter-queues'), ...receiveDeadLetters],
   'redrive-dlq': [
     findStack,
@@ -61,7 +80,7 @@ export const operatorCalls: Readonly<Record<OperatorCommand, readonly OperatorCa
     call('sqs:SendMessage', 'queues'),
     // A producer to an SSE-KMS queue has SQS generate and decrypt data keys for it.
     call('kms:GenerateDataKey', 'key', 'sqs'),
-    appendAudit,
+    ...appendAuditWithoutDocument,
     tableKey,
   ],
   redrive: [
@@ -70,7 +89,7 @@ export const operatorCalls: Readonly<Record<OperatorCommand, readonly OperatorCa
     getDocument,
     updateDocument,
     listAudit,
-    appendAudit,
+    ...appendAudit,
     tableKey,
     describeExecution,
     executionHistory,
@@ -83,7 +102,7 @@ export const operatorCalls: Readonly<Record<OperatorCommand, readonly OperatorCa
     findDocument,
     getDocument,
     updateDocument,
-    appendAudit,
+    ...appendAudit,
     tableKey,
     describeExecution,
     stopExecution,
@@ -109,12 +128,20 @@ export const sdkCommandActions: Readonly<Record<string, string>> = {
   SendMessageCommand: 'sqs:SendMessage',
 };
 
-/** The store methods the CLI calls through the platform's DynamoDB adapters, by the action each needs. */
-export const storeMethodActions: Readonly<Record<string, string>> = {
-  'documents.get': 'dynamodb:GetItem',
-  'documents.transition': 'dynamodb:UpdateItem',
-  'audit.list': 'dynamodb:Query',
-  'audit.append': 'dynamodb:PutItem',
+/**
+ * The store methods the CLI calls through the platform's DynamoDB adapters, by the actions each needs:
+ * a move or an append is a transaction of the head's read and update and the event's put.
+ */
+export const storeMethodActions: Readonly<Record<string, readonly string[]>> = {
+  'documents.get': ['dynamodb:GetItem'],
+  'documents.transition': ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+  'audit.list': ['dynamodb:Query'],
+  'audit.append': [
+    'dynamodb:GetItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:PutItem',
+    'dynamodb:ConditionCheckItem',
+  ],
 };
 
 /** Every action any command needs, once. */

@@ -33,10 +33,9 @@ export async function settleEndedExecution(deps: SettleDeps, event: ExecutionSta
   // Every human task of the execution still pending stops working: one execution may hold several.
   let cancelled = false;
   for (const task of await deps.approvals.listByExecution(detail.executionArn)) {
-    if (task.status !== 'PENDING' || !(await deps.approvals.finish(task.approvalId, 'CANCELLED', at)))
-      continue;
-    cancelled = true;
-    await deps.audit.append(
+    if (task.status !== 'PENDING') continue;
+    // The cancellation and its audit event are one write: a late or repeated event writes nothing.
+    const events = [
       {
         documentId: task.documentId,
         step: task.step,
@@ -48,8 +47,8 @@ export async function settleEndedExecution(deps: SettleDeps, event: ExecutionSta
         executionArn: detail.executionArn,
         details: { approvalId: task.approvalId },
       },
-      { idempotencyKey: `${task.approvalId}/cancelled` },
-    );
+    ];
+    if (await deps.approvals.finish(task.approvalId, 'CANCELLED', { at, events })) cancelled = true;
   }
   if (!document) return { settled: false, cancelled };
   const current = await deps.documents.get(document.documentId);

@@ -1,11 +1,5 @@
 import type { AuditEvent, AuditTrail } from '../stores/audit.ts';
-import type {
-  DocumentRecord,
-  DocumentStore,
-  StatusMove,
-  TransitionOptions,
-  TransitionResult,
-} from '../stores/documents.ts';
+import type { DocumentStore, Move, TransitionOptions, TransitionResult } from '../stores/documents.ts';
 import { logger } from './observability.ts';
 import { mayWrite } from './ownership.ts';
 import type { DocumentStatus } from './status.ts';
@@ -17,52 +11,30 @@ export interface StatusChange extends TransitionOptions {
   readonly actor: AuditEvent['actor'];
   readonly versions: AuditEvent['versions'];
   readonly details?: AuditEvent['details'];
+  /** Events that record the same change (FINALIZED, FAILED, QUARANTINED…), written with the move after its own. */
+  readonly with?: readonly AuditEvent[] | ((move: Move) => readonly AuditEvent[]);
 }
 
 type Stores = { readonly documents: DocumentStore; readonly audit: AuditTrail };
 
 /**
- * Moves a document's status and audits the move. A refused move (backwards, or from an execution that
- * does not own the document) is logged and audited as refused, never applied; a move the same writer
- * already made (a retry) is audited once and not refused. Each call also audits the move before it,
- * kept on the record, which is a no-op unless that move's writer was cut off before its audit.
+ * Moves a document's status; the move and its audit events are one write, so a move is never left
+ * unaudited and nothing audits it again. A refused move (backwards, or from an execution that does not
+ * own the document) is logged and audited as refused, never applied; a move the same writer already
+ * made (a retry) writes nothing: its events went with it.
  */
 export async function changeStatus(stores: Stores, change: StatusChange): Promise<TransitionResult> {
-  const move: StatusMove = {
-    to: change.to,
-    step: change.step,
-    actor: change.actor,
-    versions: change.versions,
-    executionArn: change.executionArn,
-    reason: change.reason,
-    details: change.details,
-    at: (change.now ?? new Date()).toISOString(),
-  };
-  const result = await stores.documents.transition(change.documentId, change.to, { ...change, move });
-  const previous = result.applied ? result.before : result.current;
-  const auditPrevious = previous ? auditRecordedMove(stores.audit, previous) : undefined;
-  if (result.applied) {
-    // Independent idempotent puts: the previous move's (almost always a no-op) costs no extra round trip.
-    await Promise.all([
-      auditPrevious,
-      auditMove(stores.audit, {
-        documentId: change.documentId,
-        revision: result.revision,
-        lastMove: move,
-        lastMoveFrom: result.from,
-      }),
-    ]);
-    return result;
-  }
-  await auditPrevious;
+  const result = await stores.documents.transition(change.documentId, change.to, {
+    ...change,
+    events: (move) => [
+      statusChanged(change, move),
+      ...(typeof change.with === 'function' ? change.with(move) : (change.with ?? [])),
+    ],
+  });
+  if (result.applied) return result;
   const current = result.current;
-  // A retried step finds its own move already made; a record from before moves were kept is audited here.
-  const alreadyMade =
-    current !== undefined && current.status === change.to && mayWrite(current, change.executionArn);
-  if (alreadyMade) {
-    if (!current.lastMove) await auditMove(stores.audit, { ...current, lastMove: move });
+  if (current !== undefined && current.status === change.to && mayWrite(current, change.executionArn))
     return result;
-  }
   logger.warn('Status change refused', {
     to: change.to,
     current: current?.status,
@@ -81,40 +53,23 @@ export async function changeStatus(stores: Stores, change: StatusChange): Promis
         `current status ${current?.status ?? 'missing'} does not allow ${change.to} from this writer`,
       ],
     },
+    // A retried step is refused again: its refusal is recorded once.
     { idempotencyKey: `${change.documentId}/${change.executionArn ?? '-'}/refused/${change.to}` },
   );
   return result;
 }
 
-/**
- * Audits the move that produced a record's current revision: a no-op unless its writer was cut off
- * between the move and its audit. For a step that finds its work done and moves nothing itself.
- */
-export async function auditRecordedMove(audit: AuditTrail, record: DocumentRecord): Promise<void> {
-  if (record.lastMove) await auditMove(audit, { ...record, lastMove: record.lastMove });
-}
-
-/** The audit event of the move that produced `record.revision`; keyed by that revision, so it is recorded once. */
-function auditMove(
-  audit: AuditTrail,
-  record: Pick<DocumentRecord, 'documentId' | 'revision' | 'lastMoveFrom'> & {
-    readonly lastMove: StatusMove;
-  },
-): Promise<boolean> {
-  const move = record.lastMove;
-  return audit.append(
-    {
-      documentId: record.documentId,
-      step: move.step,
-      actor: move.actor,
-      versions: move.versions,
-      executionArn: move.executionArn,
-      type: 'STATUS_CHANGED',
-      decision: move.to,
-      rationale: move.reason ? [move.reason] : undefined,
-      details: { from: record.lastMoveFrom, to: move.to, ...move.details },
-    },
-    // A repeat after a redrive moves again, to a new revision, and is its own event.
-    { idempotencyKey: `${record.documentId}/status/${record.revision}`, now: new Date(move.at) },
-  );
+/** The audit event of a move: from which status, to which, at which revision. */
+function statusChanged(change: StatusChange, move: Move): AuditEvent {
+  return {
+    documentId: change.documentId,
+    step: change.step,
+    actor: change.actor,
+    versions: change.versions,
+    executionArn: change.executionArn,
+    type: 'STATUS_CHANGED',
+    decision: change.to,
+    rationale: change.reason ? [change.reason] : undefined,
+    details: { from: move.from, to: change.to, revision: move.revision, ...change.details },
+  };
 }

@@ -1,26 +1,14 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { tables } from '../registry/tables.ts';
+import { tables as tableSpecs } from '../registry/tables.ts';
 import { requiredEnv } from '../shared/env.ts';
+import { mayWrite } from '../shared/ownership.ts';
 import { allowedFrom, type DocumentStatus } from '../shared/status.ts';
 import type { DocumentRef } from '../shared/workflow.ts';
 import type { AuditEvent } from './audit.ts';
+import type { ChainTables, UpdateParts } from './chain-items.ts';
+import { writeChained } from './chained-write.ts';
 import { dynamo } from './client.ts';
-import { conditionalWrite, isConditionalCheckFailed, putIfAbsent } from './dynamo-conditions.ts';
-
-/**
- * A status move as its audit event reads. The latest one stays on the record, so whoever moves the
- * document next (or is refused) can audit it if its writer was cut off between the move and the audit.
- */
-export interface StatusMove {
-  readonly to: DocumentStatus;
-  readonly step: string;
-  readonly actor: AuditEvent['actor'];
-  readonly versions: AuditEvent['versions'];
-  readonly executionArn?: string;
-  readonly reason?: string;
-  readonly details?: AuditEvent['details'];
-  readonly at: string;
-}
+import { conditionalWrite } from './dynamo-conditions.ts';
 
 /**
  * The result finishing is about to write, recorded before the write: a re-run of the same execution
@@ -51,9 +39,9 @@ export interface DocumentRecord extends DocumentRef {
   readonly updatedAt: string;
   /** Incremented on every transition, so readers can tell two states apart. */
   readonly revision: number;
-  /** The move that produced this revision, and the status it left. */
-  readonly lastMove?: StatusMove;
-  readonly lastMoveFrom?: DocumentStatus;
+  /** The head of the document's audit chain (audit-chain.ts): its last event's seq and hash. */
+  readonly auditSeq?: number;
+  readonly auditHash?: string;
 }
 
 export interface TransitionOptions {
@@ -64,30 +52,34 @@ export interface TransitionOptions {
   readonly reason?: string;
   readonly attributes?: Readonly<Record<string, string | number>>;
   readonly now?: Date;
-  /** Kept on the record as `lastMove` until the next move. */
-  readonly move?: StatusMove;
+}
+
+/** What a move's audit events are built from: the status it leaves and the revision it makes. */
+export interface Move {
+  readonly from: DocumentStatus;
+  readonly revision: number;
+}
+
+export interface TransitionRequest extends TransitionOptions {
+  /** The move's audit events, written with it in one write, so a move is never left unaudited. */
+  readonly events: (move: Move) => readonly AuditEvent[];
 }
 
 export type TransitionResult =
-  | {
-      readonly applied: true;
-      readonly from: DocumentStatus;
-      readonly revision: number;
-      /** The record as it was before this move. */
-      readonly before: DocumentRecord;
-    }
+  | { readonly applied: true; readonly from: DocumentStatus; readonly revision: number }
   | { readonly applied: false; readonly current: DocumentRecord | undefined };
 
-/** The document store port: records and their monotonic status, conditional single-item writes only. */
+/** The document store port: records and their monotonic status, each move written with its audit events. */
 export interface DocumentStore {
-  /** Creates the record in RECEIVED; returns false when the document already exists. */
-  create(ref: DocumentRef, now?: Date): Promise<boolean>;
+  /** Creates the record in RECEIVED with its first audit events, in one write; false when it exists (nothing written). */
+  create(ref: DocumentRef, events: readonly AuditEvent[], now?: Date): Promise<boolean>;
   get(documentId: string): Promise<DocumentRecord | undefined>;
   /**
-   * Moves the status to `to` if the transition is allowed from the current status and the writer owns
-   * the document. A refused write is not an error: the caller learns the current record instead.
+   * Moves the status to `to`, with the move's audit events, if the transition is allowed from the
+   * current status and the writer owns the document. A refused move is not an error: the caller
+   * learns the current record instead, and nothing is written.
    */
-  transition(documentId: string, to: DocumentStatus, options?: TransitionOptions): Promise<TransitionResult>;
+  transition(documentId: string, to: DocumentStatus, request: TransitionRequest): Promise<TransitionResult>;
   /** Documents in a status, oldest update first (the byStatus index). */
   listByStatus(status: DocumentStatus, limit?: number): Promise<DocumentRecord[]>;
   /**
@@ -101,17 +93,47 @@ export interface DocumentStore {
   ): Promise<boolean>;
 }
 
-/** DynamoDB adapter: Document records and their monotonic status, with single-item conditional writes only. */
+/** Whether `record` may move to `to` for this writer; the DynamoDB adapter's condition holds the same rule. */
+export function mayMove(
+  record: DocumentRecord | undefined,
+  to: DocumentStatus,
+  options: TransitionOptions,
+): record is DocumentRecord {
+  if (!record || !allowedFrom[to].includes(record.status)) return false;
+  return (
+    options.executionArn === undefined ||
+    options.claimOwnership === true ||
+    mayWrite(record, options.executionArn)
+  );
+}
+
+/** DynamoDB adapter: document records; every move one transaction with its audit events (chained-write.ts). */
 export class DynamoDocumentStore implements DocumentStore {
+  private readonly tables: ChainTables;
+
   constructor(
     private readonly db: DynamoDBDocumentClient = dynamo,
-    private readonly tableName: string = requiredEnv(tables.documents.envVar),
-  ) {}
+    private readonly tableName: string = requiredEnv(tableSpecs.documents.envVar),
+    /** Read when a write first needs it: a reader of documents names no audit table. */
+    auditTable?: string,
+  ) {
+    this.tables = {
+      documents: tableName,
+      get audit() {
+        return auditTable ?? requiredEnv(tableSpecs.audit.envVar);
+      },
+    };
+  }
 
-  /** Creates the record in RECEIVED; returns false when the document already exists. */
-  async create(ref: DocumentRef, now = new Date()): Promise<boolean> {
+  /** Creates the record in RECEIVED with its first audit events, in one write; false when it exists (nothing written). */
+  async create(ref: DocumentRef, events: readonly AuditEvent[], now = new Date()): Promise<boolean> {
     const record: DocumentRecord = { ...ref, status: 'RECEIVED', updatedAt: now.toISOString(), revision: 1 };
-    return putIfAbsent(this.db, this.tableName, record, 'documentId');
+    const outcome = await writeChained(this.db, this.tables, {
+      documentId: ref.documentId,
+      now,
+      plan: (current) => (current ? undefined : { events, create: record }),
+    });
+    return outcome.written;
   }
 
   async get(documentId: string): Promise<DocumentRecord | undefined> {
@@ -122,74 +144,31 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 
   /**
-   * Moves the status to `to` if the transition is allowed from the current status and the writer owns
-   * the document. A refused write is not an error: the caller learns the current record instead.
+   * Moves the status to `to`, with the move's audit events, if the transition is allowed from the
+   * current status and the writer owns the document. A refused move is not an error: the caller
+   * learns the current record instead, and nothing is written.
    */
   async transition(
     documentId: string,
     to: DocumentStatus,
-    options: TransitionOptions = {},
+    request: TransitionRequest,
   ): Promise<TransitionResult> {
-    const from = allowedFrom[to];
-    if (from.length === 0) throw new Error(`No transition leads to ${to}`);
-    const names: Record<string, string> = {
-      '#status': 'status',
-      '#updatedAt': 'updatedAt',
-      '#revision': 'revision',
-    };
-    const values: Record<string, unknown> = {
-      ':to': to,
-      ':now': (options.now ?? new Date()).toISOString(),
-      ':one': 1,
-    };
-    const sets = ['#status = :to', '#updatedAt = :now'];
-    const fromKeys = from.map((status, i) => {
-      values[`:from${i}`] = status;
-      return `:from${i}`;
+    if (allowedFrom[to].length === 0) throw new Error(`No transition leads to ${to}`);
+    const outcome = await writeChained(this.db, this.tables, {
+      documentId,
+      now: request.now,
+      plan: (current) =>
+        mayMove(current, to, request)
+          ? {
+              events: request.events({ from: current.status, revision: current.revision + 1 }),
+              document: moveParts(to, request),
+            }
+          : undefined,
     });
-    const conditions = ['attribute_exists(documentId)', `#status IN (${fromKeys.join(', ')})`];
-    if (options.executionArn !== undefined) {
-      names['#owner'] = 'ownerExecution';
-      values[':exec'] = options.executionArn;
-      if (options.claimOwnership) sets.push('#owner = :exec');
-      else conditions.push('(attribute_not_exists(#owner) OR #owner = :exec)');
-    }
-    if (options.reason !== undefined) {
-      names['#reason'] = 'statusReason';
-      values[':reason'] = options.reason;
-      sets.push('#reason = :reason');
-    }
-    for (const [i, [name, value]] of Object.entries(options.attributes ?? {}).entries()) {
-      names[`#a${i}`] = name;
-      values[`:a${i}`] = value;
-      sets.push(`#a${i} = :a${i}`);
-    }
-    names['#lastMove'] = 'lastMove';
-    names['#lastMoveFrom'] = 'lastMoveFrom';
-    // Operands read the item before the update: lastMoveFrom gets the status being left.
-    if (options.move) {
-      values[':move'] = options.move;
-      sets.push('#lastMove = :move', '#lastMoveFrom = #status');
-    }
-    const remove = options.move ? '' : ' REMOVE #lastMove, #lastMoveFrom';
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { documentId },
-          UpdateExpression: `SET ${sets.join(', ')} ADD #revision :one${remove}`,
-          ConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_OLD',
-        }),
-      );
-      const before = out.Attributes as DocumentRecord;
-      return { applied: true, from: before.status, revision: Number(before.revision ?? 0) + 1, before };
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      return { applied: false, current: await this.get(documentId) };
-    }
+    if (!outcome.written) return { applied: false, current: outcome.document };
+    const before = outcome.document;
+    if (!before) throw new Error(`document ${documentId} moved without a record`);
+    return { applied: true, from: before.status, revision: before.revision + 1 };
   }
 
   /**
@@ -239,4 +218,47 @@ export class DynamoDocumentStore implements DocumentStore {
     );
     return (out.Items ?? []) as DocumentRecord[];
   }
+}
+
+/**
+ * A move's update and condition: the status only from a status it may be reached from, only by the
+ * owner unless claiming, a new revision. `lastMove`, which records from before the chain kept for
+ * re-audits, is removed.
+ */
+function moveParts(to: DocumentStatus, options: TransitionOptions): UpdateParts {
+  const names: Record<string, string> = {
+    '#status': 'status',
+    '#updatedAt': 'updatedAt',
+    '#revision': 'revision',
+    '#lastMove': 'lastMove',
+    '#lastMoveFrom': 'lastMoveFrom',
+  };
+  const values: Record<string, unknown> = {
+    ':to': to,
+    ':now': (options.now ?? new Date()).toISOString(),
+    ':one': 1,
+  };
+  const set = ['#status = :to', '#updatedAt = :now'];
+  const fromKeys = allowedFrom[to].map((status, i) => {
+    values[`:from${i}`] = status;
+    return `:from${i}`;
+  });
+  const conditions = [`#status IN (${fromKeys.join(', ')})`];
+  if (options.executionArn !== undefined) {
+    names['#owner'] = 'ownerExecution';
+    values[':exec'] = options.executionArn;
+    if (options.claimOwnership) set.push('#owner = :exec');
+    else conditions.push('(attribute_not_exists(#owner) OR #owner = :exec)');
+  }
+  if (options.reason !== undefined) {
+    names['#reason'] = 'statusReason';
+    values[':reason'] = options.reason;
+    set.push('#reason = :reason');
+  }
+  for (const [i, [name, value]] of Object.entries(options.attributes ?? {}).entries()) {
+    names[`#a${i}`] = name;
+    values[`:a${i}`] = value;
+    set.push(`#a${i} = :a${i}`);
+  }
+  return { set, add: ['#revision :one'], remove: ['#lastMove', '#lastMoveFrom'], conditions, names, values };
 }

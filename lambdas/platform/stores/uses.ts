@@ -1,7 +1,12 @@
 import type { Use } from '../capability/use.ts';
 
-/** One item operation on a table, one IAM action each: what a function's code calls, nothing broader. */
-export type TableOperation = 'get' | 'query' | 'put' | 'update' | 'delete';
+/**
+ * One item operation on a table, one IAM action each: what a function's code calls, nothing broader.
+ * An action inside a TransactWriteItems is authorised as its own call (Put as PutItem, Update as
+ * UpdateItem, ConditionCheck as ConditionCheckItem; Developer Guide, "Using IAM with DynamoDB
+ * transactions"), so a transaction needs no action of its own.
+ */
+export type TableOperation = 'get' | 'query' | 'put' | 'update' | 'delete' | 'check';
 /** The operations a function performs on one table; `query` reaches the table's indexes too. */
 export type TableAccess = readonly TableOperation[];
 
@@ -15,6 +20,7 @@ export const tableOperationActions: Readonly<Record<TableOperation, string>> = {
   put: 'dynamodb:PutItem',
   update: 'dynamodb:UpdateItem',
   delete: 'dynamodb:DeleteItem',
+  check: 'dynamodb:ConditionCheckItem',
 };
 
 const writes: ReadonlySet<TableOperation> = new Set(['put', 'update', 'delete']);
@@ -71,9 +77,20 @@ function table(id: string, access: TableAccess): Use {
   };
 }
 
-/** The DynamoDB tables of the platform and the processes. */
+/**
+ * The DynamoDB tables of the platform and the processes. A function that writes audit events declares
+ * `stores.audit()` and, since each chain's head lives on the document record and moves in the same
+ * transaction, `get` and `update` on `documents` too (the infra tests hold every function to it).
+ */
 export const stores = {
   table,
-  /** The audit trail's access: new items only, never an update or a delete. */
-  audit: (): Use => table('audit', ['put']),
+  /**
+   * The audit trail's access: new items only, never an update or a delete. With `trailsWithoutDocument`
+   * it also reads the head a trail with no document record keeps in the table (the operator's queue
+   * trails, a link to no task), and then needs `check` on `documents` (the record must stay absent).
+   */
+  audit: (options: { readonly trailsWithoutDocument?: boolean } = {}): Use =>
+    table('audit', options.trailsWithoutDocument ? ['get', 'put'] : ['put']),
+  /** For a function that appends audit events but moves no document: read and move the chains' heads. */
+  auditHeads: (): Use => table('documents', ['get', 'update']),
 };

@@ -26,6 +26,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     uses: [
       stores.table('extraction', ['put', 'delete']),
       stores.audit(),
+      stores.auditHeads(),
       data.objects('intake', ['read', 'readVersion']),
       data.objects(bucketPrefixes.extractions, ['read', 'write', 'list']),
       textract.analyzeExpense(),
@@ -46,6 +47,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       // put: GetExpenseAnalysis rate slots (conditional puts) beside the jobs it reads.
       stores.table('extraction', ['get', 'put', 'update', 'delete']),
       stores.audit(),
+      stores.auditHeads(),
       // Stores the pages it read; never reads a stored artifact back (recordExtraction only writes).
       data.objects(bucketPrefixes.extractions, ['write']),
       textract.getExpenseAnalysis(),
@@ -63,6 +65,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       // put: GetExpenseAnalysis rate slots (conditional puts).
       stores.table('extraction', ['get', 'put']),
       stores.audit(),
+      stores.auditHeads(),
       data.objects(bucketPrefixes.extractions, ['read', 'write', 'list']),
       textract.getExpenseAnalysis(),
       textract.admission(),
@@ -74,7 +77,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
     description: 'Scores vendor risk with the versioned model, or the heuristic fallback',
     memoryMb: 512,
     timeoutSeconds: 30,
-    uses: [stores.table('vendors', ['query']), stores.audit()],
+    uses: [stores.table('vendors', ['query']), stores.audit(), stores.auditHeads()],
   }),
   spec({
     id: 'rules',
@@ -83,7 +86,7 @@ export const invoiceFunctions: readonly FunctionSpec[] = [
       'Applies the versioned payment-terms and approval rules, and words what a person must decide',
     memoryMb: 512,
     timeoutSeconds: 30,
-    uses: [stores.audit(), rules.parameters()],
+    uses: [stores.audit(), stores.auditHeads(), rules.parameters()],
   }),
   spec({
     id: 'invoice-finalize',

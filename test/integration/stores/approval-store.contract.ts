@@ -2,10 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApprovalRecord, StoredVote } from '../../../lambdas/platform/human-step/record.ts';
 import type { ApprovalStore } from '../../../lambdas/platform/human-step/store.ts';
+import type { AuditEvent, AuditTrail } from '../../../lambdas/platform/stores/audit.ts';
+import { verifyChain } from '../../../lambdas/platform/stores/audit-chain.ts';
 import { approvalRecord, approver } from '../../unit/platform/shared/support/builders.ts';
 
+// Each task under a document of its own: its trail then holds only this test's events.
 const task = (overrides: Partial<ApprovalRecord> = {}): ApprovalRecord =>
-  approvalRecord({ approvalId: randomUUID(), taskToken: undefined, ...overrides });
+  approvalRecord({ approvalId: randomUUID(), documentId: randomUUID(), taskToken: undefined, ...overrides });
+
+/** An audit event of the task's document. */
+const event = (record: ApprovalRecord, type: string): AuditEvent => ({
+  documentId: record.documentId,
+  step: record.step,
+  type,
+  actor: { kind: 'system', id: 'contract' },
+  versions: {},
+  details: { approvalId: record.approvalId },
+});
+const ending = (record: ApprovalRecord, type: string, at: string, decidedBy?: readonly string[]) => ({
+  at,
+  ...(decidedBy ? { decidedBy } : {}),
+  events: [event(record, type)],
+});
 
 const vote = (approverEmail: string, decision: 'approve' | 'reject' = 'approve'): StoredVote => ({
   approver: approverEmail,
@@ -16,8 +34,16 @@ const vote = (approverEmail: string, decision: 'approve' | 'reject' = 'approve')
   summaryHash: 'e'.repeat(64),
 });
 
-/** What every ApprovalStore does: every change conditional, so a vote or a decision happens once. */
-export function approvalStoreContract(make: () => ApprovalStore): void {
+/**
+ * What every ApprovalStore does: every change conditional, so a vote or a decision happens once; a
+ * vote, an ending and a delivery each written in one write with their audit events, which the trail
+ * of the task's document then lists as links of one chain.
+ */
+export function approvalStoreContract(
+  makeWithTrail: () => { readonly approvals: ApprovalStore; readonly audit: AuditTrail },
+): void {
+  const make = () => makeWithTrail().approvals;
+
   it('creates a task once and reads it back whole', async () => {
     const store = make();
     const record = task();
@@ -33,18 +59,23 @@ export function approvalStoreContract(make: () => ApprovalStore): void {
     await store.create(record);
     expect(await store.registerToken(record.approvalId, 'token-1', 'remind')).toBeUndefined();
     expect(await store.get(record.approvalId)).toMatchObject({ taskToken: 'token-1', phase: 'remind' });
-    await store.finish(record.approvalId, 'APPROVED', '2025-03-01T10:00:00.000Z', ['ann@example.com']);
+    await store.finish(
+      record.approvalId,
+      'APPROVED',
+      ending(record, 'APPROVAL_DECIDED', '2025-03-01T10:00:00.000Z', ['ann@example.com']),
+    );
     const ended = await store.registerToken(record.approvalId, 'token-2', 'escalate');
     expect(ended).toMatchObject({ status: 'APPROVED', taskToken: 'token-1', decidedBy: ['ann@example.com'] });
   });
 
-  it('records one vote per approver, only while pending, only for an approver of the task', async () => {
-    const store = make();
+  it('records one vote per approver, only while pending, only for an approver of the task, each with its event', async () => {
+    const { approvals: store, audit } = makeWithTrail();
     const record = task();
     await store.create(record);
-    const first = await store.recordVote(record.approvalId, 'a1', vote('ann@example.com'));
-    const again = await store.recordVote(record.approvalId, 'a1', vote('ann@example.com', 'reject'));
-    const stranger = await store.recordVote(record.approvalId, 'z9', vote('eve@example.com'));
+    const voted = event(record, 'VOTE_RECORDED');
+    const first = await store.recordVote(record.approvalId, 'a1', vote('ann@example.com'), voted);
+    const again = await store.recordVote(record.approvalId, 'a1', vote('ann@example.com', 'reject'), voted);
+    const stranger = await store.recordVote(record.approvalId, 'z9', vote('eve@example.com'), voted);
     expect(first.recorded).toBe(true);
     expect(first.record?.approvers.a1?.vote?.decision).toBe('approve');
     expect(again).toMatchObject({
@@ -52,33 +83,74 @@ export function approvalStoreContract(make: () => ApprovalStore): void {
       record: { approvers: { a1: { vote: { decision: 'approve' } } } },
     });
     expect(stranger.recorded).toBe(false);
-    await store.finish(record.approvalId, 'REJECTED', '2025-03-01T10:00:00.000Z');
-    expect((await store.recordVote(record.approvalId, 'a2', vote('bob@example.com'))).recorded).toBe(false);
+    await store.finish(
+      record.approvalId,
+      'REJECTED',
+      ending(record, 'APPROVAL_DECIDED', '2025-03-01T10:00:00.000Z'),
+    );
+    expect((await store.recordVote(record.approvalId, 'a2', vote('bob@example.com'), voted)).recorded).toBe(
+      false,
+    );
+    // Only the vote and the decision that were made wrote their events, as links of one chain.
+    const trail = await audit.list(record.documentId);
+    expect(trail.map((e) => e.type)).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED']);
+    expect(verifyChain(trail, await audit.head(record.documentId))).toEqual({ verified: 2, unchained: 0 });
   });
 
-  it('records when a decision reached the workflow', async () => {
-    const store = make();
+  it('records once, with its event, when a decision reached the workflow', async () => {
+    const { approvals: store, audit } = makeWithTrail();
     const record = task();
     await store.create(record);
-    await store.finish(record.approvalId, 'APPROVED', '2025-03-01T10:00:00.000Z', ['ann@example.com']);
-    await store.markDelivered(record.approvalId, '2025-03-01T10:00:01.000Z');
+    await store.finish(
+      record.approvalId,
+      'APPROVED',
+      ending(record, 'APPROVAL_DECIDED', '2025-03-01T10:00:00.000Z', ['ann@example.com']),
+    );
+    const delivered = event(record, 'DECISION_DELIVERED');
+    expect(await store.markDelivered(record.approvalId, '2025-03-01T10:00:01.000Z', delivered)).toBe(true);
+    expect(await store.markDelivered(record.approvalId, '2025-03-01T10:00:02.000Z', delivered)).toBe(false);
     expect(await store.get(record.approvalId)).toMatchObject({
       status: 'APPROVED',
       deliveredAt: '2025-03-01T10:00:01.000Z',
     });
-    await expect(store.markDelivered(randomUUID(), '2025-03-01T10:00:01.000Z')).rejects.toThrow();
+    expect(await store.markDelivered(randomUUID(), '2025-03-01T10:00:01.000Z', delivered)).toBe(false);
+    expect((await audit.list(record.documentId)).map((e) => e.type)).toEqual([
+      'APPROVAL_DECIDED',
+      'DECISION_DELIVERED',
+    ]);
   });
 
-  it('ends a pending task once', async () => {
-    const store = make();
+  it('ends a pending task once, writing its events only when it ends it', async () => {
+    const { approvals: store, audit } = makeWithTrail();
     const record = task();
     await store.create(record);
-    expect(await store.finish(record.approvalId, 'EXPIRED', '2025-03-04T08:00:00.000Z')).toBe(true);
-    expect(await store.finish(record.approvalId, 'APPROVED', '2025-03-04T08:00:01.000Z')).toBe(false);
+    const expired = ending(record, 'APPROVAL_EXPIRED', '2025-03-04T08:00:00.000Z');
+    const approved = ending(record, 'APPROVAL_DECIDED', '2025-03-04T08:00:01.000Z', ['ann@example.com']);
+    expect(await store.finish(record.approvalId, 'EXPIRED', expired)).toBe(true);
+    expect(await store.finish(record.approvalId, 'APPROVED', approved)).toBe(false);
+    expect(await store.finish(randomUUID(), 'APPROVED', approved)).toBe(false);
     expect(await store.get(record.approvalId)).toMatchObject({
       status: 'EXPIRED',
       decidedAt: '2025-03-04T08:00:00.000Z',
     });
+    expect((await audit.list(record.documentId)).map((e) => e.type)).toEqual(['APPROVAL_EXPIRED']);
+  });
+
+  it('keeps every racing change of one document in one unbroken chain', async () => {
+    const { approvals: store, audit } = makeWithTrail();
+    const documentId = randomUUID();
+    const tasks = [task({ documentId }), task({ documentId }), task({ documentId })];
+    for (const t of tasks) await store.create(t);
+    // Three tasks of one document end at once, each racing the others for the document's chain.
+    const ended = await Promise.all(
+      tasks.map((t) =>
+        store.finish(t.approvalId, 'CANCELLED', ending(t, 'APPROVAL_CANCELLED', '2025-03-04T08:00:00.000Z')),
+      ),
+    );
+    expect(ended).toEqual([true, true, true]);
+    const trail = await audit.list(documentId);
+    expect(trail.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(verifyChain(trail, await audit.head(documentId))).toEqual({ verified: 3, unchained: 0 });
   });
 
   it('adds escalation approvers without replacing one already there, and secrets and marks per approver', async () => {

@@ -23,10 +23,12 @@ import { documentStoreContract } from './document-store.contract.ts';
 import { idempotencyContract } from './idempotency.contract.ts';
 
 // One suite per port, run against the in-memory fake the unit tests use and the DynamoDB adapter on
-// AWS's DynamoDB Local, so a fake cannot drift from DynamoDB's conditional semantics.
+// AWS's DynamoDB Local (transactions: a change and its audit events are one TransactWriteItems), so a
+// fake cannot drift from DynamoDB's conditional and transactional semantics.
 
 const names = localNames('us-east-1');
-let dynamo: Listening;
+const chainTables = { documents: names.table('documents'), audit: names.table('audit') };
+let dynamo: Listening | undefined;
 let db: DynamoDBDocumentClient | undefined;
 
 beforeAll(async () => {
@@ -38,33 +40,42 @@ beforeAll(async () => {
   );
   await createTables(clients.dynamo, names, towerCatalog([]).tables);
   db = clients.documents;
-});
-afterAll(async () => dynamo?.close());
+}, 120_000);
+afterAll(async () => dynamo?.close(), 30_000);
 
 const client = () => {
   if (!db) throw new Error('DynamoDB Local has not started');
   return db;
 };
 
+/** The fakes, sharing one trail as the adapters share one audit table. */
+function memory() {
+  const audit = new MemoryAudit();
+  return { audit, documents: new MemoryDocuments([], audit), approvals: new MemoryApprovals([], audit) };
+}
+
+/** The DynamoDB adapters on DynamoDB Local. */
+function dynamodb() {
+  return {
+    audit: new DynamoAuditTrail(client(), chainTables),
+    documents: new DynamoDocumentStore(client(), chainTables.documents, chainTables.audit),
+    approvals: new DynamoApprovalStore(client(), names.table('approvals'), chainTables),
+  };
+}
+
 describe.each([
-  ['the in-memory fake', () => new MemoryDocuments()],
-  [
-    'DynamoDocumentStore on DynamoDB Local',
-    () => new DynamoDocumentStore(client(), names.table('documents')),
-  ],
+  ['the in-memory fake', memory],
+  ['DynamoDocumentStore on DynamoDB Local', dynamodb],
 ])('DocumentStore: %s', (_, make) => documentStoreContract(make));
 
 describe.each([
-  ['the in-memory fake', () => new MemoryAudit()],
-  ['DynamoAuditTrail on DynamoDB Local', () => new DynamoAuditTrail(client(), names.table('audit'))],
+  ['the in-memory fake', memory],
+  ['DynamoAuditTrail on DynamoDB Local', dynamodb],
 ])('AuditTrail: %s', (_, make) => auditTrailContract(make));
 
 describe.each([
-  ['the in-memory fake', () => new MemoryApprovals()],
-  [
-    'DynamoApprovalStore on DynamoDB Local',
-    () => new DynamoApprovalStore(client(), names.table('approvals')),
-  ],
+  ['the in-memory fake', memory],
+  ['DynamoApprovalStore on DynamoDB Local', dynamodb],
 ])('ApprovalStore: %s', (_, make) => approvalStoreContract(make));
 
 describe.each([

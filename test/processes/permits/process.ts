@@ -21,7 +21,7 @@ export const permitsProcess: ProcessSpec = {
       description: 'Triages a permit application and words what the clerk is asked',
       memoryMb: 256,
       timeoutSeconds: 15,
-      uses: [stores.audit()],
+      uses: [stores.audit(), stores.auditHeads()],
     },
   ],
   queues: [],

@@ -1,5 +1,5 @@
 import { logger } from '../../shared/observability.ts';
-import { auditStoredVotes, auditVote } from '../decision.ts';
+import { voteEvent } from '../decision.ts';
 import { isSubmitter, tally } from '../outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../record.ts';
 import type { HumanStepChoice } from '../request.ts';
@@ -28,11 +28,9 @@ export async function servePage(deps: DecideDeps, request: PageRequest): Promise
     return endedPage(record);
   }
   const vote = record.approvers[caller.approverId]?.vote;
-  // Sent again after an answer that never came (cut off after storing the vote): votes that decide are counted.
-  if (vote && request.method === 'POST' && tally(record).result !== 'pending') {
-    await auditStoredVotes(deps.audit, record);
+  // Sent again after an answer that never came (the run stopped after storing the vote): votes that decide are counted.
+  if (vote && request.method === 'POST' && tally(record).result !== 'pending')
     return settle(deps, caller, record, vote.decision);
-  }
   if (vote) return pages.alreadyVoted(vote.decision, vote.at, record.request.title);
   if (request.method !== 'POST') return renderChoose(deps, caller);
   return request.form.step === 'confirm' ? confirm(deps, caller, request) : choose(deps, caller, request);
@@ -196,7 +194,12 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     userAgent: request.client.userAgent,
     summaryHash: record.summaryHash,
   };
-  const recorded = await deps.approvals.recordVote(record.approvalId, caller.approverId, vote);
+  const recorded = await deps.approvals.recordVote(
+    record.approvalId,
+    caller.approverId,
+    vote,
+    voteEvent(record, vote),
+  );
   if (!recorded.recorded) {
     const current = recorded.record;
     const own = current?.approvers[caller.approverId]?.vote;
@@ -204,7 +207,6 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
       return pages.alreadyVoted(own.decision, own.at, current.request.title);
     return current ? endedPage(current) : pages.invalidLink();
   }
-  await auditVote(deps.audit, recorded.record, caller.approverId, vote);
   return settle(deps, caller, recorded.record, decision);
 }
 

@@ -34,7 +34,7 @@ async function deliver(
 ): Promise<PageResponse> {
   let token = record.taskToken;
   for (let attempt = 0; token && attempt < 3; attempt++) {
-    const delivery = await handDecisionOn(deps, token, record, decision);
+    const delivery = await handDecisionOn(deps, token, record, decision, apiActor);
     if (delivery === 'delivered') return pages.applied(decision, record.request.title);
     if (delivery === 'task-gone') {
       await deps.audit.append(
@@ -42,12 +42,13 @@ async function deliver(
           documentId: record.documentId,
           step: record.step,
           type: 'DECISION_NOT_APPLIED',
-          actor: { kind: 'system', id: 'approval-api' },
+          actor: apiActor,
           decision,
           rationale: ['the workflow was no longer waiting (stopped or finished)'],
           versions: { workflow: record.workflowVersion },
           executionArn: record.executionArn,
         },
+        // Each later click finds the wait gone again: recorded once.
         { idempotencyKey: `${record.approvalId}/not-applied` },
       );
       return pages.notApplied(record.request.title);
@@ -60,12 +61,15 @@ async function deliver(
 }
 
 /**
- * A decided approval no wait has received (the run that decided was cut off before SendTask*, and the
+ * A decided approval no wait has received (the run that decided stopped before SendTask*, and the
  * person opens the link again): hands it to the current wait, once it answers. Renders nothing itself;
  * a wait that has ended is left to the next phase, which finds the decision.
  */
 export async function handOnUndelivered(deps: DecideDeps, record: ApprovalRecord): Promise<void> {
   const decision = decisionOf(record);
   if (!decision || record.deliveredAt || !record.taskToken) return;
-  await handDecisionOn(deps, record.taskToken, record, decision);
+  await handDecisionOn(deps, record.taskToken, record, decision, apiActor);
 }
+
+/** The approval API's audit identity for what it does on its own (delivering a decision). */
+const apiActor = { kind: 'system', id: 'approval-api' } as const;

@@ -1,5 +1,5 @@
 import { changeStatus } from '../../shared/status-change.ts';
-import { auditDecided, auditStoredVotes, decideByVotes, decisionOf, handDecisionOn } from '../decision.ts';
+import { decideByVotes, decisionOf, handDecisionOn } from '../decision.ts';
 import type { ApprovalPhase } from '../record.ts';
 import { approverEntries } from './approver-entries.ts';
 import { type ApprovalDeps, actor, auditBase, taskOf } from './context.ts';
@@ -57,13 +57,14 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
         deadlineAt: record.deadlineAt,
       },
     },
+    // A phase run again (a retried or resumed wait) records its requests once.
     { idempotencyKey: `${record.approvalId}/${event.phase}` },
   );
 }
 
 /**
  * Registers this wait's token, then delivers the decision itself when there is one no one delivered:
- * decided while no wait was registered, or votes stored by a run cut off before they were counted
+ * decided while no wait was registered, or votes stored by a run that stopped before counting them
  * (counted now). True when the wait has its result.
  */
 async function deliverIfDecided(
@@ -77,13 +78,10 @@ async function deliverIfDecided(
     const current = await taskOf(deps, approvalId);
     const byVotes = await decideByVotes(deps, current, actor);
     if (byVotes.kind === 'pending') return false;
-    await auditStoredVotes(deps.audit, current);
     decided = byVotes.kind === 'decided' ? byVotes.record : await taskOf(deps, approvalId);
   }
   const decision = decisionOf(decided);
   if (!decision) return false;
-  // A run cut off between the decision and its audit left it unaudited; the key makes this once.
-  await auditDecided(deps.audit, decided, decision, actor);
-  await handDecisionOn(deps, taskToken, decided, decision);
+  await handDecisionOn(deps, taskToken, decided, decision, actor);
   return true;
 }

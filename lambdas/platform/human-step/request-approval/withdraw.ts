@@ -8,8 +8,8 @@ import type { WaitEvent } from './events.ts';
  * A wait of an execution that does not own its document (a stale duplicate; the owner may long have
  * decided) asks no one: the task is cancelled, so no link decides it, and the wait ends on the rejection
  * path to finalize, which writes nothing for a non-owner. False when the execution owns the document or
- * the task was decided before (the normal path then delivers that decision). A retry repeats the
- * cancellation's audit and delivery under the same keys.
+ * the task was decided before (the normal path then delivers that decision). The cancellation and its
+ * audit event are one write; a retry finds it cancelled and only delivers again.
  */
 export async function withdrawIfSuperseded(
   deps: ApprovalDeps,
@@ -17,21 +17,22 @@ export async function withdrawIfSuperseded(
   event: WaitEvent,
 ): Promise<boolean> {
   if (mayWrite(await deps.documents.get(record.documentId), event.executionArn)) return false;
+  const reason = 'another execution owns the document; no one was asked';
   if (record.status === 'PENDING')
-    await deps.approvals.finish(record.approvalId, 'CANCELLED', deps.now().toISOString());
+    await deps.approvals.finish(record.approvalId, 'CANCELLED', {
+      at: deps.now().toISOString(),
+      events: [
+        {
+          ...auditBase(record, event.executionArn),
+          type: 'APPROVAL_CANCELLED',
+          decision: 'cancelled',
+          rationale: [reason],
+          details: { approvalId: record.approvalId, phase: event.phase },
+        },
+      ],
+    });
   const current = await taskOf(deps, record.approvalId);
   if (current.status === 'APPROVED' || current.status === 'REJECTED') return false;
-  const reason = 'another execution owns the document; no one was asked';
-  await deps.audit.append(
-    {
-      ...auditBase(record, event.executionArn),
-      type: 'APPROVAL_CANCELLED',
-      decision: 'cancelled',
-      rationale: [reason],
-      details: { approvalId: record.approvalId, phase: event.phase },
-    },
-    { idempotencyKey: `${record.approvalId}/cancelled` },
-  );
   await deliverWithdrawal(deps.sfn, event.taskToken, current, reason);
   return true;
 }

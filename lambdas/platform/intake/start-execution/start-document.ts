@@ -87,31 +87,27 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
     receivedAt: deps.now().toISOString(),
   };
   const versions = { workflow: workflowVersion };
-  const created = await deps.documents.create(ref, deps.now());
+  // The record is created with its first audit event, in one write: the chain begins with the document.
+  const received = {
+    documentId: ref.documentId,
+    step: 'intake',
+    type: 'DOCUMENT_RECEIVED',
+    actor,
+    versions,
+    ...(content.originalName
+      ? { rationale: [`submitted as ${fileName(ref.key)}; the file was named ${content.originalName}`] }
+      : {}),
+    details: {
+      key: ref.key,
+      size: ref.size,
+      ...(content.originalName ? { originalName: content.originalName } : {}),
+    },
+  };
+  const created = await deps.documents.create(ref, [received], deps.now());
   const record = created ? { ...ref, status: 'RECEIVED' as const } : await deps.documents.get(ref.documentId);
   if (!record) throw new TransientError('document record vanished between create and read');
-  if (created) {
-    await deps.audit.append(
-      {
-        documentId: ref.documentId,
-        step: 'intake',
-        type: 'DOCUMENT_RECEIVED',
-        actor,
-        versions,
-        ...(content.originalName
-          ? { rationale: [`submitted as ${fileName(ref.key)}; the file was named ${content.originalName}`] }
-          : {}),
-        details: {
-          key: ref.key,
-          size: ref.size,
-          ...(content.originalName ? { originalName: content.originalName } : {}),
-        },
-      },
-      { idempotencyKey: `${ref.documentId}/received` },
-    );
-  } else if (record.key !== object.key || record.versionId !== object.versionId) {
+  if (!created && (record.key !== object.key || record.versionId !== object.versionId))
     await recordDuplicate(deps, object, record, content, eventKey);
-  }
 
   const name = executionName(process, ref.documentId);
   const executionArn = executionArnOf(stateMachineArn, name);
@@ -122,7 +118,7 @@ export async function startDocument(deps: StarterDeps, object: CreatedObject): P
     return 'duplicate-document';
   }
   const stores = { documents: deps.documents, audit: deps.audit };
-  // Also when already QUEUED (a resumed start): the move is then audited if the first try was cut off.
+  // Also when already QUEUED (a resumed start): the move was audited with it, so this writes nothing.
   await changeStatus(stores, {
     documentId: ref.documentId,
     to: 'QUEUED',
@@ -184,6 +180,7 @@ async function recordDuplicate(
         ...(ownKey ? { intake: 'removed' } : {}),
       },
     },
+    // The same event handled again (its claim expired) records its duplicate once.
     { idempotencyKey: `${record.documentId}/duplicate/${eventKey}` },
   );
   // The same key uploaded again is the document's own object: it stays.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeRuntimeFile, writeRuntimeFile } from '../../../../bin/common/runtime-file.ts';
 import { type Target, targetFromRuntime } from '../../../../bin/operator/target.ts';
 import type { Timeline } from '../../../../bin/operator/timeline.ts';
+import type { ChainCheck } from '../../../../bin/operator/verify.ts';
 import type { AuditRecord } from '../../../../lambdas/platform/stores/audit.ts';
 import { type DocumentRecord, DynamoDocumentStore } from '../../../../lambdas/platform/stores/documents.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
@@ -93,9 +94,20 @@ describe('operator CLI: documents and timelines', () => {
       'Finalize',
     ]);
     expect(execution?.states.every((s) => typeof s.durationMs === 'number')).toBe(true);
-    expect(text).toContain('Audit trail');
+    expect(text).toMatch(/Audit trail \(\d+ events, oldest first\): chain verified: \d+ events/);
     expect(text).toMatch(/system:finalize/);
     expect(text).toMatch(/Execution first \(invoice-[0-9a-f]{64}\): SUCCEEDED/);
+  });
+
+  it("verifies a document's audit hash chain, every event of its trail a link", async () => {
+    // Act
+    const run = await tower(target, 'verify', completed.slice(0, 12));
+    const check = await towerJson<ChainCheck>(target, 'verify', completed);
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(new RegExp(`^${completed}: chain verified: \\d+ events$`));
+    expect(check.verdict).toEqual({ verified: check.events, unchained: 0 });
+    expect(check.events).toBeGreaterThanOrEqual(8);
   });
 
   it('refuses a timeline of an unknown document with exit 1', async () => {
@@ -158,17 +170,24 @@ describe('operator CLI: documents and timelines', () => {
 
   it('lists the documents an ambiguous prefix matches, and asks for 8 characters at least', async () => {
     // Prepare: two documents whose ids share their first 10 characters.
-    const store = new DynamoDocumentStore(t.runtime.clients.documents, t.runtime.names.table('documents'));
+    const store = new DynamoDocumentStore(
+      t.runtime.clients.documents,
+      t.runtime.names.table('documents'),
+      t.runtime.names.table('audit'),
+    );
     const ids = ['1', '2'].map((n) => `0badc0ffee${n.repeat(54)}`);
     for (const documentId of ids)
-      await store.create({
-        documentId,
-        process: 'invoice',
-        bucket: t.runtime.names.bucket,
-        key: `invoices/prefix-${documentId.at(-1)}.pdf`,
-        size: 1,
-        receivedAt: new Date().toISOString(),
-      });
+      await store.create(
+        {
+          documentId,
+          process: 'invoice',
+          bucket: t.runtime.names.bucket,
+          key: `invoices/prefix-${documentId.at(-1)}.pdf`,
+          size: 1,
+          receivedAt: new Date().toISOString(),
+        },
+        [],
+      );
 
     // Act
     const ambiguous = await tower(target, 'timeline', '0badc0ffee');

@@ -61,7 +61,11 @@ export const largeInvoice = (seed: string) =>
 /** A document whose starter stopped after recording it: RECEIVED, no execution, as of `at`. */
 export async function stalledDocument(runtime: LocalRuntime, name: string, at: Date): Promise<string> {
   const documentId = createHash('sha256').update(`stalled ${name} ${Math.random()}`).digest('hex');
-  const store = new DynamoDocumentStore(runtime.clients.documents, runtime.names.table('documents'));
+  const store = new DynamoDocumentStore(
+    runtime.clients.documents,
+    runtime.names.table('documents'),
+    runtime.names.table('audit'),
+  );
   await store.create(
     {
       documentId,
@@ -71,6 +75,7 @@ export async function stalledDocument(runtime: LocalRuntime, name: string, at: D
       size: 1,
       receivedAt: at.toISOString(),
     },
+    [],
     at,
   );
   return documentId;

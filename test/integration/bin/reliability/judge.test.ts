@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../../bin/reliability/evidence.ts';
+import { failed, formatRows } from '../../../../bin/reliability/format.ts';
 import { judge, percentile } from '../../../../bin/reliability/judge.ts';
 import type { Expectation } from '../../../../bin/reliability/types.ts';
-import type { AuditRecord } from '../../../../lambdas/platform/stores/audit.ts';
+import type { AuditEvent, AuditRecord } from '../../../../lambdas/platform/stores/audit.ts';
+import { genesis, linkEvents } from '../../../../lambdas/platform/stores/audit-chain.ts';
 import type { DocumentRecord } from '../../../../lambdas/platform/stores/documents.ts';
 import type { SentEmail } from '../../../../local/emulators/ses.ts';
 import type { ExecutionRecord } from '../../../../local/stepfunctions/executions.ts';
@@ -11,10 +13,18 @@ const id = 'a'.repeat(64);
 const arn = (name: string) => `arn:aws:states:us-east-1:000000000000:execution:tower-local-invoice:${name}`;
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
 
-function change(from: string, to: string, second: number, executionArn = arn(`invoice-${id}`)): AuditRecord {
+/** An event as written: `at` carried along so the trail's order and times are the test's. */
+type Unlinked = AuditEvent & { readonly at: string };
+
+function change(
+  from: string,
+  to: string,
+  second: number,
+  revision: number,
+  executionArn = arn(`invoice-${id}`),
+): Unlinked {
   return {
     documentId: id,
-    eventId: `${from}-${to}-${executionArn}`,
     at: at(second),
     step: 'x',
     type: 'STATUS_CHANGED',
@@ -22,14 +32,13 @@ function change(from: string, to: string, second: number, executionArn = arn(`in
     decision: to,
     versions: {},
     executionArn,
-    details: { from, to },
+    details: { from, to, revision },
   };
 }
 
-function event(type: string, second: number, executionArn = arn(`invoice-${id}`)): AuditRecord {
+function event(type: string, second: number, executionArn = arn(`invoice-${id}`)): Unlinked {
   return {
     documentId: id,
-    eventId: `${type}-${second}`,
     at: at(second),
     step: 'x',
     type,
@@ -38,6 +47,31 @@ function event(type: string, second: number, executionArn = arn(`invoice-${id}`)
     executionArn,
   };
 }
+
+/** The events as the document's chain links them, each at its own time. */
+function chain(events: readonly Unlinked[]): AuditRecord[] {
+  const linked: AuditRecord[] = [];
+  let head = genesis;
+  for (const { at: time, ...e } of events) {
+    const [record] = linkEvents(head, [e], time);
+    if (!record) throw new Error('nothing linked');
+    linked.push(record);
+    head = { seq: record.seq, hash: record.hash };
+  }
+  return linked;
+}
+
+const trail = [
+  change('RECEIVED', 'QUEUED', 1, 2),
+  change('QUEUED', 'EXECUTING', 2, 3),
+  change('EXECUTING', 'COMPLETED', 9, 4),
+  event('FINALIZED', 9),
+];
+/** The head the record holds after `records`. */
+const headOf = (records: readonly AuditRecord[]) => ({
+  auditSeq: records.at(-1)?.seq,
+  auditHash: records.at(-1)?.hash,
+});
 
 function execution(name: string): ExecutionRecord {
   return {
@@ -57,17 +91,15 @@ const completed = {
   status: 'COMPLETED',
   revision: 4,
   updatedAt: at(9),
+  ...headOf(chain(trail)),
 } as unknown as DocumentRecord;
 
-function evidence(overrides: Partial<Evidence> = {}): Evidence {
+/** Evidence of the completed document; a trail given is linked, and the record's head follows it. */
+function evidence(overrides: Partial<Evidence> = {}, events: readonly Unlinked[] = trail): Evidence {
+  const audit = chain(events);
   return {
-    documents: [completed],
-    audit: [
-      change('RECEIVED', 'QUEUED', 1),
-      change('QUEUED', 'EXECUTING', 2),
-      change('EXECUTING', 'COMPLETED', 9),
-      event('FINALIZED', 9),
-    ],
+    documents: [{ ...completed, ...headOf(audit) }],
+    audit,
     executions: [execution(`invoice-${id}`)],
     approvals: [],
     quarantine: new Map(),
@@ -101,41 +133,42 @@ describe('the reliability judge', () => {
   });
 
   it.each([
-    ['a second execution', { executions: [execution(`invoice-${id}`), execution('again')] }],
-    ['two FINALIZED events', { audit: [...evidence().audit, event('FINALIZED', 10, arn('other'))] }],
-    ['a transition applied twice', { documents: [{ ...completed, revision: 5 }] }],
+    ['a second execution', evidence({ executions: [execution(`invoice-${id}`), execution('again')] })],
+    ['two FINALIZED events', evidence({}, [...trail, event('FINALIZED', 10, arn('other'))])],
+    ['a move audited twice', evidence({}, [...trail, change('EXECUTING', 'COMPLETED', 10, 4)])],
     [
       'a result rewritten after FINALIZED',
-      { results: new Map([[`results/invoice/${id}.json`, Date.parse(at(30))]]) },
+      evidence({ results: new Map([[`results/invoice/${id}.json`, Date.parse(at(30))]]) }),
     ],
     [
       'two vendor-history items for one document',
-      {
+      evidence({
         effects: [
           { table: 'vendors', documentId: id },
           { table: 'vendors', documentId: id },
         ],
-      },
+      }),
     ],
     [
       'two quarantine objects',
-      {
+      evidence({
         quarantine: new Map([
           [`quarantine/invoice/${id}/a.pdf`, Date.parse(at(5))],
           [`quarantine/invoice/${id}/b.pdf`, Date.parse(at(5))],
         ]),
-      },
+      }),
     ],
     [
       'a quarantine object rewritten after QUARANTINED',
-      {
-        audit: [...evidence().audit, event('QUARANTINED', 9)],
-        quarantine: new Map([[`quarantine/invoice/${id}/a.pdf`, Date.parse(at(40))]]),
-      },
+      evidence({ quarantine: new Map([[`quarantine/invoice/${id}/a.pdf`, Date.parse(at(40))]]) }, [
+        ...trail,
+        event('QUARANTINED', 9),
+      ]),
     ],
-  ] as const)('counts %s as duplicated', (_what, overrides) => {
-    const row = judge(1, 'dup', evidence(overrides as Partial<Evidence>), { expectations: [expectation] }, 1);
+  ] as const)('counts %s as duplicated', (_what, given) => {
+    const row = judge(1, 'dup', given, { expectations: [expectation] }, 1);
     expect(row.duplicated).toBe(1);
+    expect(row.chains).toBe(0);
   });
 
   it('counts one vendor item and one quarantine object written before its event as no duplicate', () => {
@@ -195,10 +228,10 @@ describe('the reliability judge', () => {
     const noisy = judge(
       4,
       'stale',
-      evidence({
-        executions: [execution(`invoice-${id}`), stale],
-        audit: [...evidence().audit, change('COMPLETED', 'FAILED', 20, stale.executionArn)],
-      }),
+      evidence({ executions: [execution(`invoice-${id}`), stale] }, [
+        ...trail,
+        event('STATUS_CHANGED', 20, stale.executionArn),
+      ]),
       { expectations: [expectation], handStarted: [stale.executionArn] },
       1,
     );
@@ -206,18 +239,50 @@ describe('the reliability judge', () => {
     expect(noisy.duplicated).toBe(1);
   });
 
-  it('reports an unaudited transition as an audit gap, not a duplicate', () => {
-    const row = judge(
-      5,
-      'gap',
-      evidence({
-        audit: [change('QUEUED', 'EXECUTING', 2), change('EXECUTING', 'COMPLETED', 9), event('FINALIZED', 9)],
-      }),
-      { expectations: [expectation] },
-      1,
+  it('reports a move no event records as unaudited, not a duplicate, and fails the run', () => {
+    // Prepare: the record reached revision 4, but revision 2's move has no STATUS_CHANGED.
+    const given = evidence({}, trail.slice(1));
+
+    // Act
+    const row = judge(5, 'gap', given, { expectations: [expectation] }, 1);
+
+    // Assess
+    expect(row).toMatchObject({ duplicated: 0, chains: 0, unaudited: 1 });
+    expect(row.problems).toContainEqual(
+      expect.stringMatching(/^unaudited move: a{12} \(COMPLETED\): revision 2 of 4/),
     );
-    expect(row.duplicated).toBe(0);
-    expect(row.problems.some((p) => p.startsWith('audit gap'))).toBe(true);
+    expect(failed([row])).toBe(true);
+  });
+
+  it('checks every chain with the one verifier: a changed event, a missing one, a head past the trail', () => {
+    // Prepare
+    const good = evidence();
+    const changed = good.audit.map((e) => (e.seq === 2 ? { ...e, decision: 'FAILED' } : e));
+    const missing = good.audit.filter((e) => e.seq !== 3);
+    const truncated = good.audit.slice(0, -1);
+
+    // Act
+    const rows = [changed, missing, truncated].map((audit) =>
+      judge(6, 'chains', { ...good, audit }, { expectations: [expectation] }, 1),
+    );
+
+    // Assess
+    expect(judge(6, 'chains', good, { expectations: [expectation] }, 1)).toMatchObject({
+      chains: 0,
+      unaudited: 0,
+    });
+    expect(rows.map((r) => r.chains)).toEqual([1, 1, 1]);
+    expect(
+      rows.map(
+        (r) =>
+          r.problems
+            .find((p) => p.startsWith('broken chain'))
+            ?.split(': ')
+            .slice(2, 3)[0],
+      ),
+    ).toEqual(['chain broken at seq 2', 'chain broken at seq 3', 'chain broken at seq 4']);
+    expect(rows.every((r) => failed([r]))).toBe(true);
+    expect(formatRows(rows.slice(0, 1), 1).split('\n')[0]).toMatch(/\bwrong\s+chains\s+p95 latency/);
   });
 
   it('counts a document still executing as lost, one elsewhere as wrong, and one nobody dropped as wrong', () => {

@@ -66,6 +66,7 @@ describe('what was read, in tower timeline', () => {
           updatedAt: '2025-03-01T09:00:09.000Z',
         } as Parameters<typeof renderTimeline>[0]['document'],
         audit: [extracted(fields, [])],
+        chain: { documentId: 'invoice-abc', events: 1, verdict: { verified: 0, unchained: 1 }, summary: '' },
         executions: [],
       },
       new Date('2025-03-01T10:00:00.000Z'),

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { terminalText } from '../../../../bin/common/terminal-text.ts';
-import { renderTimeline } from '../../../../bin/operator/timeline.ts';
+import { renderTimeline, type Timeline } from '../../../../bin/operator/timeline.ts';
+import { checkChain } from '../../../../bin/operator/verify.ts';
 import type { AuditRecord } from '../../../../lambdas/platform/stores/audit.ts';
+import { genesis, linkEvents } from '../../../../lambdas/platform/stores/audit-chain.ts';
+import type { DocumentRecord } from '../../../../lambdas/platform/stores/documents.ts';
 import { documentId, documentRecord } from '../../platform/shared/support/builders.ts';
+
+/** A timeline of the record and trail, its chain checked as `timeline` does. */
+const timelineOf = (document: DocumentRecord, audit: AuditRecord[]): Timeline => ({
+  document,
+  audit,
+  chain: checkChain(document, audit),
+  executions: [],
+});
 
 const longReason =
   'Total confidence 83.31 is below 90: the total was read from a line labelled "Subtotal"; check the total ' +
@@ -23,7 +34,7 @@ describe('renderTimeline', () => {
   it('wraps a long reason in the WHY column instead of cutting it at 100 characters', () => {
     // Act
     const text = renderTimeline(
-      { document: documentRecord(), audit: [event({ rationale: [longReason] })], executions: [] },
+      timelineOf(documentRecord(), [event({ rationale: [longReason] })]),
       new Date('2025-03-01T09:00:00.000Z'),
     );
 
@@ -40,15 +51,14 @@ describe('renderTimeline', () => {
     // Act: as the CLI prints it (runTower passes all it prints through terminalText).
     const text = terminalText(
       renderTimeline(
-        {
-          document: documentRecord({
+        timelineOf(
+          documentRecord({
             key: 'invoices/\u001B[2Jinvoice\u202Efdp.exe',
             status: 'REJECTED_INPUT',
             statusReason: `unsupported type \u001B[31m${'x '.repeat(80)}`,
           }),
-          audit: [],
-          executions: [],
-        },
+          [],
+        ),
         new Date('2025-03-01T09:00:00.000Z'),
       ),
     );
@@ -58,5 +68,22 @@ describe('renderTimeline', () => {
     expect(text).toContain('  reason    unsupported type \\x1B[31mx x');
     expect(text).toContain('\n            x x x');
     expect([...text].some((c) => c === '\u001B' || c === '\u202E')).toBe(false);
+  });
+
+  it("heads the audit trail with its chain's verdict, naming the first broken link", () => {
+    // Prepare
+    const linked = linkEvents(genesis, [event({}), event({ type: 'FINALIZED' })], '2025-03-01T08:00:03.000Z');
+    const head = { auditSeq: 2, auditHash: linked[1]?.hash };
+    const tampered = linked.map((e) => (e.seq === 2 ? { ...e, decision: 'forged' } : e));
+
+    // Act
+    const sound = renderTimeline(timelineOf(documentRecord(head), linked), new Date());
+    const broken = renderTimeline(timelineOf(documentRecord(head), tampered), new Date());
+
+    // Assess
+    expect(sound).toContain('Audit trail (2 events, oldest first): chain verified: 2 events');
+    expect(broken).toContain(
+      'Audit trail (2 events, oldest first): chain broken at seq 2: its fields hash to',
+    );
   });
 });

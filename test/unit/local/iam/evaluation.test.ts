@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,6 +262,42 @@ describe('the IAM proxy answers a denied call as the service does', () => {
       .send(new SendMessageCommand({ QueueUrl: `${upstream.url}/${account}/work`, MessageBody: 'x' }))
       .catch((e: unknown) => e);
     expect((error as { name: string }).name).toMatch(/KmsAccessDenied|KMS.AccessDeniedException/);
+  });
+
+  // Developer Guide, "Using IAM with DynamoDB transactions": Put, Update, Delete and Get inside a
+  // transaction are authorised as PutItem, UpdateItem, DeleteItem and GetItem, ConditionCheck as
+  // dynamodb:ConditionCheckItem; there is no permission of the transaction's own to grant.
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
+  it('DynamoDB: authorises each action inside a TransactWriteItems as its own call, denying the whole on one', async () => {
+    // Prepare: the role may put into the table, never update it.
+    const client = new DynamoDBClient({
+      region,
+      credentials,
+      endpoint: await proxy('dynamodb', true),
+      maxAttempts: 1,
+    });
+    const put = { Put: { TableName: 'docs', Item: { id: { S: '1' } } } };
+    const update = {
+      Update: {
+        TableName: 'docs',
+        Key: { id: { S: '2' } },
+        UpdateExpression: 'SET v = :v',
+        ExpressionAttributeValues: { ':v': { S: 'x' } },
+      },
+    };
+
+    // Act
+    const allowed = client.send(new TransactWriteItemsCommand({ TransactItems: [put] }));
+    const denied = await client
+      .send(new TransactWriteItemsCommand({ TransactItems: [put, update] }))
+      .catch((e: unknown) => e);
+
+    // Assess
+    await expect(allowed).resolves.toBeDefined();
+    expect(denied).toMatchObject({ name: 'AccessDeniedException' });
+    expect((denied as Error).message).toMatch(
+      /is not authorized to perform: dynamodb:UpdateItem on resource: arn:aws:dynamodb:us-east-1:000000000000:table\/docs/,
+    );
   });
 
   it('passes an allowed call through to the service', async () => {

@@ -8,8 +8,8 @@ import { documentId, documentRecord, documentRef, executionArn } from '../shared
 import { MemoryAudit, MemoryDocuments } from '../shared/support/fakes.ts';
 
 function recorder() {
-  const documents = new MemoryDocuments([documentRecord({ status: 'AWAITING_APPROVAL' })]);
   const audit = new MemoryAudit();
+  const documents = new MemoryDocuments([documentRecord({ status: 'AWAITING_APPROVAL' })], audit);
   const deps: RecordFailureDeps = { documents: documents.store, audit: audit.trail };
   return { deps, documents, audit };
 }

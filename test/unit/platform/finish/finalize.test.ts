@@ -19,10 +19,11 @@ import { clock, MemoryAudit, MemoryDocuments, MemoryResultObjects } from '../sha
 const resultKey = `results/invoice/${documentId}.json`;
 
 function finalizer(options: { document?: DocumentRecord } = {}) {
-  const documents = new MemoryDocuments([
-    options.document ?? documentRecord({ status: 'AWAITING_APPROVAL' }),
-  ]);
   const audit = new MemoryAudit();
+  const documents = new MemoryDocuments(
+    [options.document ?? documentRecord({ status: 'AWAITING_APPROVAL' })],
+    audit,
+  );
   const objects = new MemoryResultObjects();
   const time = clock('2025-03-01T10:01:00.000Z');
   const deps: FinalizeDeps = {
@@ -102,7 +103,7 @@ describe('finalize', () => {
     expect(f.result()).toMatchObject({ status, reason });
     expect(f.documents.peek(documentId)).toMatchObject({ status, resultKey, statusReason: reason });
     expect(f.audit.ofType('FINALIZED')).toMatchObject([
-      { decision: status, details: { resultKey, applied: true, write: 'written' } },
+      { decision: status, details: { resultKey, write: 'written' } },
     ]);
   });
 
@@ -221,42 +222,30 @@ describe('finalize', () => {
     expect(f.audit.ofType('FINALIZED')).toMatchObject([{ details: { write: 'found' } }]);
   });
 
-  it('audits FINALIZED once when re-run after a crash between the status and its audit, writing nothing else', async () => {
+  it('writes the final move and FINALIZED as one write; a re-run finds both and writes nothing', async () => {
     // Prepare
     const f = finalizer();
     const event = finishEvent({ approval: task(outcome('approved')) });
     await finalize(f.deps, event);
-    f.audit.cutOff('FINALIZED');
-
-    // Act
-    const again = await finalize(f.deps, event);
-
-    // Assess
-    expect(again.finishedNow).toBe(false);
-    expect(f.objects.puts).toBe(1);
-    expect(f.audit.ofType('FINALIZED')).toMatchObject([{ decision: 'COMPLETED', details: { resultKey } }]);
-    expect(f.audit.ofType('STATUS_CHANGED')).toHaveLength(1);
-  });
-
-  it('audits the final move once when re-run after a kill between the status and every audit', async () => {
-    // Prepare: COMPLETED was applied, then the runtime died before either audit event was written.
-    const f = finalizer();
-    const event = finishEvent({ approval: task(outcome('approved')) });
-    await finalize(f.deps, event);
-    f.audit.cutOff('STATUS_CHANGED');
-    f.audit.cutOff('FINALIZED');
+    const written = f.audit.types().length;
 
     // Act
     const again = await finalize(f.deps, event);
     await finalize(f.deps, event);
 
     // Assess
-    expect(again.finishedNow).toBe(false);
+    expect(again).toEqual({ status: 'COMPLETED', resultKey, finishedNow: false });
     expect(f.objects.puts).toBe(1);
-    expect(f.audit.ofType('STATUS_CHANGED')).toMatchObject([
-      { decision: 'COMPLETED', details: { from: 'AWAITING_APPROVAL', to: 'COMPLETED' } },
-    ]);
-    expect(f.audit.ofType('FINALIZED')).toHaveLength(1);
+    expect(f.audit.types()).toHaveLength(written);
+    const [move, finalized] = [f.audit.ofType('STATUS_CHANGED')[0], f.audit.ofType('FINALIZED')[0]];
+    expect(move).toMatchObject({
+      decision: 'COMPLETED',
+      details: { from: 'AWAITING_APPROVAL', to: 'COMPLETED' },
+    });
+    expect(finalized).toMatchObject({ decision: 'COMPLETED', details: { resultKey, write: 'written' } });
+    // Adjacent links of the document's chain: the move, then FINALIZED after it.
+    expect(finalized?.seq).toBe((move?.seq ?? 0) + 1);
+    expect(finalized?.prevHash).toBe(move?.hash);
     expect(f.documents.peek(documentId)?.revision).toBe(
       documentRecord({ status: 'AWAITING_APPROVAL' }).revision + 1,
     );

@@ -25,8 +25,8 @@ function quarantiner(
   document: DocumentRecord = documentRecord({ status: 'EXECUTING' }),
   originals: readonly string[] = [document.key],
 ) {
-  const documents = new MemoryDocuments([document]);
   const audit = new MemoryAudit();
+  const documents = new MemoryDocuments([document], audit);
   const moves: { source: DocumentRef; targetKey: string; metadata: Record<string, string> }[] = [];
   // The bucket as S3 keeps it: the copy is create-only, the removal of a missing original a no-op.
   const bucket = new Map<string, Record<string, string>>(originals.map((k) => [k, {}]));

@@ -37,13 +37,15 @@ function settler(
     currentStatus?: string;
   } = {},
 ) {
+  const audit = new MemoryAudit();
   const documents = new MemoryDocuments(
     options.document === null ? [] : [options.document ?? documentRecord({ status: 'AWAITING_APPROVAL' })],
+    audit,
   );
   const approvals = new MemoryApprovals(
     options.approval === null ? [] : [options.approval ?? approvalRecord()],
+    audit,
   );
-  const audit = new MemoryAudit();
   const described: string[] = [];
   const deps: SettleDeps = {
     approvals: approvals.store,

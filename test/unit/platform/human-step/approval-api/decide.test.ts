@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { servePage } from '../../../../../lambdas/platform/human-step/approval-api/decide.ts';
+import { voteEvent } from '../../../../../lambdas/platform/human-step/decision.ts';
 import type { ApprovalStatus } from '../../../../../lambdas/platform/human-step/record.ts';
 import { signNonce } from '../../../../../lambdas/platform/human-step/secrets.ts';
 import { approvalRecord, approver, secrets } from '../../shared/support/builders.ts';
-import { MemoryApprovals } from '../../shared/support/fakes.ts';
+import { ending, MemoryApprovals } from '../../shared/support/fakes.ts';
 import { approvalApi, formValue, pageRequest } from './support.ts';
 
 type Api = ReturnType<typeof approvalApi>;
@@ -184,7 +185,7 @@ describe('servePage: confirming', () => {
         output: { decision: 'approved', votes: [{ approver: 'ann@example.com' }] },
       },
     ]);
-    expect(f.audit.types()).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED']);
+    expect(f.audit.types()).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED', 'DECISION_DELIVERED']);
     expect(f.record().deliveredAt).toBe('2025-03-01T10:00:05.000Z');
   });
 
@@ -336,17 +337,18 @@ describe('servePage: confirming', () => {
     expect(f.audit.ofType('APPROVAL_DECIDED')).toHaveLength(1);
   });
 
-  it('counts a stored vote that a cut-off run never counted when the confirmation is sent again', async () => {
-    // Prepare: Ann's vote was stored, then the function died before counting it or auditing it.
+  it('counts a stored vote that a stopped run never counted when the confirmation is sent again', async () => {
+    // Prepare: Ann's vote was stored with its event, then the function died before counting it.
     const f = approvalApi();
-    await f.approvals.recordVote(f.approvalId, 'a1', {
+    const stored = {
       approver: 'ann@example.com',
-      decision: 'approve',
+      decision: 'approve' as const,
       at: f.time.now().toISOString(),
       clientIp: '198.51.100.7',
       userAgent: 'Mozilla/5.0 (test)',
       summaryHash: f.record().summaryHash,
-    });
+    };
+    await f.approvals.recordVote(f.approvalId, 'a1', stored, voteEvent(f.record(), stored));
 
     // Act: her browser sends the confirmation again (its answer never came).
     const again = await postConfirm(f, secrets.a1, 'approve');
@@ -356,7 +358,7 @@ describe('servePage: confirming', () => {
     expect(again.body).toContain('<h1><bdi>Approved</bdi></h1>');
     expect(f.record()).toMatchObject({ status: 'APPROVED', decidedBy: ['ann@example.com'] });
     expect(f.sfn.results).toMatchObject([{ kind: 'success', taskToken: 'token-request' }]);
-    expect(f.audit.types()).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED']);
+    expect(f.audit.types()).toEqual(['VOTE_RECORDED', 'APPROVAL_DECIDED', 'DECISION_DELIVERED']);
     expect(reopened.response.body).not.toContain('name="nonce"');
   });
 
@@ -387,7 +389,7 @@ describe('servePage: confirming', () => {
     // Prepare: the approval expires between reading it and recording the vote.
     class ExpiringApprovals extends MemoryApprovals {
       override async recordVote(...args: Parameters<MemoryApprovals['recordVote']>) {
-        await this.finish(args[0], 'EXPIRED', '2025-03-01T10:00:00.000Z');
+        await this.finish(args[0], 'EXPIRED', ending('APPROVAL_EXPIRED', '2025-03-01T10:00:00.000Z'));
         return super.recordVote(...args);
       }
     }
@@ -568,7 +570,12 @@ describe('servePage: step-up', () => {
     expect(f.mail.sent.map((e) => e.to)).toEqual(['ann@example.com']);
     expect(wrong.body).toContain('That code is not right. 4 attempts left.');
     expect(right.body).toContain('<h1><bdi>Approved</bdi></h1>');
-    expect(f.audit.types()).toEqual(['STEP_UP_CODE_SENT', 'VOTE_RECORDED', 'APPROVAL_DECIDED']);
+    expect(f.audit.types()).toEqual([
+      'STEP_UP_CODE_SENT',
+      'VOTE_RECORDED',
+      'APPROVAL_DECIDED',
+      'DECISION_DELIVERED',
+    ]);
   });
 
   it('locks the approver out after too many wrong codes', async () => {

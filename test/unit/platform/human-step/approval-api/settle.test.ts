@@ -62,6 +62,7 @@ describe('settle', () => {
     });
     expect(f.audit.records).toMatchObject([
       { type: 'APPROVAL_DECIDED', decision: 'approved', actor: { kind: 'person', id: 'ann@example.com' } },
+      { type: 'DECISION_DELIVERED', decision: 'approved', actor: { kind: 'system', id: 'approval-api' } },
     ]);
     expect(f.sfn.results).toMatchObject([{ kind: 'success', taskToken: 'token-request' }]);
   });

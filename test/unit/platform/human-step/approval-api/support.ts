@@ -2,7 +2,7 @@ import type { DecideDeps } from '../../../../../lambdas/platform/human-step/appr
 import type { PageRequest } from '../../../../../lambdas/platform/human-step/approval-api/request.ts';
 import type { ApprovalRecord } from '../../../../../lambdas/platform/human-step/record.ts';
 import { approvalRecord } from '../../shared/support/builders.ts';
-import { clock, fakeMailer, fakeSfn, MemoryApprovals, MemoryAudit } from '../../shared/support/fakes.ts';
+import { clock, fakeMailer, fakeSfn, MemoryApprovals } from '../../shared/support/fakes.ts';
 
 /** The approval API's ports, faked, around one stored approval (pending, two approvers, one approval needed). */
 export function approvalApi(
@@ -14,8 +14,9 @@ export function approvalApi(
 ) {
   const time = clock('2025-03-01T10:00:00.000Z');
   const seeded = approvalRecord(options.record);
+  // One trail, as the stores share one audit table: a vote and its event are one write.
   const approvals = options.approvals ?? new MemoryApprovals([seeded]);
-  const audit = new MemoryAudit();
+  const audit = approvals.audit;
   const mail = fakeMailer();
   const sfn = fakeSfn(options.refuse);
   const deps: DecideDeps = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expire } from '../../../../../lambdas/platform/human-step/request-approval/expire.ts';
 import { documentId, executionArn } from '../../shared/support/builders.ts';
+import { ending } from '../../shared/support/fakes.ts';
 import { approvalDeps, approvalId, requested, vote } from './support.ts';
 
 describe('expire', () => {
@@ -45,7 +46,11 @@ describe('expire', () => {
     const f = approvalDeps();
     await requested(f);
     await vote(f, 'a1', decision);
-    await f.approvals.finish(approvalId, status, '2025-03-02T12:00:00.000Z', ['ann@example.com']);
+    await f.approvals.finish(
+      approvalId,
+      status,
+      ending('APPROVAL_DECIDED', '2025-03-02T12:00:00.000Z', ['ann@example.com']),
+    );
 
     // Act
     const outcome = await expire(f.deps, { phase: 'expire', taskId: approvalId, executionArn });

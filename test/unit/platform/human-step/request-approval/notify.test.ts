@@ -30,11 +30,11 @@ describe('runWaitPhase: an email is keyed by approval, approver and phase', () =
           throw new Error('runtime killed after the send');
         },
         registerToken: (id, t, p) => f.approvals.registerToken(id, t, p),
-        recordVote: (id, a, v) => f.approvals.recordVote(id, a, v),
-        finish: (id, s, at, by) => f.approvals.finish(id, s, at, by),
+        recordVote: (id, a, v, e) => f.approvals.recordVote(id, a, v, e),
+        finish: (id, s, ending) => f.approvals.finish(id, s, ending),
         setOneTimeCode: (id, a, c) => f.approvals.setOneTimeCode(id, a, c),
         countCodeAttempt: (id, a, m) => f.approvals.countCodeAttempt(id, a, m),
-        markDelivered: (id, at) => f.approvals.markDelivered(id, at),
+        markDelivered: (id, at, e) => f.approvals.markDelivered(id, at, e),
       },
     };
   }

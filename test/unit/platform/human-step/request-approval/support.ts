@@ -1,4 +1,6 @@
 /** What the request-approval phase tests share: deps over the in-memory fakes, events, and reading links. */
+
+import { voteEvent } from '../../../../../lambdas/platform/human-step/decision.ts';
 import {
   type ApprovalPolicy,
   defaultApprovalPolicy,
@@ -41,9 +43,13 @@ export interface Options {
 
 export function approvalDeps(options: Options = {}) {
   const time = clock('2025-03-01T09:00:00.000Z');
-  const approvals = new MemoryApprovals();
-  const documents = new MemoryDocuments([documentRecord({ status: 'EXECUTING', ...options.document })]);
+  // One trail, as the stores share one audit table: a change and its events are one write.
   const audit = new MemoryAudit();
+  const approvals = new MemoryApprovals([], audit);
+  const documents = new MemoryDocuments(
+    [documentRecord({ status: 'EXECUTING', ...options.document })],
+    audit,
+  );
   const mail = fakeMailer(options.mailFails);
   const sfn = fakeSfn(options.refuse);
   const deps: ApprovalDeps = {
@@ -110,12 +116,13 @@ export async function vote(
   decision: 'approve' | 'reject',
 ) {
   const email = f.record().approvers[approverId]?.email ?? '';
-  await f.approvals.recordVote(approvalId, approverId, {
+  const stored = {
     approver: email,
     decision,
     at: f.time.now().toISOString(),
     clientIp: '198.51.100.7',
     userAgent: 'test',
     summaryHash: f.record().summaryHash,
-  });
+  };
+  await f.approvals.recordVote(approvalId, approverId, stored, voteEvent(f.record(), stored));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expire } from '../../../../../lambdas/platform/human-step/request-approval/expire.ts';
 import { runWaitPhase } from '../../../../../lambdas/platform/human-step/request-approval/wait.ts';
 import { executionArn } from '../../shared/support/builders.ts';
+import { ending } from '../../shared/support/fakes.ts';
 import { approvalDeps, approvalId, recipients, requested, vote, wait } from './support.ts';
 
 describe('runWaitPhase: a decision that landed between waits', () => {
@@ -15,7 +16,11 @@ describe('runWaitPhase: a decision that landed between waits', () => {
       const f = approvalDeps();
       await requested(f);
       await vote(f, 'a1', decision);
-      await f.approvals.finish(approvalId, status, f.time.now().toISOString(), ['ann@example.com']);
+      await f.approvals.finish(
+        approvalId,
+        status,
+        ending('APPROVAL_DECIDED', f.time.now().toISOString(), ['ann@example.com']),
+      );
       const sentBefore = f.mail.sent.length;
 
       // Act
@@ -34,7 +39,11 @@ describe('runWaitPhase: a decision that landed between waits', () => {
     const f = approvalDeps();
     await requested(f);
     await vote(f, 'a2', 'approve');
-    await f.approvals.finish(approvalId, 'APPROVED', '2025-03-01T09:30:00.000Z', ['bob@example.com']);
+    await f.approvals.finish(
+      approvalId,
+      'APPROVED',
+      ending('APPROVAL_DECIDED', '2025-03-01T09:30:00.000Z', ['bob@example.com']),
+    );
 
     // Act
     await runWaitPhase(f.deps, wait('escalate', 'token-3'));
@@ -55,7 +64,7 @@ describe('runWaitPhase: a decision that landed between waits', () => {
   });
 });
 
-describe('runWaitPhase: a run cut off after storing votes, before counting them', () => {
+describe('runWaitPhase: a run stopped after storing votes, before counting them', () => {
   it('is decided and delivered by the wait run again, audited once, with no email sent again', async () => {
     // Prepare: both required approvals stored, never counted (the approval API died in between).
     const f = approvalDeps();
@@ -101,20 +110,25 @@ describe('runWaitPhase: a run cut off after storing votes, before counting them'
     expect(recipients(f.mail.sent.slice(-1))).toEqual(['bob@example.com']);
   });
 
-  it('audits a decision whose audit a cut-off run never wrote, once', async () => {
-    // Prepare: decided (status moved) but cut off before APPROVAL_DECIDED.
+  it('never audits a decision again: later waits deliver it and record its delivery once', async () => {
+    // Prepare: decided, its APPROVAL_DECIDED written with the move (one write), never delivered.
     const f = approvalDeps();
     await requested(f);
     await vote(f, 'a1', 'reject');
-    await f.approvals.finish(approvalId, 'REJECTED', f.time.now().toISOString(), ['ann@example.com']);
+    await f.approvals.finish(
+      approvalId,
+      'REJECTED',
+      ending('APPROVAL_DECIDED', f.time.now().toISOString(), ['ann@example.com']),
+    );
 
     // Act
     await runWaitPhase(f.deps, wait('request', 'token-1b'));
     await runWaitPhase(f.deps, wait('remind', 'token-2'));
 
     // Assess
-    expect(f.audit.ofType('APPROVAL_DECIDED')).toMatchObject([
-      { decision: 'rejected', details: { decidedBy: ['ann@example.com'] } },
+    expect(f.audit.ofType('APPROVAL_DECIDED')).toHaveLength(1);
+    expect(f.audit.ofType('DECISION_DELIVERED')).toMatchObject([
+      { decision: 'rejected', actor: { kind: 'system', id: 'request-approval' }, details: { approvalId } },
     ]);
     expect(f.sfn.results.map((r) => r.kind)).toEqual(['failure', 'failure']);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepare } from '../../../../../lambdas/platform/human-step/request-approval/prepare.ts';
 import { runWaitPhase } from '../../../../../lambdas/platform/human-step/request-approval/wait.ts';
 import { documentId, executionArn } from '../../shared/support/builders.ts';
+import { ending } from '../../shared/support/fakes.ts';
 import { approvalDeps, approvalId, prepared, requested, vote, wait } from './support.ts';
 
 describe('runWaitPhase: an execution that does not own its document', () => {
@@ -41,11 +42,16 @@ describe('runWaitPhase: an execution that does not own its document', () => {
     const f = approvalDeps();
     await requested(f);
     await vote(f, 'a1', 'approve');
-    await f.approvals.finish(approvalId, 'APPROVED', f.time.now().toISOString(), ['ann@example.com']);
+    await f.approvals.finish(
+      approvalId,
+      'APPROVED',
+      ending('APPROVAL_DECIDED', f.time.now().toISOString(), ['ann@example.com']),
+    );
     const sentBefore = f.mail.sent.length;
     await f.documents.store.transition(documentId, 'EXECUTING', {
       executionArn: owner,
       claimOwnership: true,
+      events: () => [],
     });
 
     // Act

@@ -37,8 +37,8 @@ export interface StarterOptions {
 
 export function starter(options: StarterOptions = {}) {
   const time = clock('2025-03-01T09:00:00.000Z');
-  const documents = new MemoryDocuments(options.documents);
   const audit = new MemoryAudit();
+  const documents = new MemoryDocuments(options.documents, audit);
   const idempotency = new MemoryIdempotency();
   const reads: CreatedObject[] = [];
   const removed: { key: string; eTag: string | undefined }[] = [];

@@ -11,22 +11,19 @@ import {
   type OneTimeCode,
   type StoredVote,
 } from '../../../../../lambdas/platform/human-step/record.ts';
-import type { ApprovalStore, VoteResult } from '../../../../../lambdas/platform/human-step/store.ts';
+import type { ApprovalStore, Ending, VoteResult } from '../../../../../lambdas/platform/human-step/store.ts';
 import type { Email, SendEmail } from '../../../../../lambdas/platform/mail/mailer.ts';
 import { allowedFrom, type DocumentStatus } from '../../../../../lambdas/platform/shared/status.ts';
 import type { DocumentRef } from '../../../../../lambdas/platform/shared/workflow.ts';
-import type {
-  AppendOptions,
-  AuditEvent,
-  AuditRecord,
-  AuditTrail,
-} from '../../../../../lambdas/platform/stores/audit.ts';
-import type {
-  DocumentRecord,
-  DocumentStore,
-  PendingResult,
-  TransitionOptions,
-  TransitionResult,
+import type { AuditEvent } from '../../../../../lambdas/platform/stores/audit.ts';
+import { type ChainHead, headOnRecord } from '../../../../../lambdas/platform/stores/audit-chain.ts';
+import {
+  type DocumentRecord,
+  type DocumentStore,
+  mayMove,
+  type PendingResult,
+  type TransitionRequest,
+  type TransitionResult,
 } from '../../../../../lambdas/platform/stores/documents.ts';
 import type {
   ClaimOptions,
@@ -34,6 +31,10 @@ import type {
   IdempotencyStore,
 } from '../../../../../lambdas/platform/stores/idempotency.ts';
 import type { TaskResultSender } from '../../../../../lambdas/platform/workflows/task-results.ts';
+import { documentId } from './builders.ts';
+import { MemoryAudit } from './memory-audit.ts';
+
+export { MemoryAudit } from './memory-audit.ts';
 
 /**
  * In-memory stand-ins for Tower's ports, with the same conditional semantics as the DynamoDB adapters
@@ -65,67 +66,40 @@ export function clock(start = '2025-03-01T09:00:00.000Z') {
   };
 }
 
-export class MemoryAudit implements AuditTrail {
-  readonly records: AuditRecord[] = [];
-  private readonly keys = new Set<string>();
-  private readonly keyOf = new Map<string, string>();
-  private sequence = 0;
-
-  async append(event: AuditEvent, options: AppendOptions = {}): Promise<boolean> {
-    if (options.idempotencyKey !== undefined) {
-      if (this.keys.has(options.idempotencyKey)) return false;
-      this.keys.add(options.idempotencyKey);
-    }
-    this.sequence += 1;
-    const at = (options.now ?? new Date(Date.UTC(2025, 0, 1, 0, 0, 0, this.sequence))).toISOString();
-    this.records.push(stored({ ...event, eventId: `e${this.sequence}`, at }));
-    if (options.idempotencyKey !== undefined) this.keyOf.set(`e${this.sequence}`, options.idempotencyKey);
-    return true;
-  }
-
-  /** Removes the events of a type, as if their writer had been cut off just before appending them. */
-  cutOff(type: string): void {
-    for (const record of this.records.filter((r) => r.type === type)) {
-      const key = this.keyOf.get(record.eventId);
-      if (key !== undefined) this.keys.delete(key);
-      this.records.splice(this.records.indexOf(record), 1);
-    }
-  }
-
-  async list(documentId: string): Promise<AuditRecord[]> {
-    return this.records
-      .filter((r) => r.documentId === documentId)
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-      .map(stored);
-  }
-
-  /** The event types recorded, in order. */
-  types(): string[] {
-    return this.records.map((r) => r.type);
-  }
-
-  ofType(type: string): AuditRecord[] {
-    return this.records.filter((r) => r.type === type);
-  }
-
-  get trail(): AuditTrail {
-    return this;
-  }
-}
-
+/** Documents in memory; each move (and a creation) writes its audit events to `audit` at once, as one write. */
 export class MemoryDocuments implements DocumentStore {
   private readonly items = new Map<string, DocumentRecord>();
 
-  constructor(initial: readonly DocumentRecord[] = []) {
+  constructor(
+    initial: readonly DocumentRecord[] = [],
+    readonly audit: MemoryAudit = new MemoryAudit(),
+  ) {
     for (const record of initial) this.items.set(record.documentId, stored(record));
+    audit.keepHeadsWith({
+      headOf: (documentId) => {
+        const record = this.items.get(documentId);
+        return record ? headOnRecord(record) : undefined;
+      },
+      setHead: (documentId: string, head: ChainHead) => {
+        const record = this.items.get(documentId);
+        if (record) this.items.set(documentId, { ...record, auditSeq: head.seq, auditHash: head.hash });
+      },
+    });
   }
 
-  async create(ref: DocumentRef, now = new Date()): Promise<boolean> {
+  async create(ref: DocumentRef, events: readonly AuditEvent[], now = new Date()): Promise<boolean> {
     if (this.items.has(ref.documentId)) return false;
     this.items.set(
       ref.documentId,
       stored({ ...ref, status: 'RECEIVED', updatedAt: now.toISOString(), revision: 1 }),
     );
+    try {
+      this.audit.link(ref.documentId, events, { now });
+    } catch (error) {
+      // One write: a creation whose events cannot be written leaves no record either.
+      this.items.delete(ref.documentId);
+      throw error;
+    }
     return true;
   }
 
@@ -159,33 +133,34 @@ export class MemoryDocuments implements DocumentStore {
   async transition(
     documentId: string,
     to: DocumentStatus,
-    options: TransitionOptions = {},
+    request: TransitionRequest,
   ): Promise<TransitionResult> {
     if (allowedFrom[to].length === 0) throw new Error(`No transition leads to ${to}`);
     const current = this.items.get(documentId);
-    const owns =
-      options.executionArn === undefined ||
-      options.claimOwnership === true ||
-      current?.ownerExecution === undefined ||
-      current.ownerExecution === options.executionArn;
-    if (!current || !allowedFrom[to].includes(current.status) || !owns) {
+    if (!mayMove(current, to, request))
       return { applied: false, current: current ? stored(current) : undefined };
-    }
+    const revision = current.revision + 1;
+    // The events first: if they cannot be written, nothing is (one write), and the head moves with them.
+    this.audit.link(documentId, request.events({ from: current.status, revision }), { now: request.now });
+    const linked = this.items.get(documentId) ?? current;
+    const {
+      lastMove: _move,
+      lastMoveFrom: _from,
+      ...kept
+    } = linked as DocumentRecord & Record<string, unknown>;
     this.items.set(
       documentId,
       stored({
-        ...current,
-        ...options.attributes,
+        ...kept,
+        ...request.attributes,
         status: to,
-        updatedAt: (options.now ?? new Date()).toISOString(),
-        revision: current.revision + 1,
-        ...(options.claimOwnership && options.executionArn ? { ownerExecution: options.executionArn } : {}),
-        ...(options.reason !== undefined ? { statusReason: options.reason } : {}),
-        lastMove: options.move,
-        lastMoveFrom: options.move ? current.status : undefined,
+        updatedAt: (request.now ?? new Date()).toISOString(),
+        revision,
+        ...(request.claimOwnership && request.executionArn ? { ownerExecution: request.executionArn } : {}),
+        ...(request.reason !== undefined ? { statusReason: request.reason } : {}),
       }),
     );
-    return { applied: true, from: current.status, revision: current.revision + 1, before: stored(current) };
+    return { applied: true, from: current.status, revision };
   }
 
   async listByStatus(status: DocumentStatus, limit = 100): Promise<DocumentRecord[]> {
@@ -201,10 +176,14 @@ export class MemoryDocuments implements DocumentStore {
   }
 }
 
+/** Human tasks in memory; a vote, an ending or a delivery writes its audit events to `audit` at once, as one write. */
 export class MemoryApprovals implements ApprovalStore {
   private readonly items = new Map<string, ApprovalRecord>();
 
-  constructor(initial: readonly ApprovalRecord[] = []) {
+  constructor(
+    initial: readonly ApprovalRecord[] = [],
+    readonly audit: MemoryAudit = new MemoryAudit(),
+  ) {
     for (const record of initial) this.items.set(record.approvalId, stored(record));
   }
 
@@ -283,12 +262,18 @@ export class MemoryApprovals implements ApprovalStore {
     return undefined;
   }
 
-  async recordVote(approvalId: string, approverId: string, vote: StoredVote): Promise<VoteResult> {
+  async recordVote(
+    approvalId: string,
+    approverId: string,
+    vote: StoredVote,
+    event: AuditEvent,
+  ): Promise<VoteResult> {
     const record = this.items.get(approvalId);
     const approver = record?.approvers[approverId];
     if (record?.status !== 'PENDING' || !approver || approver.vote) {
       return { recorded: false, record: await this.get(approvalId) };
     }
+    this.linkEvents([event]);
     this.setApprover(approvalId, approverId, { ...approver, vote });
     return { recorded: true, record: stored(this.existing(approvalId)) };
   }
@@ -296,17 +281,29 @@ export class MemoryApprovals implements ApprovalStore {
   async finish(
     approvalId: string,
     status: Exclude<ApprovalStatus, 'PENDING'>,
-    at: string,
-    decidedBy: readonly string[] = [],
+    ending: Ending,
   ): Promise<boolean> {
     const record = this.items.get(approvalId);
     if (record?.status !== 'PENDING') return false;
-    this.put({ ...record, status, decidedAt: at, decidedBy });
+    this.linkEvents(ending.events);
+    this.put({ ...record, status, decidedAt: ending.at, decidedBy: ending.decidedBy ?? [] });
     return true;
   }
 
-  async markDelivered(approvalId: string, at: string): Promise<void> {
-    this.put({ ...this.existing(approvalId), deliveredAt: at });
+  async markDelivered(approvalId: string, at: string, event: AuditEvent): Promise<boolean> {
+    const record = this.items.get(approvalId);
+    if (!record || record.deliveredAt !== undefined) return false;
+    this.linkEvents([event]);
+    this.put({ ...record, deliveredAt: at });
+    return true;
+  }
+
+  /** The change's audit events, written with it (one write: nothing awaits in between). */
+  private linkEvents(events: readonly AuditEvent[]): void {
+    const documentId = events[0]?.documentId;
+    if (documentId === undefined || events.some((e) => e.documentId !== documentId))
+      throw new Error('a change of an approval needs its audit events, all of one document');
+    this.audit.link(documentId, events);
   }
 
   async setOneTimeCode(approvalId: string, approverId: string, code: OneTimeCode): Promise<void> {
@@ -353,6 +350,31 @@ export class MemoryApprovals implements ApprovalStore {
   private put(record: ApprovalRecord): void {
     this.items.set(record.approvalId, stored(record));
   }
+}
+
+/**
+ * How a test ends a task by hand: when, who decided, and the one audit event the store writes with the
+ * ending (an ending always carries its event, as the human step's code writes them).
+ */
+export function ending(
+  type: string,
+  at: string,
+  decidedBy?: readonly string[],
+  forDocument = documentId,
+): Ending {
+  return {
+    at,
+    ...(decidedBy ? { decidedBy } : {}),
+    events: [
+      {
+        documentId: forDocument,
+        step: 'approval',
+        type,
+        actor: { kind: 'system', id: 'test' },
+        versions: {},
+      },
+    ],
+  };
 }
 
 /** Units of work claimed once: a lock a crashed claimant loses when it expires, a result kept until its TTL. */

@@ -118,7 +118,7 @@ describe("invoiceFinish: the invoice's part of finishing", () => {
     const documents = new MemoryDocuments([documentRecord({ status: 'EXECUTING' })]);
     const deps = {
       documents,
-      audit: new MemoryAudit(),
+      audit: documents.audit,
       results: new MemoryResultObjects(),
       resultsPrefix: 'results/',
       now: clock('2025-03-01T10:01:00.000Z').now,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashJson } from '../../../../../lambdas/platform/shared/hash.ts';
+import { canonicalJson } from '../../../../../lambdas/platform/shared/canonical-json.ts';
+import { hashJson } from '../../../../../lambdas/platform/shared/hash.ts';
 import { invoiceRuleSet, loadRuleSet } from '../../../../../lambdas/processes/invoice/rules/rule-set.ts';
 
 type Json = Record<string, unknown> & { rules: Record<string, unknown>[] };
