@@ -18,12 +18,7 @@ import {
   rules,
   score,
 } from '../../../platform/shared/support/builders.ts';
-import {
-  clock,
-  MemoryAudit,
-  MemoryDocuments,
-  MemoryResultObjects,
-} from '../../../platform/shared/support/fakes.ts';
+import { clock, MemoryDocuments, MemoryResultObjects } from '../../../platform/shared/support/fakes.ts';
 
 const event: InvoiceFinishEvent = {
   document: documentRef(),
