@@ -44,8 +44,14 @@ describe('a second process, registered by the list alone', () => {
     expect(tower.resources[logicalIdOf(fn.function)]?.Properties).toMatchObject({ Runtime: 'nodejs22.x' });
     const granted = statementsOf(tower, 'permits-triage');
     const actions = granted.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:PutItem']);
+    // Appending an audit event is one transaction: the event's put, and the document's chain head read and moved.
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
     expect(flat(granted)).toContain(logicalIdOf(tower.stack.platform.tables.table('audit')));
+    expect(flat(granted)).toContain(logicalIdOf(tower.stack.platform.tables.table('documents')));
     expect(actions.some((a) => a.startsWith('s3:') || a.startsWith('states:'))).toBe(false);
   });
 
