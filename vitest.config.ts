@@ -7,7 +7,7 @@ const sharedDynamoDb = 'test/support/dynamodb-local-setup.ts';
 // and conformance: API-level tests that run against the local emulators here and a real account on demand.
 export default defineConfig({
   test: {
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_DEV: 'false' },
+    env: { POWERTOOLS_DEV: 'false' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },

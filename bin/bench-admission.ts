@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { keyValues } from './bench/format.ts';
 import { runAdmissionBench } from './bench-admission/run.ts';
 import { parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';

@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { availableParallelism, loadavg } from 'node:os';
 import { table } from './bench/format.ts';
 import { benchEngine, type EngineFigures, engines, operations } from './bench-dynamodb/run.ts';

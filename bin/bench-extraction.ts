@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { fitCaps, formatFit } from './bench-extraction/fit.ts';
 import { type BenchOptions, parseOptions } from './bench-extraction/options.ts';
 import { formatSummary, summarise } from './bench-extraction/report.ts';

@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { table } from './bench/format.ts';
 import { runProxyBench } from './bench-proxy/run.ts';
 import { parseArgsOrRefuse, refuseArgs } from './common/cli-args.ts';

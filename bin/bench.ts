@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { formatReport } from './bench/format.ts';
 import { BenchUsageError, benchUsage, parseBenchArgs } from './bench/options.ts';
 import { runBench } from './bench/run.ts';

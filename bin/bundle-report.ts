@@ -71,7 +71,7 @@ function loadOnce(file: string, env: Record<string, string>): number | string {
     `try { await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(JSON.stringify({ ms: performance.now() - t })); }` +
     'catch (e) { console.log(JSON.stringify({ error: e?.name ?? "Error" })); }';
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
   });
   const line = child.stdout.trim().split('\n').pop() ?? '';

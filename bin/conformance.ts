@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { runConformance, usage } from '../test/conformance/support/runner.ts';
 import { parseArgsOrRefuse } from './common/cli-args.ts';
 

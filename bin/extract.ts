@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { readFileSync } from 'node:fs';
 import { type ExtractedFile, extractFiles } from '../lambdas/processes/invoice/tools/extract-file.ts';
 import { absolutePath } from './common/cli-args.ts';

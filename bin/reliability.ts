@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 import { failed, formatRows } from './reliability/format.ts';
 import { parseReliabilityArgs, ReliabilityUsageError, reliabilityUsage } from './reliability/options.ts';
 import { runReliability, scenarios } from './reliability/run.ts';

@@ -1,8 +1,8 @@
+import './common/require-node.ts';
 import { capabilities } from '../lambdas/platform/capabilities.ts';
-import { processes } from '../lambdas/processes/index.ts';
-import '../local/sdk-node20-notice.ts';
 import { sha256Hex } from '../lambdas/platform/shared/hash.ts';
 import { documentIdOf } from '../lambdas/platform/shared/workflow.ts';
+import { processes } from '../lambdas/processes/index.ts';
 import { javaProblem, readJavaVersion } from '../local/emulators/java-runtime.ts';
 import type { Listening } from '../local/http/json-server.ts';
 import { describeFailure, FunctionStartError } from '../local/lambda/start-check.ts';

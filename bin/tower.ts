@@ -1,4 +1,4 @@
-import '../local/sdk-node20-notice.ts';
+import './common/require-node.ts';
 
 // npm run tower -- <command>: the operator CLI, against a local runtime (--local) or a stack (--stack).
 // Set before the CLI loads: the shared stores log through Powertools, which would mix JSON into --json.

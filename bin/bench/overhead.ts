@@ -1,11 +1,9 @@
-import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
-import '../../local/stepfunctions/polyfills.ts';
 import { performance } from 'node:perf_hooks';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { StateMachine } from 'aws-local-stepfunctions';
-
 import type { ProcessSpec } from '../../lambdas/platform/registry/process-spec.ts';
 import { executionArnOf } from '../../lambdas/platform/shared/execution-arn.ts';
+import { towerCatalog } from '../../lambdas/platform/tower-catalog.ts';
 import { inPool } from '../../local/runtime/pool.ts';
 import type { LocalRuntime } from '../../local/runtime/runtime.ts';
 import { type AslDefinition, allStates } from '../../local/stepfunctions/definition.ts';

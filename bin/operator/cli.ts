@@ -46,6 +46,11 @@ interface Outcome {
  * failed, 2 usage). Output goes through `io`, so tests run it in-process.
  */
 export async function runTower(argv: readonly string[], io: CliIo): Promise<number> {
+  // Before a deploy there is no stack or runtime to target: the preflight reads the account itself.
+  if (argv[0] === 'preflight') {
+    const { runPreflight } = await import('../preflight/cli.ts');
+    return runPreflight(argv.slice(1), io);
+  }
   let line: CommandLine;
   try {
     line = parseCommandLine(argv);

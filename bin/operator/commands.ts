@@ -74,6 +74,10 @@ ${Object.values(commands)
   .map((c) => `  ${c.usage}\n      ${c.summary}`)
   .join('\n')}
 
+Before a deploy (reads the AWS account, no target; see preflight --help):
+  preflight --region R [--stack S] [-c key=value ...] [--recorded FILE]
+      what the account would refuse (Lambda concurrency, SES, Textract, bootstrap...), each with its fix
+
 Target (one of):
   --local [dataDir]         a running npm start (reads <dataDir>/runtime.json). Without dataDir,
                             and by default: ./.tower's, else the only one this user runs (each

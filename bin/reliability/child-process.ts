@@ -48,7 +48,7 @@ export function startChild(
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: process.env,
   });
   const killedBy: string[] = [];
   // 'close', not 'exit': only then has everything the child printed (its FAULT-KILL line) been read.

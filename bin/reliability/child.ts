@@ -1,4 +1,4 @@
-import '../../local/sdk-node20-notice.ts';
+import '../common/require-node.ts';
 import { startLocalRuntime } from '../../local/runtime/runtime.ts';
 import { absolutePath } from '../common/cli-args.ts';
 import { faultsOf } from './child-faults.ts';

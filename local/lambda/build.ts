@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { esbuildOptions } from '../../lambdas/platform/registry/bundling.ts';
+import { bundling, esbuildOptions } from '../../lambdas/platform/registry/bundling.ts';
 import type { FunctionSpec } from '../../lambdas/platform/registry/functions.ts';
 
 /** Bundles one function exactly as CDK's NodejsFunction does (the shared settings), to `<outDir>/<id>/index.mjs`. */
@@ -29,7 +29,7 @@ export async function buildWorker(outDir: string): Promise<string> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: bundling.target,
     logLevel: 'error',
   });
   return outfile;

@@ -4,6 +4,7 @@ import type { CatalogFunction } from '../../lambdas/platform/registry/catalog.ts
 import { functionEnvironment } from '../../lambdas/platform/registry/environment.ts';
 import { buildFunction, buildWorker } from './build.ts';
 import type { LocalFunction } from './invocation.ts';
+import { requireLambdaNode } from './node-runtime.ts';
 
 export interface DeployOptions {
   /** The catalog's functions: the platform's and each process's own. */
@@ -26,6 +27,7 @@ export interface DeployOptions {
 export async function deployFunctions(
   options: DeployOptions,
 ): Promise<{ workerPath: string; functions: LocalFunction[] }> {
+  requireLambdaNode();
   const workerPath = await buildWorker(options.buildDir);
   const bundles = await Promise.all(options.functions.map((spec) => buildFunction(spec, options.buildDir)));
   const functions = options.functions.map((spec, i) => ({

@@ -75,6 +75,5 @@ export function endpointEnvironment(endpoints: Endpoints, region: string): Recor
     // s3rver stores streamed uploads corrupted when the SDK adds its default checksums.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }

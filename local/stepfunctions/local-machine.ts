@@ -1,4 +1,3 @@
-import './polyfills.ts';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { type AslDefinition, allStates, valueAtPath } from './definition.ts';
 import { statesTimeout } from './errors.ts';

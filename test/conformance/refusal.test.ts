@@ -19,7 +19,6 @@ function withoutCredentials(): NodeJS.ProcessEnv {
     AWS_CONFIG_FILE: '/nonexistent/aws-config',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../../lambdas/processes/invoice/samples/index.ts';
 import type { TextractServer } from '../../local/emulators/textract/server.ts';
 import { failureOf } from '../../local/stepfunctions/history-reading.ts';
+import { encryptedFixtures, fixtureBytes } from '../unit/platform/inspection/support/encrypted-fixtures.ts';
 import { startTestRuntime } from './support/runtime.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;
@@ -143,6 +144,45 @@ describe('extraction: both Textract paths, recovery, and bad input', () => {
         ),
       ).rejects.toMatchObject({ name: 'NotFound' });
     }
+  });
+
+  it('reads an invoice that opens without a password (owner password only), quarantines one that needs one', async () => {
+    // Prepare: the same invoice, encrypted by qpdf with AES-128 twice (test/fixtures/encrypted-pdf).
+    const invoices = encryptedFixtures().filter((f) => f.invoice !== undefined);
+    const open = invoices.find((f) => !f.userPassword);
+    const locked = invoices.find((f) => f.userPassword);
+    // Act
+    const openId = await t.tools.drop('invoice', `protected/${open?.file}`, fixtureBytes(open?.file ?? ''));
+    const lockedId = await t.tools.drop(
+      'invoice',
+      `protected/${locked?.file}`,
+      fixtureBytes(locked?.file ?? ''),
+    );
+    const read = await t.tools.waitForStatus(openId, [
+      'COMPLETED',
+      'AWAITING_APPROVAL',
+      'FAILED',
+      'REJECTED_INPUT',
+    ]);
+    const refused = await t.tools.waitForStatus(lockedId, ['REJECTED_INPUT', 'COMPLETED', 'FAILED']);
+    // Assess
+    expect(['COMPLETED', 'AWAITING_APPROVAL']).toContain(read.status);
+    const extracted = (await t.tools.audit(openId)).find((e) => e.type === 'EXTRACTED');
+    expect(extracted?.details).toMatchObject({
+      fields: expect.arrayContaining([
+        expect.objectContaining({ name: 'invoiceNumber', value: open?.invoice?.invoiceNumber }),
+        expect.objectContaining({ name: 'total', value: open?.invoice?.total }),
+      ]),
+    });
+    expect(refused).toMatchObject({
+      status: 'REJECTED_INPUT',
+      rejectionReason: 'encrypted',
+      quarantineKey: `quarantine/invoice/${lockedId}/${locked?.file}`,
+    });
+    const quarantined = (await t.tools.audit(lockedId)).find((e) => e.type === 'QUARANTINED');
+    expect(quarantined?.rationale?.[0]).toMatch(
+      /^\[encrypted\] The PDF needs a password to open \(standard security handler, revision 4, AES-128\): ask the sender/,
+    );
   });
 
   // A single PUT carries up to 5 GB (S3 User Guide, "Uploading objects",

@@ -8,7 +8,8 @@ import { inspectPdf } from './pdf-inspect.ts';
 
 /**
  * Checks a document before Textract sees it: size, type by magic bytes (never by name or declared
- * content type alone), and for PDFs truncation, encryption, page count and active content (refused or
+ * content type alone), and for PDFs truncation, a password needed to open it (a permission-only PDF,
+ * which opens without one, is read like any other), page count and active content (refused or
  * handed on for a person to see, by the process's policy). Each refusal is classified,
  * and the result says which Textract path the document takes.
  */
@@ -113,7 +114,17 @@ function checkPdf(sample: InputSample) {
   const facts = inspectPdf(sample.bytes);
   if (facts.truncated)
     throw new InputRejectedError('corrupt', 'The PDF is truncated (no %%EOF near its end)');
-  if (facts.encrypted) throw new InputRejectedError('encrypted', 'The PDF is encrypted (password-protected)');
+  const { encryption } = facts;
+  if (encryption.kind === 'user-password')
+    throw new InputRejectedError(
+      'encrypted',
+      `The PDF needs a password to open (${encryption.handler}): ask the sender for a copy without an open password`,
+    );
+  if (encryption.kind === 'unreadable')
+    throw new InputRejectedError(
+      'encrypted',
+      `The PDF is encrypted and cannot be checked: ${encryption.reason}; ask the sender for an unprotected copy`,
+    );
   if (facts.pageCount !== null && facts.pageCount > maxPages)
     throw new InputRejectedError(
       'too-many-pages',

@@ -1,5 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { type ActiveContentFinding, findActiveContent } from './active-content.ts';
+import { type EncryptionFacts, readEncryption } from './pdf-encryption.ts';
+import type { StreamDecryptor } from './stream-decryption.ts';
 
 /**
  * What can be told of a PDF from its bytes without rendering it: truncation, encryption, active
@@ -9,7 +11,8 @@ import { type ActiveContentFinding, findActiveContent } from './active-content.t
 export interface PdfFacts {
   /** No `%%EOF` in the last kilobyte: the upload was cut short. */
   readonly truncated: boolean;
-  readonly encrypted: boolean;
+  /** Whether it is encrypted and, if so, whether it opens without a password. */
+  readonly encryption: EncryptionFacts;
   /** Pages found, or null when the page tree could not be read (compressed some other way). */
   readonly pageCount: number | null;
   /** JavaScript, launch actions, embedded files, rich media, XFA: in its objects or its object streams. */
@@ -18,16 +21,16 @@ export interface PdfFacts {
 
 /** Readers look for `%%EOF` this close to the end (trailing whitespace and junk are common). */
 const eofWindow = 1024;
-/** Inflated object streams are capped, so a hostile PDF cannot make the function balloon. */
+/** Decrypted and inflated object streams are capped, so a hostile PDF cannot make the function balloon. */
 const maxInflatedBytes = 32 * 1024 * 1024;
 
 export function inspectPdf(bytes: Uint8Array): PdfFacts {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const truncated = !raw.slice(-eofWindow).includes('%%EOF');
-  const encrypted = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(raw);
-  // Encrypted object streams cannot be inflated, and need not be: the document is refused anyway.
-  const texts = encrypted ? [raw] : [raw, ...objectStreams(raw)];
-  return { truncated, encrypted, pageCount: countPages(texts), activeContent: findActiveContent(texts) };
+  const { facts: encryption, decrypt } = readEncryption(raw);
+  // A file that needs a password is refused anyway: its object streams need not be read.
+  const texts = decrypt === null ? [raw] : [raw, ...objectStreams(raw, decrypt)];
+  return { truncated, encryption, pageCount: countPages(texts), activeContent: findActiveContent(texts) };
 }
 
 /**
@@ -69,8 +72,11 @@ function pageObjects(text: string): number {
   return numbered.size + unnumbered;
 }
 
-/** Inflated contents of the FlateDecode object streams (PDF 1.5+ keeps the page tree inside them). */
-function objectStreams(raw: string): string[] {
+/**
+ * Inflated contents of the FlateDecode object streams (PDF 1.5+ keeps the page tree inside them),
+ * decrypted first in a file that opens without a password (its dictionaries are in the clear, its streams not).
+ */
+function objectStreams(raw: string, decrypt: StreamDecryptor): string[] {
   const out: string[] = [];
   let budget = maxInflatedBytes;
   for (const m of raw.matchAll(/\bobj\b((?:(?!\bobj\b)[\s\S]){0,2000}?)stream\r?\n/g)) {
@@ -80,8 +86,14 @@ function objectStreams(raw: string): string[] {
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     const end = length ? start + Number(length[1]) : raw.indexOf('endstream', start);
     if (end <= start) continue;
+    const stored = Buffer.from(raw.slice(start, end), 'latin1');
+    // The object's number and generation, looked for behind `obj` (a regex leading with digits is slower).
+    const [, num, gen] = /(\d+)\s+(\d+)\s+$/.exec(raw.slice(Math.max(0, m.index - 32), m.index)) ?? [];
+    const data = stored.length <= budget ? decrypt(Number(num), Number(gen), stored) : null;
+    if (data === null) continue;
+    if (data !== stored) budget -= data.length;
     try {
-      const inflated = inflateSync(Buffer.from(raw.slice(start, end), 'latin1'), { maxOutputLength: budget });
+      const inflated = inflateSync(data, { maxOutputLength: budget });
       budget -= inflated.length;
       out.push(inflated.toString('latin1'));
     } catch {

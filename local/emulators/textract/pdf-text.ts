@@ -7,7 +7,10 @@ import type { PageSize, Point, Quad } from './geometry.ts';
 /**
  * A PDF's text layer with positions, read with pdf.js (legacy build: Node without a DOM or a canvas;
  * pdf.js runs its worker code in this thread). Refuses what Textract's synchronous API refuses:
- * unreadable or truncated files, encrypted files, more than one page.
+ * unreadable or truncated files, password-protected files, more than one page. Textract's set quotas say
+ * "PDFs cannot be password protected" (https://docs.aws.amazon.com/textract/latest/dg/limits-document.html):
+ * a file encrypted with an empty user password (an owner password restricting printing or copying) opens
+ * without one, in pdf.js as in any reader, and is read.
  */
 
 /** One run of text as the PDF draws it (often a whole label or value). */
@@ -54,13 +57,10 @@ export async function readPdfPages(bytes: Uint8Array, maxPages = 3000): Promise<
     const pdf = await task.promise.catch((error: unknown) => {
       if (error instanceof Error && error.name === 'PasswordException')
         throw unsupportedDocument(
-          'The PDF is encrypted (password protected); Textract does not read encrypted PDFs',
+          'The PDF is password protected; Textract does not read PDFs that need a password to open',
         );
       throw badDocument('Unable to read the PDF: its structure is invalid', error);
     });
-    const { info } = await pdf.getMetadata();
-    if ((info as { EncryptFilterName?: unknown }).EncryptFilterName)
-      throw unsupportedDocument('The PDF is encrypted; Textract does not read encrypted PDFs');
     if (pdf.numPages > maxPages)
       throw unsupportedDocument(
         maxPages === 1

@@ -21,7 +21,7 @@ export interface StartedProcess {
 export function npmStart(args: readonly string[], env: NodeJS.ProcessEnv = {}): StartedProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

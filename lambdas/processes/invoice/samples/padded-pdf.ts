@@ -14,3 +14,19 @@ export function paddedPdf(size: number): Buffer {
   out.write(tail, size - tail.length, 'latin1');
   return out;
 }
+
+/**
+ * `pdf` grown to exactly `size` bytes by a comment line after its header: what an inspection reads of a
+ * large file, without making one (object offsets move, so readers would rebuild the cross-reference table).
+ */
+export function paddedCopy(pdf: Uint8Array, size: number): Buffer {
+  const header = Buffer.from(pdf).indexOf(0x0a) + 1;
+  const padding = size - pdf.length - 2;
+  if (header === 0 || padding < 0) throw new Error(`cannot pad a PDF of ${pdf.length} bytes to ${size}`);
+  const out = Buffer.alloc(size, 0x20);
+  out.set(pdf.subarray(0, header), 0);
+  out[header] = 0x25; // `%`: the padding is one comment line
+  out[header + 1 + padding] = 0x0a;
+  out.set(pdf.subarray(header), header + 2 + padding);
+  return out;
+}

@@ -13,6 +13,7 @@ import {
   PermanentError,
   type RejectionReason,
 } from '../../../../lambdas/platform/shared/errors.ts';
+import { thrownBy } from './support/thrown.ts';
 
 const bytesOf = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
@@ -25,16 +26,6 @@ async function pdf(pages: number, useObjectStreams: boolean): Promise<Buffer> {
   const doc = await PDFDocument.create();
   for (let i = 0; i < pages; i += 1) doc.addPage().drawText(`Invoice page ${i + 1}`);
   return Buffer.from(await doc.save({ useObjectStreams }));
-}
-
-/** What checkInput throws, for assertions on class and reason. */
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
 }
 
 function expectRejected(run: () => unknown, reason: RejectionReason): void {
@@ -106,14 +97,20 @@ describe('checkInput', () => {
     expectRejected(() => checkInput({ size: bytes.length, bytes }), 'corrupt');
   });
 
-  it('rejects an encrypted PDF', async () => {
+  it('rejects a PDF whose /Encrypt names no dictionary as encrypted, saying it cannot be checked', async () => {
     // Prepare
     const text = (await pdf(1, false)).toString('latin1');
     const bytes = Buffer.from(text.replace('trailer\n<<', 'trailer\n<<\n/Encrypt 9 0 R'), 'latin1');
 
-    // Act, Assess
+    // Act
+    const error = thrownBy(() => checkInput({ size: bytes.length, bytes }));
+
+    // Assess
     expect(text).toContain('trailer\n<<');
-    expectRejected(() => checkInput({ size: bytes.length, bytes }), 'encrypted');
+    expect(error).toBeInstanceOf(InputRejectedError);
+    expect((error as Error).message).toBe(
+      '[encrypted] The PDF is encrypted and cannot be checked: its encryption dictionary cannot be read (/Encrypt 9 0 R names no readable dictionary); ask the sender for an unprotected copy',
+    );
   });
 
   it.each([true, false])(
@@ -179,7 +176,12 @@ describe('inspectPdf', () => {
     const facts = inspectPdf(bytes);
 
     // Assess
-    expect(facts).toEqual({ truncated: false, encrypted: false, pageCount: pages, activeContent: [] });
+    expect(facts).toEqual({
+      truncated: false,
+      encryption: { kind: 'none' },
+      pageCount: pages,
+      activeContent: [],
+    });
   });
 
   it('counts a page rewritten by an incremental update once', () => {

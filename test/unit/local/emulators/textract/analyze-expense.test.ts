@@ -18,6 +18,7 @@ import {
 import { expenseReader } from '../../../../../lambdas/processes/invoice/textract-stand-in/index.ts';
 import { analyzeExpense } from '../../../../../local/emulators/textract/analyze-expense.ts';
 import { TextractServiceError } from '../../../../../local/emulators/textract/errors.ts';
+import { encryptedFixtures, fixtureBytes } from '../../../platform/inspection/support/encrypted-fixtures.ts';
 import { pageOf, run, runRight } from './runs.ts';
 
 /** Generated PDFs straight into the extractor (no HTTP): every field Textract would report, as printed. */
@@ -191,4 +192,35 @@ describe('analyzeExpense errors', () => {
     // Assess
     expect(error.name).toBe('DocumentTooLargeException');
   });
+});
+
+// Textract's set quotas: "PDFs cannot be password protected"
+// (https://docs.aws.amazon.com/textract/latest/dg/limits-document.html). One encrypted with an empty user
+// password (an owner password restricting printing and copying) opens without one: it is read.
+describe('analyzeExpense on encrypted PDFs (qpdf fixtures)', () => {
+  const invoices = encryptedFixtures().filter((f) => f.invoice !== undefined);
+
+  it.each(invoices.filter((f) => !f.userPassword).map((f) => [f.file, f] as const))(
+    'reads %s, which opens without a password',
+    async (_file, fixture) => {
+      // Act
+      const out = await analyzeExpense(fixtureBytes(fixture.file), { reader: expenseReader });
+
+      // Assess
+      const fields = out.ExpenseDocuments?.[0]?.SummaryFields;
+      expect(text(fields, 'INVOICE_RECEIPT_ID')).toBe(fixture.invoice?.invoiceNumber);
+    },
+  );
+
+  it.each(invoices.filter((f) => f.userPassword).map((f) => [f.file] as const))(
+    'refuses %s, which needs a password',
+    async (file) => {
+      // Act
+      const error = await failureOf(analyzeExpense(fixtureBytes(file)));
+
+      // Assess
+      expect(error.name).toBe('UnsupportedDocumentException');
+      expect(error.message).toContain('password protected');
+    },
+  );
 });

@@ -4,7 +4,8 @@ import { InputRejectedError } from '../../../../../lambdas/platform/shared/error
 import type { DocumentRef } from '../../../../../lambdas/platform/shared/workflow.ts';
 import { inspectDocument } from '../../../../../lambdas/processes/invoice/extract/inspect-document.ts';
 import type { ExtractDeps } from '../../../../../lambdas/processes/invoice/extract/ports.ts';
-import { paddedPdf } from '../../../../../lambdas/processes/invoice/samples/padded-pdf.ts';
+import { paddedCopy, paddedPdf } from '../../../../../lambdas/processes/invoice/samples/padded-pdf.ts';
+import { fixtureBytes } from '../../../platform/inspection/support/encrypted-fixtures.ts';
 
 const doc: DocumentRef = {
   documentId: 'd'.repeat(64),
@@ -58,5 +59,19 @@ describe('inspectDocument near the whole-PDF inspection cap', () => {
       ),
     });
     expect(object.read.bytes).toBe(1024);
+  }, 60_000);
+
+  it('checks a permission-only PDF of exactly the cap whole, its encrypted object streams decrypted', async () => {
+    // Prepare: qpdf's AES-256 file, three pages and a JavaScript open action in its object streams.
+    const object = memoryObject(
+      paddedCopy(fixtureBytes('r6-aes-256-xref-stream.open.pdf'), maxInspectedPdfBytes),
+    );
+
+    // Act
+    const checked = await inspectDocument(object.source, doc);
+
+    // Assess
+    expect(checked).toMatchObject({ kind: 'pdf', pageCount: 3, path: 'async' });
+    expect(checked.activeContent).toEqual([{ kind: 'javascript', automatic: true }]);
   }, 60_000);
 });
