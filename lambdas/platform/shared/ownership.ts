@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../stores/documents.ts';
+import type { DocumentRecord } from '../stores/document-record.ts';
 
 /**
  * Whether an execution may move a document: it owns the document, or no execution does (nor when there

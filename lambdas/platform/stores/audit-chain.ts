@@ -1,6 +1,6 @@
 import { canonicalJson } from '../shared/canonical-json.ts';
 import { sha256Hex } from '../shared/hash.ts';
-import type { AuditEvent, AuditRecord, ChainedAuditRecord } from './audit.ts';
+import type { AuditEvent, AuditRecord, ChainedAuditRecord } from './audit-event.ts';
 
 /**
  * A document's audit events form a hash chain: event n carries `seq` n, the `hash` of event n-1 as

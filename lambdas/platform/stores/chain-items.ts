@@ -3,7 +3,7 @@ import { tables } from '../registry/tables.ts';
 import { requiredEnv } from '../shared/env.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import type { ChainHead } from './audit-chain.ts';
-import type { DocumentRecord } from './documents.ts';
+import type { DocumentRecord } from './document-record.ts';
 
 /** The two tables every chained write touches: the head lives on the document record, the events in the audit table. */
 export interface ChainTables {

@@ -5,8 +5,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransientError } from '../shared/errors.ts';
-import type { AuditEvent, ChainedAuditRecord } from './audit.ts';
 import { type ChainHead, genesis, headAfter, headOnRecord, linkEvents } from './audit-chain.ts';
+import type { AuditEvent, ChainedAuditRecord } from './audit-event.ts';
 import {
   auditItemIds,
   type ChainTables,
@@ -17,7 +17,7 @@ import {
   type UpdateParts,
   updateExpressions,
 } from './chain-items.ts';
-import type { DocumentRecord } from './documents.ts';
+import type { DocumentRecord } from './document-record.ts';
 import { cancellationCodes } from './transaction-cancellation.ts';
 
 /** What one write changes besides appending its events; decided from the document record as read. */

@@ -4,45 +4,14 @@ import { requiredEnv } from '../shared/env.ts';
 import { mayWrite } from '../shared/ownership.ts';
 import { allowedFrom, type DocumentStatus } from '../shared/status.ts';
 import type { DocumentRef } from '../shared/workflow.ts';
-import type { AuditEvent } from './audit.ts';
+import type { AuditEvent } from './audit-event.ts';
 import type { ChainTables, UpdateParts } from './chain-items.ts';
 import { writeChained } from './chained-write.ts';
 import { dynamo } from './client.ts';
+import type { DocumentRecord, PendingResult } from './document-record.ts';
 import { conditionalWrite } from './dynamo-conditions.ts';
 
-/**
- * The result finishing is about to write, recorded before the write: a re-run of the same execution
- * writes the same body (same `at`), and an object already under `key` is recognised by `hash`.
- */
-export interface PendingResult {
-  readonly executionArn: string;
-  readonly key: string;
-  /** SHA-256 (hex) of the body. */
-  readonly hash: string;
-  /** The time the body carries. */
-  readonly at: string;
-}
-
-/** A document's record: where it came from, where it is now, and which execution owns it. */
-export interface DocumentRecord extends DocumentRef {
-  readonly status: DocumentStatus;
-  /** ARN of the execution allowed to move this document's status. */
-  readonly ownerExecution?: string;
-  readonly statusReason?: string;
-  readonly failureClass?: string;
-  readonly failedStep?: string;
-  readonly errorName?: string;
-  readonly resultKey?: string;
-  readonly pendingResult?: PendingResult;
-  readonly quarantineKey?: string;
-  readonly rejectionReason?: string;
-  readonly updatedAt: string;
-  /** Incremented on every transition, so readers can tell two states apart. */
-  readonly revision: number;
-  /** The head of the document's audit chain (audit-chain.ts): its last event's seq and hash. */
-  readonly auditSeq?: number;
-  readonly auditHash?: string;
-}
+export type { DocumentRecord, PendingResult } from './document-record.ts';
 
 export interface TransitionOptions {
   /** The execution writing; the write is refused unless it owns the document (or none does yet). */
