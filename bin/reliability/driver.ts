@@ -101,7 +101,10 @@ export function expectDropped(
   });
 }
 
-/** `waitUntilSettled` with a deadline of three minutes plus `msPerDocument` for each expected document. */
+/**
+ * `waitUntilSettled` with a planned time of three minutes plus `msPerDocument` for each expected document;
+ * past it, the wait goes on while documents keep settling (a slower machine is not a lost document).
+ */
 export function settle(
   target: Target,
   expectations: () => readonly Expectation[],
@@ -113,6 +116,7 @@ export function settle(
     deadline: started + 180_000 + expectations().length * msPerDocument,
     log: context.log,
     pollMs: context.scale === 'full' ? 5000 : 1000,
+    stallMs: context.scale === 'full' ? 300_000 : 90_000,
   });
 }
 
@@ -123,16 +127,27 @@ export function isSettled(record: DocumentRecord | undefined, expectation: Expec
   return record !== undefined && (isTerminal(record.status) || expectation.statuses.includes(record.status));
 }
 
+export interface SettleOptions {
+  readonly deadline: number;
+  readonly log: (line: string) => void;
+  readonly pollMs?: number;
+  readonly quietMs?: number;
+  /** Past the deadline, how long the wait goes on without one more document settling. @default 0 (stop at the deadline) */
+  readonly stallMs?: number;
+}
+
 /**
  * Waits until every expected document is settled (read from the documents table) or the deadline
- * passes, then until the queues are empty, so late duplicates have had their chance to do harm.
+ * passes (and, with `stallMs`, settling has stalled), then until the queues are empty, so late
+ * duplicates have had their chance to do harm.
  */
 export async function waitUntilSettled(
   target: Target,
   expectations: () => readonly Expectation[],
-  options: { deadline: number; log: (line: string) => void; pollMs?: number; quietMs?: number },
+  options: SettleOptions,
 ): Promise<void> {
   let lastLog = 0;
+  const progress = { settled: -1, at: Date.now() };
   for (;;) {
     const records = new Map(
       (await scanTable<DocumentRecord>(target, 'documents').catch(() => [])).map((d) => [d.documentId, d]),
@@ -143,11 +158,13 @@ export async function waitUntilSettled(
       options.log(`${wanted.length - open}/${wanted.length} settled`);
       lastLog = Date.now();
     }
-    if (open === 0 || Date.now() > options.deadline) break;
+    if (wanted.length - open > progress.settled)
+      Object.assign(progress, { settled: wanted.length - open, at: Date.now() });
+    if (open === 0 || pastDeadline(options, progress.at)) break;
     await sleep(options.pollMs ?? 2000);
   }
   // Let redelivered events and in-flight retries run out before the evidence is read.
-  const quietUntil = Math.min(options.deadline + 30_000, Date.now() + (options.quietMs ?? 60_000));
+  const quietUntil = Date.now() + (options.quietMs ?? 60_000);
   await sleep(3000);
   while (Date.now() < quietUntil) {
     const depths = await Promise.all(
@@ -156,4 +173,9 @@ export async function waitUntilSettled(
     if (depths.every((d) => d === 0)) break;
     await sleep(1000);
   }
+}
+
+/** Past the deadline, and (with `stallMs`) no document settled for that long. */
+export function pastDeadline(options: SettleOptions, lastProgressAt: number, now = Date.now()): boolean {
+  return now > options.deadline && now - lastProgressAt > (options.stallMs ?? 0);
 }

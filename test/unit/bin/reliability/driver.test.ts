@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { dropAll, expectDropped, invoicePrefix } from '../../../../bin/reliability/driver.ts';
+import { dropAll, expectDropped, invoicePrefix, pastDeadline } from '../../../../bin/reliability/driver.ts';
 import type { Target } from '../../../../bin/reliability/evidence.ts';
 import type { DropFile } from '../../../../bin/reliability/workload.ts';
 
@@ -58,5 +58,21 @@ describe('expectDropped', () => {
       { documentId: 'K', statuses: ['COMPLETED'], quarantined: undefined },
     ]);
     expect(expectations[1]?.droppedAt).toBe(dropped.droppedAt.get('K'));
+  });
+});
+
+describe('pastDeadline', () => {
+  const log = () => {};
+  it('stops at the deadline when no stall time is given', () => {
+    expect(pastDeadline({ deadline: 1000, log }, 999, 1001)).toBe(true);
+    expect(pastDeadline({ deadline: 1000, log }, 0, 1000)).toBe(false);
+  });
+
+  it('past the deadline, goes on while documents keep settling and stops once they stall', () => {
+    const options = { deadline: 1000, log, stallMs: 300 };
+    expect(pastDeadline(options, 900, 1100)).toBe(false);
+    expect(pastDeadline(options, 900, 1201)).toBe(true);
+    // Before the deadline a stall alone never ends the wait.
+    expect(pastDeadline(options, 0, 999)).toBe(false);
   });
 });
