@@ -1,4 +1,5 @@
-import { cancelTask } from '../human-step/lifecycle/index.ts';
+// The lifecycle's one transition this function makes, alone: its bundle carries no Step Functions client.
+import { cancelTask } from '../human-step/lifecycle/cancel.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
 import { classOfErrorName } from '../shared/errors.ts';
 import { isTerminal } from '../shared/status.ts';
