@@ -7,7 +7,11 @@ import { decide, handOn } from './transitions.ts';
  * opens the link again): hands it to the current wait, once. A wait that has ended is left to the next
  * phase, which finds the decision.
  */
-export async function handOnReopened(deps: LifecycleDeps, record: ApprovalRecord, deliverer: Actor) {
+export async function handOnReopened(
+  deps: LifecycleDeps,
+  record: ApprovalRecord,
+  deliverer: Actor,
+): Promise<void> {
   const decision = decisionOf(record);
   if (stateOf(record) !== 'decided' || !decision || !record.taskToken) return;
   await handOn(deps, record.taskToken, record, decision, deliverer);
