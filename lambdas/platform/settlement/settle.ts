@@ -1,3 +1,5 @@
+// The lifecycle's one transition this function makes, alone: its bundle carries no Step Functions client.
+import { cancelTask } from '../human-step/lifecycle/cancel.ts';
 import type { ApprovalStore } from '../human-step/store.ts';
 import { classOfErrorName } from '../shared/errors.ts';
 import { isTerminal } from '../shared/status.ts';
@@ -33,22 +35,19 @@ export async function settleEndedExecution(deps: SettleDeps, event: ExecutionSta
   // Every human task of the execution still pending stops working: one execution may hold several.
   let cancelled = false;
   for (const task of await deps.approvals.listByExecution(detail.executionArn)) {
-    if (task.status !== 'PENDING') continue;
     // The cancellation and its audit event are one write: a late or repeated event writes nothing.
-    const events = [
-      {
-        documentId: task.documentId,
-        step: task.step,
-        type: 'APPROVAL_CANCELLED',
-        actor,
-        decision: 'cancelled',
-        rationale: [`the execution ended ${detail.status}; the links no longer work`],
-        versions,
-        executionArn: detail.executionArn,
-        details: { approvalId: task.approvalId },
-      },
-    ];
-    if (await deps.approvals.finish(task.approvalId, 'CANCELLED', { at, events })) cancelled = true;
+    const event = {
+      documentId: task.documentId,
+      step: task.step,
+      type: 'APPROVAL_CANCELLED',
+      actor,
+      decision: 'cancelled',
+      rationale: [`the execution ended ${detail.status}; the links no longer work`],
+      versions,
+      executionArn: detail.executionArn,
+      details: { approvalId: task.approvalId },
+    };
+    if (await cancelTask(deps, task, at, event)) cancelled = true;
   }
   if (!document) return { settled: false, cancelled };
   const current = await deps.documents.get(document.documentId);

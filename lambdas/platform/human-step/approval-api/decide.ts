@@ -1,6 +1,6 @@
 import { logger } from '../../shared/observability.ts';
-import { voteEvent } from '../decision.ts';
-import { isSubmitter, tally } from '../outcome.ts';
+import { castVote, handOnReopened, settleVotes, stateOf } from '../lifecycle/index.ts';
+import { isSubmitter } from '../outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../record.ts';
 import type { HumanStepChoice } from '../request.ts';
 import { hashSecret, secretMatches, signNonce, verifyNonce } from '../secrets.ts';
@@ -10,7 +10,7 @@ import { documentPane } from './document-pane.ts';
 import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
-import { handOnUndelivered, settle } from './settle.ts';
+import { apiActor, settlementPage } from './settle.ts';
 import { checkCode, sendCode } from './step-up.ts';
 
 /** How long a rendered page may be submitted. */
@@ -23,14 +23,16 @@ export async function servePage(deps: DecideDeps, request: PageRequest): Promise
   const caller = await authenticate(deps, request);
   if (!caller) return pages.invalidLink();
   const { record } = caller;
-  if (record.status !== 'PENDING') {
-    if (request.method !== 'HEAD') await handOnUndelivered(deps, record);
+  if (stateOf(record) !== 'pending') {
+    if (request.method !== 'HEAD') await handOnReopened(deps, record, apiActor);
     return endedPage(record);
   }
   const vote = record.approvers[caller.approverId]?.vote;
   // Sent again after an answer that never came (the run stopped after storing the vote): votes that decide are counted.
-  if (vote && request.method === 'POST' && tally(record).result !== 'pending')
-    return settle(deps, caller, record, vote.decision);
+  if (vote && request.method === 'POST') {
+    const settled = await settleVotes(deps, record, { kind: 'person', id: caller.email }, apiActor);
+    if (settled.kind !== 'pending') return settlementPage(settled, vote.decision, record.request.title);
+  }
   if (vote) return pages.alreadyVoted(vote.decision, vote.at, record.request.title);
   if (request.method !== 'POST') return renderChoose(deps, caller);
   return request.form.step === 'confirm' ? confirm(deps, caller, request) : choose(deps, caller, request);
@@ -194,20 +196,8 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     userAgent: request.client.userAgent,
     summaryHash: record.summaryHash,
   };
-  const recorded = await deps.approvals.recordVote(
-    record.approvalId,
-    caller.approverId,
-    vote,
-    voteEvent(record, vote),
-  );
-  if (!recorded.recorded) {
-    const current = recorded.record;
-    const own = current?.approvers[caller.approverId]?.vote;
-    if (current && current.status === 'PENDING' && own)
-      return pages.alreadyVoted(own.decision, own.at, current.request.title);
-    return current ? endedPage(current) : pages.invalidLink();
-  }
-  return settle(deps, caller, recorded.record, decision);
+  const result = await castVote(deps, record, caller.approverId, vote, apiActor);
+  return settlementPage(result, decision, record.request.title);
 }
 
 /** Audits a request that was refused, with why; it decides nothing. */

@@ -1,4 +1,5 @@
 import { escapeHtml as attr, escapeText as label, htmlText as text } from '../../shared/html.ts';
+import { stateOf } from '../lifecycle/index.ts';
 import type { ApprovalRecord } from '../record.ts';
 import type { HumanStepChoice, HumanStepRequest } from '../request.ts';
 import { factRow } from './fact-rows.ts';
@@ -170,7 +171,8 @@ export const pages = {
 /** The page for an approval that is no longer pending. */
 export function endedPage(record: ApprovalRecord): PageResponse {
   const item = record.request.title;
-  if (record.status === 'EXPIRED') return pages.expired(item);
-  if (record.status === 'CANCELLED') return pages.withdrawn(item);
+  const state = stateOf(record);
+  if (state === 'expired') return pages.expired(item);
+  if (state === 'cancelled') return pages.withdrawn(item);
   return pages.decided(record.status, record.decidedBy ?? [], record.decidedAt ?? '', item);
 }

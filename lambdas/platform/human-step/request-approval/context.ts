@@ -1,11 +1,13 @@
 import type { SendEmail } from '../../mail/mailer.ts';
-import { PermanentError } from '../../shared/errors.ts';
 import type { AuditEvent, AuditTrail } from '../../stores/audit.ts';
 import type { DocumentStore } from '../../stores/documents.ts';
 import type { TaskResultSender } from '../../workflows/task-results.ts';
 import type { ApprovalPolicy } from '../policy.ts';
 import { type ApprovalRecord, versionsOf } from '../record.ts';
 import type { ApprovalStore } from '../store.ts';
+
+/** The task a phase runs for; a task never prepared is a permanent error. */
+export { taskOf } from '../lifecycle/state.ts';
 
 /** What every phase of the human step works with: the stores, the mailer, Step Functions, the policies. */
 export interface ApprovalDeps {
@@ -22,14 +24,6 @@ export interface ApprovalDeps {
 
 /** The actor every phase audits as. */
 export const actor = { kind: 'system', id: 'request-approval' } as const;
-
-/** The task a phase runs for; a task never prepared is a permanent error. */
-export async function taskOf(deps: ApprovalDeps, taskId: string): Promise<ApprovalRecord> {
-  const record = await deps.approvals.get(taskId);
-  if (!record)
-    throw new PermanentError(`Human task ${taskId} does not exist; the prepare phase must run first`);
-  return record;
-}
 
 /** What every audit event of the task carries: its step, what was shown, the versions that asked. */
 export function auditBase(record: ApprovalRecord, executionArn: string) {

@@ -1,6 +1,5 @@
 import { changeStatus } from '../../shared/status-change.ts';
-import { decideByVotes, decisionOf, handDecisionOn } from '../decision.ts';
-import type { ApprovalPhase } from '../record.ts';
+import { settleAtWait } from '../lifecycle/index.ts';
 import { approverEntries } from './approver-entries.ts';
 import { type ApprovalDeps, actor, auditBase, taskOf } from './context.ts';
 import type { WaitEvent } from './events.ts';
@@ -24,7 +23,8 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
     record = await taskOf(deps, event.taskId);
   }
 
-  if (await deliverIfDecided(deps, record.approvalId, event.taskToken, event.phase)) return;
+  // Decided while no wait was registered, or by stored votes never counted: this wait gets it now.
+  if (await settleAtWait(deps, record.approvalId, event.taskToken, event.phase, actor)) return;
 
   const base = auditBase(record, event.executionArn);
   if (event.phase === 'request') {
@@ -60,28 +60,4 @@ export async function runWaitPhase(deps: ApprovalDeps, event: WaitEvent): Promis
     // A phase run again (a retried or resumed wait) records its requests once.
     { idempotencyKey: `${record.approvalId}/${event.phase}` },
   );
-}
-
-/**
- * Registers this wait's token, then delivers the decision itself when there is one no one delivered:
- * decided while no wait was registered, or votes stored by a run that stopped before counting them
- * (counted now). True when the wait has its result.
- */
-async function deliverIfDecided(
-  deps: ApprovalDeps,
-  approvalId: string,
-  taskToken: string,
-  phase: ApprovalPhase,
-): Promise<boolean> {
-  let decided = await deps.approvals.registerToken(approvalId, taskToken, phase);
-  if (!decided) {
-    const current = await taskOf(deps, approvalId);
-    const byVotes = await decideByVotes(deps, current, actor);
-    if (byVotes.kind === 'pending') return false;
-    decided = byVotes.kind === 'decided' ? byVotes.record : await taskOf(deps, approvalId);
-  }
-  const decision = decisionOf(decided);
-  if (!decision) return false;
-  await handDecisionOn(deps, taskToken, decided, decision, actor);
-  return true;
 }

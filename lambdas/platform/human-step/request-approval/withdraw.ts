@@ -1,7 +1,7 @@
 import { mayWrite } from '../../shared/ownership.ts';
-import { deliverWithdrawal } from '../delivery.ts';
+import { withdrawTask } from '../lifecycle/index.ts';
 import type { ApprovalRecord } from '../record.ts';
-import { type ApprovalDeps, auditBase, taskOf } from './context.ts';
+import { type ApprovalDeps, auditBase } from './context.ts';
 import type { WaitEvent } from './events.ts';
 
 /**
@@ -18,21 +18,17 @@ export async function withdrawIfSuperseded(
 ): Promise<boolean> {
   if (mayWrite(await deps.documents.get(record.documentId), event.executionArn)) return false;
   const reason = 'another execution owns the document; no one was asked';
-  if (record.status === 'PENDING')
-    await deps.approvals.finish(record.approvalId, 'CANCELLED', {
-      at: deps.now().toISOString(),
-      events: [
-        {
-          ...auditBase(record, event.executionArn),
-          type: 'APPROVAL_CANCELLED',
-          decision: 'cancelled',
-          rationale: [reason],
-          details: { approvalId: record.approvalId, phase: event.phase },
-        },
-      ],
-    });
-  const current = await taskOf(deps, record.approvalId);
-  if (current.status === 'APPROVED' || current.status === 'REJECTED') return false;
-  await deliverWithdrawal(deps.sfn, event.taskToken, current, reason);
-  return true;
+  return withdrawTask(
+    deps,
+    record,
+    event.taskToken,
+    {
+      ...auditBase(record, event.executionArn),
+      type: 'APPROVAL_CANCELLED',
+      decision: 'cancelled',
+      rationale: [reason],
+      details: { approvalId: record.approvalId, phase: event.phase },
+    },
+    reason,
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { servePage } from '../../../../../lambdas/platform/human-step/approval-api/decide.ts';
-import { voteEvent } from '../../../../../lambdas/platform/human-step/decision.ts';
+import { voteEvent } from '../../../../../lambdas/platform/human-step/lifecycle/index.ts';
 import type { ApprovalStatus } from '../../../../../lambdas/platform/human-step/record.ts';
 import { signNonce } from '../../../../../lambdas/platform/human-step/secrets.ts';
 import { approvalRecord, approver, secrets } from '../../shared/support/builders.ts';

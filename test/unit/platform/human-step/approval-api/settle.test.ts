@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../../../../lambdas/platform/human-step/approval-api/caller.ts';
-import { settle } from '../../../../../lambdas/platform/human-step/approval-api/settle.ts';
+import { apiActor, settlementPage } from '../../../../../lambdas/platform/human-step/approval-api/settle.ts';
+import { settleVotes } from '../../../../../lambdas/platform/human-step/lifecycle/index.ts';
 import type { ApprovalRecord, StoredVote } from '../../../../../lambdas/platform/human-step/record.ts';
 import { approvalRecord, approver, secrets } from '../../shared/support/builders.ts';
 import { MemoryApprovals } from '../../shared/support/fakes.ts';
@@ -28,17 +28,23 @@ function voted(overrides: Partial<ApprovalRecord> = {}): ApprovalRecord {
 
 function setup(stored: ApprovalRecord, refuse?: (token: string) => string | undefined) {
   const f = approvalApi({ approvals: new MemoryApprovals([stored]), refuse });
-  const caller: Caller = { record: stored, approverId: 'a1', email: 'ann@example.com' };
-  return { ...f, caller };
+  /** The page after Ann's approval: the lifecycle settles the task, the approval API renders the result. */
+  const settle = async (record: ApprovalRecord) =>
+    settlementPage(
+      await settleVotes(f.deps, record, { kind: 'person', id: 'ann@example.com' }, apiActor),
+      'approve',
+      record.request.title,
+    );
+  return { ...f, settle };
 }
 
-describe('settle', () => {
+describe('settlementPage after settleVotes', () => {
   it('reports the approvals still needed while the quorum is not met', async () => {
     // Prepare
     const f = setup(voted({ requiredApprovals: 2 }));
 
     // Act
-    const response = await settle(f.deps, f.caller, voted({ requiredApprovals: 2 }), 'approve');
+    const response = await f.settle(voted({ requiredApprovals: 2 }));
 
     // Assess
     expect(response.body).toContain('1 more approval is needed');
@@ -51,7 +57,7 @@ describe('settle', () => {
     const f = setup(voted());
 
     // Act
-    const response = await settle(f.deps, f.caller, voted(), 'approve');
+    const response = await f.settle(voted());
 
     // Assess
     expect(response.body).toContain('<h1><bdi>Approved</bdi></h1>');
@@ -74,7 +80,7 @@ describe('settle', () => {
     );
 
     // Act
-    const response = await settle(f.deps, f.caller, voted(), 'approve');
+    const response = await f.settle(voted());
 
     // Assess
     expect(response.body).toContain('already rejected by bob@example.com');
@@ -88,7 +94,7 @@ describe('settle', () => {
     const f = setup(voted(), () => 'TaskDoesNotExist');
 
     // Act
-    const response = await settle(f.deps, f.caller, voted(), 'approve');
+    const response = await f.settle(voted());
 
     // Assess
     expect(response.statusCode).toBe(409);
@@ -103,7 +109,7 @@ describe('settle', () => {
     );
 
     // Act
-    const response = await settle(f.deps, f.caller, voted({ taskToken: 'token-request' }), 'approve');
+    const response = await f.settle(voted({ taskToken: 'token-request' }));
 
     // Assess
     expect(response.body).toContain('<h1><bdi>Approved</bdi></h1>');
@@ -118,7 +124,7 @@ describe('settle', () => {
     const f = setup(record, refuse);
 
     // Act
-    const response = await settle(f.deps, f.caller, record, 'approve');
+    const response = await f.settle(record);
 
     // Assess
     expect(response.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 /** What the request-approval phase tests share: deps over the in-memory fakes, events, and reading links. */
 
-import { voteEvent } from '../../../../../lambdas/platform/human-step/decision.ts';
+import { voteEvent } from '../../../../../lambdas/platform/human-step/lifecycle/index.ts';
 import {
   type ApprovalPolicy,
   defaultApprovalPolicy,
