@@ -26,7 +26,9 @@ const rememberMs = 60 * 60 * 1000;
  */
 export class TaskTokenBroker {
   private readonly entries = new Map<string, Entry>();
-  private readonly key = randomBytes(32);
+
+  /** @param key signs the tokens; kept across restarts (tokenKey), so a token from before a stop is still this service's. */
+  constructor(private readonly key: Buffer = randomBytes(32)) {}
 
   /** The execution a token was minted for, while the broker knows it (IAM evaluation of SendTask*). */
   executionOf(token: string): string | undefined {

@@ -7,6 +7,7 @@ import { ExecutionStore } from '../../../local/stepfunctions/executions.ts';
 import { LocalStateMachine } from '../../../local/stepfunctions/local-machine.ts';
 import { LocalStepFunctions } from '../../../local/stepfunctions/service.ts';
 import { TaskTokenBroker } from '../../../local/stepfunctions/task-tokens.ts';
+import { tokenKey } from '../../../local/stepfunctions/token-key.ts';
 import {
   localPartition,
   partitionPlaceholder,
@@ -30,7 +31,7 @@ export const workflowsLocal: CapabilityLocal = {
   connect: async (p) => {
     const { lambda, iam, names, catalog } = p;
     if (!lambda) throw new Error('workflows: the Lambda host is not running');
-    const broker = new TaskTokenBroker();
+    const broker = new TaskTokenBroker(tokenKey(join(p.dataDir, 'executions', 'task-token.key')));
     const sqs = {
       send: async (queueUrl: string, body: string) =>
         (await p.clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body })))
