@@ -1,5 +1,6 @@
 import { logger } from '../../shared/observability.ts';
 import { voteEvent } from '../decision.ts';
+import type { FormValues } from '../form/types.ts';
 import { isSubmitter, tally } from '../outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../record.ts';
 import type { HumanStepChoice } from '../request.ts';
@@ -7,6 +8,14 @@ import { hashSecret, secretMatches, signNonce, verifyNonce } from '../secrets.ts
 import { auditBase, type Caller, type DecideDeps } from './caller.ts';
 import type { DocumentLink } from './document-link.ts';
 import { documentPane } from './document-pane.ts';
+import {
+  boundChoice,
+  chooseFields,
+  claimedBinding,
+  confirmFields,
+  type Kept,
+  submitForm,
+} from './form-step.ts';
 import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
@@ -61,7 +70,12 @@ async function authenticate(deps: DecideDeps, request: PageRequest): Promise<Cal
   return undefined;
 }
 
-async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Promise<PageResponse> {
+async function renderChoose(
+  deps: DecideDeps,
+  caller: Caller,
+  note?: string,
+  kept?: Kept,
+): Promise<PageResponse> {
   const nonce = signNonce(
     caller.record.pageKey,
     caller.record.approvalId,
@@ -72,6 +86,7 @@ async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Pr
   const submitter = isSubmitter(caller.record, caller.email);
   return choosePage(caller.record, nonce, {
     approveAllowed: !submitter,
+    form: chooseFields(caller.record, kept),
     note: note ?? (submitter ? 'You submitted this document, so you may only reject it.' : undefined),
     document: await documentOf(deps, caller.record),
   });
@@ -84,6 +99,7 @@ async function renderConfirm(
   comment: string,
   renderedAt: number,
   note?: string,
+  values?: FormValues,
 ) {
   const nonce = signNonce(
     caller.record.pageKey,
@@ -91,10 +107,11 @@ async function renderConfirm(
     caller.approverId,
     renderedAt,
     'confirm',
-    choice.id,
+    boundChoice(choice.id, values),
   );
   return confirmPage(caller.record, choice, nonce, comment, {
     stepUp: caller.record.stepUp,
+    form: confirmFields(caller.record, values),
     note,
     document: await documentOf(deps, caller.record),
   });
@@ -150,8 +167,11 @@ async function choose(deps: DecideDeps, caller: Caller, request: PageRequest): P
   if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
   if (choice.effect === 'approve' && isSubmitter(caller.record, caller.email))
     return refuseSubmitter(deps, caller, request);
+  const submitted = submitForm(caller.record, choice, request.form);
+  if (!submitted.ok) return renderChoose(deps, caller, undefined, submitted.kept);
   if (caller.record.stepUp) await sendCode(deps, caller, request);
-  return renderConfirm(deps, caller, choice, (request.form.comment ?? '').slice(0, 1000), renderedAt);
+  const comment = (request.form.comment ?? '').slice(0, 1000);
+  return renderConfirm(deps, caller, choice, comment, renderedAt, undefined, submitted.values);
 }
 
 /** Second POST: the decision, if the page was seen long enough and the code (when required) is right. */
@@ -160,9 +180,15 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
   const choice = choiceOf(record, request.form.decision);
   const comment = (request.form.comment ?? '').slice(0, 1000);
   if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
-  const renderedAt = freshNonce(deps, caller, request, 'confirm', choice.id);
+  // The values come back in hidden fields: checked again, and against what the nonce confirmed.
+  const submitted = submitForm(record, choice, request.form);
+  if (!submitted.ok) return renderChoose(deps, caller, undefined, submitted.kept);
+  const { values } = submitted;
+  const bound = boundChoice(choice.id, values);
+  const renderedAt = freshNonce(deps, caller, request, 'confirm', bound);
   if (renderedAt === undefined) {
-    if (confirmsAnotherChoice(caller, request)) return refuseSwappedChoice(deps, caller, request, choice);
+    if (confirmsAnotherChoice(caller, request, bound))
+      return refuseSwappedChoice(deps, caller, request, choice);
     return renderChoose(deps, caller, 'This page had expired. Please choose again.');
   }
   const decision = choice.effect;
@@ -177,12 +203,13 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
       'DECISION_TOO_FAST',
       'confirmed faster than a person reads the page',
     );
-    return renderConfirm(deps, caller, choice, comment, now.getTime(), 'Please review it and confirm again.');
+    const again = 'Please review it and confirm again.';
+    return renderConfirm(deps, caller, choice, comment, now.getTime(), again, values);
   }
   if (record.stepUp) {
     const problem = await checkCode(deps, caller, request);
     if (problem === 'locked') return pages.locked(record.request.title);
-    if (problem) return renderConfirm(deps, caller, choice, comment, renderedAt, problem);
+    if (problem) return renderConfirm(deps, caller, choice, comment, renderedAt, problem, values);
   }
   const vote: StoredVote = {
     approver: caller.email,
@@ -193,6 +220,7 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     clientIp: request.client.ip,
     userAgent: request.client.userAgent,
     summaryHash: record.summaryHash,
+    ...(values === undefined ? {} : { values }),
   };
   const recorded = await deps.approvals.recordVote(
     record.approvalId,
@@ -231,19 +259,19 @@ async function refuseSubmitter(
   return pages.submitter(caller.record.request.title);
 }
 
-/** Whether the posted confirmation nonce is authentic, but for another of the offered choices. */
-function confirmsAnotherChoice(caller: Caller, request: PageRequest): boolean {
+/** Whether the posted confirmation nonce is authentic, but for another choice, or for other values of a form. */
+function confirmsAnotherChoice(caller: Caller, request: PageRequest, bound: string): boolean {
   const { record } = caller;
   return record.choices.some(
     (c) =>
-      c.id !== request.form.decision &&
+      claimedBinding(record, c.id, request.form) !== bound &&
       verifyNonce(
         record.pageKey,
         record.approvalId,
         caller.approverId,
         request.form.nonce ?? '',
         'confirm',
-        c.id,
+        claimedBinding(record, c.id, request.form),
       ) !== undefined,
   );
 }
@@ -255,8 +283,9 @@ async function refuseSwappedChoice(
   request: PageRequest,
   posted: HumanStepChoice,
 ): Promise<PageResponse> {
-  const why = `a confirmation of another choice was posted with "${posted.id}"`;
+  const other = caller.record.request.form ? 'another choice or other values' : 'another choice';
+  const why = `a confirmation of ${other} was posted with "${posted.id}"`;
   await auditRefusal(deps, caller, request, 'CONFIRMATION_MISMATCH', why);
-  const note = 'That confirmation was for another choice, so nothing was decided. Please choose again.';
+  const note = `That confirmation was for ${other}, so nothing was decided. Please choose again.`;
   return renderChoose(deps, caller, note);
 }
