@@ -11,7 +11,7 @@
  */
 export interface HumanStepForm {
   readonly fields: readonly FormField[];
-  /** Per choice id, the fields that choice needs filled in (on top of each field's own `required`). @default none */
+  /** Per choice id, the fields it needs filled in (a rows field: every editable cell), beside each field's own `required`. @default none */
   readonly requires?: Readonly<Record<string, readonly string[]>>;
   /** The process's data the defaults and rows refer to (`{ from: '$.claimed' }`). @default none */
   readonly data?: Readonly<Record<string, unknown>>;
