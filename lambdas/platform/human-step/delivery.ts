@@ -1,6 +1,7 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import type { ApprovalOutcome } from '../shared/workflow.ts';
 import type { TaskResultSender } from '../workflows/task-results.ts';
+import { decidingValues } from './form/outcome.ts';
 import type { ApprovalRecord } from './record.ts';
 
 export type Delivery = 'delivered' | 'timed-out' | 'task-gone';
@@ -28,12 +29,20 @@ export function outcomeOf(record: ApprovalRecord, decision: ApprovalOutcome['dec
   const effect = decision === 'approved' ? 'approve' : 'reject';
   const chosen = [...new Set(votes.filter((v) => v.decision === effect).map((v) => v.choice))];
   const [choice] = chosen;
+  const values =
+    decision === 'expired'
+      ? undefined
+      : decidingValues(
+          Object.values(record.approvers).flatMap((a) => (a.vote ? [a.vote] : [])),
+          effect,
+        );
   return {
     approvalId: record.approvalId,
     decision,
     ...(decision !== 'expired' && chosen.length === 1 && choice !== undefined ? { choice } : {}),
     votes,
     decidedAt: record.decidedAt ?? new Date().toISOString(),
+    ...(values === undefined ? {} : { values }),
   };
 }
 
@@ -60,6 +69,7 @@ export function deliverDecision(
         decidedAt: outcome.decidedAt,
         ...(outcome.choice === undefined ? {} : { choice: outcome.choice }),
         votes: outcome.votes,
+        ...(outcome.values === undefined ? {} : { values: outcome.values }),
       }),
     }),
   );

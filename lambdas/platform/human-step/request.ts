@@ -1,4 +1,6 @@
 import { PermanentError } from '../shared/errors.ts';
+import { formProblems } from './form/schema.ts';
+import type { HumanStepForm } from './form/types.ts';
 
 /**
  * What a process asks a person to see and decide, in its own words: the platform renders the page and
@@ -21,6 +23,8 @@ export interface HumanStepRequest {
   /** The buttons, each approving or rejecting. @default Approve and Reject */
   readonly choices?: readonly HumanStepChoice[];
   readonly requirement: HumanStepRequirement;
+  /** Fields the person fills in; their values reach `$.humanTasks.<Step>.outcome.values`. @default none */
+  readonly form?: HumanStepForm;
   /** Versions of what produced the request, recorded with every audit event of the step. */
   readonly versions?: { readonly model?: string; readonly rules?: string };
 }
@@ -152,6 +156,10 @@ export function parseHumanStepRequest(raw: unknown): HumanStepRequest {
     }
     if (!choices.some((c) => (c as { effect?: unknown }).effect === 'reject'))
       problems.push('choices must let a person reject');
+  }
+  if (r.form !== undefined) {
+    const ids = Array.isArray(choices) ? choices.map((c) => String((c as { id?: unknown })?.id)) : [];
+    problems.push(...formProblems(r.form, ids));
   }
   const req = (r.requirement ?? {}) as Record<string, unknown>;
   if (r.requirement === null || typeof r.requirement !== 'object')

@@ -1,3 +1,4 @@
+import type { FormValues } from '../human-step/form/types.ts';
 import type { ApprovalTimings } from '../human-step/policy.ts';
 import { sha256Hex } from './hash.ts';
 
@@ -51,6 +52,8 @@ export interface ApprovalVote {
   readonly choice?: string;
   readonly at: string;
   readonly comment?: string;
+  /** What this person handed back, when the step declared a form. */
+  readonly values?: FormValues;
 }
 
 /** The human step's result: SendTaskSuccess's output, or the expiry step's result. */
@@ -61,6 +64,8 @@ export interface ApprovalOutcome {
   readonly choice?: string;
   readonly votes: readonly ApprovalVote[];
   readonly decidedAt: string;
+  /** The form's values (`$.humanTasks.<Step>.outcome.values`), when the step declared one: see decidingValues. */
+  readonly values?: FormValues;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { logger } from '../../shared/observability.ts';
+import type { FormValues } from '../form/types.ts';
 import { castVote, handOnReopened, settleVotes, stateOf } from '../lifecycle/index.ts';
 import { isSubmitter } from '../outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../record.ts';
@@ -7,6 +8,14 @@ import { hashSecret, secretMatches, signNonce, verifyNonce } from '../secrets.ts
 import { auditBase, type Caller, type DecideDeps } from './caller.ts';
 import type { DocumentLink } from './document-link.ts';
 import { documentPane } from './document-pane.ts';
+import {
+  boundChoice,
+  chooseFields,
+  claimedBinding,
+  confirmFields,
+  type Kept,
+  submitForm,
+} from './form-step.ts';
 import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
@@ -63,7 +72,12 @@ async function authenticate(deps: DecideDeps, request: PageRequest): Promise<Cal
   return undefined;
 }
 
-async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Promise<PageResponse> {
+async function renderChoose(
+  deps: DecideDeps,
+  caller: Caller,
+  note?: string,
+  kept?: Kept,
+): Promise<PageResponse> {
   const nonce = signNonce(
     caller.record.pageKey,
     caller.record.approvalId,
@@ -74,6 +88,7 @@ async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Pr
   const submitter = isSubmitter(caller.record, caller.email);
   return choosePage(caller.record, nonce, {
     approveAllowed: !submitter,
+    form: chooseFields(caller.record, kept),
     note: note ?? (submitter ? 'You submitted this document, so you may only reject it.' : undefined),
     document: await documentOf(deps, caller.record),
   });
@@ -86,6 +101,7 @@ async function renderConfirm(
   comment: string,
   renderedAt: number,
   note?: string,
+  values?: FormValues,
 ) {
   const nonce = signNonce(
     caller.record.pageKey,
@@ -93,10 +109,11 @@ async function renderConfirm(
     caller.approverId,
     renderedAt,
     'confirm',
-    choice.id,
+    boundChoice(choice.id, values),
   );
   return confirmPage(caller.record, choice, nonce, comment, {
     stepUp: caller.record.stepUp,
+    form: confirmFields(caller.record, values),
     note,
     document: await documentOf(deps, caller.record),
   });
@@ -152,8 +169,11 @@ async function choose(deps: DecideDeps, caller: Caller, request: PageRequest): P
   if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
   if (choice.effect === 'approve' && isSubmitter(caller.record, caller.email))
     return refuseSubmitter(deps, caller, request);
+  const submitted = submitForm(caller.record, choice, request.form);
+  if (!submitted.ok) return renderChoose(deps, caller, undefined, submitted.kept);
   if (caller.record.stepUp) await sendCode(deps, caller, request);
-  return renderConfirm(deps, caller, choice, (request.form.comment ?? '').slice(0, 1000), renderedAt);
+  const comment = (request.form.comment ?? '').slice(0, 1000);
+  return renderConfirm(deps, caller, choice, comment, renderedAt, undefined, submitted.values);
 }
 
 /** Second POST: the decision, if the page was seen long enough and the code (when required) is right. */
@@ -162,9 +182,15 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
   const choice = choiceOf(record, request.form.decision);
   const comment = (request.form.comment ?? '').slice(0, 1000);
   if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
-  const renderedAt = freshNonce(deps, caller, request, 'confirm', choice.id);
+  // The values come back in hidden fields: checked again, and against what the nonce confirmed.
+  const submitted = submitForm(record, choice, request.form);
+  if (!submitted.ok) return renderChoose(deps, caller, undefined, submitted.kept);
+  const { values } = submitted;
+  const bound = boundChoice(choice.id, values);
+  const renderedAt = freshNonce(deps, caller, request, 'confirm', bound);
   if (renderedAt === undefined) {
-    if (confirmsAnotherChoice(caller, request)) return refuseSwappedChoice(deps, caller, request, choice);
+    if (confirmsAnotherChoice(caller, request, bound))
+      return refuseSwappedChoice(deps, caller, request, choice);
     return renderChoose(deps, caller, 'This page had expired. Please choose again.');
   }
   const decision = choice.effect;
@@ -179,12 +205,13 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
       'DECISION_TOO_FAST',
       'confirmed faster than a person reads the page',
     );
-    return renderConfirm(deps, caller, choice, comment, now.getTime(), 'Please review it and confirm again.');
+    const again = 'Please review it and confirm again.';
+    return renderConfirm(deps, caller, choice, comment, now.getTime(), again, values);
   }
   if (record.stepUp) {
     const problem = await checkCode(deps, caller, request);
     if (problem === 'locked') return pages.locked(record.request.title);
-    if (problem) return renderConfirm(deps, caller, choice, comment, renderedAt, problem);
+    if (problem) return renderConfirm(deps, caller, choice, comment, renderedAt, problem, values);
   }
   const vote: StoredVote = {
     approver: caller.email,
@@ -195,6 +222,7 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     clientIp: request.client.ip,
     userAgent: request.client.userAgent,
     summaryHash: record.summaryHash,
+    ...(values === undefined ? {} : { values }),
   };
   const result = await castVote(deps, record, caller.approverId, vote, apiActor);
   return settlementPage(result, decision, record.request.title);
@@ -221,19 +249,19 @@ async function refuseSubmitter(
   return pages.submitter(caller.record.request.title);
 }
 
-/** Whether the posted confirmation nonce is authentic, but for another of the offered choices. */
-function confirmsAnotherChoice(caller: Caller, request: PageRequest): boolean {
+/** Whether the posted confirmation nonce is authentic, but for another choice, or for other values of a form. */
+function confirmsAnotherChoice(caller: Caller, request: PageRequest, bound: string): boolean {
   const { record } = caller;
   return record.choices.some(
     (c) =>
-      c.id !== request.form.decision &&
+      claimedBinding(record, c.id, request.form) !== bound &&
       verifyNonce(
         record.pageKey,
         record.approvalId,
         caller.approverId,
         request.form.nonce ?? '',
         'confirm',
-        c.id,
+        claimedBinding(record, c.id, request.form),
       ) !== undefined,
   );
 }
@@ -245,8 +273,9 @@ async function refuseSwappedChoice(
   request: PageRequest,
   posted: HumanStepChoice,
 ): Promise<PageResponse> {
-  const why = `a confirmation of another choice was posted with "${posted.id}"`;
+  const other = caller.record.request.form ? 'another choice or other values' : 'another choice';
+  const why = `a confirmation of ${other} was posted with "${posted.id}"`;
   await auditRefusal(deps, caller, request, 'CONFIRMATION_MISMATCH', why);
-  const note = 'That confirmation was for another choice, so nothing was decided. Please choose again.';
+  const note = `That confirmation was for ${other}, so nothing was decided. Please choose again.`;
   return renderChoose(deps, caller, note);
 }

@@ -21,7 +21,13 @@ main.with-document{max-width:1240px;display:grid;grid-template-columns:minmax(0,
 main.with-document>h1{grid-column:1/-1}.document{position:sticky;top:12px}.document iframe{display:block;width:100%;height:78vh;border:1px solid #d0d7de;border-radius:6px}
 .document img{display:block;max-width:100%;height:auto;border:1px solid #d0d7de;border-radius:6px}
 @media (max-width:900px){main.with-document{display:block}.document{position:static}.document iframe{height:70vh}}
-body{${wrapAnywhereCss}}bdi{unicode-bidi:isolate}dl{grid-template-columns:fit-content(40%) minmax(0,1fr)}`;
+body{${wrapAnywhereCss}}bdi{unicode-bidi:isolate}dl{grid-template-columns:fit-content(40%) minmax(0,1fr)}
+.field{margin-bottom:14px}.field label{display:block;font-weight:600}.hint{margin:2px 0 4px;color:#57606a;font-size:.9rem}
+.field-error{margin:2px 0 4px;color:#b42318;font-weight:600}.invalid input,.invalid select,.invalid textarea{border:2px solid #b42318}
+input[type=date],select{font:inherit;padding:8px;border:1px solid #d0d7de;border-radius:6px;background:#fff;max-width:100%}
+.amount{display:flex;gap:8px}.amount input{flex:1 1 auto}.amount select{flex:0 0 auto}
+fieldset.row{border:1px solid #d0d7de;border-radius:6px;margin:0 0 12px;padding:10px 12px}legend{font-weight:600;padding:0 4px}
+.rows h2{font-size:1.05rem;margin:.6rem 0}.rows dl{margin-bottom:8px}`;
 
 const cspHash = createHash('sha256').update(css).digest('base64');
 

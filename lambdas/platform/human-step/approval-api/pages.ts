@@ -35,7 +35,7 @@ const hidden = (name: string, value: string) =>
 export function choosePage(
   record: Pick<ApprovalRecord, 'request' | 'choices'>,
   nonce: string,
-  options: { note?: string; approveAllowed: boolean; document?: PageAside },
+  options: { note?: string; approveAllowed: boolean; document?: PageAside; form?: string },
 ): PageResponse {
   const buttons = record.choices
     .filter((c) => c.effect === 'reject' || options.approveAllowed)
@@ -48,8 +48,8 @@ export function choosePage(
     200,
     record.request.title,
     `${message(options.note)}${summaryCard(record.request)}
-<form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'choose')}
-<label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
+<form method="post" class="card"${options.form ? ' novalidate' : ''}>${hidden('nonce', nonce)}${hidden('step', 'choose')}
+${options.form ?? ''}<label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
 <div class="actions">${buttons}</div>
 <p class="note">Nothing is decided until you confirm on the next page.</p></form>`,
     options.document,
@@ -62,7 +62,12 @@ export function confirmPage(
   choice: HumanStepChoice,
   nonce: string,
   comment: string,
-  options: { stepUp: boolean; note?: string; document?: PageAside },
+  options: {
+    stepUp: boolean;
+    note?: string;
+    document?: PageAside;
+    form?: { summary: string; hidden: string };
+  },
 ): PageResponse {
   const code = options.stepUp
     ? `<label for="code">One-time code (sent to you by email)</label><input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6">`
@@ -70,8 +75,8 @@ export function confirmPage(
   return page(
     200,
     `Confirm: ${choice.label.toLowerCase()}?`,
-    `${message(options.note)}${summaryCard(record.request)}
-<form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', choice.id)}
+    `${message(options.note)}${summaryCard(record.request)}${options.form?.summary ?? ''}
+<form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', choice.id)}${options.form?.hidden ?? ''}
 <label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000">${attr(comment)}</textarea>
 ${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${label(choice.label)}</button></div></form>`,
     options.document,

@@ -10,7 +10,8 @@ export interface PageRequest {
 }
 
 const idPattern = /^[A-Za-z0-9_-]{10,64}$/;
-const maxBody = 8 * 1024;
+// A form's rows (segments, candidates) may post more than a choice and a comment.
+export const maxPageBody = 64 * 1024;
 
 /** Parses the API Gateway proxy event; undefined for anything that is not a well-formed page request. */
 export function parsePageRequest(event: APIGatewayProxyEvent): PageRequest | undefined {
@@ -24,7 +25,7 @@ export function parsePageRequest(event: APIGatewayProxyEvent): PageRequest | und
       ? Buffer.from(event.body, 'base64').toString('utf8')
       : event.body
     : '';
-  if (raw.length > maxBody) return undefined;
+  if (raw.length > maxPageBody) return undefined;
   const form: Record<string, string> = {};
   if (method === 'POST') {
     for (const [key, value] of new URLSearchParams(raw)) if (!(key in form)) form[key] = value;

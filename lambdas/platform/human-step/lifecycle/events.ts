@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../stores/audit.ts';
+import { decidingValues } from '../form/outcome.ts';
 import { type ApprovalRecord, type StoredVote, versionsOf } from '../record.ts';
 import type { Actor, Decided } from './state.ts';
 
@@ -14,8 +15,20 @@ export function voteEvent(record: ApprovalRecord, vote: StoredVote): AuditEvent 
     inputHash: vote.summaryHash,
     versions: versionsOf(record),
     executionArn: record.executionArn,
-    details: { approvalId: record.approvalId, clientIp: vote.clientIp, userAgent: vote.userAgent },
+    details: {
+      approvalId: record.approvalId,
+      clientIp: vote.clientIp,
+      userAgent: vote.userAgent,
+      ...(vote.values === undefined ? {} : { values: vote.values }),
+    },
   };
+}
+
+/** The values a decision hands on (decidingValues), for its audit event; nothing when no form was filled in. */
+function valuesOf(record: ApprovalRecord, decision: Decided) {
+  const votes = Object.values(record.approvers).flatMap((a) => (a.vote ? [a.vote] : []));
+  const values = decidingValues(votes, decision === 'approved' ? 'approve' : 'reject');
+  return values === undefined ? {} : { values };
 }
 
 /** The audit event of a decision, written with the approval's move to it. */
@@ -35,7 +48,7 @@ export function decidedEvent(
     inputHash: record.summaryHash,
     versions: { workflow: record.workflowVersion },
     executionArn: record.executionArn,
-    details: { approvalId: record.approvalId, decidedBy: deciders },
+    details: { approvalId: record.approvalId, decidedBy: deciders, ...valuesOf(record, decision) },
   };
 }
 

@@ -1,6 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { parsePageRequest } from '../../../../../lambdas/platform/human-step/approval-api/request.ts';
+import {
+  maxPageBody,
+  parsePageRequest,
+} from '../../../../../lambdas/platform/human-step/approval-api/request.ts';
 import { approvalIdFor, newLinkSecret } from '../../../../../lambdas/platform/human-step/secrets.ts';
 
 const approvalId = 'AbCdEfGhIjKlMnOpQrStUv';
@@ -106,15 +109,15 @@ describe('parsePageRequest', () => {
   });
 
   it.each([
-    ['at the limit', 8 * 1024, true],
-    ['one over the limit', 8 * 1024 + 1, false],
+    ['at the limit', maxPageBody, true],
+    ['one over the limit', maxPageBody + 1, false],
   ])('takes a body %s', (_name, length, accepted) => {
     const body = `comment=${'x'.repeat(length - 'comment='.length)}`;
     expect(parsePageRequest(apiEvent({ method: 'POST', body })) !== undefined).toBe(accepted);
   });
 
   it('measures the size limit after base64 decoding', () => {
-    const body = Buffer.from(`comment=${'x'.repeat(8 * 1024)}`).toString('base64');
+    const body = Buffer.from(`comment=${'x'.repeat(maxPageBody)}`).toString('base64');
     expect(parsePageRequest(apiEvent({ method: 'POST', body, isBase64Encoded: true }))).toBeUndefined();
   });
 
