@@ -32,6 +32,8 @@ describe('the inbox on a running runtime', () => {
   beforeAll(async () => {
     t = await startTestRuntime({
       context: {
+        // The ten invoices run side by side.
+        intakeMaxConcurrency: 10,
         processes: {
           invoice: {
             approval: {
@@ -91,7 +93,7 @@ describe('the inbox on a running runtime', () => {
       if (record) documents.set(record.documentId, task.id);
     }
     for (const documentId of dropped) ids.push(documents.get(documentId) ?? `missing-${documentId}`);
-  }, 180_000);
+  }, 420_000);
   afterAll(async () => t?.runtime.stop());
 
   const auditTypes = async (taskId: string) => {
