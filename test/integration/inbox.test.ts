@@ -83,7 +83,7 @@ describe('the inbox on a running runtime', () => {
         const id = await t.tools.drop('invoice', `inbox-${i}.pdf`, await invoicePdf(spec), {
           'submitted-by': i === 5 ? 'alice@example.com' : 'dan@example.com',
         });
-        await t.tools.waitForStatus(id, ['AWAITING_APPROVAL']);
+        await t.tools.waitForStatus(id, ['AWAITING_APPROVAL'], 360_000);
         return id;
       }),
     );
@@ -157,8 +157,8 @@ describe('the inbox on a running runtime', () => {
     expect(trail.find((e) => e.type === 'BATCH_DECISION_SKIPPED')?.rationale?.[0]).toContain('step-up');
     // Handed back through the same settle as the link's: the workflow finishes.
     const decided = await deps.approvals.get(ids[0] ?? '');
-    await t.tools.waitForStatus(decided?.documentId ?? '', ['COMPLETED']);
-  }, 60_000);
+    await t.tools.waitForStatus(decided?.documentId ?? '', ['COMPLETED'], 120_000);
+  }, 180_000);
 
   it('lets a delegate act during the absence, naming both, and not after it ends', async () => {
     const until = new Date(Date.now() + 4000).toISOString();
