@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { SessionRequest } from '../../identity/signed-in.ts';
+import { proxyBody, proxyHeader } from '../../shared/proxy-event.ts';
 import { type InboxRoute, inboxRouteOf, type TaskAction, taskActions } from '../routes.ts';
 
 /** An inbox request, reduced to what the inbox needs: never logged (cookies). */
@@ -56,13 +57,8 @@ function fieldsOf(raw: string, json: boolean): Record<string, string[]> | undefi
 export function parseInboxRequest(event: APIGatewayProxyEvent): InboxRequest | undefined {
   const route = inboxRouteOf(event.resource);
   if (!route) return undefined;
-  const header = (name: string) =>
-    Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64').toString('utf8')
-      : event.body
-    : '';
+  const header = (name: string) => proxyHeader(event, name);
+  const raw = proxyBody(event);
   if (raw.length > maxBody) return undefined;
   const jsonBody = header('content-type').toLowerCase().startsWith('application/json');
   const fields = event.httpMethod.toUpperCase() === 'POST' ? fieldsOf(raw, jsonBody) : {};
