@@ -15,6 +15,8 @@ export interface RuntimeFile {
   readonly bucket: string;
   readonly queues: Readonly<Record<QueueId, { readonly url: string; readonly dlqUrl: string }>>;
   readonly stateMachines: Readonly<Record<string, string>>;
+  /** Every process's human-step policy by id, as the functions get them (the `tasks` command reads groups). */
+  readonly approvalPolicies?: Readonly<Record<string, unknown>>;
 }
 
 const fileName = 'runtime.json';
@@ -43,6 +45,9 @@ export function writeRuntimeFile(
     ) as RuntimeFile['queues'],
     stateMachines: Object.fromEntries(
       runtime.catalog.processes.map((p) => [p.id, runtime.names.stateMachineArn(p.id)]),
+    ),
+    approvalPolicies: Object.fromEntries(
+      Object.entries(runtime.config.processes).map(([id, p]) => [id, p.approval]),
     ),
   };
   const path = join(runtime.dataDir, fileName);

@@ -52,6 +52,11 @@ export async function runTower(argv: readonly string[], io: CliIo): Promise<numb
     const { runPreflight } = await import('../preflight/cli.ts');
     return runPreflight(argv.slice(1), io);
   }
+  // The human tasks of a local runtime, as the inbox lists them (bin/operator/tasks.ts).
+  if (argv[0] === 'tasks') {
+    const { runTasks } = await import('./tasks.ts');
+    return runTasks(argv.slice(1), io);
+  }
   let line: CommandLine;
   try {
     line = parseCommandLine(argv);

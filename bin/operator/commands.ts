@@ -82,6 +82,10 @@ ${Object.values(commands)
   .map((c) => `  ${c.usage}\n      ${c.summary}`)
   .join('\n')}
 
+Human tasks (a local runtime; the same list as the inbox's JSON API):
+  tasks [--assignee A] [--group G] [--process P] [--overdue] [--sort due|priority|process] [--local dir]
+      pending tasks: a person's inbox (--assignee), a group's, or every group's and named approver's
+
 Before a deploy (reads the AWS account, no target; see preflight --help):
   preflight --region R [--stack S] [-c key=value ...] [--recorded FILE]
       what the account would refuse (Lambda concurrency, SES, Textract, bootstrap...), each with its fix

@@ -3,6 +3,7 @@ import { data } from './data/manifest.ts';
 import { failure } from './failure/manifest.ts';
 import { finish } from './finish/manifest.ts';
 import { humanStep } from './human-step/manifest.ts';
+import { inbox } from './inbox/manifest.ts';
 import { inspection } from './inspection/manifest.ts';
 import { intake } from './intake/manifest.ts';
 import { mail } from './mail/manifest.ts';
@@ -28,6 +29,7 @@ export const capabilities: readonly Capability[] = [
   inspection,
   mail,
   humanStep,
+  inbox,
   finish,
   quarantine,
   failure,

@@ -29,7 +29,9 @@ describe('the approval API', () => {
     const handler = logicalIdOf(functionOf(tower, 'approval-api').function);
 
     // Act
-    const methods = Object.values(tower.template.findResources('AWS::ApiGateway::Method'));
+    const methods = Object.values(tower.template.findResources('AWS::ApiGateway::Method')).filter(
+      (m) => JSON.stringify(m.Properties.ResourceId) === JSON.stringify({ Ref: secret?.[0] }),
+    );
 
     // Assess
     expect(secret).toBeDefined();
@@ -39,6 +41,35 @@ describe('the approval API', () => {
       expect(method.Properties.Integration).toMatchObject({ Type: 'AWS_PROXY' });
       expect(JSON.stringify(method.Properties.Integration.Uri)).toContain(handler);
     }
+  });
+
+  it("serves the inbox's routes through the same function, each with only its own methods", () => {
+    // Prepare
+    const resources = tower.template.findResources('AWS::ApiGateway::Resource');
+    const handler = logicalIdOf(functionOf(tower, 'approval-api').function);
+    const pathOf = (id: string): string => {
+      const r = resources[id]?.Properties;
+      const parent = r?.ParentId?.Ref as string | undefined;
+      return parent && resources[parent] ? `${pathOf(parent)}/${r.PathPart}` : `/${r?.PathPart}`;
+    };
+
+    // Act
+    const served = Object.values(tower.template.findResources('AWS::ApiGateway::Method'))
+      .filter((m) => JSON.stringify(m.Properties.Integration.Uri).includes(handler))
+      .map((m) => `${m.Properties.HttpMethod} ${pathOf(m.Properties.ResourceId.Ref)}`)
+      .sort();
+
+    // Assess
+    expect(served).toEqual([
+      'GET /a/{approvalId}/{secret}',
+      'GET /api/tasks',
+      'GET /inbox',
+      'HEAD /a/{approvalId}/{secret}',
+      'POST /a/{approvalId}/{secret}',
+      'POST /api/decisions',
+      'POST /api/delegations',
+      'POST /api/tasks/{taskId}/{action}',
+    ]);
   });
 
   it('throttles the stage as configured', () => {

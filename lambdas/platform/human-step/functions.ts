@@ -18,6 +18,8 @@ export const humanStepFunctions: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     uses: [
       stores.table('approvals', ['get', 'put', 'update']),
+      // The inbox's index items, written with the task and its escalation approvers.
+      stores.table('inbox', ['put']),
       stores.table('documents', ['get', 'update']),
       stores.audit(),
       mail.send(),
@@ -34,6 +36,8 @@ export const humanStepFunctions: readonly FunctionSpec[] = [
     timeoutSeconds: 29,
     uses: [
       stores.table('approvals', ['get', 'update']),
+      // The inbox: its index read per holder, delegations written.
+      stores.table('inbox', ['query', 'put']),
       // A link to no task is audited too, under a trail with no document record.
       stores.table('documents', ['get', 'update', 'check']),
       stores.audit({ trailsWithoutDocument: true }),
@@ -41,6 +45,8 @@ export const humanStepFunctions: readonly FunctionSpec[] = [
       data.objects('intake', ['read', 'readVersion']),
       mail.send(),
       workflows.sendTaskResults(['success', 'failure']),
+      // The inbox reads candidate groups, leads and claim lifetimes from the policies.
+      humanStep.policies(),
     ],
   },
 ];

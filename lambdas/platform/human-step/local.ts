@@ -1,6 +1,7 @@
 import { startApiGateway } from '../../../local/emulators/api-gateway.ts';
 import { listenRemembered } from '../../../local/http/remembered-port.ts';
 import type { CapabilityLocal } from '../../../local/runtime/capability-local.ts';
+import { inboxRoutes } from '../inbox/routes.ts';
 import { approvalRoute } from './route.ts';
 import { humanStepOutputs } from './uses.ts';
 
@@ -16,6 +17,11 @@ export const humanStepLocal: CapabilityLocal = {
             methods: approvalRoute.methods,
             functionName: p.names.functionName('approval-api'),
           },
+          ...inboxRoutes.map((r) => ({
+            resource: r.resource,
+            methods: r.methods,
+            functionName: p.names.functionName('approval-api'),
+          })),
         ],
         (fn, event) =>
           p.lambda

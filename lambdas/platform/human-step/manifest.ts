@@ -2,6 +2,7 @@ import { CfnOutput } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import { approvalOverdue, approvalsRequested } from '../../../lib/constructs/tower-metrics.ts';
 import { capability } from '../capability/manifest.ts';
+import { inboxRoutes } from '../inbox/routes.ts';
 import { tables } from '../registry/tables.ts';
 import { humanStepFunctions } from './functions.ts';
 import { ApprovalApi } from './infra/approval-api.ts';
@@ -28,6 +29,7 @@ export const humanStep = capability({
         encryptionKey: p.key,
         logRetention: p.logRetention,
         removalPolicy: p.removalPolicy,
+        routes: inboxRoutes,
       });
       p.provide('human-step', humanStepOutputs.url, api.url);
       new CfnOutput(p.scope, 'ApprovalApiUrl', { value: api.url });

@@ -1,3 +1,4 @@
+import { groupProblems, type TaskGroups } from '../inbox/groups.ts';
 import { envVars } from '../registry/names.ts';
 import { PermanentError } from '../shared/errors.ts';
 
@@ -30,6 +31,10 @@ export interface ApprovalPolicy {
   readonly escalationTimeoutSeconds: number;
   /** Minimum seconds between rendering the page and a decision, so scanners that click cannot decide. */
   readonly minDwellSeconds: number;
+  /** Candidate groups, besides the named approvers: their members claim a task from the inbox. @default none */
+  readonly groups: TaskGroups;
+  /** How long an inbox claim holds before the task returns to its group. @default 1800 */
+  readonly claimSeconds: number;
 }
 
 export const defaultApprovalPolicy: ApprovalPolicy = {
@@ -44,6 +49,8 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
   reminderBeforeSeconds: 24 * 3600,
   escalationTimeoutSeconds: 24 * 3600,
   minDwellSeconds: 3,
+  groups: {},
+  claimSeconds: 1800,
 };
 
 export const approvalPolicyFields = Object.keys(defaultApprovalPolicy) as (keyof ApprovalPolicy)[];
@@ -127,6 +134,9 @@ export function approvalPolicyProblems(raw: unknown, options: ProblemOptions = {
       );
   if (!isWhole(p.minDwellSeconds, 0, 3600))
     add('minDwellSeconds', 'must be a whole number of seconds from 0 to 3600', p.minDwellSeconds);
+  problems.push(...groupProblems(p.groups, (value) => shown(value, options)));
+  if (!isWhole(p.claimSeconds, 60, 7 * 24 * 3600))
+    add('claimSeconds', 'must be a whole number of seconds from 60 to 604800', p.claimSeconds);
   return problems;
 }
 

@@ -25,9 +25,15 @@ export interface HumanStepRequest {
   readonly requirement: HumanStepRequirement;
   /** Fields the person fills in; their values reach `$.humanTasks.<Step>.outcome.values`. @default none */
   readonly form?: HumanStepForm;
+  /** How urgent the task is in the inbox. @default 'normal' */
+  readonly priority?: TaskPriority;
   /** Versions of what produced the request, recorded with every audit event of the step. */
   readonly versions?: { readonly model?: string; readonly rules?: string };
 }
+
+/** The inbox's priorities, least urgent first. */
+export const taskPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type TaskPriority = (typeof taskPriorities)[number];
 
 export interface HumanStepFact {
   readonly label: string;
@@ -140,6 +146,8 @@ export function parseHumanStepRequest(raw: unknown): HumanStepRequest {
       problems.push('risk.level must be low, medium or high');
     if (!Array.isArray(risk.rationale)) problems.push('risk.rationale must be a list of text');
   }
+  if (r.priority !== undefined && !(taskPriorities as readonly unknown[]).includes(r.priority))
+    problems.push(`priority must be one of ${taskPriorities.join(', ')}`);
   const choices = r.choices === undefined ? defaultChoices : (r.choices as unknown);
   if (!Array.isArray(choices) || choices.length < 1 || choices.length > 6)
     problems.push('choices must list 1 to 6');

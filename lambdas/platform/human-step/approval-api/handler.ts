@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type InboxExtras, inboxFromEnv } from '../../inbox/api/deps.ts';
+import { isInboxEvent, serveInbox } from '../../inbox/api/handler.ts';
 import { sesMailer } from '../../mail/mailer.ts';
 import { classify } from '../../shared/errors.ts';
 import { logger, MetricUnit, metrics } from '../../shared/observability.ts';
@@ -13,14 +15,16 @@ import { pages } from './pages.ts';
 import { parsePageRequest } from './request.ts';
 
 /** The approval page endpoint. Logs carry the approval id and outcome only: never the path, secret or form. */
-export function createApprovalApiHandler(deps: DecideDeps) {
+export function createApprovalApiHandler(deps: DecideDeps, inbox?: () => InboxExtras) {
   return async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     logger.addContext(context);
     const started = performance.now();
-    const request = parsePageRequest(event);
+    const forInbox = inbox !== undefined && isInboxEvent(event);
+    const request = forInbox ? undefined : parsePageRequest(event);
     let response: PageResponse;
     try {
-      response = request ? await servePage(deps, request) : pages.invalidLink();
+      if (forInbox) response = await serveInbox({ ...deps, ...inbox() }, event);
+      else response = request ? await servePage(deps, request) : pages.invalidLink();
     } catch (error) {
       // Never a stack trace, never a false "approved": the person is told to try again.
       const classified = classify(error);
@@ -29,6 +33,7 @@ export function createApprovalApiHandler(deps: DecideDeps) {
     }
     logger.info('Approval page served', {
       approvalId: request?.approvalId,
+      resource: event.resource,
       method: event.httpMethod,
       status: response.statusCode,
     });
@@ -40,11 +45,14 @@ export function createApprovalApiHandler(deps: DecideDeps) {
   };
 }
 
-export const handler = createApprovalApiHandler({
-  approvals: new DynamoApprovalStore(),
-  audit: new DynamoAuditTrail(),
-  sendEmail: sesMailer(),
-  sfn,
-  now: () => new Date(),
-  linkDocument: presignedDocumentLinks(),
-});
+export const handler = createApprovalApiHandler(
+  {
+    approvals: new DynamoApprovalStore(),
+    audit: new DynamoAuditTrail(),
+    sendEmail: sesMailer(),
+    sfn,
+    now: () => new Date(),
+    linkDocument: presignedDocumentLinks(),
+  },
+  inboxFromEnv(),
+);

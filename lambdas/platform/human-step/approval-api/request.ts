@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { proxyBody, proxyHeader } from '../../shared/proxy-event.ts';
 
 /** An approval page request, reduced to what the decision logic needs. */
 export interface PageRequest {
@@ -20,18 +21,13 @@ export function parsePageRequest(event: APIGatewayProxyEvent): PageRequest | und
   const approvalId = event.pathParameters?.approvalId ?? '';
   const secret = event.pathParameters?.secret ?? '';
   if (!idPattern.test(approvalId) || !idPattern.test(secret)) return undefined;
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64').toString('utf8')
-      : event.body
-    : '';
+  const raw = proxyBody(event);
   if (raw.length > maxPageBody) return undefined;
   const form: Record<string, string> = {};
   if (method === 'POST') {
     for (const [key, value] of new URLSearchParams(raw)) if (!(key in form)) form[key] = value;
   }
-  const header = (name: string) =>
-    Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+  const header = (name: string) => proxyHeader(event, name);
   return {
     method,
     approvalId,

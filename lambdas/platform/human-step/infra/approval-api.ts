@@ -27,6 +27,8 @@ export interface ApprovalApiProps {
   readonly removalPolicy?: RemovalPolicy;
   /** @default 'v1' */
   readonly stageName?: string;
+  /** More routes the same function serves (the inbox's), each a resource path and its methods. @default none */
+  readonly routes?: readonly { readonly resource: string; readonly methods: readonly string[] }[];
 }
 
 /**
@@ -110,6 +112,13 @@ export class ApprovalApi extends Construct {
     );
     for (const method of approvalRoute.methods)
       link.addMethod(method, integration, { requestValidator: validator, requestParameters });
+    for (const route of props.routes ?? []) {
+      const resource = this.api.root.resourceForPath(route.resource);
+      const parameters = [...route.resource.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]);
+      const required = Object.fromEntries(parameters.map((name) => [`method.request.path.${name}`, true]));
+      for (const method of route.methods)
+        resource.addMethod(method, integration, { requestValidator: validator, requestParameters: required });
+    }
 
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: `${props.name}-approval`,

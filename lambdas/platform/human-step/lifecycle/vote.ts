@@ -23,7 +23,8 @@ export type VoteResult =
 /**
  * The entry point for a person's vote, whoever takes it (the emailed link, an inbox): stores it with
  * its VOTE_RECORDED event (once per person, only while pending), then settles the task. `deliverer` is
- * who the audit names for handing the decision back.
+ * who the audit names for handing the decision back; `details` adds to the event what the entry point
+ * knows (how the person signed in, whom a delegate acts for).
  */
 export async function castVote(
   deps: LifecycleDeps,
@@ -31,13 +32,13 @@ export async function castVote(
   approverId: string,
   vote: StoredVote,
   deliverer: Actor,
+  details: Readonly<Record<string, unknown>> = {},
 ): Promise<VoteResult> {
-  const recorded = await deps.approvals.recordVote(
-    record.approvalId,
-    approverId,
-    vote,
-    voteEvent(record, vote),
-  );
+  const event = voteEvent(record, vote);
+  const recorded = await deps.approvals.recordVote(record.approvalId, approverId, vote, {
+    ...event,
+    details: { ...event.details, ...details },
+  });
   if (recorded.recorded)
     return settleVotes(deps, recorded.record, { kind: 'person', id: vote.approver }, deliverer);
   const current = recorded.record;

@@ -1,10 +1,13 @@
 import type { Context } from 'aws-lambda';
+import { inboxTablesFromEnv } from '../../inbox/dynamo-store.ts';
+import { indexedApprovals } from '../../inbox/indexed-approvals.ts';
 import { sesMailer } from '../../mail/mailer.ts';
 import { envVars } from '../../registry/names.ts';
 import { jsonEnv, requiredEnv } from '../../shared/env.ts';
 import { instrument, MetricUnit, metrics } from '../../shared/observability.ts';
 import type { ApprovalOutcome, HumanTaskState } from '../../shared/workflow.ts';
 import { DynamoAuditTrail } from '../../stores/audit.ts';
+import { dynamo } from '../../stores/client.ts';
 import { DynamoDocumentStore } from '../../stores/documents.ts';
 import { sfn } from '../../workflows/client.ts';
 import { parseApprovalPolicies } from '../policy.ts';
@@ -52,13 +55,21 @@ export function createRequestApprovalHandler(deps: ApprovalDeps | (() => Approva
   );
 }
 
-export const handler = createRequestApprovalHandler(() => ({
-  approvals: new DynamoApprovalStore(),
-  documents: new DynamoDocumentStore(),
-  audit: new DynamoAuditTrail(),
-  sendEmail: sesMailer(),
-  sfn,
-  policies: parseApprovalPolicies(jsonEnv<unknown>(envVars.approvalPolicies)),
-  baseUrl: requiredEnv(envVars.approvalBaseUrl),
-  now: () => new Date(),
-}));
+export const handler = createRequestApprovalHandler(() => {
+  const policies = parseApprovalPolicies(jsonEnv<unknown>(envVars.approvalPolicies));
+  return {
+    // Each task is indexed for the inbox as it is created (inbox/indexed-approvals.ts).
+    approvals: indexedApprovals(new DynamoApprovalStore(), {
+      db: dynamo,
+      tables: inboxTablesFromEnv(),
+      policies,
+    }),
+    documents: new DynamoDocumentStore(),
+    audit: new DynamoAuditTrail(),
+    sendEmail: sesMailer(),
+    sfn,
+    policies,
+    baseUrl: requiredEnv(envVars.approvalBaseUrl),
+    now: () => new Date(),
+  };
+});

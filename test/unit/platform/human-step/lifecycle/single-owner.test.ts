@@ -17,7 +17,11 @@ const decidingCalls: readonly RegExp[] = [
   /\.status\s*[!=]==?\s*'(PENDING|APPROVED|REJECTED|EXPIRED|CANCELLED)'/,
 ];
 /** Where a task's status is a human task's (elsewhere, 'REJECTED' may be a document's). */
-const taskStatusFolders = ['lambdas/platform/human-step/', 'lambdas/platform/settlement/'];
+const taskStatusFolders = [
+  'lambdas/platform/human-step/',
+  'lambdas/platform/settlement/',
+  'lambdas/platform/inbox/',
+];
 
 /** The source without its comments, which may name what they explain. */
 const code = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
