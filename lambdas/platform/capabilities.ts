@@ -3,6 +3,7 @@ import { data } from './data/manifest.ts';
 import { failure } from './failure/manifest.ts';
 import { finish } from './finish/manifest.ts';
 import { humanStep } from './human-step/manifest.ts';
+import { identity } from './identity/manifest.ts';
 import { inspection } from './inspection/manifest.ts';
 import { intake } from './intake/manifest.ts';
 import { mail } from './mail/manifest.ts';
@@ -27,6 +28,7 @@ export const capabilities: readonly Capability[] = [
   intake,
   inspection,
   mail,
+  identity,
   humanStep,
   finish,
   quarantine,

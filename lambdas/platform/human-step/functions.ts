@@ -34,6 +34,8 @@ export const humanStepFunctions: readonly FunctionSpec[] = [
     timeoutSeconds: 29,
     uses: [
       stores.table('approvals', ['get', 'update']),
+      // Sessions (created, read, slid) and passkeys (listed, added, their counters updated); nothing deleted.
+      stores.table('identity', ['get', 'put', 'update']),
       // A link to no task is audited too, under a trail with no document record.
       stores.table('documents', ['get', 'update', 'check']),
       stores.audit({ trailsWithoutDocument: true }),

@@ -1,3 +1,4 @@
+import type { IdentityMethod } from '../identity/signed-in.ts';
 import { envVars } from '../registry/names.ts';
 import { PermanentError } from '../shared/errors.ts';
 
@@ -30,6 +31,8 @@ export interface ApprovalPolicy {
   readonly escalationTimeoutSeconds: number;
   /** Minimum seconds between rendering the page and a decision, so scanners that click cannot decide. */
   readonly minDwellSeconds: number;
+  /** How a person proves who they are before deciding; `link` (the link alone) is an explicit, warned opt-in. */
+  readonly identity: IdentityMethod;
 }
 
 export const defaultApprovalPolicy: ApprovalPolicy = {
@@ -44,7 +47,11 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
   reminderBeforeSeconds: 24 * 3600,
   escalationTimeoutSeconds: 24 * 3600,
   minDwellSeconds: 3,
+  identity: 'passkey',
 };
+
+/** The identity methods a policy may name; `oidc` is validated here and refused at synth until it exists. */
+export const identityMethods: readonly IdentityMethod[] = ['passkey', 'oidc', 'code', 'link'];
 
 export const approvalPolicyFields = Object.keys(defaultApprovalPolicy) as (keyof ApprovalPolicy)[];
 
@@ -127,6 +134,8 @@ export function approvalPolicyProblems(raw: unknown, options: ProblemOptions = {
       );
   if (!isWhole(p.minDwellSeconds, 0, 3600))
     add('minDwellSeconds', 'must be a whole number of seconds from 0 to 3600', p.minDwellSeconds);
+  if (!identityMethods.includes(p.identity as IdentityMethod))
+    add('identity', 'must be "passkey", "oidc", "code" or "link"', p.identity);
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { logger } from '../../shared/observability.ts';
+import type { AuditEvent } from '../../stores/audit.ts';
 import { voteEvent } from '../decision.ts';
 import { isSubmitter, tally } from '../outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../record.ts';
@@ -11,6 +12,7 @@ import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
 import { handOnUndelivered, settle } from './settle.ts';
+import { formExtras, proveDecision, signInGate, type VoteIdentity } from './sign-in.ts';
 import { checkCode, sendCode } from './step-up.ts';
 
 /** How long a rendered page may be submitted. */
@@ -19,9 +21,19 @@ const pageLifetimeSeconds = 3600;
 const decoyHashes = [hashSecret('decoy-a'), hashSecret('decoy-b')];
 
 /** Serves one approval page request: GET/HEAD only ever render; POST decides at most once. */
-export async function servePage(deps: DecideDeps, request: PageRequest): Promise<PageResponse> {
-  const caller = await authenticate(deps, request);
-  if (!caller) return pages.invalidLink();
+export async function servePage(deps: DecideDeps, linkRequest: PageRequest): Promise<PageResponse> {
+  const linkCaller = await authenticate(deps, linkRequest);
+  if (!linkCaller) return pages.invalidLink();
+  if (linkCaller.record.status !== 'PENDING') return decideAs(deps, linkCaller, linkRequest);
+  // The link found the task; the identity gate finds the person (under `link`, the link's approver).
+  const gate = await signInGate(deps, linkCaller, linkRequest);
+  const response = 'page' in gate ? gate.page : await decideAs(deps, gate.caller, gate.request);
+  return gate.setCookie
+    ? { ...response, headers: { ...response.headers, 'Set-Cookie': gate.setCookie } }
+    : response;
+}
+
+async function decideAs(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
   const { record } = caller;
   if (record.status !== 'PENDING') {
     if (request.method !== 'HEAD') await handOnUndelivered(deps, record);
@@ -32,7 +44,7 @@ export async function servePage(deps: DecideDeps, request: PageRequest): Promise
   if (vote && request.method === 'POST' && tally(record).result !== 'pending')
     return settle(deps, caller, record, vote.decision);
   if (vote) return pages.alreadyVoted(vote.decision, vote.at, record.request.title);
-  if (request.method !== 'POST') return renderChoose(deps, caller);
+  if (request.method !== 'POST') return renderChoose(deps, caller, request);
   return request.form.step === 'confirm' ? confirm(deps, caller, request) : choose(deps, caller, request);
 }
 
@@ -61,7 +73,12 @@ async function authenticate(deps: DecideDeps, request: PageRequest): Promise<Cal
   return undefined;
 }
 
-async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Promise<PageResponse> {
+async function renderChoose(
+  deps: DecideDeps,
+  caller: Caller,
+  request: PageRequest,
+  note?: string,
+): Promise<PageResponse> {
   const nonce = signNonce(
     caller.record.pageKey,
     caller.record.approvalId,
@@ -71,6 +88,7 @@ async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Pr
   );
   const submitter = isSubmitter(caller.record, caller.email);
   return choosePage(caller.record, nonce, {
+    extras: await formExtras(deps, caller, request),
     approveAllowed: !submitter,
     note: note ?? (submitter ? 'You submitted this document, so you may only reject it.' : undefined),
     document: await documentOf(deps, caller.record),
@@ -80,6 +98,7 @@ async function renderChoose(deps: DecideDeps, caller: Caller, note?: string): Pr
 async function renderConfirm(
   deps: DecideDeps,
   caller: Caller,
+  request: PageRequest,
   choice: HumanStepChoice,
   comment: string,
   renderedAt: number,
@@ -94,6 +113,7 @@ async function renderConfirm(
     choice.id,
   );
   return confirmPage(caller.record, choice, nonce, comment, {
+    extras: await formExtras(deps, caller, request, { choice, nonce }),
     stepUp: caller.record.stepUp,
     note,
     document: await documentOf(deps, caller.record),
@@ -145,13 +165,20 @@ const choiceOf = (record: ApprovalRecord, value: string | undefined): HumanStepC
 async function choose(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
   const renderedAt = freshNonce(deps, caller, request, 'choose');
   if (renderedAt === undefined)
-    return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+    return renderChoose(deps, caller, request, 'This page had expired. Please choose again.');
   const choice = choiceOf(caller.record, request.form.decision);
-  if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
+  if (!choice) return renderChoose(deps, caller, request, 'Choose one of the buttons.');
   if (choice.effect === 'approve' && isSubmitter(caller.record, caller.email))
     return refuseSubmitter(deps, caller, request);
   if (caller.record.stepUp) await sendCode(deps, caller, request);
-  return renderConfirm(deps, caller, choice, (request.form.comment ?? '').slice(0, 1000), renderedAt);
+  return renderConfirm(
+    deps,
+    caller,
+    request,
+    choice,
+    (request.form.comment ?? '').slice(0, 1000),
+    renderedAt,
+  );
 }
 
 /** Second POST: the decision, if the page was seen long enough and the code (when required) is right. */
@@ -159,11 +186,11 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
   const { record } = caller;
   const choice = choiceOf(record, request.form.decision);
   const comment = (request.form.comment ?? '').slice(0, 1000);
-  if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
+  if (!choice) return renderChoose(deps, caller, request, 'Choose one of the buttons.');
   const renderedAt = freshNonce(deps, caller, request, 'confirm', choice.id);
   if (renderedAt === undefined) {
     if (confirmsAnotherChoice(caller, request)) return refuseSwappedChoice(deps, caller, request, choice);
-    return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+    return renderChoose(deps, caller, request, 'This page had expired. Please choose again.');
   }
   const decision = choice.effect;
   if (decision === 'approve' && isSubmitter(record, caller.email))
@@ -177,13 +204,24 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
       'DECISION_TOO_FAST',
       'confirmed faster than a person reads the page',
     );
-    return renderConfirm(deps, caller, choice, comment, now.getTime(), 'Please review it and confirm again.');
+    return renderConfirm(
+      deps,
+      caller,
+      request,
+      choice,
+      comment,
+      now.getTime(),
+      'Please review it and confirm again.',
+    );
   }
   if (record.stepUp) {
     const problem = await checkCode(deps, caller, request);
     if (problem === 'locked') return pages.locked(record.request.title);
-    if (problem) return renderConfirm(deps, caller, choice, comment, renderedAt, problem);
+    if (problem) return renderConfirm(deps, caller, request, choice, comment, renderedAt, problem);
   }
+  const proof = await proveDecision(deps, caller, request, choice);
+  if ('refused' in proof)
+    return renderConfirm(deps, caller, request, choice, comment, renderedAt, proof.refused);
   const vote: StoredVote = {
     approver: caller.email,
     decision,
@@ -198,7 +236,7 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     record.approvalId,
     caller.approverId,
     vote,
-    voteEvent(record, vote),
+    withIdentity(voteEvent(record, vote), proof.identity),
   );
   if (!recorded.recorded) {
     const current = recorded.record;
@@ -258,5 +296,11 @@ async function refuseSwappedChoice(
   const why = `a confirmation of another choice was posted with "${posted.id}"`;
   await auditRefusal(deps, caller, request, 'CONFIRMATION_MISMATCH', why);
   const note = 'That confirmation was for another choice, so nothing was decided. Please choose again.';
-  return renderChoose(deps, caller, note);
+  return renderChoose(deps, caller, request, note);
 }
+
+/** The vote's audit event, naming how the person was proved (method, credential id, session). */
+const withIdentity = (event: AuditEvent, identity: VoteIdentity): AuditEvent => ({
+  ...event,
+  details: { ...event.details, identity },
+});

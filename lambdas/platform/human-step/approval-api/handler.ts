@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { createSessions } from '../../identity/sessions.ts';
+import { DynamoIdentityStore } from '../../identity/store.ts';
 import { sesMailer } from '../../mail/mailer.ts';
 import { classify } from '../../shared/errors.ts';
 import { logger, MetricUnit, metrics } from '../../shared/observability.ts';
@@ -40,11 +42,15 @@ export function createApprovalApiHandler(deps: DecideDeps) {
   };
 }
 
+const identityStore = new DynamoIdentityStore();
+const now = () => new Date();
+
 export const handler = createApprovalApiHandler({
   approvals: new DynamoApprovalStore(),
   audit: new DynamoAuditTrail(),
   sendEmail: sesMailer(),
   sfn,
-  now: () => new Date(),
+  now,
   linkDocument: presignedDocumentLinks(),
+  identity: { sessions: createSessions(identityStore, now), store: identityStore },
 });

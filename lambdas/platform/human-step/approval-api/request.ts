@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { parseCookies } from '../../identity/cookies.ts';
 
 /** An approval page request, reduced to what the decision logic needs. */
 export interface PageRequest {
@@ -7,6 +8,10 @@ export interface PageRequest {
   readonly secret: string;
   readonly form: Readonly<Record<string, string>>;
   readonly client: { readonly ip: string; readonly userAgent: string };
+  /** The request's cookies (the session's); never logged. */
+  readonly cookies: Readonly<Record<string, string>>;
+  /** The approval API's own domain (API Gateway's requestContext.domainName): the passkeys' relying party. */
+  readonly domainName: string;
 }
 
 const idPattern = /^[A-Za-z0-9_-]{10,64}$/;
@@ -40,5 +45,7 @@ export function parsePageRequest(event: APIGatewayProxyEvent): PageRequest | und
       ip: event.requestContext?.identity?.sourceIp ?? 'unknown',
       userAgent: header('user-agent').slice(0, 300),
     },
+    cookies: parseCookies(header('cookie')),
+    domainName: event.requestContext?.domainName ?? '',
   };
 }
