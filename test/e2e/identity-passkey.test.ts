@@ -114,8 +114,18 @@ describe.runIf(browserInstalled())('passkeys on the approval page', () => {
     return page.locator('h1').innerText();
   };
 
-  const challengeOn = (page: Page) =>
-    page.evaluate(() => JSON.parse(document.getElementById('passkey-options')?.textContent ?? '{}').options);
+  const optionsOn = async (page: Page) =>
+    JSON.parse((await page.locator('#passkey-options').textContent()) ?? '{}').options as Record<
+      string,
+      unknown
+    >;
+  /** Rewrites the options the server put in the page, before the script hands them to the authenticator. */
+  const rewriteOptions = (page: Page, change: Record<string, unknown>) =>
+    page.locator('#passkey-options').evaluate((block, values) => {
+      const data = JSON.parse(block.textContent ?? '{}');
+      Object.assign(data.options, values);
+      block.textContent = JSON.stringify(data);
+    }, change);
 
   let alice: Authenticated;
 
@@ -173,16 +183,10 @@ describe.runIf(browserInstalled())('passkeys on the approval page', () => {
     // Act 1: on the second task, Alice's authenticator signs the first task's challenge.
     await alice.page.goto(first.link);
     await alice.page.getByRole('button', { name: 'Approve…' }).click();
-    const firstOptions = await challengeOn(alice.page);
+    const firstOptions = await optionsOn(alice.page);
     await alice.page.goto(second.link);
     const swapped = await approveWithPasskey(alice.page, () =>
-      alice.page.evaluate((challenge) => {
-        const block = document.getElementById('passkey-options');
-        if (!block) return;
-        const data = JSON.parse(block.textContent ?? '{}');
-        data.options.challenge = challenge;
-        block.textContent = JSON.stringify(data);
-      }, firstOptions.challenge as string),
+      rewriteOptions(alice.page, { challenge: firstOptions.challenge }),
     );
     // Act 2: on the second task, the assertion is made with Bob's passkey (copied into Alice's authenticator).
     await alice.send('WebAuthn.addCredential', {
@@ -190,17 +194,11 @@ describe.runIf(browserInstalled())('passkeys on the approval page', () => {
       credential: bobKey,
     });
     await alice.page.goto(second.link);
+    const bobId = Buffer.from(String(bobKey?.credentialId), 'base64').toString('base64url');
     const borrowed = await approveWithPasskey(alice.page, () =>
-      alice.page.evaluate(
-        (id) => {
-          const block = document.getElementById('passkey-options');
-          if (!block) return;
-          const data = JSON.parse(block.textContent ?? '{}');
-          data.options.allowCredentials = [{ id, type: 'public-key', transports: ['internal'] }];
-          block.textContent = JSON.stringify(data);
-        },
-        Buffer.from(String(bobKey?.credentialId), 'base64').toString('base64url'),
-      ),
+      rewriteOptions(alice.page, {
+        allowCredentials: [{ id: bobId, type: 'public-key', transports: ['internal'] }],
+      }),
     );
 
     // Assess

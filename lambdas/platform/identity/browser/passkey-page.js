@@ -7,10 +7,10 @@ const form = document.querySelector('form[data-passkey]');
 const status = document.getElementById('passkey-status');
 
 if (data && form) {
-  const { mode, options } = JSON.parse(data.textContent || '{}');
   form.addEventListener('submit', async (event) => {
     if (form.dataset.done === 'yes') return;
     event.preventDefault();
+    const { mode, options } = JSON.parse(data.textContent || '{}');
     if (status) status.textContent = 'Waiting for your passkey…';
     try {
       const result =
