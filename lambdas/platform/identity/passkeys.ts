@@ -146,3 +146,13 @@ export function relyingPartyOf(domainName: string): RelyingParty {
   // Locally the pages are served over http on loopback; WebAuthn accepts http://localhost (a secure context).
   return { id: hostname, origin: `${loopback ? 'http' : 'https'}://${host}` };
 }
+
+/** The credential id an assertion names, for the audit of a refusal; 'none' when it is not one. */
+export function presentedCredentialId(raw: string | undefined): string {
+  try {
+    const id = (JSON.parse(raw ?? '') as { id?: unknown }).id;
+    return typeof id === 'string' ? id.slice(0, 200) : 'none';
+  } catch {
+    return 'none';
+  }
+}

@@ -1,5 +1,4 @@
 import { logger } from '../../shared/observability.ts';
-import type { AuditEvent } from '../../stores/audit.ts';
 import { voteEvent } from '../decision.ts';
 import { isSubmitter, tally } from '../outcome.ts';
 import type { ApprovalRecord, StoredVote } from '../record.ts';
@@ -12,7 +11,7 @@ import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
 import { handOnUndelivered, settle } from './settle.ts';
-import { formExtras, proveDecision, signInGate, type VoteIdentity } from './sign-in.ts';
+import { formExtras, proveDecision, signInGate, withIdentity } from './sign-in.ts';
 import { checkCode, sendCode } from './step-up.ts';
 
 /** How long a rendered page may be submitted. */
@@ -298,9 +297,3 @@ async function refuseSwappedChoice(
   const note = 'That confirmation was for another choice, so nothing was decided. Please choose again.';
   return renderChoose(deps, caller, request, note);
 }
-
-/** The vote's audit event, naming how the person was proved (method, credential id, session). */
-const withIdentity = (event: AuditEvent, identity: VoteIdentity): AuditEvent => ({
-  ...event,
-  details: { ...event.details, identity },
-});

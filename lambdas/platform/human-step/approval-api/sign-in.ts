@@ -2,6 +2,7 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import {
   assertionOptions,
   decisionChallenge,
+  presentedCredentialId,
   registrationChallenge,
   registrationOptions,
   relyingPartyOf,
@@ -9,6 +10,7 @@ import {
   verifyRegistration,
 } from '../../identity/passkeys.ts';
 import type { IdentityMethod } from '../../identity/signed-in.ts';
+import type { AuditEvent } from '../../stores/audit.ts';
 import type { ApprovalRecord } from '../record.ts';
 import type { HumanStepChoice } from '../request.ts';
 import { hashSecret, newLinkSecret } from '../secrets.ts';
@@ -280,7 +282,7 @@ export async function proveDecision(
       type: 'PASSKEY_REFUSED',
       decision: 'refused',
       rationale: [result.reason],
-      details: { ...base.details, presentedCredentialId: presentedId(request.form.webauthn) },
+      details: { ...base.details, presentedCredentialId: presentedCredentialId(request.form.webauthn) },
     });
     return {
       refused: 'Your passkey did not confirm this decision, so nothing was decided. Please confirm again.',
@@ -290,12 +292,8 @@ export async function proveDecision(
   return { identity: { method: 'passkey', credentialId: result.credentialId, sessionId: person.sessionId } };
 }
 
-/** The credential id an assertion names, for the audit of a refusal; none when it is not one. */
-function presentedId(raw: string | undefined): string {
-  try {
-    const id = (JSON.parse(raw ?? '') as { id?: unknown }).id;
-    return typeof id === 'string' ? id.slice(0, 200) : 'none';
-  } catch {
-    return 'none';
-  }
-}
+/** The vote's audit event, naming how the person was proved (method, credential id, session). */
+export const withIdentity = (event: AuditEvent, identity: VoteIdentity): AuditEvent => ({
+  ...event,
+  details: { ...event.details, identity },
+});
