@@ -76,7 +76,7 @@ describe.runIf(browserInstalled())('crawlers that wait 5 s a page and submit eve
     expect((await started.t.tools.document(started.id))?.status).toBe('AWAITING_APPROVAL');
     await started.t.runtime.stop();
     t = undefined;
-  }, 180_000);
+  }, 300_000);
 
   it('decide under the link alone: why `link` is an explicit, warned opt-in', async () => {
     // Prepare
@@ -91,5 +91,5 @@ describe.runIf(browserInstalled())('crawlers that wait 5 s a page and submit eve
     const vote = (await started.t.tools.audit(started.id)).find((e) => e.type === 'VOTE_RECORDED');
     expect(vote?.details).toMatchObject({ identity: { method: 'link' } });
     expect((await started.t.tools.document(started.id))?.status).not.toBe('AWAITING_APPROVAL');
-  }, 180_000);
+  }, 300_000);
 });

@@ -156,3 +156,13 @@ export function presentedCredentialId(raw: string | undefined): string {
     return 'none';
   }
 }
+
+/**
+ * Where a passkey page must be opened instead: locally the links may name 127.0.0.1, which is no valid
+ * WebAuthn RP ID (W3C WebAuthn Level 2, §5.1.3: a registrable domain), so the person is sent to the same
+ * page on localhost. Undefined on any other domain (on AWS, always).
+ */
+export function passkeyOrigin(request: { readonly method: string; readonly domainName: string }) {
+  const loopbackIp = /^127\.0\.0\.1(:\d+)?$/.exec(request.domainName);
+  return loopbackIp && request.method !== 'POST' ? `http://localhost${loopbackIp[1] ?? ''}` : undefined;
+}

@@ -11,8 +11,9 @@ import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
 import { handOnUndelivered, settle } from './settle.ts';
-import { formExtras, proveDecision, signInGate, withIdentity } from './sign-in.ts';
+import { formExtras, proveDecision, signInGate } from './sign-in.ts';
 import { checkCode, sendCode } from './step-up.ts';
+import { withIdentity } from './vote-identity.ts';
 
 /** How long a rendered page may be submitted. */
 const pageLifetimeSeconds = 3600;

@@ -67,6 +67,12 @@ export function registerPage(title: string, extras: FormExtras, note?: string): 
 export const lostPasskeyForm = (csrf: string) =>
   `<form method="post" class="card">${hidden('step', 'lost-passkey')}${hidden('csrf', csrf)}<p class="note">Lost your passkey? Prove your mailbox again with a code and create a new one.</p><div class="actions"><button class="neutral" type="submit">Register a new passkey</button></div></form>`;
 
+/** A redirect to the same page elsewhere (a GET): no body to speak of, no caching. */
+export function redirect(location: string): PageResponse {
+  const moved = page(303, 'Moved', '<section class="card"><p>This page moved.</p></section>');
+  return { ...moved, headers: { ...moved.headers, Location: location } };
+}
+
 export const identityPages = {
   notApprover: (title: string, email: string) =>
     page(

@@ -2,6 +2,7 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import {
   assertionOptions,
   decisionChallenge,
+  passkeyOrigin,
   presentedCredentialId,
   registrationChallenge,
   registrationOptions,
@@ -10,7 +11,6 @@ import {
   verifyRegistration,
 } from '../../identity/passkeys.ts';
 import type { IdentityMethod } from '../../identity/signed-in.ts';
-import type { AuditEvent } from '../../stores/audit.ts';
 import type { ApprovalRecord } from '../record.ts';
 import type { HumanStepChoice } from '../request.ts';
 import { hashSecret, newLinkSecret } from '../secrets.ts';
@@ -23,10 +23,12 @@ import {
   identityPages,
   lostPasskeyForm,
   passkeyExtras,
+  redirect,
   registerPage,
   signInPage,
 } from './sign-in-pages.ts';
 import { checkCode, sendCode } from './step-up.ts';
+import type { VoteIdentity } from './vote-identity.ts';
 
 /** A task's identity method; tasks created before the field existed were decided by the link alone. */
 export const identityOf = (record: ApprovalRecord): IdentityMethod => record.identity ?? 'link';
@@ -61,6 +63,8 @@ export async function signInGate(deps: DecideDeps, linkCaller: Caller, request: 
   if (method === 'link') return { caller: linkCaller, request };
   if (method === 'oidc') throw new Error('approval API: the oidc identity method is not yet available');
   const identity = identityDeps(deps);
+  const moved = method === 'passkey' ? passkeyOrigin(request) : undefined;
+  if (moved) return { page: redirect(`${moved}/a/${request.approvalId}/${request.secret}`) };
   const step = request.method === 'POST' ? request.form.step : undefined;
   const title = record.request.title;
   if (step === 'sign-in') {
@@ -243,13 +247,6 @@ export async function formExtras(
   return { ...extras, after: `${extras.after ?? ''}${lostPasskeyForm(csrf)}` };
 }
 
-/** How a vote's person was proved, for its audit event. */
-export interface VoteIdentity {
-  readonly method: IdentityMethod;
-  readonly credentialId?: string;
-  readonly sessionId?: string;
-}
-
 /** The proof a decision needs beyond the session: under `passkey`, an assertion over this task, choice and page. */
 export async function proveDecision(
   deps: DecideDeps,
@@ -291,9 +288,3 @@ export async function proveDecision(
   await store.setCounter(caller.email, result.credentialId, result.counter);
   return { identity: { method: 'passkey', credentialId: result.credentialId, sessionId: person.sessionId } };
 }
-
-/** The vote's audit event, naming how the person was proved (method, credential id, session). */
-export const withIdentity = (event: AuditEvent, identity: VoteIdentity): AuditEvent => ({
-  ...event,
-  details: { ...event.details, identity },
-});
