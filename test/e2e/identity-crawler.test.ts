@@ -8,8 +8,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityMethod } from '../../lambdas/platform/identity/signed-in.ts';
-import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
+import { invoiceAwaitingApproval } from './support/awaiting-approval.ts';
 import { launchChromium } from './support/browser.ts';
 import { browserInstalled } from './support/browser-path.ts';
 import { clickEverything, patientCrawl } from './support/crawler.ts';
@@ -29,16 +29,8 @@ async function awaitingApproval(identity: IdentityMethod, started: (t: Started) 
     },
   });
   started(t);
-  const spec = randomInvoiceSpec(`crawl-${identity}`, {
-    language: 'en',
-    currency: 'EUR',
-    invoiceNumber: `CRAWL-${identity}`,
-    lineItems: [{ description: 'Workstations', quantity: 5, unitPriceCents: 300_000 }],
-  });
-  const id = await t.tools.drop('invoice', `crawl-${identity}.pdf`, await invoicePdf(spec));
-  await t.tools.waitForStatus(id, ['AWAITING_APPROVAL']);
-  const [sent] = await t.tools.waitForApprovalLinks((l) => l.subject.includes(`CRAWL-${identity} `));
-  return { t, id, link: sent?.link ?? '' };
+  const { id, sent } = await invoiceAwaitingApproval(t.tools, `CRAWL-${identity}`);
+  return { t, id, link: sent[0]?.link ?? '' };
 }
 
 describe.runIf(browserInstalled())('crawlers that wait 5 s a page and submit everything', () => {

@@ -11,8 +11,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoicePdf, randomInvoiceSpec } from '../../lambdas/processes/invoice/samples/index.ts';
 import { startTestRuntime } from '../integration/support/runtime.ts';
+import { invoiceAwaitingApproval } from './support/awaiting-approval.ts';
 import { launchChromium } from './support/browser.ts';
 import { browserInstalled } from './support/browser-path.ts';
 import { clickEverything, patientCrawl } from './support/crawler.ts';
@@ -56,15 +56,7 @@ describe.runIf(browserInstalled())('passkeys on the approval page', () => {
   /** An invoice awaiting approval, and its link for `to`, on localhost (an IP address is no WebAuthn RP ID). */
   const awaitingApproval = async (to = 'alice@example.com') => {
     n += 1;
-    const spec = randomInvoiceSpec(`passkey-${n}`, {
-      language: 'en',
-      currency: 'EUR',
-      invoiceNumber: `PK-${n}`,
-      lineItems: [{ description: 'Workstations', quantity: 5, unitPriceCents: 300_000 }],
-    });
-    const id = await t.tools.drop('invoice', `pk-${n}.pdf`, await invoicePdf(spec));
-    await t.tools.waitForStatus(id, ['AWAITING_APPROVAL']);
-    const links = await t.tools.waitForApprovalLinks((l) => l.subject.includes(`PK-${n} `), 2);
+    const { id, sent: links } = await invoiceAwaitingApproval(t.tools, `PK-${n}`, 2);
     const link = links.find((l) => l.to === to)?.link ?? '';
     return { id, link: link.replace('//127.0.0.1:', '//localhost:') };
   };
