@@ -29,7 +29,7 @@ async function awaitingApproval(identity: IdentityMethod, started: (t: Started) 
     },
   });
   started(t);
-  const { id, sent } = await invoiceAwaitingApproval(t.tools, `CRAWL-${identity}`);
+  const { id, sent } = await invoiceAwaitingApproval(t.tools, `CRAWL-${identity.toUpperCase()}`);
   return { t, id, link: sent[0]?.link ?? '' };
 }
 
