@@ -34,11 +34,11 @@ export async function patientCrawl(
           await input.fill(options.recipient);
         for (const input of await form.locator('input[type=text], textarea').all())
           await input.fill('000000');
+        const button = form.locator('button').nth(b);
+        // The page may have changed since it was first seen (the task was decided on another path).
+        if ((await button.count()) === 0) return;
         submissions += 1;
-        await Promise.all([
-          next.waitForLoadState('load'),
-          form.locator('button').nth(b).click({ timeout: 5000 }),
-        ]);
+        await Promise.all([next.waitForLoadState('load'), button.click({ timeout: 5000 })]);
         await next.waitForLoadState('load');
       }, depth - 1);
     }
