@@ -31,7 +31,7 @@ export const benchContext = {
   textract: { syncTps: 100, startTps: 10, getTps: 100, maxConcurrentJobs: 50 },
   processes: {
     invoice: {
-      approval: { approvers: [approver, 'bob@example.com'], minDwellSeconds },
+      approval: { approvers: [approver, 'bob@example.com'], minDwellSeconds, identity: 'link' },
       // Every vendor is new in the bench's fresh data directory: the workload plans approvals by amount.
       rules: { newVendorRequiresApproval: false },
     },

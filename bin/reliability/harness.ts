@@ -39,7 +39,7 @@ export function runtimeOptions(
       textract: { syncTps: 10, startTps: 2, getTps: 10, maxConcurrentJobs: 20 },
       processes: {
         invoice: {
-          approval: { approvers: [approver, 'bob@example.com'], minDwellSeconds },
+          approval: { approvers: [approver, 'bob@example.com'], minDwellSeconds, identity: 'link' },
           // Every vendor is new in a scenario's fresh data directory: which invoices need a person is planned by amount.
           rules: { newVendorRequiresApproval: false },
         },

@@ -4,6 +4,7 @@ import { failure } from './failure/manifest.ts';
 import { finish } from './finish/manifest.ts';
 import { humanStep } from './human-step/manifest.ts';
 import { inbox } from './inbox/manifest.ts';
+import { identity } from './identity/manifest.ts';
 import { inspection } from './inspection/manifest.ts';
 import { intake } from './intake/manifest.ts';
 import { mail } from './mail/manifest.ts';
@@ -28,6 +29,7 @@ export const capabilities: readonly Capability[] = [
   intake,
   inspection,
   mail,
+  identity,
   humanStep,
   inbox,
   finish,

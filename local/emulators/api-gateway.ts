@@ -67,6 +67,8 @@ export function startApiGateway(
         httpMethod: method,
         path: `/${stage}${url.pathname}`,
         resourcePath: route.resource,
+        // As on AWS: the domain the API was called on (the passkeys' relying party).
+        domainName: headers.host ?? '127.0.0.1',
         requestId: randomUUID(),
         requestTimeEpoch: Date.now(),
         identity: {

@@ -24,7 +24,9 @@ describe.runIf(browserInstalled())('the approval page in a real browser', () => 
   beforeAll(async () => {
     t = await startTestRuntime({
       context: {
-        processes: { invoice: { approval: { approvers: ['alice@example.com'], minDwellSeconds: 2 } } },
+        processes: {
+          invoice: { approval: { approvers: ['alice@example.com'], minDwellSeconds: 2, identity: 'link' } },
+        },
       },
     });
     chromium = await launchChromium();

@@ -28,7 +28,7 @@ describe.runIf(browserInstalled())('an invoice whose customer is a company print
       context: {
         processes: {
           invoice: {
-            approval: { approvers: ['alice@example.com'], minDwellSeconds: 1 },
+            approval: { approvers: ['alice@example.com'], minDwellSeconds: 1, identity: 'link' },
             rules: letNewVendorsThrough,
           },
         },

@@ -23,6 +23,8 @@ describe('approval links that are safe to click', () => {
               veto: true,
               separationOfDuties: true,
               minDwellSeconds: 1,
+              // The link's own safeguards (dwell, nonce, confirm, code) under the link alone.
+              identity: 'link',
               stepUp: 'above-amount',
               stepUpAbove: '100000.00',
             },

@@ -15,6 +15,7 @@ const policy = {
   reminderBeforeSeconds: 1200,
   escalationTimeoutSeconds: 1800,
   minDwellSeconds: 1,
+  identity: 'link',
 };
 
 describe('approval SLAs in the state machine', () => {

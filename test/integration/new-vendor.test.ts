@@ -16,7 +16,9 @@ describe("a new vendor's first invoice, under the default rule parameters", () =
   beforeAll(async () => {
     t = await startTestRuntime({
       context: {
-        processes: { invoice: { approval: { approvers: ['alice@example.com'], minDwellSeconds: 1 } } },
+        processes: {
+          invoice: { approval: { approvers: ['alice@example.com'], minDwellSeconds: 1, identity: 'link' } },
+        },
       },
     });
   });

@@ -39,7 +39,9 @@ describe('a second process defined only under test/', () => {
       context: {
         processes: {
           ...testContext.processes,
-          permits: { approval: { approvers: ['clerk@permits.example'], minDwellSeconds: 1 } },
+          permits: {
+            approval: { approvers: ['clerk@permits.example'], minDwellSeconds: 1, identity: 'link' },
+          },
         },
       },
     });

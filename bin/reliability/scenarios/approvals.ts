@@ -26,6 +26,8 @@ const policy = {
   timeoutSeconds: 600,
   reminderBeforeSeconds: 200,
   minDwellSeconds,
+  // The approver posts the link's forms (approver.ts); sign-in has its own browser tests.
+  identity: 'link',
 };
 
 interface Clicks {

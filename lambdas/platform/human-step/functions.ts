@@ -38,6 +38,8 @@ export const humanStepFunctions: readonly FunctionSpec[] = [
       stores.table('approvals', ['get', 'update']),
       // The inbox: its index read per holder, delegations written.
       stores.table('inbox', ['query', 'put']),
+      // Sessions (created, read, slid) and passkeys (listed, added, their counters updated); nothing deleted.
+      stores.table('identity', ['get', 'put', 'update']),
       // A link to no task is audited too, under a trail with no document record.
       stores.table('documents', ['get', 'update', 'check']),
       stores.audit({ trailsWithoutDocument: true }),

@@ -6,6 +6,7 @@ import { inboxRoutes } from '../inbox/routes.ts';
 import { tables } from '../registry/tables.ts';
 import { humanStepFunctions } from './functions.ts';
 import { ApprovalApi } from './infra/approval-api.ts';
+import { checkApprovalIdentity } from './infra/identity-check.ts';
 import { humanStepOutputs, humanStep as uses } from './uses.ts';
 
 /** The human step: a person approves, reviews or decides from an emailed link, within an SLA. */
@@ -21,6 +22,10 @@ export const humanStep = capability({
     wire: (p) => {
       const handler = p.functions['approval-api'];
       if (!handler) throw new Error('human-step: no approval-api function');
+      checkApprovalIdentity(
+        p.scope,
+        Object.fromEntries(Object.entries(p.config.processes).map(([id, c]) => [id, c.approval])),
+      );
       const api = new ApprovalApi(p.scope, 'ApprovalApi', {
         handler: handler.function,
         name: p.name,

@@ -1,3 +1,4 @@
+import type { IdentityMethod } from '../identity/signed-in.ts';
 import { groupProblems, type TaskGroups } from '../inbox/groups.ts';
 import { envVars } from '../registry/names.ts';
 import { PermanentError } from '../shared/errors.ts';
@@ -35,6 +36,8 @@ export interface ApprovalPolicy {
   readonly groups: TaskGroups;
   /** How long an inbox claim holds before the task returns to its group. @default 1800 */
   readonly claimSeconds: number;
+  /** How a person proves who they are before deciding; `link` (the link alone) is an explicit, warned opt-in. */
+  readonly identity: IdentityMethod;
 }
 
 export const defaultApprovalPolicy: ApprovalPolicy = {
@@ -51,7 +54,11 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
   minDwellSeconds: 3,
   groups: {},
   claimSeconds: 1800,
+  identity: 'passkey',
 };
+
+/** The identity methods a policy may name; `oidc` is validated here and refused at synth until it exists. */
+export const identityMethods: readonly IdentityMethod[] = ['passkey', 'oidc', 'code', 'link'];
 
 export const approvalPolicyFields = Object.keys(defaultApprovalPolicy) as (keyof ApprovalPolicy)[];
 
@@ -137,6 +144,8 @@ export function approvalPolicyProblems(raw: unknown, options: ProblemOptions = {
   problems.push(...groupProblems(p.groups, (value) => shown(value, options)));
   if (!isWhole(p.claimSeconds, 60, 7 * 24 * 3600))
     add('claimSeconds', 'must be a whole number of seconds from 60 to 604800', p.claimSeconds);
+  if (!identityMethods.includes(p.identity as IdentityMethod))
+    add('identity', 'must be "passkey", "oidc", "code" or "link"', p.identity);
   return problems;
 }
 

@@ -1,3 +1,4 @@
+import type { IdentityMethod } from '../identity/signed-in.ts';
 import type { ApprovalVote } from '../shared/workflow.ts';
 import type { HumanStepChoice, HumanStepRequest } from './request.ts';
 
@@ -67,6 +68,8 @@ export interface ApprovalRecord {
   readonly submittedBy?: string;
   readonly stepUp: boolean;
   readonly minDwellSeconds: number;
+  /** How the approvers prove who they are; absent on tasks created before it existed, which used the link alone. */
+  readonly identity?: IdentityMethod;
   /** What the process asked the person to see and decide, as it worded it. */
   readonly request: HumanStepRequest;
   readonly choices: readonly HumanStepChoice[];

@@ -32,6 +32,9 @@ export function batchRefusal(
   if (!choice) return 'it offers no such choice';
   if (record.stepUp)
     return 'it is above the step-up amount: decide it on its own page, with the one-time code';
+  // A batch carries no per-decision proof; a policy that asks for one is decided on the task's own page.
+  if (record.identity === 'passkey' || record.identity === 'code')
+    return `its policy asks for a ${record.identity === 'passkey' ? 'passkey' : 'one-time code'} for each decision: decide it on its own page`;
   const principal = seen.onBehalfOf ?? actor;
   if (isSubmitter(record, actor) || isSubmitter(record, principal)) return 'it is your own submission';
   return undefined;

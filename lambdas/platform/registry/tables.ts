@@ -28,7 +28,7 @@ export interface TableSpec {
 
 export type { TableId } from './ids.ts';
 
-export type PlatformTableId = 'documents' | 'idempotency' | 'approvals' | 'audit' | 'extraction';
+export type PlatformTableId = 'documents' | 'idempotency' | 'approvals' | 'audit' | 'extraction' | 'identity';
 
 /** The platform's stores: documents and their status, idempotency, human tasks, audit, Textract admission. */
 export const tables: Readonly<Record<PlatformTableId, TableSpec>> = {
@@ -53,6 +53,8 @@ export const tables: Readonly<Record<PlatformTableId, TableSpec>> = {
     indexes: [{ name: 'byExecution', partitionKey: 'executionArn', sortKey: 'approvalId' }],
   },
   audit: { id: 'audit', envVar: 'AUDIT_TABLE', partitionKey: 'documentId', sortKey: 'eventId' },
+  /** Sign-in sessions (by the hash of their cookie) and each person's passkeys; sessions expire by TTL. */
+  identity: { id: 'identity', envVar: 'IDENTITY_TABLE', partitionKey: 'key', expiresAttribute: 'expiresAt' },
   /** Textract admission: per-second rate slots, job leases, and the job → task token map. */
   extraction: {
     id: 'extraction',

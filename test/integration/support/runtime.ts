@@ -23,6 +23,8 @@ export const testContext = {
       approval: {
         approvers: ['alice@example.com', 'bob@example.com'],
         minDwellSeconds: 1,
+        // These tests approve by posting the link's forms; the identity methods have tests of their own.
+        identity: 'link',
       },
       rules: letNewVendorsThrough,
     },

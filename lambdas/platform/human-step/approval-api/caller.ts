@@ -1,3 +1,6 @@
+import type { Sessions } from '../../identity/sessions.ts';
+import type { SignedInPerson } from '../../identity/signed-in.ts';
+import type { IdentityStore } from '../../identity/store.ts';
 import type { SendEmail } from '../../mail/mailer.ts';
 import type { AuditEvent, AuditTrail } from '../../stores/audit.ts';
 import type { TaskResultSender } from '../../workflows/task-results.ts';
@@ -14,6 +17,8 @@ export interface DecideDeps {
   readonly now: () => Date;
   /** Signs a short-lived link to the document a request names. @default no link (the page says so) */
   readonly linkDocument?: LinkDocument;
+  /** Sessions and passkeys, for tasks whose policy asks people to sign in. @default none: such tasks fail closed */
+  readonly identity?: { readonly sessions: Sessions; readonly store: IdentityStore };
 }
 
 /** The authenticated approver behind a request, with the approval they hold a link to. */
@@ -21,6 +26,8 @@ export interface Caller {
   readonly record: ApprovalRecord;
   readonly approverId: string;
   readonly email: string;
+  /** The signed-in person, when the task's identity method is not the link alone. */
+  readonly person?: SignedInPerson;
 }
 
 /** The audit fields every event caused by an approver's request carries: who, from where, what they saw. */
@@ -37,6 +44,7 @@ export function auditBase(caller: Caller, request: PageRequest): Omit<AuditEvent
       approvalId: record.approvalId,
       clientIp: request.client.ip,
       userAgent: request.client.userAgent,
+      ...(caller.person ? { method: caller.person.method, sessionId: caller.person.sessionId } : {}),
     },
   };
 }

@@ -1,4 +1,3 @@
-import { logger } from '../../shared/observability.ts';
 import type { FormValues } from '../form/types.ts';
 import { castVote, handOnReopened, settleVotes, stateOf } from '../lifecycle/index.ts';
 import { isSubmitter } from '../outcome.ts';
@@ -6,8 +5,7 @@ import type { ApprovalRecord, StoredVote } from '../record.ts';
 import type { HumanStepChoice } from '../request.ts';
 import { hashSecret, secretMatches, signNonce, verifyNonce } from '../secrets.ts';
 import { auditBase, type Caller, type DecideDeps } from './caller.ts';
-import type { DocumentLink } from './document-link.ts';
-import { documentPane } from './document-pane.ts';
+import { documentOf } from './document-pane.ts';
 import {
   boundChoice,
   chooseFields,
@@ -20,6 +18,7 @@ import type { PageAside, PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
 import { apiActor, settlementPage } from './settle.ts';
+import { formExtras, proveDecision, signInGate } from './sign-in.ts';
 import { checkCode, sendCode } from './step-up.ts';
 
 /** How long a rendered page may be submitted. */
@@ -28,9 +27,19 @@ const pageLifetimeSeconds = 3600;
 const decoyHashes = [hashSecret('decoy-a'), hashSecret('decoy-b')];
 
 /** Serves one approval page request: GET/HEAD only ever render; POST decides at most once. */
-export async function servePage(deps: DecideDeps, request: PageRequest): Promise<PageResponse> {
-  const caller = await authenticate(deps, request);
-  if (!caller) return pages.invalidLink();
+export async function servePage(deps: DecideDeps, linkRequest: PageRequest): Promise<PageResponse> {
+  const linkCaller = await authenticate(deps, linkRequest);
+  if (!linkCaller) return pages.invalidLink();
+  if (stateOf(linkCaller.record) !== 'pending') return decideAs(deps, linkCaller, linkRequest);
+  // The link found the task; the identity gate finds the person (under `link`, the link's approver).
+  const gate = await signInGate(deps, linkCaller, linkRequest);
+  const response = 'page' in gate ? gate.page : await decideAs(deps, gate.caller, gate.request);
+  return gate.setCookie
+    ? { ...response, headers: { ...response.headers, 'Set-Cookie': gate.setCookie } }
+    : response;
+}
+
+async function decideAs(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
   const { record } = caller;
   if (stateOf(record) !== 'pending') {
     if (request.method !== 'HEAD') await handOnReopened(deps, record, apiActor);
@@ -43,7 +52,7 @@ export async function servePage(deps: DecideDeps, request: PageRequest): Promise
     if (settled.kind !== 'pending') return settlementPage(settled, vote.decision, record.request.title);
   }
   if (vote) return pages.alreadyVoted(vote.decision, vote.at, record.request.title);
-  if (request.method !== 'POST') return renderChoose(deps, caller);
+  if (request.method !== 'POST') return renderChoose(deps, caller, request);
   return request.form.step === 'confirm' ? confirm(deps, caller, request) : choose(deps, caller, request);
 }
 
@@ -75,6 +84,7 @@ async function authenticate(deps: DecideDeps, request: PageRequest): Promise<Cal
 async function renderChoose(
   deps: DecideDeps,
   caller: Caller,
+  request: PageRequest,
   note?: string,
   kept?: Kept,
 ): Promise<PageResponse> {
@@ -87,6 +97,7 @@ async function renderChoose(
   );
   const submitter = isSubmitter(caller.record, caller.email);
   return choosePage(caller.record, nonce, {
+    extras: await formExtras(deps, caller, request),
     approveAllowed: !submitter,
     form: chooseFields(caller.record, kept),
     note: note ?? (submitter ? 'You submitted this document, so you may only reject it.' : undefined),
@@ -97,6 +108,7 @@ async function renderChoose(
 async function renderConfirm(
   deps: DecideDeps,
   caller: Caller,
+  request: PageRequest,
   choice: HumanStepChoice,
   comment: string,
   renderedAt: number,
@@ -112,6 +124,7 @@ async function renderConfirm(
     boundChoice(choice.id, values),
   );
   return confirmPage(caller.record, choice, nonce, comment, {
+    extras: await formExtras(deps, caller, request, { choice, nonce }),
     stepUp: caller.record.stepUp,
     form: confirmFields(caller.record, values),
     note,
@@ -139,23 +152,6 @@ function freshNonce(
   return renderedAt;
 }
 
-/** The document pane of a page: a fresh short-lived link, or a note when none could be signed. */
-async function documentOf(deps: DecideDeps, record: ApprovalRecord): Promise<PageAside | undefined> {
-  const document = record.request.document;
-  if (!document) return undefined;
-  let link: DocumentLink | undefined;
-  try {
-    link = await deps.linkDocument?.(document);
-  } catch (error) {
-    // The person still sees the facts and may decide; the page says the link is missing.
-    logger.warn('Document link could not be signed', {
-      approvalId: record.approvalId,
-      errorName: (error as Error).name,
-    });
-  }
-  return documentPane(document, link);
-}
-
 /** The choice a form names, among those the process offered; an unknown id is no choice. */
 const choiceOf = (record: ApprovalRecord, value: string | undefined): HumanStepChoice | undefined =>
   record.choices.find((c) => c.id === value);
@@ -164,16 +160,16 @@ const choiceOf = (record: ApprovalRecord, value: string | undefined): HumanStepC
 async function choose(deps: DecideDeps, caller: Caller, request: PageRequest): Promise<PageResponse> {
   const renderedAt = freshNonce(deps, caller, request, 'choose');
   if (renderedAt === undefined)
-    return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+    return renderChoose(deps, caller, request, 'This page had expired. Please choose again.');
   const choice = choiceOf(caller.record, request.form.decision);
-  if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
+  if (!choice) return renderChoose(deps, caller, request, 'Choose one of the buttons.');
   if (choice.effect === 'approve' && isSubmitter(caller.record, caller.email))
     return refuseSubmitter(deps, caller, request);
   const submitted = submitForm(caller.record, choice, request.form);
-  if (!submitted.ok) return renderChoose(deps, caller, undefined, submitted.kept);
+  if (!submitted.ok) return renderChoose(deps, caller, request, undefined, submitted.kept);
   if (caller.record.stepUp) await sendCode(deps, caller, request);
   const comment = (request.form.comment ?? '').slice(0, 1000);
-  return renderConfirm(deps, caller, choice, comment, renderedAt, undefined, submitted.values);
+  return renderConfirm(deps, caller, request, choice, comment, renderedAt, undefined, submitted.values);
 }
 
 /** Second POST: the decision, if the page was seen long enough and the code (when required) is right. */
@@ -181,17 +177,17 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
   const { record } = caller;
   const choice = choiceOf(record, request.form.decision);
   const comment = (request.form.comment ?? '').slice(0, 1000);
-  if (!choice) return renderChoose(deps, caller, 'Choose one of the buttons.');
+  if (!choice) return renderChoose(deps, caller, request, 'Choose one of the buttons.');
   // The values come back in hidden fields: checked again, and against what the nonce confirmed.
   const submitted = submitForm(record, choice, request.form);
-  if (!submitted.ok) return renderChoose(deps, caller, undefined, submitted.kept);
+  if (!submitted.ok) return renderChoose(deps, caller, request, undefined, submitted.kept);
   const { values } = submitted;
   const bound = boundChoice(choice.id, values);
   const renderedAt = freshNonce(deps, caller, request, 'confirm', bound);
   if (renderedAt === undefined) {
     if (confirmsAnotherChoice(caller, request, bound))
       return refuseSwappedChoice(deps, caller, request, choice);
-    return renderChoose(deps, caller, 'This page had expired. Please choose again.');
+    return renderChoose(deps, caller, request, 'This page had expired. Please choose again.');
   }
   const decision = choice.effect;
   if (decision === 'approve' && isSubmitter(record, caller.email))
@@ -206,13 +202,16 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
       'confirmed faster than a person reads the page',
     );
     const again = 'Please review it and confirm again.';
-    return renderConfirm(deps, caller, choice, comment, now.getTime(), again, values);
+    return renderConfirm(deps, caller, request, choice, comment, now.getTime(), again, values);
   }
   if (record.stepUp) {
     const problem = await checkCode(deps, caller, request);
     if (problem === 'locked') return pages.locked(record.request.title);
-    if (problem) return renderConfirm(deps, caller, choice, comment, renderedAt, problem, values);
+    if (problem) return renderConfirm(deps, caller, request, choice, comment, renderedAt, problem, values);
   }
+  const proof = await proveDecision(deps, caller, request, choice);
+  if ('refused' in proof)
+    return renderConfirm(deps, caller, request, choice, comment, renderedAt, proof.refused, values);
   const vote: StoredVote = {
     approver: caller.email,
     decision,
@@ -224,7 +223,9 @@ async function confirm(deps: DecideDeps, caller: Caller, request: PageRequest): 
     summaryHash: record.summaryHash,
     ...(values === undefined ? {} : { values }),
   };
-  const result = await castVote(deps, record, caller.approverId, vote, apiActor);
+  const result = await castVote(deps, record, caller.approverId, vote, apiActor, {
+    identity: proof.identity,
+  });
   return settlementPage(result, decision, record.request.title);
 }
 
@@ -277,5 +278,5 @@ async function refuseSwappedChoice(
   const why = `a confirmation of ${other} was posted with "${posted.id}"`;
   await auditRefusal(deps, caller, request, 'CONFIRMATION_MISMATCH', why);
   const note = `That confirmation was for ${other}, so nothing was decided. Please choose again.`;
-  return renderChoose(deps, caller, note);
+  return renderChoose(deps, caller, request, note);
 }

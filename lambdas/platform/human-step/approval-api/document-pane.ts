@@ -1,5 +1,8 @@
 import { escapeHtml as attr, escapeText, htmlText as text } from '../../shared/html.ts';
+import { logger } from '../../shared/observability.ts';
+import type { ApprovalRecord } from '../record.ts';
 import type { HumanStepDocument } from '../request.ts';
+import type { DecideDeps } from './caller.ts';
 import { type DocumentLink, documentName } from './document-link.ts';
 import type { PageAside } from './layout.ts';
 
@@ -34,4 +37,21 @@ export function documentPane(
           ? { imageFrom: link.origin }
           : {},
   };
+}
+
+/** The document pane of a page: a fresh short-lived link, or a note when none could be signed. */
+export async function documentOf(deps: DecideDeps, record: ApprovalRecord): Promise<PageAside | undefined> {
+  const document = record.request.document;
+  if (!document) return undefined;
+  let link: DocumentLink | undefined;
+  try {
+    link = await deps.linkDocument?.(document);
+  } catch (error) {
+    // The person still sees the facts and may decide; the page says the link is missing.
+    logger.warn('Document link could not be signed', {
+      approvalId: record.approvalId,
+      errorName: (error as Error).name,
+    });
+  }
+  return documentPane(document, link);
 }

@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { createSessions } from '../../identity/sessions.ts';
+import { DynamoIdentityStore } from '../../identity/store.ts';
 import { type InboxExtras, inboxFromEnv } from '../../inbox/api/deps.ts';
 import { isInboxEvent, serveInbox } from '../../inbox/api/handler.ts';
 import { sesMailer } from '../../mail/mailer.ts';
@@ -45,14 +47,20 @@ export function createApprovalApiHandler(deps: DecideDeps, inbox?: () => InboxEx
   };
 }
 
+const identityStore = new DynamoIdentityStore();
+const now = () => new Date();
+const sessions = createSessions(identityStore, now);
+
 export const handler = createApprovalApiHandler(
   {
     approvals: new DynamoApprovalStore(),
     audit: new DynamoAuditTrail(),
     sendEmail: sesMailer(),
     sfn,
-    now: () => new Date(),
+    now,
     linkDocument: presignedDocumentLinks(),
+    identity: { sessions, store: identityStore },
   },
-  inboxFromEnv(),
+  // The inbox reads people through the same sessions as the task pages.
+  inboxFromEnv({ ...sessions.reader, csrfToken: sessions.csrfOf }),
 );

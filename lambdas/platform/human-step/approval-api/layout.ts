@@ -35,6 +35,8 @@ const cspHash = createHash('sha256').update(css).digest('base64');
 export interface PageEmbeds {
   readonly frameFrom?: string;
   readonly imageFrom?: string;
+  /** The base64 SHA-256 of the page's one inline script (the passkey script), allowed by hash alone. */
+  readonly scriptHash?: string;
 }
 
 /** No scripts at all; styles only by hash; forms post back to this origin; never framed; a document only from its origin. */
@@ -42,6 +44,7 @@ function policy(embeds: PageEmbeds = {}): string {
   return [
     "default-src 'none'",
     `style-src 'sha256-${cspHash}'`,
+    ...(embeds.scriptHash ? [`script-src 'sha256-${embeds.scriptHash}'`] : []),
     ...(embeds.frameFrom ? [`frame-src ${embeds.frameFrom}`] : []),
     ...(embeds.imageFrom ? [`img-src ${embeds.imageFrom}`] : []),
     "form-action 'self'",
@@ -69,15 +72,22 @@ export interface PageAside {
 }
 
 /** A complete page with Tower's security headers. */
-export function page(statusCode: number, title: string, bodyHtml: string, aside?: PageAside): PageResponse {
+export function page(
+  statusCode: number,
+  title: string,
+  bodyHtml: string,
+  aside?: PageAside,
+  scriptHash?: string,
+): PageResponse {
   const main = aside
     ? `<main class="with-document"><h1>${htmlText(title)}</h1><div>${bodyHtml}</div>${aside.html}</main>`
     : `<main><h1>${htmlText(title)}</h1>${bodyHtml}</main>`;
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeText(title)} · Tower</title><style>${css}</style></head>
 <body>${main}</body></html>`;
-  const headers = aside
-    ? { ...securityHeaders, 'Content-Security-Policy': policy(aside.embeds) }
-    : securityHeaders;
+  const headers =
+    aside || scriptHash
+      ? { ...securityHeaders, 'Content-Security-Policy': policy({ ...aside?.embeds, scriptHash }) }
+      : securityHeaders;
   return { statusCode, headers, body };
 }

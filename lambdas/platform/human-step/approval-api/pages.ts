@@ -5,6 +5,14 @@ import type { HumanStepChoice, HumanStepRequest } from '../request.ts';
 import { factRow } from './fact-rows.ts';
 import { type PageAside, type PageResponse, page } from './layout.ts';
 
+/** What the identity method adds to a decision form: hidden fields, form attributes, a block after it, its script. */
+export interface FormExtras {
+  readonly fields: string;
+  readonly attributes?: string;
+  readonly after?: string;
+  readonly scriptHash?: string;
+}
+
 /** What is being decided, as the process worded it: its facts, risk, reasons and notes. */
 function summaryCard(r: HumanStepRequest): string {
   const list = (items: readonly string[]) =>
@@ -35,8 +43,15 @@ const hidden = (name: string, value: string) =>
 export function choosePage(
   record: Pick<ApprovalRecord, 'request' | 'choices'>,
   nonce: string,
-  options: { note?: string; approveAllowed: boolean; document?: PageAside; form?: string },
+  options: {
+    note?: string;
+    approveAllowed: boolean;
+    document?: PageAside;
+    form?: string;
+    extras?: FormExtras;
+  },
 ): PageResponse {
+  const x = options.extras;
   const buttons = record.choices
     .filter((c) => c.effect === 'reject' || options.approveAllowed)
     .map(
@@ -48,11 +63,12 @@ export function choosePage(
     200,
     record.request.title,
     `${message(options.note)}${summaryCard(record.request)}
-<form method="post" class="card"${options.form ? ' novalidate' : ''}>${hidden('nonce', nonce)}${hidden('step', 'choose')}
+<form method="post" class="card"${options.form ? ' novalidate' : ''}>${hidden('nonce', nonce)}${hidden('step', 'choose')}${x?.fields ?? ''}
 ${options.form ?? ''}<label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
 <div class="actions">${buttons}</div>
-<p class="note">Nothing is decided until you confirm on the next page.</p></form>`,
+<p class="note">Nothing is decided until you confirm on the next page.</p></form>${x?.after ?? ''}`,
     options.document,
+    x?.scriptHash,
   );
 }
 
@@ -67,8 +83,10 @@ export function confirmPage(
     note?: string;
     document?: PageAside;
     form?: { summary: string; hidden: string };
+    extras?: FormExtras;
   },
 ): PageResponse {
+  const x = options.extras;
   const code = options.stepUp
     ? `<label for="code">One-time code (sent to you by email)</label><input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6">`
     : '';
@@ -76,10 +94,11 @@ export function confirmPage(
     200,
     `Confirm: ${choice.label.toLowerCase()}?`,
     `${message(options.note)}${summaryCard(record.request)}${options.form?.summary ?? ''}
-<form method="post" class="card">${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', choice.id)}${options.form?.hidden ?? ''}
+<form method="post" class="card"${x?.attributes ?? ''}>${hidden('nonce', nonce)}${hidden('step', 'confirm')}${hidden('decision', choice.id)}${options.form?.hidden ?? ''}${x?.fields ?? ''}
 <label for="comment">Comment (optional)</label><textarea id="comment" name="comment" rows="3" maxlength="1000">${attr(comment)}</textarea>
-${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${label(choice.label)}</button></div></form>`,
+${code}<div class="actions"><button class="${choice.effect}" type="submit" name="confirm" value="yes">Confirm: ${label(choice.label)}</button></div></form>${x?.after ?? ''}`,
     options.document,
+    x?.scriptHash,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { parseCookies } from '../../identity/cookies.ts';
 import { proxyBody, proxyHeader } from '../../shared/proxy-event.ts';
 
 /** An approval page request, reduced to what the decision logic needs. */
@@ -8,6 +9,10 @@ export interface PageRequest {
   readonly secret: string;
   readonly form: Readonly<Record<string, string>>;
   readonly client: { readonly ip: string; readonly userAgent: string };
+  /** The request's cookies (the session's); never logged. */
+  readonly cookies: Readonly<Record<string, string>>;
+  /** The approval API's own domain (API Gateway's requestContext.domainName): the passkeys' relying party. */
+  readonly domainName: string;
 }
 
 const idPattern = /^[A-Za-z0-9_-]{10,64}$/;
@@ -37,5 +42,7 @@ export function parsePageRequest(event: APIGatewayProxyEvent): PageRequest | und
       ip: event.requestContext?.identity?.sourceIp ?? 'unknown',
       userAgent: header('user-agent').slice(0, 300),
     },
+    cookies: parseCookies(header('cookie')),
+    domainName: event.requestContext?.domainName ?? '',
   };
 }

@@ -53,6 +53,7 @@ function newRecord(deps: ApprovalDeps, event: PrepareEvent, request: HumanStepRe
     submittedBy: event.document.submittedBy,
     stepUp: needsStepUp(policy, request),
     minDwellSeconds: policy.minDwellSeconds,
+    identity: policy.identity,
     request,
     choices: request.choices ?? defaultChoices,
     summaryHash: hashJson(request),

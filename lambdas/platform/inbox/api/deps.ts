@@ -2,21 +2,19 @@ import { parseApprovalPolicies } from '../../human-step/policy.ts';
 import { envVars } from '../../registry/names.ts';
 import { jsonEnv } from '../../shared/env.ts';
 import { DynamoInboxStore } from '../dynamo-store.ts';
-import type { InboxApiDeps } from './handler.ts';
-import { signedOut } from './signed-out.ts';
+import type { InboxApiDeps, InboxSessions } from './handler.ts';
 
 /** What the inbox adds to the approval function's dependencies. */
 export type InboxExtras = Pick<InboxApiDeps, 'inbox' | 'policies' | 'sessions'>;
 
 /** The inbox's dependencies from the environment, built on its first request (a bad policy fails that request, not the cold start). */
-export function inboxFromEnv(): () => InboxExtras {
+export function inboxFromEnv(sessions: InboxSessions): () => InboxExtras {
   let built: InboxExtras | undefined;
   return () => {
     built ??= {
       inbox: new DynamoInboxStore(),
       policies: parseApprovalPolicies(jsonEnv<unknown>(envVars.approvalPolicies)),
-      // The identity capability's session reader replaces this at merge; until then nobody is signed in.
-      sessions: signedOut,
+      sessions,
     };
     return built;
   };

@@ -13,12 +13,18 @@ const policy = (overrides: Partial<ApprovalPolicy> = {}): ApprovalPolicy => ({
   ...overrides,
 });
 
+it('asks for passkeys by default (a new deployment signs people in)', () => {
+  expect(defaultApprovalPolicy.identity).toBe('passkey');
+});
+
 // One validator serves the CDK config (echoing values) and the functions (never echoing them).
 describe('approvalPolicyProblems', () => {
   it.each([
     ['the default policy', policy()],
     ['a step-up above an amount', policy({ stepUp: 'above-amount', stepUpAbove: '2500' })],
     ['a quorum of every approver', policy({ approvers: ['a@x.io', 'b@x.io'], quorum: 2 })],
+    ['sign-in by code', policy({ identity: 'code' })],
+    ['the link alone (opted into, warned at synth)', policy({ identity: 'link' })],
   ])('accepts %s', (_, given) => {
     expect(approvalPolicyProblems(given)).toEqual([]);
   });
@@ -91,6 +97,12 @@ describe('approvalPolicyProblems', () => {
     ],
     ['a missing field', { ...policy(), veto: undefined }, 'veto must be true or false'],
     ['a misspelt field', { ...policy(), quorom: 1 }, '(policy) has unknown key "quorom"'],
+    [
+      'an unknown identity method',
+      policy({ identity: 'sms' as 'code' }),
+      'identity must be "passkey", "oidc", "code" or "link"',
+    ],
+    ['no identity method', { ...policy(), identity: undefined }, 'identity must be'],
   ])('refuses %s, naming the field', (_, raw, fragment) => {
     expect(approvalPolicyProblems(raw).join('\n')).toContain(fragment);
   });

@@ -40,6 +40,18 @@ describe('batch decisions from the inbox', () => {
     expect(w.sfn.results.filter((r) => r.kind === 'success')).toHaveLength(7);
   });
 
+  it('skips tasks whose policy asks for a passkey or a code for each decision: a batch carries no such proof', async () => {
+    const w = inboxWorld(tasks(3, (i) => ({ identity: (['passkey', 'code', 'link'] as const)[i] })));
+    const results = await decideTasks(w.deps, actor('ann@example.com'), ids(3), 'approve', '');
+    expect(results.map((r) => ('reason' in r ? r.reason : r.outcome))).toEqual([
+      expect.stringContaining('passkey for each decision'),
+      expect.stringContaining('one-time code for each decision'),
+      'recorded',
+    ]);
+    expect(w.approvals.peek('task-000000')?.status).toBe('PENDING');
+    expect(w.events('BATCH_DECISION_SKIPPED')).toHaveLength(2);
+  });
+
   it('skips group tasks nobody holds, and decides them once claimed', async () => {
     const w = inboxWorld(tasks(1, () => ({ approvers: {} })));
     const before = await decideTasks(w.deps, actor('gus@example.com'), ids(1), 'reject', '');

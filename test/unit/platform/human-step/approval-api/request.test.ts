@@ -25,14 +25,22 @@ function apiEvent(overrides: {
     body: overrides.body ?? null,
     isBase64Encoded: overrides.isBase64Encoded ?? false,
     headers: overrides.headers ?? { 'User-Agent': 'Mozilla/5.0 (test)' },
-    requestContext: { identity: { sourceIp: overrides.sourceIp ?? '198.51.100.7' } },
+    requestContext: {
+      domainName: 'approvals.example.com',
+      identity: { sourceIp: overrides.sourceIp ?? '198.51.100.7' },
+    },
   } as unknown as APIGatewayProxyEvent;
 }
 
 describe('parsePageRequest', () => {
   it('reads a GET: ids from the path, who from where, no form', () => {
     // Act
-    const request = parsePageRequest(apiEvent({ body: 'decision=approve' }));
+    const request = parsePageRequest(
+      apiEvent({
+        body: 'decision=approve',
+        headers: { 'User-Agent': 'Mozilla/5.0 (test)', Cookie: 'tower_session=abc; other=1' },
+      }),
+    );
 
     // Assess
     expect(request).toEqual({
@@ -41,6 +49,8 @@ describe('parsePageRequest', () => {
       secret,
       form: {},
       client: { ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (test)' },
+      cookies: { tower_session: 'abc', other: '1' },
+      domainName: 'approvals.example.com',
     });
   });
 

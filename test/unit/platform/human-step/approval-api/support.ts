@@ -44,6 +44,8 @@ export function pageRequest(
     secret,
     form,
     client: { ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (test)' },
+    cookies: {},
+    domainName: 'localhost',
   };
 }
 
