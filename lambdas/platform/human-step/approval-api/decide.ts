@@ -14,7 +14,7 @@ import {
   type Kept,
   submitForm,
 } from './form-step.ts';
-import type { PageAside, PageResponse } from './layout.ts';
+import type { PageResponse } from './layout.ts';
 import { choosePage, confirmPage, endedPage, pages } from './pages.ts';
 import type { PageRequest } from './request.ts';
 import { apiActor, settlementPage } from './settle.ts';
