@@ -40,55 +40,51 @@ async function awaitingApproval(identity: IdentityMethod, started: (t: Started) 
   return { t, id, link: sent[0]?.link ?? '' };
 }
 
+type Awaiting = Awaited<ReturnType<typeof awaitingApproval>>;
+
 describe.runIf(browserInstalled())('crawlers that wait 5 s a page and submit everything', () => {
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
-  let t: Started | undefined;
+  const runtimes: Started[] = [];
+  // Both runtimes get their invoice at once and both crawls run at once: the waits are extraction and the
+  // crawlers' 5 s a page, not the cores (keeps the e2e tier short).
+  let byCode: Awaiting;
+  let byLink: Awaiting;
   beforeAll(async () => {
     chromium = await launchChromium();
     browser = chromium.browser;
-  });
+    const start = (identity: IdentityMethod) => awaitingApproval(identity, (t) => runtimes.push(t));
+    [byCode, byLink] = await Promise.all([start('code'), start('link')]);
+  }, 360_000);
   afterAll(async () => {
     await chromium?.close();
-    await t?.runtime.stop();
+    await Promise.all(runtimes.map((t) => t.runtime.stop()));
   });
 
-  it('decide nothing under sign-in by code', async () => {
-    // Prepare
-    const started = await awaitingApproval('code', (runtime) => {
-      t = runtime;
-    });
-
+  it.concurrent('decide nothing under sign-in by code', async () => {
     // Act
-    const submissions = await patientCrawl(browser, started.link, {
+    const submissions = await patientCrawl(browser, byCode.link, {
       recipient: 'alice@example.com',
       dwellMs: 5000,
       depth: 2,
     });
-    await clickEverything(browser, started.link, 5000);
+    await clickEverything(browser, byCode.link, 5000);
 
     // Assess
     expect(submissions).toBeGreaterThanOrEqual(2);
-    const types = (await started.t.tools.audit(started.id)).map((e) => e.type);
+    const types = (await byCode.t.tools.audit(byCode.id)).map((e) => e.type);
     expect(types).not.toContain('VOTE_RECORDED');
     expect(types).not.toContain('SIGNED_IN');
-    expect((await started.t.tools.document(started.id))?.status).toBe('AWAITING_APPROVAL');
-    await started.t.runtime.stop();
-    t = undefined;
+    expect((await byCode.t.tools.document(byCode.id))?.status).toBe('AWAITING_APPROVAL');
   }, 300_000);
 
-  it('decide under the link alone: why `link` is an explicit, warned opt-in', async () => {
-    // Prepare
-    const started = await awaitingApproval('link', (runtime) => {
-      t = runtime;
-    });
-
+  it.concurrent('decide under the link alone: why `link` is an explicit, warned opt-in', async () => {
     // Act
-    await patientCrawl(browser, started.link, { recipient: 'alice@example.com', dwellMs: 5000, depth: 2 });
+    await patientCrawl(browser, byLink.link, { recipient: 'alice@example.com', dwellMs: 5000, depth: 2 });
 
     // Assess
-    const vote = (await started.t.tools.audit(started.id)).find((e) => e.type === 'VOTE_RECORDED');
+    const vote = (await byLink.t.tools.audit(byLink.id)).find((e) => e.type === 'VOTE_RECORDED');
     expect(vote?.details).toMatchObject({ identity: { method: 'link' } });
-    expect((await started.t.tools.document(started.id))?.status).not.toBe('AWAITING_APPROVAL');
+    expect((await byLink.t.tools.document(byLink.id))?.status).not.toBe('AWAITING_APPROVAL');
   }, 300_000);
 });
