@@ -1,8 +1,8 @@
 /**
- * Mail-security crawlers against the approval link, under sign-in by code and under the link alone. The
+ * Mail-security crawlers against the approval link, under passkeys, sign-in by code and the link alone. The
  * issue's finding: a crawler that waits before submitting each form approved an invoice while possession
- * of the link was the only proof. Under `code` the link leads to a sign-in that needs the code from the
- * mailbox, so nothing is decided; under `link` the same crawler decides, which is why `link` is an opt-in
+ * of the link was the only proof. Under `passkey` and `code` the link leads to a sign-in that needs the code
+ * from the mailbox, so nothing is decided; under `link` the same crawler decides, which is why `link` is an opt-in
  * that warns at synth (test/infra/identity.test.ts).
  */
 import type { Browser } from 'playwright-core';
@@ -37,7 +37,9 @@ async function awaitingApproval(identity: IdentityMethod, started: (t: Started) 
   });
   started(t);
   const { id, sent } = await invoiceAwaitingApproval(t.tools, invoiceNumbers[identity]);
-  return { t, id, link: sent[0]?.link ?? '' };
+  const link = sent[0]?.link ?? '';
+  // An IP address is no WebAuthn RP ID: passkey pages live on localhost.
+  return { t, id, link: identity === 'passkey' ? link.replace('//127.0.0.1:', '//localhost:') : link };
 }
 
 type Awaiting = Awaited<ReturnType<typeof awaitingApproval>>;
@@ -46,45 +48,61 @@ describe.runIf(browserInstalled())('crawlers that wait 5 s a page and submit eve
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
   const runtimes: Started[] = [];
-  // Both runtimes get their invoice at once and both crawls run at once: the waits are extraction and the
+  // The runtimes get their invoices at once and the crawls run at once: the waits are extraction and the
   // crawlers' 5 s a page, not the cores (keeps the e2e tier short).
-  let byCode: Awaiting;
-  let byLink: Awaiting;
+  const awaiting = new Map<IdentityMethod, Awaiting>();
   beforeAll(async () => {
     chromium = await launchChromium();
     browser = chromium.browser;
-    const start = (identity: IdentityMethod) => awaitingApproval(identity, (t) => runtimes.push(t));
-    [byCode, byLink] = await Promise.all([start('code'), start('link')]);
+    const methods = ['passkey', 'code', 'link'] as const;
+    const ready = await Promise.all(
+      methods.map((identity) => awaitingApproval(identity, (t) => runtimes.push(t))),
+    );
+    methods.forEach((identity, i) => {
+      const one = ready[i];
+      if (one) awaiting.set(identity, one);
+    });
   }, 360_000);
   afterAll(async () => {
     await chromium?.close();
     await Promise.all(runtimes.map((t) => t.runtime.stop()));
   });
+  const started = (identity: IdentityMethod): Awaiting => {
+    const one = awaiting.get(identity);
+    if (!one) throw new Error(`no runtime under ${identity}`);
+    return one;
+  };
 
-  it.concurrent('decide nothing under sign-in by code', async () => {
-    // Act
-    const submissions = await patientCrawl(browser, byCode.link, {
-      recipient: 'alice@example.com',
-      dwellMs: 5000,
-      depth: 2,
-    });
-    await clickEverything(browser, byCode.link, 5000);
+  it.concurrent.each(['passkey', 'code'] as const)(
+    'decide nothing under %s',
+    async (identity) => {
+      const { t, id, link } = started(identity);
+      // Act
+      const submissions = await patientCrawl(browser, link, {
+        recipient: 'alice@example.com',
+        dwellMs: 5000,
+        depth: 2,
+      });
+      await clickEverything(browser, link, 5000);
 
-    // Assess
-    expect(submissions).toBeGreaterThanOrEqual(2);
-    const types = (await byCode.t.tools.audit(byCode.id)).map((e) => e.type);
-    expect(types).not.toContain('VOTE_RECORDED');
-    expect(types).not.toContain('SIGNED_IN');
-    expect((await byCode.t.tools.document(byCode.id))?.status).toBe('AWAITING_APPROVAL');
-  }, 300_000);
+      // Assess
+      expect(submissions).toBeGreaterThanOrEqual(2);
+      const types = (await t.tools.audit(id)).map((e) => e.type);
+      expect(types).not.toContain('VOTE_RECORDED');
+      expect(types).not.toContain('SIGNED_IN');
+      expect((await t.tools.document(id))?.status).toBe('AWAITING_APPROVAL');
+    },
+    300_000,
+  );
 
   it.concurrent('decide under the link alone: why `link` is an explicit, warned opt-in', async () => {
+    const { t, id, link } = started('link');
     // Act
-    await patientCrawl(browser, byLink.link, { recipient: 'alice@example.com', dwellMs: 5000, depth: 2 });
+    await patientCrawl(browser, link, { recipient: 'alice@example.com', dwellMs: 5000, depth: 2 });
 
     // Assess
-    const vote = (await byLink.t.tools.audit(byLink.id)).find((e) => e.type === 'VOTE_RECORDED');
+    const vote = (await t.tools.audit(id)).find((e) => e.type === 'VOTE_RECORDED');
     expect(vote?.details).toMatchObject({ identity: { method: 'link' } });
-    expect((await byLink.t.tools.document(byLink.id))?.status).not.toBe('AWAITING_APPROVAL');
+    expect((await t.tools.document(id))?.status).not.toBe('AWAITING_APPROVAL');
   }, 300_000);
 });

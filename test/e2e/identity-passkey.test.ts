@@ -8,6 +8,7 @@
  *   (https://chromedevtools.github.io/devtools-protocol/tot/WebAuthn/): `WebAuthn.enable`,
  *   `WebAuthn.addVirtualAuthenticator` with `protocol: 'ctap2'`, `transport: 'internal'`,
  *   `hasUserVerification` and `isUserVerified`, `WebAuthn.getCredentials`, `WebAuthn.addCredential`.
+ * The crawlers under passkeys are in identity-crawler.test.ts, beside those under code and link.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,6 @@ import { startTestRuntime } from '../integration/support/runtime.ts';
 import { invoiceAwaitingApproval } from './support/awaiting-approval.ts';
 import { launchChromium } from './support/browser.ts';
 import { browserInstalled } from './support/browser-path.ts';
-import { clickEverything, patientCrawl } from './support/crawler.ts';
 
 type Started = Awaited<ReturnType<typeof startTestRuntime>>;
 interface Authenticated {
@@ -204,24 +204,4 @@ describe.runIf(browserInstalled())('passkeys on the approval page', () => {
     expect((await t.tools.document(second.id))?.status).toBe('AWAITING_APPROVAL');
     await bob.context.close();
   });
-
-  it('decides nothing for a patient crawler (5 s a page, every form, every button) nor a browser clicking everything', async () => {
-    // Prepare
-    const { id, link } = await awaitingApproval();
-
-    // Act
-    const submissions = await patientCrawl(browser, link, {
-      recipient: 'alice@example.com',
-      dwellMs: 5000,
-      depth: 2,
-    });
-    await clickEverything(browser, link, 5000);
-
-    // Assess
-    expect(submissions).toBeGreaterThanOrEqual(2);
-    const types = (await t.tools.audit(id)).map((e) => e.type);
-    expect(types).not.toContain('VOTE_RECORDED');
-    expect(types).not.toContain('SIGNED_IN');
-    expect((await t.tools.document(id))?.status).toBe('AWAITING_APPROVAL');
-  }, 120_000);
 });

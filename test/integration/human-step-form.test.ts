@@ -25,7 +25,8 @@ describe('a human step that declares a form (the claims test process)', () => {
       context: {
         processes: {
           ...testContext.processes,
-          claims: { approval: { approvers: [handler], minDwellSeconds: 1 } },
+          // The form is posted as the link's forms are; sign-in has tests of its own.
+          claims: { approval: { approvers: [handler], minDwellSeconds: 1, identity: 'link' } },
         },
       },
     });

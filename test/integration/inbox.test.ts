@@ -39,6 +39,8 @@ describe('the inbox on a running runtime', () => {
             approval: {
               approvers: ['alice@example.com', 'bob@example.com'],
               minDwellSeconds: 1,
+              // A batch carries no per-decision passkey or code, so only tasks under `link` are batched.
+              identity: 'link',
               stepUp: 'above-amount',
               stepUpAbove: '20000.00',
               groups: {
