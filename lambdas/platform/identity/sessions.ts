@@ -80,13 +80,12 @@ export function createSessions(store: IdentityStore, now: () => Date, lifetime =
       const b = Buffer.from(token);
       return a.length === b.length && timingSafeEqual(a, b);
     },
+    csrfToken: (person) => sessionOf.get(person)?.csrf ?? '',
   };
 
-  /** The session's CSRF token, for the forms of a page rendered to its person. */
-  const csrfOf = (person: SignedInPerson): string => sessionOf.get(person)?.csrf ?? '';
   /** Under `code`, the task whose code opened the session. */
   const task = (person: SignedInPerson): string | undefined => sessionOf.get(person)?.task;
-  return { open, reader, csrfOf, task };
+  return { open, reader, task };
 }
 
 export type Sessions = ReturnType<typeof createSessions>;

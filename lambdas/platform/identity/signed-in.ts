@@ -23,4 +23,6 @@ export interface SessionReader {
   readonly signedIn: (request: SessionRequest) => Promise<SignedInPerson | undefined>;
   /** Whether a state-changing request carries the session's CSRF token. */
   readonly csrfMatches: (person: SignedInPerson, token: string | undefined) => boolean;
+  /** The session's CSRF token, for the forms of a page rendered to its person. */
+  readonly csrfToken: (person: SignedInPerson) => string;
 }

@@ -62,5 +62,5 @@ export const handler = createApprovalApiHandler(
     identity: { sessions, store: identityStore },
   },
   // The inbox reads people through the same sessions as the task pages.
-  inboxFromEnv({ ...sessions.reader, csrfToken: sessions.csrfOf }),
+  inboxFromEnv(sessions.reader),
 );

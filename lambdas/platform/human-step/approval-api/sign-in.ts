@@ -164,7 +164,7 @@ async function registration(deps: DecideDeps, caller: Caller, request: PageReque
   const { sessions, store } = identityDeps(deps);
   const person = caller.person;
   if (!person) throw new Error('registration needs a signed-in person');
-  const csrf = sessions.csrfOf(person);
+  const csrf = sessions.reader.csrfToken(person);
   const options = await registrationOptions(
     relyingPartyOf(request.domainName),
     caller.email,
@@ -195,7 +195,7 @@ async function register(deps: DecideDeps, caller: Caller, request: PageRequest):
   const passkey = await verifyRegistration(
     rp,
     response,
-    registrationChallenge(sessions.csrfOf(person)),
+    registrationChallenge(sessions.reader.csrfToken(person)),
     deps.now(),
   ).catch(() => undefined);
   if (!passkey) {
@@ -232,7 +232,7 @@ export async function formExtras(
 ): Promise<FormExtras | undefined> {
   const person = caller.person;
   if (!person || !deps.identity) return undefined;
-  const csrf = deps.identity.sessions.csrfOf(person);
+  const csrf = deps.identity.sessions.reader.csrfToken(person);
   const fields = hiddenCsrf(csrf);
   if (identityOf(caller.record) !== 'passkey' || !confirming) return { fields };
   const challenge = decisionChallenge({

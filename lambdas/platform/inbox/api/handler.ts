@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { DecideDeps } from '../../human-step/approval-api/caller.ts';
 import { type PageResponse, page, securityHeaders } from '../../human-step/approval-api/layout.ts';
-import type { SessionReader, SignedInPerson } from '../../identity/signed-in.ts';
+import type { SessionReader } from '../../identity/signed-in.ts';
 import type { Actor, InboxDeps } from '../actor.ts';
 import { claimTask, reassignTask, releaseTask } from '../claims.ts';
 import { decideTasks } from '../decide.ts';
@@ -12,12 +12,7 @@ import { type InboxQuery, inboxSort } from '../view.ts';
 import { inboxPage, resultPage } from './page.ts';
 import { type InboxRequest, parseInboxRequest } from './request.ts';
 
-/** The session port, and the CSRF token a page embeds in its forms (the identity capability issues it). */
-export interface InboxSessions extends SessionReader {
-  readonly csrfToken: (person: SignedInPerson) => string;
-}
-
-export type InboxApiDeps = InboxDeps & DecideDeps & { readonly sessions: InboxSessions };
+export type InboxApiDeps = InboxDeps & DecideDeps & { readonly sessions: SessionReader };
 
 const jsonHeaders = { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' };
 const json = (statusCode: number, body: unknown): PageResponse => ({

@@ -2,9 +2,8 @@ import type { DecideDeps } from '../../../../lambdas/platform/human-step/approva
 import type { ApprovalPolicy } from '../../../../lambdas/platform/human-step/policy.ts';
 import { defaultApprovalPolicy } from '../../../../lambdas/platform/human-step/policy.ts';
 import type { ApprovalRecord } from '../../../../lambdas/platform/human-step/record.ts';
-import type { SignedInPerson } from '../../../../lambdas/platform/identity/signed-in.ts';
+import type { SessionReader, SignedInPerson } from '../../../../lambdas/platform/identity/signed-in.ts';
 import type { Actor, InboxDeps } from '../../../../lambdas/platform/inbox/actor.ts';
-import type { InboxSessions } from '../../../../lambdas/platform/inbox/api/handler.ts';
 import { inboxKeys } from '../../../../lambdas/platform/inbox/index-keys.ts';
 import { holdersOf } from '../../../../lambdas/platform/inbox/indexed-approvals.ts';
 import type { ClaimWrite, InboxStore } from '../../../../lambdas/platform/inbox/store.ts';
@@ -122,7 +121,7 @@ export const actor = (email: string): Actor => ({
 });
 
 /** A session reader that signs in whoever the `session` cookie names, with the token `csrf-<email>`. */
-export const fakeSessions: InboxSessions = {
+export const fakeSessions: SessionReader = {
   signedIn: async (request) => {
     const email = request.cookies.session;
     return email ? person(email) : undefined;
